@@ -1,0 +1,18 @@
+package org.hyparsim.partition.planner;
+
+import org.hyparsim.partition.CommunicationModel;
+import org.hyparsim.partition.Parallelism;
+import org.hyparsim.partition.Plan;
+
+/** Data parallelism for every layer at every level. */
+public final class DataParallelPlanner implements Planner {
+    @Override
+    public String name() {
+        return "dp";
+    }
+
+    @Override
+    public Plan plan(CommunicationModel model, int levels) {
+        return Plan.uniform(model.layers(), levels, Parallelism.DP);
+    }
+}

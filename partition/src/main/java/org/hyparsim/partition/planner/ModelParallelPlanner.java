@@ -1,0 +1,18 @@
+package org.hyparsim.partition.planner;
+
+import org.hyparsim.partition.CommunicationModel;
+import org.hyparsim.partition.Parallelism;
+import org.hyparsim.partition.Plan;
+
+/** Model parallelism for every layer at every level. */
+public final class ModelParallelPlanner implements Planner {
+    @Override
+    public String name() {
+        return "mp";
+    }
+
+    @Override
+    public Plan plan(CommunicationModel model, int levels) {
+        return Plan.uniform(model.layers(), levels, Parallelism.MP);
+    }
+}

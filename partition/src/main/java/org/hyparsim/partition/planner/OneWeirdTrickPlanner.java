@@ -1,0 +1,29 @@
+package org.hyparsim.partition.planner;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.hyparsim.core.workload.LayerType;
+import org.hyparsim.partition.CommunicationModel;
+import org.hyparsim.partition.Parallelism;
+import org.hyparsim.partition.Plan;
+
+/** Krizhevsky's "one weird trick" (2014): conv layers dp, fc layers mp, at every level. */
+public final class OneWeirdTrickPlanner implements Planner {
+    @Override
+    public String name() {
+        return "trick";
+    }
+
+    @Override
+    public Plan plan(CommunicationModel model, int levels) {
+        List<Parallelism> row = new ArrayList<>();
+        for (int l = 0; l < model.layers(); l++) {
+            row.add(model.network().layer(l).type() == LayerType.FC ? Parallelism.MP : Parallelism.DP);
+        }
+        List<List<Parallelism>> rows = new ArrayList<>();
+        for (int h = 0; h < levels; h++) {
+            rows.add(row);
+        }
+        return new Plan(model.layers(), rows);
+    }
+}

@@ -1,0 +1,163 @@
+package org.hyparsim.scenarios.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.hyparsim.core.InputException;
+
+/**
+ * The one place that reads JSON and YAML input files: strict mappers (unknown fields, null
+ * primitives and trailing content fail) and the translation of Jackson's errors into an
+ * {@link InputException} naming the file, the field path and the reason.
+ */
+public final class Json {
+    private static final ObjectMapper JSON = configure(new ObjectMapper(new JsonFactory()));
+    private static final ObjectMapper YAML = configure(new ObjectMapper(new YAMLFactory()));
+    private static final ObjectMapper WRITER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+    private Json() {
+    }
+
+    private static ObjectMapper configure(ObjectMapper m) {
+        return m.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    }
+
+    /** A mapper for writing results (indented JSON). */
+    public static ObjectMapper writer() {
+        return WRITER;
+    }
+
+    /** YAML for .yaml/.yml, JSON otherwise (JSON is also valid YAML, but JSON errors read better). */
+    public static boolean isYaml(Path file) {
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".yaml") || n.endsWith(".yml");
+    }
+
+    /** Reads a file into a record, or fails with one clear message naming the file and the field. */
+    public static <T> T read(Path file, Class<T> type) {
+        String source = file.toString();
+        try (InputStream in = Files.newInputStream(file)) {
+            return (isYaml(file) ? YAML : JSON).readValue(in, type);
+        } catch (NoSuchFileException e) {
+            throw new InputException(source, "", "no such file");
+        } catch (JsonProcessingException e) {
+            throw translate(source, e);
+        } catch (IOException e) {
+            throw new InputException(source, "", "cannot read: " + e.getMessage());
+        }
+    }
+
+    /** Reads a resource bundled with the program. */
+    public static <T> T readResource(String resource, Class<T> type) {
+        try (InputStream in = Json.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing bundled resource " + resource);
+            }
+            return JSON.readValue(in, type);
+        } catch (IOException e) {
+            throw new IllegalStateException("bundled resource " + resource + " is unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    /** Jackson's error as one readable problem. */
+    public static InputException translate(String source, JsonProcessingException e) {
+        String path = "";
+        if (e instanceof JsonMappingException jm) {
+            path = path(jm);
+        }
+        String reason;
+        if (e instanceof UnrecognizedPropertyException u) {
+            Collection<Object> known = u.getKnownPropertyIds();
+            reason = "unknown field '" + u.getPropertyName() + "'"
+                    + (known == null || known.isEmpty() ? "" : "; known fields: "
+                    + known.stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")));
+        } else if (e instanceof InvalidFormatException f) {
+            reason = "cannot read " + quote(f.getValue()) + " as " + typeName(f.getTargetType());
+        } else if (e instanceof MismatchedInputException m) {
+            reason = "wrong type: expected " + typeName(m.getTargetType());
+        } else {
+            reason = firstLine(e.getOriginalMessage());
+        }
+        JsonLocation loc = e.getLocation();
+        if (path.isEmpty() && loc != null && loc.getLineNr() > 0) {
+            path = "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+        }
+        return new InputException(source, path, reason);
+    }
+
+    /** "layers[2].in_ch" from Jackson's reference chain. */
+    public static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String quote(Object v) {
+        return v instanceof String s ? "'" + s + "'" : String.valueOf(v);
+    }
+
+    static String typeName(Class<?> t) {
+        if (t == null) {
+            return "another type";
+        }
+        if (t == int.class || t == Integer.class || t == long.class || t == Long.class) {
+            return "an integer";
+        }
+        if (t == double.class || t == Double.class || t == float.class || t == Float.class) {
+            return "a number";
+        }
+        if (t == boolean.class || t == Boolean.class) {
+            return "true or false";
+        }
+        if (t == String.class) {
+            return "a string";
+        }
+        if (Collection.class.isAssignableFrom(t) || t.isArray()) {
+            return "a list";
+        }
+        if (t.isEnum()) {
+            return "one of " + java.util.Arrays.stream(t.getEnumConstants()).map(Object::toString)
+                    .map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+        }
+        return "an object";
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "malformed input";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

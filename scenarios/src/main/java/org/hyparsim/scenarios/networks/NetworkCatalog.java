@@ -1,0 +1,105 @@
+package org.hyparsim.scenarios.networks;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.hyparsim.core.InputException;
+import org.hyparsim.core.workload.Network;
+import org.hyparsim.scenarios.io.Json;
+
+/**
+ * The built-in networks (the ten of the paper, with their status notes, and AlexNet-standard)
+ * and network files: the project's JSON/YAML format, and AccPar's text format.
+ */
+public final class NetworkCatalog {
+    /** The bundled copy of the reference networks.json. */
+    record PaperNetworks(@JsonProperty("_about") String about,
+            @JsonProperty("networks") LinkedHashMap<String, NetworkSpec> networks) {
+    }
+
+    private static final Map<String, Network> BUILT_IN = load();
+
+    private NetworkCatalog() {
+    }
+
+    private static Map<String, Network> load() {
+        Map<String, Network> out = new LinkedHashMap<>();
+        PaperNetworks paper = Json.readResource("/networks/paper-networks.json", PaperNetworks.class);
+        paper.networks().forEach((name, spec) ->
+                out.put(name, spec.toNetwork(name, "built-in networks", "networks." + name)));
+        NetworkSpec alex = Json.readResource("/networks/alexnet-standard.json", NetworkSpec.class);
+        out.put(alex.name(), alex.toNetwork(alex.name(), "built-in networks", ""));
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** The built-in networks, in the paper's order, AlexNet-standard last. */
+    public static Map<String, Network> builtIn() {
+        return BUILT_IN;
+    }
+
+    /** The ten networks evaluated in the paper. */
+    public static List<Network> paperNetworks() {
+        List<Network> out = new ArrayList<>(BUILT_IN.values());
+        out.removeIf(n -> n.name().equals("AlexNet-standard"));
+        return out;
+    }
+
+    /**
+     * A built-in network by name (case-insensitive), or a network file; a relative path is
+     * taken against {@code baseDir}.
+     */
+    public static Network resolve(String nameOrFile, Path baseDir, String source, String path) {
+        if (nameOrFile == null || nameOrFile.isBlank()) {
+            throw new InputException(source, path, "missing: a built-in network name or a network file");
+        }
+        for (Network n : BUILT_IN.values()) {
+            if (n.name().equalsIgnoreCase(nameOrFile)) {
+                return n;
+            }
+        }
+        Path file = baseDir == null ? Path.of(nameOrFile) : baseDir.resolve(nameOrFile);
+        if (!Files.exists(file)) {
+            throw new InputException(source, path, "'" + nameOrFile + "' is neither a built-in network ("
+                    + String.join(", ", BUILT_IN.keySet()) + ") nor an existing file"
+                    + (baseDir == null ? "" : " (looked for " + file + ")"));
+        }
+        return readFile(file);
+    }
+
+    /** Reads a network file: AccPar text (starts with num_layers), else JSON or YAML. */
+    public static Network readFile(Path file) {
+        String source = file.toString();
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new InputException(source, "", "no such file");
+        } catch (IOException e) {
+            throw new InputException(source, "", "cannot read: " + e.getMessage());
+        }
+        String base = file.getFileName().toString();
+        int dot = base.lastIndexOf('.');
+        String defaultName = dot > 0 ? base.substring(0, dot) : base;
+        if (AccParReader.looksLikeAccPar(text)) {
+            return AccParReader.parse(text, defaultName, source);
+        }
+        String lower = base.toLowerCase(Locale.ROOT);
+        if (!(lower.endsWith(".json") || Json.isYaml(file))) {
+            throw new InputException(source, "", "not a network file: expected .json, .yaml or .yml, or AccPar's text format starting with 'num_layers'");
+        }
+        NetworkSpec spec = Json.read(file, NetworkSpec.class);
+        if (spec == null) {
+            throw new InputException(source, "", "empty file");
+        }
+        return spec.toNetwork(defaultName, source, "");
+    }
+}

@@ -1,0 +1,64 @@
+package org.hyparsim.scenarios.networks;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.hyparsim.core.InputException;
+import org.hyparsim.core.workload.Network;
+import org.hyparsim.partition.Parallelism;
+import org.hyparsim.partition.Plan;
+
+/**
+ * A plan file: {"plan": [["dp","mp",...], ...]} with one list per level, level 1 first, and
+ * optionally "layers" (the layer names, checked against the network). The JSON that
+ * {@code hypar-sim plan --format json} prints is a valid plan file: its other fields are
+ * ignored.
+ */
+@JsonIgnoreProperties({"network", "batch", "accelerators", "levels", "strategy", "accounting", "unit",
+        "levelBytes", "intraLayerBytes", "interLayerBytes", "communicationBytes", "bytesPerElement",
+        "intraMultiplicity", "interMultiplicity"})
+public record PlanFile(@JsonProperty("plan") List<List<String>> plan, @JsonProperty("layers") List<String> layers) {
+
+    public static Plan read(Path file, Network network) {
+        String source = file.toString();
+        PlanFile pf = org.hyparsim.scenarios.io.Json.read(file, PlanFile.class);
+        if (pf == null || pf.plan() == null) {
+            throw new InputException(source, "plan", "missing: a list per level of \"dp\"/\"mp\" per layer");
+        }
+        return pf.toPlan(network, source);
+    }
+
+    Plan toPlan(Network network, String source) {
+        List<InputException.Problem> problems = new ArrayList<>();
+        if (layers != null && !layers.equals(network.layerNames())) {
+            problems.add(new InputException.Problem(source, "layers", "the plan's layers " + layers
+                    + " are not network " + network.name() + "'s " + network.layerNames()));
+        }
+        List<List<Parallelism>> rows = new ArrayList<>();
+        for (int h = 0; h < plan.size(); h++) {
+            List<String> row = plan.get(h);
+            String at = "plan[" + h + "]";
+            if (row == null || row.size() != network.size()) {
+                problems.add(new InputException.Problem(source, at, "level " + (h + 1) + " must list "
+                        + network.size() + " choices (one per layer of " + network.name() + "), got "
+                        + (row == null ? 0 : row.size())));
+                continue;
+            }
+            List<Parallelism> parsed = new ArrayList<>();
+            for (int l = 0; l < row.size(); l++) {
+                Parallelism p = Parallelism.parse(row.get(l));
+                if (p == null) {
+                    problems.add(new InputException.Problem(source, at + "[" + l + "]", "'" + row.get(l) + "' is not dp or mp"));
+                }
+                parsed.add(p);
+            }
+            rows.add(parsed);
+        }
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
+        }
+        return new Plan(network.size(), rows);
+    }
+}
