@@ -98,11 +98,14 @@ public final class Json {
         } else if (e instanceof MismatchedInputException m) {
             reason = "wrong type: expected " + typeName(m.getTargetType());
         } else {
-            reason = firstLine(e.getOriginalMessage());
-        }
-        JsonLocation loc = e.getLocation();
-        if (path.isEmpty() && loc != null && loc.getLineNr() > 0) {
-            path = "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+            // a syntax error: say where in the text it is
+            String m = firstLine(e.getOriginalMessage());
+            reason = m.isEmpty() ? "malformed input" : Character.toLowerCase(m.charAt(0)) + m.substring(1);
+            JsonLocation loc = e.getLocation();
+            if (loc != null && loc.getLineNr() > 0) {
+                String at = "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+                path = path.isEmpty() ? at : path + " (" + at + ")";
+            }
         }
         return new InputException(source, path, reason);
     }

@@ -1,0 +1,85 @@
+package org.hyparsim.partition;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.hyparsim.core.InputException;
+import org.hyparsim.core.workload.Layer;
+import org.hyparsim.core.workload.Network;
+import org.hyparsim.partition.planner.ExhaustivePlanner;
+import org.hyparsim.partition.planner.FilePlanner;
+import org.hyparsim.partition.planner.HyParPlanner;
+import org.hyparsim.partition.planner.OneWeirdTrickPlanner;
+import org.hyparsim.partition.planner.Planners;
+import org.junit.jupiter.api.Test;
+
+class PlannerTest {
+    private static final Parallelism DP = Parallelism.DP;
+    private static final Parallelism MP = Parallelism.MP;
+
+    @Test
+    void trickSplitsConvByBatchAndFcByKernel() {
+        CommunicationModel m = new CommunicationModel(CommunicationModelTest.small(), Accounting.hypar(256));
+        Plan p = new OneWeirdTrickPlanner().plan(m, 3);
+        for (int h = 1; h <= 3; h++) {
+            assertEquals(DP, p.choice(h, 0));
+            assertEquals(MP, p.choice(h, 1));
+        }
+    }
+
+    @Test
+    void hyparPicksModelParallelForAHugeFcAndDataParallelForASmallConv() {
+        // fc 4096 -> 4096 at batch 8: A(dW) = 16.7M elements, A(F) = 32768: mp wins
+        Network n = Network.of("n", "", List.of(Layer.conv("c", 3, 8, 4, 3, 1, 1, 1, 1), Layer.fc("f", 256, 4096),
+                Layer.fc("g", 4096, 4096)), "t");
+        Plan p = new HyParPlanner().plan(new CommunicationModel(n, Accounting.hypar(8)), 1);
+        assertEquals(List.of(DP, MP, MP), p.rows().get(0));
+    }
+
+    @Test
+    void tiesGoToDataParallelism() {
+        // one fc layer 16 -> 4 at batch 16: A(dW) = 64 = A(F) = 16 x 4
+        Network n = Network.of("n", "", List.of(Layer.fc("f", 16, 4)), "t");
+        CommunicationModel m = new CommunicationModel(n, Accounting.hypar(16));
+        assertEquals(m.intraBytes(0, DP, 0, 0), m.intraBytes(0, MP, 0, 0));
+        assertEquals(List.of(DP), new HyParPlanner().plan(m, 1).rows().get(0));
+        assertEquals(List.of(DP), new ExhaustivePlanner().plan(m, 1).rows().get(0));
+    }
+
+    @Test
+    void exhaustiveRefusesMoreThan2To24Plans() {
+        Layer[] layers = new Layer[13];
+        for (int i = 0; i < layers.length; i++) {
+            layers[i] = Layer.fc("f" + i, 8, 8);
+        }
+        CommunicationModel m = new CommunicationModel(Network.of("n", "", List.of(layers), "t"), Accounting.hypar(8));
+        InputException e = assertThrows(InputException.class, () -> new ExhaustivePlanner().plan(m, 2));
+        assertTrue(e.getMessage().contains("2^26"), e.getMessage());
+    }
+
+    @Test
+    void filePlanMustFitTheNetworkAndArray() {
+        CommunicationModel m = new CommunicationModel(CommunicationModelTest.small(), Accounting.hypar(256));
+        Plan two = Plan.uniform(2, 2, MP);
+        assertEquals(two, new FilePlanner(two, "p.json").plan(m, 2));
+        InputException e = assertThrows(InputException.class, () -> new FilePlanner(two, "p.json").plan(m, 3));
+        assertTrue(e.getMessage().startsWith("p.json: plan: "), e.getMessage());
+    }
+
+    @Test
+    void unknownStrategyIsBadInput() {
+        InputException e = assertThrows(InputException.class, () -> Planners.byName("fastest", "cli", "--strategy"));
+        assertTrue(e.getMessage().contains("unknown strategy 'fastest'"), e.getMessage());
+    }
+
+    @Test
+    void acceleratorCountsArePowersOfTwoUpTo65536() {
+        assertEquals(4, ArrayHierarchy.levels(16, "cli", "--accelerators"));
+        assertEquals(16, ArrayHierarchy.levels(65536, "cli", "--accelerators"));
+        for (long bad : new long[] {0, 12, 131072, -4}) {
+            assertThrows(InputException.class, () -> ArrayHierarchy.levels(bad, "cli", "--accelerators"));
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.hyparsim.scenarios;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.hyparsim.core.InputException;
+import org.hyparsim.core.workload.LayerType;
+import org.hyparsim.core.workload.Network;
+import org.hyparsim.scenarios.networks.NetworkCatalog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NetworkCatalogTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theTenPaperNetworksAndAlexNetStandardAreBuiltIn() {
+        assertEquals(List.of("SFC", "SCONV", "Lenet-c", "Cifar-c", "AlexNet", "VGG-A", "VGG-B", "VGG-C", "VGG-D",
+                "VGG-E", "AlexNet-standard"), List.copyOf(NetworkCatalog.builtIn().keySet()));
+        assertEquals(10, NetworkCatalog.paperNetworks().size());
+        // each definition's stated weight count is checked on load; two spot checks
+        assertEquals(132_851_392L, NetworkCatalog.builtIn().get("VGG-A").weights());
+        assertEquals(61_090_496L, NetworkCatalog.builtIn().get("AlexNet-standard").weights());
+        assertTrue(NetworkCatalog.builtIn().get("SCONV").description().startsWith("PLACEHOLDER"));
+    }
+
+    @Test
+    void lenetShapesAndMacs() {
+        Network lenet = NetworkCatalog.resolve("lenet-c", null, "t", "n");
+        assertEquals(4, lenet.size());
+        // conv1: 24 x 24 x 20 outputs x (1 x 5 x 5) = 288,000 MACs per sample
+        assertEquals(288_000L, lenet.layer(0).forwardMacsPerSample());
+        assertEquals(LayerType.FC, lenet.layer(2).type());
+        assertEquals(800, lenet.layer(2).inChannels());
+    }
+
+    @Test
+    void readsAccParTextFormat() {
+        Network alex = NetworkCatalog.readFile(Path.of("src/test/resources/accpar/Alexnet.txt"));
+        assertEquals(8, alex.size());
+        assertEquals("Alexnet", alex.name());
+        assertEquals(9216, alex.layer(5).inChannels());
+        assertEquals(27, alex.layer(1).pooledHeight());
+        Network vgg = NetworkCatalog.readFile(Path.of("src/test/resources/accpar/Vgg11.txt"));
+        assertEquals(11, vgg.size());
+    }
+
+    @Test
+    void readsOurJsonAndYamlFormat() throws Exception {
+        Path yaml = dir.resolve("tiny.yaml");
+        Files.writeString(yaml, """
+                name: tiny
+                layers:
+                  - {name: c1, type: conv, in_ch: 3, in_hw: 32, k: 3, pad: 1, out_ch: 16, pool: 2}
+                  - {name: f1, type: fc, in_ch: 4096, out_ch: 10}
+                """);
+        Network n = NetworkCatalog.readFile(yaml);
+        assertEquals(32, n.layer(0).outHeight());
+        assertEquals(16, n.layer(0).pooledHeight());
+        assertEquals(3 * 16 * 9 + 4096 * 10, n.weights());
+    }
+
+    @Test
+    void aNetworkThatDoesNotChainIsRefusedNamingTheLayer() throws Exception {
+        Path json = dir.resolve("broken.json");
+        Files.writeString(json, """
+                {"layers": [
+                  {"name": "c1", "type": "conv", "in_ch": 3, "in_hw": 32, "k": 3, "pad": 1, "out_ch": 16, "pool": 2},
+                  {"name": "f1", "type": "fc", "in_ch": 4000, "out_ch": 10}]}
+                """);
+        InputException e = assertThrows(InputException.class, () -> NetworkCatalog.readFile(json));
+        assertTrue(e.getMessage().contains(json.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("layers[1].in_ch"), e.getMessage());
+        assertTrue(e.getMessage().contains("layer f1 does not chain"), e.getMessage());
+    }
+
+    @Test
+    void unknownFieldsAndWrongTypesNameTheFieldPath() throws Exception {
+        Path json = dir.resolve("typo.json");
+        Files.writeString(json, "{\"layers\": [{\"name\": \"f\", \"type\": \"fc\", \"in_ch\": 3, \"out_chan\": 4}]}");
+        InputException e = assertThrows(InputException.class, () -> NetworkCatalog.readFile(json));
+        assertTrue(e.getMessage().contains("layers[0].out_chan: unknown field 'out_chan'"), e.getMessage());
+        Files.writeString(json, "{\"layers\": [{\"name\": \"f\", \"type\": \"fc\", \"in_ch\": \"three\", \"out_ch\": 4}]}");
+        e = assertThrows(InputException.class, () -> NetworkCatalog.readFile(json));
+        assertTrue(e.getMessage().contains("layers[0].in_ch: cannot read 'three' as an integer"), e.getMessage());
+    }
+
+    @Test
+    void malformedAccParFileNamesTheLine() throws Exception {
+        Path txt = dir.resolve("bad.txt");
+        Files.writeString(txt, "num_layers 1\nfc1 FC\nin_ch 10\nout_ch ten\n");
+        InputException e = assertThrows(InputException.class, () -> NetworkCatalog.readFile(txt));
+        assertEquals(txt + ": line 4: out_ch: 'ten' is not an integer", e.getMessage());
+    }
+}
