@@ -1,0 +1,115 @@
+package org.hyparsim.accel;
+
+import org.hyparsim.core.step.ComputeCost;
+import org.hyparsim.core.step.ComputeModel;
+import org.hyparsim.core.step.ComputeWork;
+import org.hyparsim.core.step.TaskKind;
+import org.hyparsim.core.workload.Layer;
+
+/**
+ * A row-stationary PE array (Eyeriss-style) with an on-chip buffer and HMC memory.
+ *
+ * <p><b>Compute.</b> A PE set is k' x e PEs: k' = min(k, rows) filter rows down the array, e =
+ * min(output height, columns) output rows across it; each PE convolves one input row with one
+ * filter row, outW x k' MACs per pass (a kernel taller than the array folds: ceil(k / rows)
+ * passes). floor(rows / k') x floor(cols / e) sets fit in one engine, and each set handles one
+ * (sample, input channel, output channel, band of e output rows). The shard's sets are spread
+ * over all engines; cycles = ceil(sets needed / sets available) x outW x k x ceil(k / rows).
+ * Utilisation = MACs / (cycles x PEs) falls below 1 when k or the output height leave rows or
+ * columns idle, and when the work does not fill the last pass. An fc layer is the case
+ * k = outH = outW = 1. Error and gradient compute map as the forward pass does (an
+ * approximation). The update is one MAC per weight of the shard.
+ *
+ * <p><b>Memory.</b> Each phase reads two operands and writes one result (forward: F_l and W_l
+ * to F_{l+1}; error: E_{l+1} and W_l to E_l; gradient: F_l and E_{l+1} to dW_l; update: W_l and
+ * dW_l to W_l, element-wise: each moved once). When they fit in the buffer (engines x buffer per engine) each is moved once;
+ * otherwise one operand is tiled into half the buffer and the other re-read once per tile,
+ * whichever order moves fewer bytes. Memory time = bytes / (vaults x vault bandwidth) +
+ * latency; compute and memory of a task overlap (double buffering), so the task takes the
+ * longer of the two. Buffer traffic: every byte moved is written into and read out of the
+ * buffer once (2 x memory bytes).
+ */
+public final class RowStationaryComputeModel implements ComputeModel {
+    private final HardwareProfile hw;
+
+    public RowStationaryComputeModel(HardwareProfile hw) {
+        this.hw = hw;
+    }
+
+    /** PE-array cycles for the phase. */
+    public long cycles(ComputeWork w) {
+        Layer l = w.layer();
+        int pes = hw.engines() * hw.peRows() * hw.peCols();
+        if (w.phase() == TaskKind.UPDATE) {
+            return (long) Math.ceil(w.weightElements() / pes);
+        }
+        int k = l.kernel();
+        int kRows = Math.min(k, hw.peRows());
+        int folds = (k + hw.peRows() - 1) / hw.peRows();
+        int e = Math.min(l.outHeight(), hw.peCols());
+        long setsPerEngine = (long) (hw.peRows() / kRows) * (hw.peCols() / e);
+        double bands = Math.ceil((double) l.outHeight() / e);
+        double setsNeeded = w.samples() * w.inChannels() * l.outChannels() * bands;
+        double passes = Math.ceil(setsNeeded / (setsPerEngine * hw.engines()) - 1e-9);
+        return (long) (Math.max(1, passes) * l.outWidth() * k * folds);
+    }
+
+    /** Memory (DRAM) bytes the phase moves, after tiling into the buffer. */
+    public double dramBytes(ComputeWork w) {
+        if (w.phase() == TaskKind.UPDATE) {
+            // element-wise: read W and dW, write W, each once
+            return 3 * w.weightElements() * hw.bytesPerElement();
+        }
+        double in = w.inputElements();
+        double weights = w.weightElements();
+        double out = w.outputElements();
+        double a;
+        double b;
+        double result;
+        switch (w.phase()) {
+            case FORWARD -> {
+                a = in;
+                b = weights;
+                result = out;
+            }
+            case ERROR -> {
+                a = out;
+                b = weights;
+                result = in;
+            }
+            case GRADIENT -> {
+                a = in;
+                b = out;
+                result = weights;
+            }
+            default -> throw new IllegalArgumentException("no operands for " + w.phase());
+        }
+        double bpe = hw.bytesPerElement();
+        a *= bpe;
+        b *= bpe;
+        result *= bpe;
+        double capacity = hw.engines() * hw.bufferKiBPerEngine() * 1024;
+        if (a + b + result <= capacity) {
+            return a + b + result;
+        }
+        double tile = capacity / 2;
+        double keepB = b + a * Math.ceil(b / tile);
+        double keepA = a + b * Math.ceil(a / tile);
+        return result + Math.min(keepA, keepB);
+    }
+
+    /** Utilisation of the PE array for the phase: MACs over cycles x PEs. */
+    public double utilisation(ComputeWork w) {
+        double pes = (double) hw.engines() * hw.peRows() * hw.peCols();
+        return w.macs() / (cycles(w) * pes);
+    }
+
+    @Override
+    public ComputeCost cost(ComputeWork w) {
+        long computePs = Math.round(cycles(w) * 1e6 / hw.clockMHz());
+        double dram = dramBytes(w);
+        double bandwidth = hw.vaults() * hw.vaultBandwidthGBps() * 1e9;
+        long memoryPs = Math.round(dram / bandwidth * 1e12 + hw.memoryLatencyNs() * 1000);
+        return new ComputeCost(Math.max(computePs, memoryPs), computePs, w.macs(), 2 * dram, dram);
+    }
+}

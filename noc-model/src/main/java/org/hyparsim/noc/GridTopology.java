@@ -1,0 +1,110 @@
+package org.hyparsim.noc;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A 2D grid of rows x cols accelerators (accelerator a at row a / cols, column a % cols), with
+ * links to the four neighbours; with wrap-around links it is a torus, without a mesh, and a
+ * single row with wrap-around is a ring. Dimension-order routing: along the row first, then the
+ * column; on a torus the shorter way round (the positive direction on a tie).
+ */
+public final class GridTopology implements Topology {
+    private final String name;
+    private final int rows;
+    private final int cols;
+    private final boolean wrap;
+    private final LinkTable table = new LinkTable();
+
+    public GridTopology(String name, int rows, int cols, boolean wrap, LinkParams params) {
+        if (rows < 1 || cols < 1) {
+            throw new IllegalArgumentException("a grid has at least one row and column");
+        }
+        this.name = name;
+        this.rows = rows;
+        this.cols = cols;
+        this.wrap = wrap;
+        for (int a = 0; a < rows * cols; a++) {
+            int r = a / cols;
+            int c = a % cols;
+            for (int[] d : new int[][] {{0, 1}, {0, -1}, {1, 0}, {-1, 0}}) {
+                int nr = r + d[0];
+                int nc = c + d[1];
+                if (wrap) {
+                    nr = Math.floorMod(nr, rows);
+                    nc = Math.floorMod(nc, cols);
+                } else if (nr < 0 || nr >= rows || nc < 0 || nc >= cols) {
+                    continue;
+                }
+                int b = nr * cols + nc;
+                if (b != a) {
+                    table.add(a, b, "A" + a + "->A" + b, params);
+                }
+            }
+        }
+    }
+
+    /** The squarest grid of a power-of-two count: 2^floor(H/2) rows by 2^ceil(H/2) columns. */
+    public static GridTopology square(String name, int accelerators, boolean wrap, LinkParams params) {
+        int h = Integer.numberOfTrailingZeros(accelerators);
+        int rows = 1 << (h / 2);
+        return new GridTopology(name, rows, accelerators / rows, wrap, params);
+    }
+
+    public static GridTopology torus(int accelerators, LinkParams params) {
+        return square("torus", accelerators, true, params);
+    }
+
+    public static GridTopology mesh(int accelerators, LinkParams params) {
+        return square("mesh", accelerators, false, params);
+    }
+
+    public static GridTopology ring(int accelerators, LinkParams params) {
+        return new GridTopology("ring", 1, accelerators, true, params);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int accelerators() {
+        return rows * cols;
+    }
+
+    @Override
+    public List<Link> links() {
+        return table.links();
+    }
+
+    @Override
+    public int[] route(int src, int dst) {
+        List<Integer> path = new ArrayList<>();
+        int r = src / cols;
+        int c = src % cols;
+        int tr = dst / cols;
+        int tc = dst % cols;
+        while (c != tc) {
+            int step = direction(c, tc, cols);
+            int nc = wrap ? Math.floorMod(c + step, cols) : c + step;
+            path.add(table.get(r * cols + c, r * cols + nc));
+            c = nc;
+        }
+        while (r != tr) {
+            int step = direction(r, tr, rows);
+            int nr = wrap ? Math.floorMod(r + step, rows) : r + step;
+            path.add(table.get(r * cols + c, nr * cols + c));
+            r = nr;
+        }
+        return path.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private int direction(int from, int to, int size) {
+        if (!wrap) {
+            return to > from ? 1 : -1;
+        }
+        int forward = Math.floorMod(to - from, size);
+        return forward <= size - forward ? 1 : -1;
+    }
+}

@@ -1,0 +1,83 @@
+package org.hyparsim.noc;
+
+import java.util.List;
+
+/**
+ * The paper's H tree (Fig. 4c): a binary tree whose leaves are the accelerators, so that the
+ * hierarchy's level h (the split of a group of 2^(H-h+1) accelerators in halves) is the tree
+ * node at depth h-1 above them. The links between depth h-1 and depth h form tree level h and
+ * share its bandwidth. Routing goes up to the lowest common ancestor and down.
+ */
+public final class HTreeTopology implements Topology {
+    private final int accelerators;
+    private final int depth;
+    private final LinkTable table = new LinkTable();
+
+    /** @param levelParams per tree level h = 1..H (level 1 joins the root to its children) */
+    public HTreeTopology(int accelerators, List<LinkParams> levelParams) {
+        if (accelerators < 1 || Integer.bitCount(accelerators) != 1) {
+            throw new IllegalArgumentException("an H tree joins a power of two of accelerators");
+        }
+        this.accelerators = accelerators;
+        this.depth = Integer.numberOfTrailingZeros(accelerators);
+        if (levelParams.size() < depth) {
+            throw new IllegalArgumentException("an H tree of " + accelerators + " accelerators needs link parameters for "
+                    + depth + " levels, got " + levelParams.size());
+        }
+        // heap numbering: root 1, children 2i and 2i+1, leaves accelerators .. 2*accelerators-1
+        for (int node = 2; node < 2 * accelerators; node++) {
+            int d = 31 - Integer.numberOfLeadingZeros(node);
+            LinkParams p = levelParams.get(d - 1);
+            table.add(node, node / 2, name(node) + " up", p);
+            table.add(node / 2, node, name(node) + " down", p);
+        }
+    }
+
+    private String name(int node) {
+        if (node >= accelerators) {
+            return "A" + (node - accelerators);
+        }
+        return "R" + node;
+    }
+
+    @Override
+    public String name() {
+        return "htree";
+    }
+
+    @Override
+    public int accelerators() {
+        return accelerators;
+    }
+
+    @Override
+    public List<Link> links() {
+        return table.links();
+    }
+
+    @Override
+    public int[] route(int src, int dst) {
+        int a = accelerators + src;
+        int b = accelerators + dst;
+        int up = 0;
+        int x = a;
+        int y = b;
+        while (x != y) {
+            x /= 2;
+            y /= 2;
+            up++;
+        }
+        int[] route = new int[2 * up];
+        x = a;
+        for (int i = 0; i < up; i++) {
+            route[i] = table.get(x, x / 2);
+            x /= 2;
+        }
+        y = b;
+        for (int i = 0; i < up; i++) {
+            route[2 * up - 1 - i] = table.get(y / 2, y);
+            y /= 2;
+        }
+        return route;
+    }
+}

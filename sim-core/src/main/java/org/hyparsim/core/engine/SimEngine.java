@@ -1,0 +1,139 @@
+package org.hyparsim.core.engine;
+
+import java.util.concurrent.atomic.AtomicLong;
+import nl.tudelft.simulation.dsol.SimRuntimeException;
+import nl.tudelft.simulation.dsol.eventlists.EventListPriorityQueue;
+import nl.tudelft.simulation.dsol.experiment.SingleReplication;
+import nl.tudelft.simulation.dsol.model.AbstractDsolModel;
+import nl.tudelft.simulation.dsol.simulators.DevsSimulator;
+import nl.tudelft.simulation.dsol.simulators.DevsSimulatorInterface;
+import nl.tudelft.simulation.dsol.simulators.ErrorStrategy;
+
+/**
+ * The only class that touches DSOL: a discrete-event engine with integer time in picoseconds.
+ *
+ * <p>Runs are headless and synchronous: {@link #run()} steps the DSOL simulator on the caller's
+ * thread until its event list is empty, so no simulator thread is ever left running, and an
+ * exception thrown by an event reaches the caller unchanged. Each engine uses its own
+ * replication id (replication ids share one naming context per JVM) and removes it from that
+ * context when the run ends.
+ */
+public final class SimEngine {
+    private static final AtomicLong IDS = new AtomicLong();
+
+    private final DevsSimulator<Long> simulator;
+    private final SingleReplication<Long> replication;
+    private final Runnable constructModel;
+    private long events;
+    private long pending;
+    private RuntimeException failure;
+    private boolean ran;
+
+    /** @param constructModel schedules the first events; runs inside DSOL's constructModel() */
+    public SimEngine(String name, Runnable constructModel) {
+        if (constructModel == null) {
+            throw new IllegalArgumentException("constructModel is required");
+        }
+        this.constructModel = constructModel;
+        String id = name + "-" + IDS.incrementAndGet();
+        this.simulator = new DevsSimulator<>(id);
+        this.simulator.setEventList(new EventListPriorityQueue<>());
+        this.simulator.setErrorStrategy(ErrorStrategy.WARN_AND_PAUSE);
+        this.replication = new SingleReplication<>(id, 0L, 0L, Long.MAX_VALUE / 4);
+    }
+
+    /** The current simulated time, ps. */
+    public long now() {
+        return simulator.getSimulatorTime();
+    }
+
+    /** Schedules an action at an absolute time (ps), not before now. */
+    public void scheduleAt(long timePs, Runnable action) {
+        if (timePs < now()) {
+            throw new IllegalArgumentException("cannot schedule in the past: " + timePs + " < " + now());
+        }
+        try {
+            simulator.scheduleEventAbs(timePs, () -> execute(action));
+            pending++;
+        } catch (SimRuntimeException e) {
+            throw new IllegalStateException("DSOL refused an event at " + timePs + " ps: " + e.getMessage(), e);
+        }
+    }
+
+    /** Schedules an action after a delay (ps). */
+    public void scheduleIn(long delayPs, Runnable action) {
+        scheduleAt(now() + delayPs, action);
+    }
+
+    private void execute(Runnable action) {
+        events++;
+        pending--;
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                failure = e;
+            }
+            throw e;
+        }
+    }
+
+    /** Events executed so far. */
+    public long events() {
+        return events;
+    }
+
+    /** Model events scheduled and not yet executed. */
+    public long pendingEvents() {
+        return pending;
+    }
+
+    /**
+     * Builds the model and runs until no model event is pending (the replication's own end
+     * event is never reached); returns the time of the last event (ps). An exception raised by
+     * an event is rethrown here.
+     */
+    public long run() {
+        if (ran) {
+            throw new IllegalStateException("an engine runs once");
+        }
+        ran = true;
+        try {
+            simulator.initialize(new Model(simulator, constructModel), replication);
+            while (pending > 0) {
+                simulator.step();
+                if (failure != null) {
+                    throw failure;
+                }
+            }
+            return now();
+        } catch (SimRuntimeException e) {
+            if (failure != null) {
+                throw failure;
+            }
+            throw new IllegalStateException("simulation failed: " + e.getMessage(), e);
+        } finally {
+            try {
+                simulator.cleanUp();
+            } finally {
+                replication.removeFromContext();
+            }
+        }
+    }
+
+    /** The DSOL model: constructModel() hands over to the caller's scheduling. */
+    private static final class Model extends AbstractDsolModel<Long, DevsSimulatorInterface<Long>> {
+        private static final long serialVersionUID = 1L;
+        private final transient Runnable construct;
+
+        Model(DevsSimulatorInterface<Long> simulator, Runnable construct) {
+            super(simulator);
+            this.construct = construct;
+        }
+
+        @Override
+        public void constructModel() {
+            construct.run();
+        }
+    }
+}

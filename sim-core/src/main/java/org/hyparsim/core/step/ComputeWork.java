@@ -1,0 +1,48 @@
+package org.hyparsim.core.step;
+
+import org.hyparsim.core.workload.Layer;
+
+/**
+ * The work of one compute task: a phase of a layer on one accelerator's shard, which holds
+ * {@code samples} of the batch and {@code inChannels} of the layer's input channels (both real
+ * numbers: splits are never rounded).
+ */
+public record ComputeWork(Layer layer, TaskKind phase, double samples, double inChannels) {
+
+    public ComputeWork {
+        if (!phase.isCompute()) {
+            throw new IllegalArgumentException("compute work needs a compute phase, got " + phase);
+        }
+        if (!(samples > 0) || !(inChannels > 0)) {
+            throw new IllegalArgumentException("a shard has positive samples and channels");
+        }
+    }
+
+    /** Fraction of the layer's input channels in this shard. */
+    public double channelFraction() {
+        return inChannels / layer.inChannels();
+    }
+
+    /** Elements of the shard's kernel (and of its gradient). */
+    public double weightElements() {
+        return inChannels * layer.outChannels() * layer.kernel() * layer.kernel();
+    }
+
+    /** Multiply-accumulates: forward, error and gradient each cost the shard's forward MACs; the update one per weight. */
+    public double macs() {
+        if (phase == TaskKind.UPDATE) {
+            return weightElements();
+        }
+        return samples * channelFraction() * layer.forwardMacsPerSample();
+    }
+
+    /** Elements of the shard's input feature map (F_l, or E_l). */
+    public double inputElements() {
+        return samples * inChannels * layer.inHeight() * layer.inWidth();
+    }
+
+    /** Elements of the shard's (pooled) output feature map, F_{l+1} or E_{l+1}: the whole output channels. */
+    public double outputElements() {
+        return samples * layer.outputElementsPerSample();
+    }
+}

@@ -1,0 +1,282 @@
+package org.hyparsim.core.step;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import org.hyparsim.core.engine.SimEngine;
+
+/**
+ * Replays a {@link TrainingStep} on the engine: each accelerator's compute unit serves its
+ * compute tasks one at a time in the order they become ready; transfers go to the
+ * interconnect as soon as their inputs are ready. Returns a {@link StepResult}.
+ *
+ * <p>With {@link Schedule#SERIAL}, each step runs in three stages separated by barriers: all
+ * forward, error and gradient compute; then all transfers; then the weight updates. Inside a
+ * stage only the dependencies between tasks of that stage are honoured.
+ */
+public final class Replay {
+    private static final double PS = 1e-12;
+
+    private final TrainingStep step;
+    private final ComputeModel computeModel;
+    private final Interconnect interconnect;
+    private final EnergyParams energy;
+    private final Schedule schedule;
+    private final boolean recordTrace;
+
+    // run state
+    private SimEngine engine;
+    private ComputeCost[] costs;
+    private int[] remaining;
+    private long[] start;
+    private long[] end;
+    private boolean[] done;
+    private boolean[] busy;
+    private List<ArrayDeque<Integer>> queues;
+    private int finished;
+    private int[] stageOf;
+    private int[] stageSize;
+    private int[] stageDone;
+    private int stage;
+    private double delivered;
+
+    public Replay(TrainingStep step, ComputeModel computeModel, Interconnect interconnect, EnergyParams energy,
+            Schedule schedule, boolean recordTrace) {
+        if (step == null || computeModel == null || interconnect == null || energy == null || schedule == null) {
+            throw new IllegalArgumentException("step, compute model, interconnect, energy and schedule are required");
+        }
+        this.step = step;
+        this.computeModel = computeModel;
+        this.interconnect = interconnect;
+        this.energy = energy;
+        this.schedule = schedule;
+        this.recordTrace = recordTrace;
+    }
+
+    public StepResult run() {
+        int n = step.size();
+        costs = new ComputeCost[n];
+        java.util.Map<ComputeWork, ComputeCost> cache = new java.util.HashMap<>();
+        for (Task t : step.tasks()) {
+            if (!t.isTransfer()) {
+                costs[t.id()] = cache.computeIfAbsent(t.work(), computeModel::cost);
+            }
+        }
+        remaining = new int[n];
+        start = new long[n];
+        end = new long[n];
+        done = new boolean[n];
+        busy = new boolean[step.accelerators()];
+        queues = new ArrayList<>();
+        for (int a = 0; a < step.accelerators(); a++) {
+            queues.add(new ArrayDeque<>());
+        }
+        stageOf = new int[n];
+        int stages = schedule == Schedule.SERIAL ? 3 * step.iterations() : 1;
+        stageSize = new int[stages];
+        stageDone = new int[stages];
+        for (Task t : step.tasks()) {
+            int s = schedule == Schedule.SERIAL ? 3 * t.iteration() + stageWithinStep(t.kind()) : 0;
+            stageOf[t.id()] = s;
+            stageSize[s]++;
+        }
+        for (int i = 0; i < n; i++) {
+            for (int p : step.predecessors(i)) {
+                if (stageOf[p] == stageOf[i]) {
+                    remaining[i]++;
+                }
+            }
+        }
+        engine = new SimEngine("replay", () -> startStage(0));
+        interconnect.attach(engine);
+        engine.run();
+        if (finished < n) {
+            throw new IllegalStateException(stuckMessage());
+        }
+        return result();
+    }
+
+    private static int stageWithinStep(TaskKind kind) {
+        return switch (kind) {
+            case FORWARD, ERROR, GRADIENT -> 0;
+            case TRANSFER -> 1;
+            case UPDATE -> 2;
+        };
+    }
+
+    private void startStage(int s) {
+        stage = s;
+        if (stageSize[s] == 0) {
+            advanceStage();
+            return;
+        }
+        for (int i = 0; i < step.size(); i++) {
+            if (stageOf[i] == s && remaining[i] == 0) {
+                ready(i);
+            }
+        }
+    }
+
+    private void advanceStage() {
+        if (stage + 1 < stageSize.length) {
+            startStage(stage + 1);
+        }
+    }
+
+    private void ready(int id) {
+        Task t = step.task(id);
+        if (t.isTransfer()) {
+            start[id] = engine.now();
+            interconnect.send(t.accelerator(), t.peer(), t.bytes(), () -> {
+                if (t.iteration() == 0) {
+                    delivered += t.bytes();
+                }
+                finish(id);
+            });
+            return;
+        }
+        int a = t.accelerator();
+        if (busy[a]) {
+            queues.get(a).add(id);
+        } else {
+            startCompute(a, id);
+        }
+    }
+
+    private void startCompute(int a, int id) {
+        busy[a] = true;
+        start[id] = engine.now();
+        engine.scheduleIn(costs[id].durationPs(), () -> endCompute(a, id));
+    }
+
+    private void endCompute(int a, int id) {
+        busy[a] = false;
+        finish(id);
+        if (!busy[a]) { // finish() may already have started a newly ready task here
+            Integer next = queues.get(a).poll();
+            if (next != null) {
+                startCompute(a, next);
+            }
+        }
+    }
+
+    private void finish(int id) {
+        end[id] = engine.now();
+        done[id] = true;
+        finished++;
+        int s = stageOf[id];
+        for (int succ : step.successors(id)) {
+            if (stageOf[succ] == s && --remaining[succ] == 0) {
+                ready(succ);
+            }
+        }
+        if (++stageDone[s] == stageSize[s] && s == stage) {
+            advanceStage();
+        }
+    }
+
+    private String stuckMessage() {
+        StringBuilder sb = new StringBuilder("the replay cannot finish: no event is pending while ")
+                .append(step.size() - finished).append(" tasks remain, among them: ");
+        int shown = 0;
+        for (int i = 0; i < step.size() && shown < 5; i++) {
+            if (!done[i]) {
+                sb.append(shown == 0 ? "" : "; ").append(step.task(i).describe(step.layerNames()))
+                        .append(" waiting for ").append(remaining[i]).append(" task(s)");
+                shown++;
+            }
+        }
+        return sb.toString();
+    }
+
+    private StepResult result() {
+        int accelerators = step.accelerators();
+        int layers = step.layerNames().size();
+        long[] iterationEnd = new long[step.iterations()];
+        double[] layerMacs = new double[layers];
+        double[] layerDram = new double[layers];
+        double[] layerCompute = new double[layers];
+        double[] layerStall = new double[layers];
+        double[] layerIntra = new double[layers];
+        double[] layerInter = new double[layers];
+        long[] layerFwdEnd = new long[layers];
+        long[] layerBwdEnd = new long[layers];
+        long[] busyCompute = new long[accelerators];
+        long[] busyStall = new long[accelerators];
+        double comm = 0;
+        double linkBytes = 0;
+        double dram = 0;
+        double sram = 0;
+        double macs = 0;
+        long transfers = 0;
+        double sent = 0;
+        List<TraceEvent> trace = recordTrace ? new ArrayList<>() : List.of();
+        for (Task t : step.tasks()) {
+            int id = t.id();
+            iterationEnd[t.iteration()] = Math.max(iterationEnd[t.iteration()], end[id]);
+            if (recordTrace) {
+                trace.add(new TraceEvent(t.describe(step.layerNames()), t.isTransfer() ? t.transferKind().label()
+                        : t.kind().label(), t.accelerator(), t.isTransfer(), start[id], end[id]));
+            }
+            if (t.iteration() != 0) {
+                continue;
+            }
+            int l = t.layer();
+            if (t.isTransfer()) {
+                transfers++;
+                comm += t.bytes();
+                sent += t.bytes();
+                linkBytes += t.bytes() * interconnect.hops(t.accelerator(), t.peer());
+                if (t.transferKind().intraLayer()) {
+                    layerIntra[l] += t.bytes();
+                } else {
+                    layerInter[l] += t.bytes();
+                }
+                continue;
+            }
+            ComputeCost c = costs[id];
+            macs += c.macs();
+            dram += c.dramBytes();
+            sram += c.sramBytes();
+            layerMacs[l] += c.macs();
+            layerDram[l] += c.dramBytes();
+            layerCompute[l] += c.durationPs();
+            layerStall[l] += c.memoryStallPs();
+            busyCompute[t.accelerator()] += c.computePs();
+            busyStall[t.accelerator()] += c.memoryStallPs();
+            if (t.kind() == TaskKind.FORWARD) {
+                layerFwdEnd[l] = Math.max(layerFwdEnd[l], end[id]);
+            } else if (t.kind() != TaskKind.UPDATE) {
+                layerBwdEnd[l] = Math.max(layerBwdEnd[l], end[id]);
+            }
+        }
+        long stepPs = iterationEnd[0];
+        long steadyPs = step.iterations() == 1 ? stepPs
+                : (iterationEnd[step.iterations() - 1] - iterationEnd[0]) / (step.iterations() - 1);
+        int critical = 0;
+        for (int a = 1; a < accelerators; a++) {
+            if (busyCompute[a] + busyStall[a] > busyCompute[critical] + busyStall[critical]) {
+                critical = a;
+            }
+        }
+        long criticalBusy = busyCompute[critical] + busyStall[critical];
+        List<LayerResult> layerRows = new ArrayList<>();
+        for (int l = 0; l < layers; l++) {
+            layerRows.add(new LayerResult(step.layerNames().get(l), layerMacs[l], layerDram[l],
+                    layerCompute[l] / accelerators * PS, layerStall[l] / accelerators * PS, layerIntra[l],
+                    layerInter[l], layerFwdEnd[l] * PS, layerBwdEnd[l] * PS));
+        }
+        double stepSeconds = stepPs * PS;
+        StepResult.Energy e = new StepResult.Energy(
+                macs * energy.macPj() * 1e-12,
+                sram * energy.sramPjPerByte() * 1e-12,
+                dram * 8 * energy.dramPjPerBit() * 1e-12,
+                linkBytes * 8 * energy.linkPjPerBit() * 1e-12,
+                energy.staticWattsPerAccelerator() * accelerators * stepSeconds);
+        double received = delivered;
+        return new StepResult(accelerators, step.iterations(), stepSeconds, steadyPs * PS,
+                busyCompute[critical] * PS, busyStall[critical] * PS, Math.max(0, stepPs - criticalBusy) * PS,
+                comm, linkBytes, dram, sram, macs, e, engine.events(), transfers, sent, received, layerRows,
+                interconnect.linkUsage(), trace);
+    }
+}

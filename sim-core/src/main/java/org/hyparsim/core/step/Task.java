@@ -1,0 +1,24 @@
+package org.hyparsim.core.step;
+
+/**
+ * One task of a training step's graph. A compute task runs on {@code accelerator}; a transfer
+ * moves {@code bytes} from {@code accelerator} to {@code peer} for a level of the hierarchy.
+ * Iteration counts training steps replayed back to back, from 0.
+ */
+public record Task(int id, TaskKind kind, int iteration, int layer, int accelerator, int peer, int level,
+        TransferKind transferKind, double bytes, ComputeWork work) {
+
+    public boolean isTransfer() {
+        return kind == TaskKind.TRANSFER;
+    }
+
+    /** A short readable name, for traces and error messages. */
+    public String describe(java.util.List<String> layerNames) {
+        String layerName = layer >= 0 && layer < layerNames.size() ? layerNames.get(layer) : "layer " + layer;
+        String it = iteration > 0 ? " (step " + (iteration + 1) + ")" : "";
+        if (isTransfer()) {
+            return transferKind.label() + " " + layerName + " H" + level + " A" + accelerator + "->A" + peer + it;
+        }
+        return kind.label() + " " + layerName + " on A" + accelerator + it;
+    }
+}

@@ -1,0 +1,165 @@
+package org.hyparsim.core.step;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The task graph of one or more training steps on an array: compute tasks per accelerator and
+ * transfers between accelerators, with their dependencies. Built with {@link Builder}.
+ */
+public final class TrainingStep {
+    private final int accelerators;
+    private final int iterations;
+    private final List<String> layerNames;
+    private final List<Task> tasks;
+    private final int[][] successors;
+    private final int[][] predecessors;
+
+    private TrainingStep(int accelerators, int iterations, List<String> layerNames, List<Task> tasks,
+            int[][] successors, int[][] predecessors) {
+        this.accelerators = accelerators;
+        this.iterations = iterations;
+        this.layerNames = List.copyOf(layerNames);
+        this.tasks = tasks;
+        this.successors = successors;
+        this.predecessors = predecessors;
+    }
+
+    public int accelerators() {
+        return accelerators;
+    }
+
+    public int iterations() {
+        return iterations;
+    }
+
+    public List<String> layerNames() {
+        return layerNames;
+    }
+
+    public List<Task> tasks() {
+        return tasks;
+    }
+
+    public Task task(int id) {
+        return tasks.get(id);
+    }
+
+    public int size() {
+        return tasks.size();
+    }
+
+    public int[] successors(int id) {
+        return successors[id];
+    }
+
+    public int[] predecessors(int id) {
+        return predecessors[id];
+    }
+
+    /** Sum of transfer bytes. */
+    public double transferBytes() {
+        double s = 0;
+        for (Task t : tasks) {
+            if (t.isTransfer()) {
+                s += t.bytes();
+            }
+        }
+        return s;
+    }
+
+    /** Assembles a graph; task ids are given in the order tasks are added. */
+    public static final class Builder {
+        private final int accelerators;
+        private final int iterations;
+        private final List<String> layerNames;
+        private final List<Task> tasks = new ArrayList<>();
+        private int[][] succ = new int[1024][];
+        private int[] succCount = new int[1024];
+        private int[] predCount = new int[1024];
+        private int edges;
+
+        public Builder(int accelerators, int iterations, List<String> layerNames) {
+            if (accelerators < 1 || iterations < 1) {
+                throw new IllegalArgumentException("at least one accelerator and one iteration");
+            }
+            this.accelerators = accelerators;
+            this.iterations = iterations;
+            this.layerNames = layerNames;
+        }
+
+        public int compute(int iteration, int accelerator, ComputeWork work, int layer) {
+            checkAccelerator(accelerator);
+            return add(new Task(tasks.size(), work.phase(), iteration, layer, accelerator, -1, 0, null, 0, work));
+        }
+
+        public int transfer(int iteration, int src, int dst, int level, int layer, TransferKind kind, double bytes) {
+            checkAccelerator(src);
+            checkAccelerator(dst);
+            if (src == dst) {
+                throw new IllegalArgumentException("a transfer joins two accelerators");
+            }
+            if (!(bytes > 0) || Double.isInfinite(bytes)) {
+                throw new IllegalArgumentException("a transfer carries a positive, finite number of bytes");
+            }
+            return add(new Task(tasks.size(), TaskKind.TRANSFER, iteration, layer, src, dst, level, kind, bytes, null));
+        }
+
+        /** Task {@code task} cannot start before {@code on} has finished. */
+        public void depends(int task, int on) {
+            if (task < 0 || on < 0 || task >= tasks.size() || on >= tasks.size() || task == on) {
+                throw new IllegalArgumentException("bad dependency " + task + " on " + on);
+            }
+            int[] s = succ[on];
+            if (s == null) {
+                s = new int[2];
+                succ[on] = s;
+            } else if (succCount[on] == s.length) {
+                s = Arrays.copyOf(s, s.length * 2);
+                succ[on] = s;
+            }
+            s[succCount[on]++] = task;
+            predCount[task]++;
+            edges++;
+        }
+
+        public int edges() {
+            return edges;
+        }
+
+        private int add(Task t) {
+            int id = t.id();
+            if (id == succ.length) {
+                succ = Arrays.copyOf(succ, id * 2);
+                succCount = Arrays.copyOf(succCount, id * 2);
+                predCount = Arrays.copyOf(predCount, id * 2);
+            }
+            tasks.add(t);
+            return id;
+        }
+
+        private void checkAccelerator(int a) {
+            if (a < 0 || a >= accelerators) {
+                throw new IllegalArgumentException("accelerator " + a + " outside 0.." + (accelerators - 1));
+            }
+        }
+
+        public TrainingStep build() {
+            int n = tasks.size();
+            int[][] successors = new int[n][];
+            int[][] predecessors = new int[n][];
+            int[] fill = new int[n];
+            for (int i = 0; i < n; i++) {
+                successors[i] = succ[i] == null ? new int[0] : Arrays.copyOf(succ[i], succCount[i]);
+                predecessors[i] = new int[predCount[i]];
+            }
+            for (int i = 0; i < n; i++) {
+                for (int s : successors[i]) {
+                    predecessors[s][fill[s]++] = i;
+                }
+            }
+            return new TrainingStep(accelerators, iterations, layerNames, List.copyOf(tasks), successors, predecessors);
+        }
+    }
+}
