@@ -1,0 +1,96 @@
+package org.hyparsim.noc;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.hyparsim.core.engine.SimEngine;
+import org.junit.jupiter.api.Test;
+
+class PacketInterconnectTest {
+    /** 30 GB/s, 4.6 ns per link; 64 KiB packets. */
+    private static final LinkParams LINK = LinkParams.of(30, 4.6);
+
+    /** Sends each message at time 0 and returns the delivery times, ps. */
+    private static long[] deliver(Topology t, double packetBytes, int[][] pairs, double[] bytes) {
+        PacketInterconnect net = new PacketInterconnect(t, packetBytes);
+        long[] delivered = new long[pairs.length];
+        SimEngine[] e = new SimEngine[1];
+        e[0] = new SimEngine("net-test", () -> {
+            for (int i = 0; i < pairs.length; i++) {
+                int idx = i;
+                net.send(pairs[i][0], pairs[i][1], bytes[i], () -> delivered[idx] = e[0].now());
+            }
+        });
+        net.attach(e[0]);
+        e[0].run();
+        return delivered;
+    }
+
+    @Test
+    void aMessageOnAnIdlePathTakesLatencyPlusSizeOverBandwidthExactly() {
+        // one link: 1 MB (not a multiple of the packet size) at 30 GB/s: 33,333,333.33 ps -> 33,333,333 ps
+        Topology ring = GridTopology.ring(2, LINK);
+        long[] t = deliver(ring, 65536, new int[][] {{0, 1}}, new double[] {1e6});
+        assertEquals(4600 + Math.round(1e6 / 30e9 * 1e12), t[0]);
+        // four hops up and down an H tree of 4: 4 x 4.6 ns + size / bandwidth
+        Topology tree = new HTreeTopology(4, List.of(LINK, LINK));
+        assertEquals(4, tree.route(0, 3).length);
+        t = deliver(tree, 4096, new int[][] {{0, 3}}, new double[] {123_456.5});
+        assertEquals(4 * 4600 + Math.round(123_456.5 / 30e9 * 1e12), t[0]);
+        // a torus path of 3 hops with packets smaller than the message
+        Topology torus = GridTopology.torus(16, LINK);
+        assertEquals(3, torus.route(0, 9).length);
+        t = deliver(torus, 1000, new int[][] {{0, 9}}, new double[] {50_000});
+        assertEquals(3 * 4600 + Math.round(50_000 / 30e9 * 1e12), t[0]);
+    }
+
+    @Test
+    void twoMessagesSharingALinkTakeAsLongAsBothSerialised() {
+        // on a bus every message shares the one channel
+        Topology bus = new BusTopology(4, LINK);
+        long[] t = deliver(bus, 65536, new int[][] {{0, 1}, {2, 3}}, new double[] {3e6, 3e6});
+        long both = Math.round(6e6 / 30e9 * 1e12);
+        assertEquals(4600 + both, Math.max(t[0], t[1]));
+        // first come, first served: the first message is not slowed by the second
+        assertEquals(4600 + Math.round(3e6 / 30e9 * 1e12), t[0]);
+        // on a switch, two senders to one receiver share its down port
+        Topology sw = new SwitchTopology(4, LINK);
+        t = deliver(sw, 65536, new int[][] {{0, 3}, {1, 3}}, new double[] {3e6, 3e6});
+        assertEquals(2 * 4600 + both, Math.max(t[0], t[1]), 2);
+        // and disjoint pairs do not contend
+        t = deliver(sw, 65536, new int[][] {{0, 1}, {2, 3}}, new double[] {3e6, 3e6});
+        assertEquals(t[0], t[1]);
+        assertEquals(2 * 4600 + Math.round(3e6 / 30e9 * 1e12), t[0]);
+    }
+
+    @Test
+    void hTreeRoutesThroughTheLowestCommonAncestor() {
+        HTreeTopology tree = new HTreeTopology(16, List.of(LINK, LINK, LINK, LINK));
+        // level-4 pairs (A0, A1) share a parent: 2 hops; level-1 pairs (A0, A8) cross the root: 8 hops
+        assertEquals(2, tree.route(0, 1).length);
+        assertEquals(4, tree.route(0, 2).length);
+        assertEquals(8, tree.route(0, 8).length);
+        assertEquals(8, tree.route(7, 15).length);
+        assertEquals(2 * 15 * 2, tree.links().size());
+    }
+
+    @Test
+    void dimensionOrderRoutingOnTorusAndMesh() {
+        GridTopology torus = GridTopology.torus(16, LINK); // 4 x 4
+        GridTopology mesh = GridTopology.mesh(16, LINK);
+        // from (0,0) to (0,3): one hop west round the torus, three hops east on the mesh
+        assertEquals(1, torus.route(0, 3).length);
+        assertEquals(3, mesh.route(0, 3).length);
+        // row first, then column
+        List<String> names = new ArrayList<>();
+        for (int l : mesh.route(0, 5)) {
+            names.add(mesh.links().get(l).name());
+        }
+        assertEquals(List.of("A0->A1", "A1->A5"), names);
+        assertEquals(64, torus.links().size());
+        assertEquals(48, mesh.links().size());
+        assertArrayEquals(new int[] {0}, new BusTopology(8, LINK).route(3, 5));
+    }
+}

@@ -1,0 +1,86 @@
+package org.hyparsim.scenarios;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.hyparsim.core.step.StepResult;
+import org.hyparsim.results.RunRecord;
+import org.hyparsim.scenarios.scenario.Scenario;
+import org.hyparsim.scenarios.scenario.ScenarioRunner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReplayIntegrationTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void oneAcceleratorHasNoCommunicationAndItsStepIsItsComputeAndMemoryTime() throws Exception {
+        Scenario s = Scenarios.read(dir, "network: Cifar-c\naccelerators: 1\nstrategies: [dp, hypar]\n");
+        for (RunRecord r : ScenarioRunner.run(s, false)) {
+            StepResult x = r.result();
+            assertEquals(0, x.communicationBytes());
+            assertEquals(0, x.transfers());
+            assertEquals(0, x.linkBytes());
+            assertEquals(0, x.exposedCommunicationSeconds(), 1e-15);
+            assertEquals(x.computeSeconds() + x.memoryStallSeconds(), x.stepTimeSeconds(), 1e-12);
+            assertTrue(x.computeSeconds() > 0);
+        }
+    }
+
+    @Test
+    void bytesSentEqualBytesReceivedOnEveryTopologyAndSchedule() throws Exception {
+        for (String topology : List.of("htree", "torus", "mesh", "ring", "switch", "bus")) {
+            for (String schedule : List.of("overlap", "serial")) {
+                Scenario s = Scenarios.read(dir, "network: Lenet-c\naccelerators: 8\ntopology: " + topology
+                        + "\nschedule: " + schedule + "\nstrategies: [dp, mp, trick, hypar]\n");
+                for (RunRecord r : ScenarioRunner.run(s, false)) {
+                    StepResult x = r.result();
+                    String what = topology + " " + schedule + " " + r.strategy();
+                    assertEquals(x.bytesSent(), x.bytesReceived(), 1e-6, what);
+                    assertEquals(r.plannerBytes(), x.communicationBytes(), 1e-6 * r.plannerBytes(), what);
+                    assertTrue(x.linkBytes() >= x.communicationBytes(), what);
+                    StepResult.Energy e = x.energy();
+                    assertEquals(e.compute() + e.sram() + e.dram() + e.link() + e.staticEnergy(), x.energyJoules(), 1e-15,
+                            what);
+                    assertEquals(x.stepTimeSeconds(), x.computeSeconds() + x.memoryStallSeconds()
+                            + x.exposedCommunicationSeconds(), 1e-12, what);
+                }
+            }
+        }
+    }
+
+    @Test
+    void serialIsNeverFasterThanOverlap() throws Exception {
+        for (String schedule : List.of("overlap", "serial")) {
+            Scenarios.write(dir, schedule + ".yaml", "network: AlexNet\naccelerators: 8\ntopology: torus\nschedule: "
+                    + schedule + "\nstrategies: [dp, hypar]\n");
+        }
+        List<RunRecord> overlap = ScenarioRunner.run(Scenario.read(dir.resolve("overlap.yaml")), false);
+        List<RunRecord> serial = ScenarioRunner.run(Scenario.read(dir.resolve("serial.yaml")), false);
+        for (int i = 0; i < overlap.size(); i++) {
+            assertTrue(serial.get(i).result().stepTimeSeconds() >= overlap.get(i).result().stepTimeSeconds());
+        }
+    }
+
+    @Test
+    void severalIterationsReportASteadyStateStep() throws Exception {
+        Scenario s = Scenarios.read(dir, "network: Lenet-c\naccelerators: 4\niterations: 3\nstrategies: [hypar]\n");
+        StepResult x = ScenarioRunner.run(s, false).get(0).result();
+        assertEquals(3, x.iterations());
+        assertTrue(x.steadyStepTimeSeconds() > 0);
+        assertTrue(x.steadyStepTimeSeconds() <= x.stepTimeSeconds() * (1 + 1e-9));
+    }
+
+    @Test
+    void theSameScenarioTwiceGivesIdenticalJson() throws Exception {
+        Path f = Scenarios.write(dir, "vgg.yaml", "network: VGG-A\naccelerators: 8\ntopology: torus\n");
+        Cli a = Cli.run("run", f.toString(), "--format", "json");
+        Cli b = Cli.run("run", f.toString(), "--format", "json");
+        assertEquals(0, a.status(), a.err());
+        assertEquals(a.out(), b.out());
+        assertTrue(a.out().contains("\"stepTimeSeconds\""));
+    }
+}

@@ -1,0 +1,22 @@
+package org.hyparsim.scenarios;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.hyparsim.scenarios.scenario.Scenario;
+
+/** Scenario files written for a test. */
+final class Scenarios {
+    private Scenarios() {
+    }
+
+    static Path write(Path dir, String name, String yaml) throws IOException {
+        Path f = dir.resolve(name);
+        Files.writeString(f, yaml);
+        return f;
+    }
+
+    static Scenario read(Path dir, String yaml) throws IOException {
+        return Scenario.read(write(dir, "s.yaml", yaml));
+    }
+}
