@@ -11,7 +11,9 @@ import org.hyparsim.core.step.Interconnect;
  * Packet-level interconnect: a message is cut into packets of at most {@code packetBytes}; each
  * link serves one packet at a time, first come first served, so concurrent messages contend.
  * Packets cut through: a packet may start on the next link once its head has crossed the
- * previous one (its latency), but never finishes there before its tail has arrived.
+ * previous one (its latency), but never finishes there before its tail has arrived. A
+ * message offers its packets to its first link one at a time, so messages that share a link
+ * interleave packet by packet.
  *
  * <p>On an idle path of equal bandwidths a message takes exactly the sum of the link latencies
  * plus its size over the bandwidth (rounded once to the picosecond): packet times are
@@ -65,10 +67,19 @@ public final class PacketInterconnect implements Interconnect {
         if (engine == null) {
             throw new IllegalStateException("attach the interconnect to an engine first");
         }
-        Message m = new Message(route(src, dst), bytes, (int) Math.ceil(bytes / packetBytes), onDelivered);
-        long now = engine.now();
-        for (int p = 0; p < m.packets; p++) {
-            arrive(m, p, 0, now);
+        inject(new Message(route(src, dst), bytes, (int) Math.ceil(bytes / packetBytes), onDelivered));
+    }
+
+    /**
+     * Offers the message's next packet to its first link now; the packet after it is offered
+     * when this one has left that link. Packets of messages sharing a first link so interleave
+     * (round robin), and only the packets in flight are pending events.
+     */
+    private void inject(Message m) {
+        int packet = m.nextPacket++;
+        arrive(m, packet, 0, engine.now());
+        if (m.nextPacket < m.packets) {
+            engine.scheduleAt(busyUntil[m.route[0]], () -> inject(m));
         }
     }
 
@@ -116,6 +127,7 @@ public final class PacketInterconnect implements Interconnect {
         final double bytes;
         final int packets;
         final Runnable onDelivered;
+        int nextPacket;
 
         Message(int[] route, double bytes, int packets, Runnable onDelivered) {
             this.route = route;

@@ -2,6 +2,7 @@ package org.hyparsim.noc;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -52,9 +53,10 @@ class PacketInterconnectTest {
         Topology bus = new BusTopology(4, LINK);
         long[] t = deliver(bus, 65536, new int[][] {{0, 1}, {2, 3}}, new double[] {3e6, 3e6});
         long both = Math.round(6e6 / 30e9 * 1e12);
-        assertEquals(4600 + both, Math.max(t[0], t[1]));
-        // first come, first served: the first message is not slowed by the second
-        assertEquals(4600 + Math.round(3e6 / 30e9 * 1e12), t[0]);
+        assertEquals(4600 + both, Math.max(t[0], t[1]), 2);
+        // packets interleave on the shared channel: both messages take about twice as long as alone
+        long alone = 4600 + Math.round(3e6 / 30e9 * 1e12);
+        assertTrue(Math.min(t[0], t[1]) > 1.9 * (alone - 4600));
         // on a switch, two senders to one receiver share its down port
         Topology sw = new SwitchTopology(4, LINK);
         t = deliver(sw, 65536, new int[][] {{0, 3}, {1, 3}}, new double[] {3e6, 3e6});

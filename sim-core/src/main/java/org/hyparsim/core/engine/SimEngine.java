@@ -4,6 +4,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import nl.tudelft.simulation.dsol.SimRuntimeException;
 import nl.tudelft.simulation.dsol.eventlists.EventListPriorityQueue;
 import nl.tudelft.simulation.dsol.experiment.SingleReplication;
+import nl.tudelft.simulation.dsol.formalisms.eventscheduling.AbstractSimEvent;
+import nl.tudelft.simulation.dsol.formalisms.eventscheduling.SimEventInterface;
 import nl.tudelft.simulation.dsol.model.AbstractDsolModel;
 import nl.tudelft.simulation.dsol.simulators.DevsSimulator;
 import nl.tudelft.simulation.dsol.simulators.DevsSimulatorInterface;
@@ -53,7 +55,7 @@ public final class SimEngine {
             throw new IllegalArgumentException("cannot schedule in the past: " + timePs + " < " + now());
         }
         try {
-            simulator.scheduleEventAbs(timePs, () -> execute(action));
+            simulator.scheduleEvent(new EngineEvent(timePs, action));
             pending++;
         } catch (SimRuntimeException e) {
             throw new IllegalStateException("DSOL refused an event at " + timePs + " ps: " + e.getMessage(), e);
@@ -118,6 +120,31 @@ public final class SimEngine {
             } finally {
                 replication.removeFromContext();
             }
+        }
+    }
+
+    /**
+     * A scheduled action. DSOL builds the event's string on every scheduling (for its trace log,
+     * even when that is off); a lambda event's string formats the lambda's identity hash, which
+     * showed in measurements, so this event's string is a constant.
+     */
+    private final class EngineEvent extends AbstractSimEvent<Long> {
+        private static final long serialVersionUID = 1L;
+        private final transient Runnable action;
+
+        EngineEvent(long timePs, Runnable action) {
+            super(timePs, SimEventInterface.NORMAL_PRIORITY);
+            this.action = action;
+        }
+
+        @Override
+        public void execute() {
+            SimEngine.this.execute(action);
+        }
+
+        @Override
+        public String toString() {
+            return "hypar-sim event";
         }
     }
 
