@@ -23,6 +23,7 @@ public final class Rows {
         m.put("topology", r.topology());
         m.put("hardware", r.hardware());
         m.put("schedule", r.schedule());
+        m.put("linkModel", r.linkModel());
         m.put("strategy", r.strategy());
         m.put("iterations", s.iterations());
         m.put("stepTimeSeconds", s.stepTimeSeconds());

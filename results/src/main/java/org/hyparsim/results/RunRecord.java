@@ -8,5 +8,6 @@ import org.hyparsim.core.step.StepResult;
  * strategy) and what it measured. The one row model every writer, chart and report reads.
  */
 public record RunRecord(String network, int batch, int accelerators, String topology, String hardware,
-        String schedule, String strategy, List<List<String>> plan, double plannerBytes, StepResult result) {
+        String schedule, String linkModel, String strategy, List<List<String>> plan, double plannerBytes,
+        StepResult result) {
 }

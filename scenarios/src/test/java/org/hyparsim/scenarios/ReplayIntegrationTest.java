@@ -92,4 +92,28 @@ class ReplayIntegrationTest {
         assertEquals(a.out(), b.out());
         assertTrue(a.out().contains("\"stepTimeSeconds\""));
     }
+
+    @Test
+    void flowLevelAgreesWithPacketLevelWhereNothingContends() throws Exception {
+        // two accelerators: each direction of the one pair has its own links
+        for (String topology : List.of("htree", "ring", "switch")) {
+            double[] t = new double[2];
+            int i = 0;
+            for (String model : List.of("packet", "flow")) {
+                Scenario s = Scenarios.read(dir, "network: AlexNet\naccelerators: 2\ntopology: " + topology
+                        + "\nschedule: serial\nlinkModel: " + model + "\nstrategies: [dp]\n");
+                t[i++] = ScenarioRunner.run(s, false).get(0).result().stepTimeSeconds();
+            }
+            assertEquals(t[0], t[1], 0.02 * t[0], topology);
+        }
+    }
+
+    @Test
+    void flowLevelConservesBytesUnderContention() throws Exception {
+        Scenario s = Scenarios.read(dir, "network: VGG-A\naccelerators: 16\ntopology: torus\nlinkModel: flow\n");
+        for (RunRecord r : ScenarioRunner.run(s, false)) {
+            assertEquals(r.result().bytesSent(), r.result().bytesReceived(), 1e-6, r.strategy());
+            assertEquals(r.plannerBytes(), r.result().communicationBytes(), 1e-6 * r.plannerBytes(), r.strategy());
+        }
+    }
 }

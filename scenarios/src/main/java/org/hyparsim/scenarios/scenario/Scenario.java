@@ -24,7 +24,10 @@ import org.hyparsim.scenarios.networks.PlanFile;
  */
 public record Scenario(String source, Network network, int batch, int accelerators, int levels, String topology,
         HardwareProfile hardware, String hardwareLabel, Schedule schedule, List<String> strategies, Plan filePlan,
-        int iterations) {
+        int iterations, String linkModel) {
+
+    /** Link models: packet (default; every packet on every link) or flow (max-min fair sharing per message). */
+    public static final List<String> LINK_MODELS = List.of("packet", "flow");
 
     public static final int DEFAULT_BATCH = 256;
     public static final int DEFAULT_ACCELERATORS = 16;
@@ -103,11 +106,15 @@ public record Scenario(String source, Network network, int batch, int accelerato
             }
         }
         Long iterations = integer(problems, src, "iterations", s.iterations(), 1, 1, MAX_ITERATIONS);
+        String linkModel = s.linkModel() == null ? "packet" : s.linkModel();
+        if (!LINK_MODELS.contains(linkModel)) {
+            problems.add(new InputException.Problem(src, "linkModel", "'" + linkModel + "' is not packet or flow"));
+        }
         if (!problems.isEmpty()) {
             throw new InputException(problems);
         }
         return new Scenario(src, network, batch.intValue(), accelerators.intValue(), levels, topology, hw, hwLabel,
-                schedule, List.copyOf(strategies), filePlan, iterations.intValue());
+                schedule, List.copyOf(strategies), filePlan, iterations.intValue(), linkModel);
     }
 
     private static String label(String name, JsonNode h) {

@@ -8,6 +8,7 @@ import org.hyparsim.core.step.Replay;
 import org.hyparsim.core.step.Schedule;
 import org.hyparsim.core.step.StepResult;
 import org.hyparsim.core.step.TrainingStep;
+import org.hyparsim.noc.FlowInterconnect;
 import org.hyparsim.noc.LinkParams;
 import org.hyparsim.noc.PacketInterconnect;
 import org.hyparsim.noc.Topologies;
@@ -43,14 +44,14 @@ public final class ScenarioRunner {
         Plan plan = planner.plan(model, s.levels());
         double plannerBytes = model.evaluate(plan).totalBytes();
         TrainingStep step = StepBuilder.build(model, plan, s.iterations());
-        PacketInterconnect net = interconnect(s.topology(), s.accelerators(), hw);
+        Interconnect net = interconnect(s.topology(), s.accelerators(), hw, s.linkModel());
         StepResult r = new Replay(step, hw.newComputeModel(), net, hw.energy(), s.schedule(), trace).run();
         Invariants.check(r, plannerBytes, s.schedule());
         return new RunRecord(s.network().name(), s.batch(), s.accelerators(), s.topology(), s.hardwareLabel(),
-                s.schedule().label(), strategy, plan.labels(), plannerBytes, r);
+                s.schedule().label(), s.linkModel(), strategy, plan.labels(), plannerBytes, r);
     }
 
-    public static PacketInterconnect interconnect(String topology, int accelerators, HardwareProfile hw) {
+    public static Interconnect interconnect(String topology, int accelerators, HardwareProfile hw, String linkModel) {
         LinkParams link = LinkParams.of(hw.linkBandwidthGBps(), hw.linkLatencyNs());
         List<LinkParams> levels = hw.htreeLevelBandwidthGBps().stream()
                 .map(bw -> LinkParams.of(bw, hw.linkLatencyNs())).toList();
@@ -59,7 +60,7 @@ public final class ScenarioRunner {
         if (t == null) {
             throw new IllegalArgumentException("unknown topology " + topology);
         }
-        return new PacketInterconnect(t, hw.packetBytes());
+        return "flow".equals(linkModel) ? new FlowInterconnect(t) : new PacketInterconnect(t, hw.packetBytes());
     }
 
     /** Checks that hold at the end of every run; a violation fails the run. */

@@ -15,5 +15,6 @@ public record ScenarioSpec(
         @JsonProperty("schedule") String schedule,
         @JsonProperty("strategies") List<String> strategies,
         @JsonProperty("plan") String plan,
-        @JsonProperty("iterations") JsonNode iterations) {
+        @JsonProperty("iterations") JsonNode iterations,
+        @JsonProperty("linkModel") String linkModel) {
 }
