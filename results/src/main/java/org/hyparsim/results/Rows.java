@@ -10,6 +10,13 @@ import org.hyparsim.core.step.StepResult;
 
 /** Run records as ordered rows: the summary, per-layer and per-link tables every writer uses. */
 public final class Rows {
+    /** The keys of {@link #summary}, in order. */
+    public static final List<String> SUMMARY_COLUMNS = List.of("network", "batch", "accelerators", "topology",
+            "hardware", "schedule", "linkModel", "strategy", "iterations", "stepTimeSeconds", "steadyStepTimeSeconds",
+            "computeSeconds", "memoryStallSeconds", "exposedCommunicationSeconds", "communicationBytes", "plannerBytes",
+            "linkBytes", "dramBytes", "sramBytes", "macs", "energyJoules", "energyComputeJoules", "energySramJoules",
+            "energyDramJoules", "energyLinkJoules", "energyStaticJoules", "events", "transfers", "plan");
+
     private Rows() {
     }
 
@@ -45,7 +52,22 @@ public final class Rows {
         m.put("energyStaticJoules", s.energy().staticEnergy());
         m.put("events", s.events());
         m.put("transfers", s.transfers());
+        m.put("plan", compactPlan(r.plan()));
         return m;
+    }
+
+    /** A plan as letters, one level after another: "ddm/dmm" (d: dp, m: mp; level 1 first). */
+    public static String compactPlan(List<List<String>> plan) {
+        StringBuilder sb = new StringBuilder();
+        for (List<String> level : plan) {
+            if (sb.length() > 0) {
+                sb.append('/');
+            }
+            for (String c : level) {
+                sb.append(c.charAt(0));
+            }
+        }
+        return sb.toString();
     }
 
     /** The JSON object of a run: the summary, energy by component, the plan, per-layer rows. */

@@ -16,5 +16,22 @@ public record ScenarioSpec(
         @JsonProperty("strategies") List<String> strategies,
         @JsonProperty("plan") String plan,
         @JsonProperty("iterations") JsonNode iterations,
-        @JsonProperty("linkModel") String linkModel) {
+        @JsonProperty("linkModel") String linkModel,
+        @JsonProperty("sweep") SweepSpec sweep) {
+
+    /** This spec with one field replaced (used to expand sweep axes). */
+    public ScenarioSpec with(String field, com.fasterxml.jackson.databind.JsonNode value) {
+        return new ScenarioSpec(description,
+                field.equals("network") ? value.asText() : network,
+                field.equals("batch") ? value : batch,
+                field.equals("accelerators") ? value : accelerators,
+                field.equals("topology") ? value.asText() : topology,
+                field.equals("hardware") ? value : hardware,
+                field.equals("schedule") ? value.asText() : schedule,
+                field.equals("strategies") ? List.of(value.asText()) : strategies,
+                plan,
+                iterations,
+                field.equals("linkModel") ? value.asText() : linkModel,
+                null);
+    }
 }

@@ -1,0 +1,34 @@
+package org.hyparsim.results.charts;
+
+import java.awt.Rectangle;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.hyparsim.results.AtomicFiles;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.svg.SVGGraphics2D;
+
+/** Writes a chart as PNG and SVG (each to a temporary name, then renamed into place). */
+public final class ChartFiles {
+    public static final int WIDTH = 1200;
+    public static final int HEIGHT = 720;
+
+    private ChartFiles() {
+    }
+
+    /** Writes base.png and base.svg; returns both paths. */
+    public static List<Path> save(JFreeChart chart, Path dir, String base) throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ChartUtils.writeChartAsPNG(png, chart, WIDTH, HEIGHT);
+        Path pngFile = dir.resolve(base + ".png");
+        AtomicFiles.write(pngFile, png.toByteArray());
+        SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
+        chart.draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
+        Path svgFile = dir.resolve(base + ".svg");
+        AtomicFiles.write(svgFile, g.getSVGDocument());
+        return List.of(pngFile, svgFile);
+    }
+}

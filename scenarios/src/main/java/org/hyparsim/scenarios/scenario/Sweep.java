@@ -1,0 +1,122 @@
+package org.hyparsim.scenarios.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hyparsim.core.InputException;
+import org.hyparsim.scenarios.io.Json;
+
+/**
+ * The points of a scenario's sweep: the crossing of its axes, in a fixed order (the first axis
+ * varies slowest), each a checked {@link Scenario}. A scenario without a sweep is one point.
+ */
+public final class Sweep {
+    /** The most points one sweep may have. */
+    public static final long MAX_POINTS = 1_000_000;
+
+    /** One point: its index, the axis values that make it, and the scenario to run. */
+    public record Point(int index, Map<String, String> axes, Scenario scenario) {
+    }
+
+    private final Path file;
+    private final List<String> axisNames;
+    private final List<Point> points;
+
+    private Sweep(Path file, List<String> axisNames, List<Point> points) {
+        this.file = file;
+        this.axisNames = axisNames;
+        this.points = points;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public List<String> axisNames() {
+        return axisNames;
+    }
+
+    public List<Point> points() {
+        return points;
+    }
+
+    public static Sweep read(Path file) {
+        ScenarioSpec spec = Json.read(file, ScenarioSpec.class);
+        if (spec == null) {
+            throw new InputException(file.toString(), "", "empty scenario");
+        }
+        return of(spec, file);
+    }
+
+    public static Sweep of(ScenarioSpec spec, Path file) {
+        String src = file.toString();
+        if (spec.sweep() == null) {
+            Scenario s = Scenario.from(spec, file);
+            return new Sweep(file, List.of(), List.of(new Point(0, Map.of(), s)));
+        }
+        Map<String, List<JsonNode>> axes = spec.sweep().axes();
+        List<InputException.Problem> problems = new ArrayList<>();
+        long total = 1;
+        for (Map.Entry<String, List<JsonNode>> a : axes.entrySet()) {
+            if (a.getValue().isEmpty()) {
+                problems.add(new InputException.Problem(src, "sweep." + a.getKey(), "empty: list at least one value"));
+            }
+            total *= Math.max(1, a.getValue().size());
+            if (total > MAX_POINTS) {
+                throw new InputException(src, "sweep", "the axes cross to more than " + MAX_POINTS + " points");
+            }
+        }
+        // check every axis value on its own, so a bad value is named once with its place
+        for (Map.Entry<String, List<JsonNode>> a : axes.entrySet()) {
+            for (int i = 0; i < a.getValue().size(); i++) {
+                String at = "sweep." + a.getKey() + "[" + i + "]";
+                JsonNode v = a.getValue().get(i);
+                if (v == null || v.isNull() || (!a.getKey().equals("hardware") && v.isContainerNode())) {
+                    problems.add(new InputException.Problem(src, at, "wrong type: expected a single value"));
+                    continue;
+                }
+                try {
+                    Scenario.from(spec.with(a.getKey(), v), file);
+                } catch (InputException e) {
+                    for (InputException.Problem p : e.problems()) {
+                        String path = p.path();
+                        String field = a.getKey().equals("strategies") ? "strategies[0]" : a.getKey();
+                        if (path.equals(field) || path.startsWith(field + ".") || path.startsWith(field + "[")) {
+                            path = at + path.substring(field.length());
+                        }
+                        InputException.Problem q = new InputException.Problem(p.source(), path, p.reason());
+                        if (!problems.contains(q)) {
+                            problems.add(q);
+                        }
+                    }
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
+        }
+        List<String> names = new ArrayList<>(axes.keySet());
+        List<Point> points = new ArrayList<>();
+        int[] idx = new int[names.size()];
+        for (int p = 0; p < total; p++) {
+            ScenarioSpec s = spec;
+            Map<String, String> values = new LinkedHashMap<>();
+            for (int a = 0; a < names.size(); a++) {
+                JsonNode v = axes.get(names.get(a)).get(idx[a]);
+                s = s.with(names.get(a), v);
+                values.put(names.get(a), v.isTextual() ? v.asText() : v.toString());
+            }
+            points.add(new Point(p, values, Scenario.from(s, file)));
+            for (int a = names.size() - 1; a >= 0; a--) {
+                if (++idx[a] < axes.get(names.get(a)).size()) {
+                    break;
+                }
+                idx[a] = 0;
+            }
+        }
+        return new Sweep(file, names, points);
+    }
+}

@@ -1,0 +1,113 @@
+package org.hyparsim.scenarios.sweep;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.hyparsim.core.InputException;
+import org.hyparsim.results.RunRecord;
+import org.hyparsim.results.Rows;
+import org.hyparsim.scenarios.scenario.Scenario;
+import org.hyparsim.scenarios.scenario.ScenarioRunner;
+import org.hyparsim.scenarios.scenario.Sweep;
+
+/**
+ * Runs sweep points on a pool of threads. Each point's rows (one per strategy) are kept by
+ * point index, so the output does not depend on the thread count; a point that fails is
+ * recorded with its error and the others go on.
+ */
+public final class SweepRunner {
+
+    /** What a sweep (or a shard of one) produced. */
+    public record Outcome(List<Map<String, Object>> rows, int pointsRun, int pointsFailed) {
+    }
+
+    /** Told after each point. */
+    public interface Listener {
+        void pointDone(int done, int total, boolean failed);
+    }
+
+    private SweepRunner() {
+    }
+
+    public static Outcome run(List<Sweep.Point> points, int threads, Listener listener) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "sweep-point");
+            t.setDaemon(true);
+            return t;
+        });
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        try {
+            List<Future<List<Map<String, Object>>>> futures = new ArrayList<>();
+            for (Sweep.Point p : points) {
+                futures.add(pool.submit(() -> {
+                    List<Map<String, Object>> rows;
+                    boolean bad = false;
+                    try {
+                        rows = rows(p, ScenarioRunner.run(p.scenario(), false));
+                    } catch (InputException | IllegalStateException | IllegalArgumentException | OutOfMemoryError e) {
+                        rows = failedRows(p, e);
+                        bad = true;
+                        failed.incrementAndGet();
+                    }
+                    listener.pointDone(done.incrementAndGet(), points.size(), bad);
+                    return rows;
+                }));
+            }
+            List<Map<String, Object>> all = new ArrayList<>();
+            for (Future<List<Map<String, Object>>> f : futures) {
+                all.addAll(f.get());
+            }
+            return new Outcome(all, points.size(), failed.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the sweep was interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a sweep point failed unexpectedly: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static List<Map<String, Object>> rows(Sweep.Point p, List<RunRecord> runs) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (RunRecord r : runs) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("point", p.index());
+            m.putAll(Rows.summary(r));
+            m.put("error", "");
+            out.add(m);
+        }
+        return out;
+    }
+
+    static List<Map<String, Object>> failedRows(Sweep.Point p, Throwable e) {
+        Scenario s = p.scenario();
+        List<Map<String, Object>> out = new ArrayList<>();
+        String message = e instanceof OutOfMemoryError ? "out of memory" : e.getMessage();
+        for (String strategy : s.strategies()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("point", p.index());
+            for (String column : Rows.SUMMARY_COLUMNS) {
+                m.put(column, null);
+            }
+            m.put("network", s.network().name());
+            m.put("batch", s.batch());
+            m.put("accelerators", s.accelerators());
+            m.put("topology", s.topology());
+            m.put("hardware", s.hardwareLabel());
+            m.put("schedule", s.schedule().label());
+            m.put("linkModel", s.linkModel());
+            m.put("strategy", strategy);
+            m.put("error", message == null ? e.getClass().getSimpleName() : message);
+            out.add(m);
+        }
+        return out;
+    }
+}
