@@ -118,8 +118,10 @@ public final class Charts {
         for (Map.Entry<String, double[]> s : communicationGB.entrySet()) {
             for (int i = 0; i < sizes.size(); i++) {
                 double v = s.getValue()[i];
+                // every category is added (a gap where there is nothing to draw), so that the
+                // lines' categories line up with the bars'
+                lines.addValue(v > 0 ? Double.valueOf(v) : null, s.getKey() + " communication", sizes.get(i));
                 if (v > 0) {
-                    lines.addValue(v, s.getKey() + " communication", sizes.get(i));
                     min = Math.min(min, v);
                     max = Math.max(max, v);
                 }
@@ -227,7 +229,10 @@ public final class Charts {
         plot.setRenderer(1, mr);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         JFreeChart chart = finish(title, plot);
-        LogAxis scaleAxis = logAxis(valueLabel, min, max == min ? min * 10 : max);
+        LogAxis scaleAxis = new LogAxis(valueLabel);
+        style(scaleAxis);
+        scaleAxis.setRange(min, max == min ? min * 10 : max);
+        scaleAxis.setNumberFormatOverride(new java.text.DecimalFormat("0.###"));
         PaintScaleLegend legend = new PaintScaleLegend(scale, scaleAxis);
         legend.setPosition(RectangleEdge.RIGHT);
         legend.setMargin(new RectangleInsets(10, 10, 10, 10));

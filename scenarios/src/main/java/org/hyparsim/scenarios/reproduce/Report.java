@@ -1,0 +1,137 @@
+package org.hyparsim.scenarios.reproduce;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** REPORT.md: every figure's table (the same cells as its CSV) beside the paper's, with the charts. */
+final class Report {
+    private Report() {
+    }
+
+    /** The headline: HyPar against dp per network, ours beside the paper's (cells from Figs. 6, 7, 8). */
+    static Table headline(Reproduction r) {
+        Table f6 = r.tables().get("fig6_performance");
+        Table f7 = r.tables().get("fig7_energy");
+        Table f8 = r.tables().get("fig8_communication");
+        Table t = new Table(List.of("network", "speedup over dp: ours", "paper", "energy efficiency over dp: ours", "paper",
+                "HyPar communication GB: ours", "paper"));
+        for (int i = 0; i < f6.rows().size(); i++) {
+            List<String> a = f6.rows().get(i);
+            List<String> b = f7.rows().get(i);
+            List<String> c = i < f8.rows().size() ? f8.rows().get(i) : null;
+            t.add(List.of(a.get(0), a.get(4), a.get(6), b.get(4), b.get(6), c == null ? "" : c.get(4), c == null ? "" : c.get(7)));
+        }
+        return t;
+    }
+
+    static String markdown(Reproduction r) {
+        Map<String, Table> t = r.tables();
+        Table head = headline(r);
+        t.put("headline", head);
+        StringBuilder sb = new StringBuilder();
+        sb.append("# HyPar (HPCA 2019) reproduced with hypar-sim\n\n");
+        sb.append("Made by `./hypar-sim reproduce").append(r.quick() ? " --quick" : "").append("`. ");
+        if (r.quick()) {
+            sb.append("This is the quick subset (").append(r.networks().size())
+                    .append(" networks, VGG-E up to 16 accelerators); run without `--quick` for the whole evaluation. ");
+        }
+        sb.append("Every table below is also a CSV in this directory with the same cells; `runs.csv` holds every run's ")
+                .append("full figures. Relative differences are (ours - paper) / paper.\n\n");
+        sb.append("Setup: batch 256, fp32, 16 accelerators unless stated. The *paper profile* is the paper's own model ")
+                .append("expressed in the simulator: ideal compute at R per accelerator (3 x forward MACs per layer, ")
+                .append("perfectly balanced), then all communication through one shared channel at BW = R / 168 bytes ")
+                .append("per MAC (serial schedule on the bus). The *hmc-rs profile* models a TETRIS-like HMC ")
+                .append("accelerator (row-stationary engines, on-chip buffer, vaults) with overlapped compute and ")
+                .append("communication on real topologies.\n\n");
+        sb.append("## Headline\n\n").append(head.markdown()).append('\n');
+
+        sb.append("## Fig. 5: partition of each network (HyPar, 16 accelerators)\n\n");
+        sb.append("`fig5_partition.csv`; one chart per network (`fig5_partition_*.png`). The paper's figure is not ")
+                .append("available as numbers; two of its patterns are known (reference networks.json): SFC's fc1 is ")
+                .append("mp, mp, dp, mp over H1..H4, and AlexNet's H4 has fc1 mp with fc2 and fc3 dp.\n\n");
+        sb.append(knownFig5(t.get("fig5_partition"))).append('\n');
+        sb.append("```\n");
+        for (List<String> row : t.get("fig5_partition").rows()) {
+            sb.append(String.format("%-8s %s  %s%n", row.get(0), row.get(1), row.get(2)));
+        }
+        sb.append("```\n\n");
+        String last = r.networks().get(r.networks().size() - 1).name();
+        sb.append("![Fig. 5, ").append(last).append("](fig5_partition_").append(last.replace('-', '_')).append(".png)\n\n");
+
+        sb.append("## Fig. 6: performance normalised to dp (paper profile)\n\n").append(t.get("fig6_performance").markdown())
+                .append("\n![Fig. 6](fig6_performance.png)\n\n");
+        sb.append("## Fig. 7: energy efficiency normalised to dp (paper profile)\n\n").append(t.get("fig7_energy").markdown())
+                .append("\nEnergy here is MACs x 4.6 pJ + link bits x 97.75 pJ (e_byte / e_mac = 170, the ratio the ")
+                .append("paper's Fig. 7 roughly follows); the rest of the paper's energy model cannot be recovered, so ")
+                .append("differences of tens of percent are expected.\n\n![Fig. 7](fig7_energy.png)\n\n");
+        sb.append("## Fig. 8: communication per training step\n\n").append(t.get("fig8_communication").markdown())
+                .append("\n![Fig. 8](fig8_communication.png)\n\n");
+        sb.append("## Fig. 9: Lenet-c design space\n\n");
+        sb.append("H1 and H4 over all 16 x 16 choices, H2 and H3 as HyPar chose (`fig9_lenet_space.csv`, 256 rows). ")
+                .append("HyPar's plan exchanges ").append(Table.num(r.fig9Hypar)).append(" GB per step; the least over the ")
+                .append("space is ").append(Table.num(r.fig9Best)).append(" GB: HyPar's choice is ")
+                .append(r.fig9HyparIsBest ? "the optimum of this space" : "NOT the optimum of this space").append(".\n\n")
+                .append("![Fig. 9](fig9_lenet_space.png)\n\n");
+        sb.append("## Fig. 11: scalability of VGG-E (paper profile)\n\n").append(t.get("fig11_scalability").markdown())
+                .append("\n![Fig. 11](fig11_scalability.png)\n\n");
+        sb.append("## Fig. 12: HyPar on a torus and an H tree\n\n").append(t.get("fig12_topology").markdown())
+                .append("\nOurs: the paper profile (ideal compute, serial schedule) on each topology's own links at ")
+                .append("BW each, normalised to dp on the H tree; hmc-rs: the same ratio with the hmc-rs profile ")
+                .append("(overlap). See below for why these differ from the paper.\n\n![Fig. 12](fig12_topology.png)\n\n");
+        sb.append("## The same networks on hmc-rs (overlapped schedule)\n\n").append(t.get("hmc_rs").markdown())
+                .append("\n![hmc-rs breakdown](hmc_rs_breakdown.png)\n\n");
+        sb.append(differences());
+        return sb.toString();
+    }
+
+    private static String knownFig5(Table fig5) {
+        List<String> lines = new ArrayList<>();
+        String sfc = "";
+        String alexH4 = null;
+        for (List<String> row : fig5.rows()) {
+            if (row.get(0).equals("SFC")) {
+                sfc += (sfc.isEmpty() ? "" : ", ") + row.get(2).split(" ")[0].split(":")[1];
+            }
+            if (row.get(0).equals("AlexNet") && row.get(1).equals("H4")) {
+                alexH4 = row.get(2);
+            }
+        }
+        if (!sfc.isEmpty()) {
+            lines.add("- SFC fc1 over H1..H4: ours " + sfc + " (paper: mp, mp, dp, mp)"
+                    + (sfc.equals("mp, mp, dp, mp") ? ": matches." : ": differs."));
+        }
+        if (alexH4 != null) {
+            boolean match = alexH4.contains("fc1:mp") && alexH4.contains("fc2:dp") && alexH4.contains("fc3:dp");
+            lines.add("- AlexNet H4: ours " + alexH4 + " (paper: fc1 mp, fc2 and fc3 dp)" + (match ? ": matches." : ": differs."));
+        }
+        return String.join("\n", lines) + (lines.isEmpty() ? "" : "\n");
+    }
+
+    private static String differences() {
+        return """
+                ## What differs from the paper, and why
+
+                - **Model-parallel communication (Fig. 8, mp).** No accounting that reproduces the paper's dp and \
+                HyPar totals and its partition figure also reproduces its mp-only totals: for the VGG networks ours \
+                come out about 1.87 times the paper's (reference communication-model.md). We show the gap as it is; \
+                the mp bars of Figs. 6 and 7 inherit it.
+                - **AlexNet.** The paper's AlexNet is not fully specified. The built-in definition (one tower of the \
+                two-GPU AlexNet) reproduces its dp and HyPar communication, but the paper's figures do not pin down \
+                its compute, so its Fig. 6 and 7 ratios are not expected to match (ours are higher).
+                - **SCONV.** Only its weight count and "four conv layers, all dp" are known; the layer sizes are a \
+                placeholder, so only its dp/HyPar communication (all dp) is meaningful.
+                - **Energy (Fig. 7).** The paper's energy model is recoverable only roughly (energy = MACs x e_mac + \
+                bytes x e_byte with e_byte / e_mac near 170); ours uses exactly that, so differences of tens of percent \
+                remain.
+                - **Topologies (Fig. 12).** The paper does not say how its torus and H tree are modelled; its H-tree \
+                bars equal its Fig. 6, i.e. one shared channel. On real topologies with BW per link, links work in \
+                parallel, communication shrinks and dp gains the most, so our ratios are lower than the paper's on \
+                both topologies. With hmc-rs and the overlapped schedule, most of HyPar's gain over dp disappears \
+                for the convolutional networks: dp's gradient exchange hides behind backward compute, and memory \
+                stalls, which the paper's model leaves out, dominate what remains.
+                - **Fig. 11 communication.** The paper's values were read from plot geometry (about 3%); ours are \
+                the planner's exact totals.
+                """;
+    }
+}

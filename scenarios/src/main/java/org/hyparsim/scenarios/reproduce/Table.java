@@ -1,0 +1,77 @@
+package org.hyparsim.scenarios.reproduce;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.hyparsim.results.Csv;
+
+/**
+ * A table of formatted cells that is written both as CSV and as Markdown, so the report's
+ * numbers are the CSV's numbers, character for character.
+ */
+public final class Table {
+    private final List<String> columns;
+    private final List<List<String>> rows = new ArrayList<>();
+
+    public Table(List<String> columns) {
+        this.columns = List.copyOf(columns);
+    }
+
+    public Table add(List<String> row) {
+        if (row.size() != columns.size()) {
+            throw new IllegalArgumentException("a row has " + columns.size() + " cells, got " + row.size());
+        }
+        rows.add(List.copyOf(row));
+        return this;
+    }
+
+    public List<String> columns() {
+        return columns;
+    }
+
+    public List<List<String>> rows() {
+        return rows;
+    }
+
+    public String csv() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.join(",", columns.stream().map(Table::cell).toList())).append('\n');
+        for (List<String> r : rows) {
+            sb.append(String.join(",", r.stream().map(Table::cell).toList())).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String cell(String s) {
+        return Csv.of(List.of(java.util.Map.of("x", s))).split("\n")[1];
+    }
+
+    public String markdown() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("| ").append(String.join(" | ", columns)).append(" |\n");
+        sb.append("|").append("---|".repeat(columns.size())).append('\n');
+        for (List<String> r : rows) {
+            sb.append("| ").append(String.join(" | ", r)).append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    /** Four significant digits, as in the report and its CSVs. */
+    public static String num(double v) {
+        if (!Double.isFinite(v)) {
+            return "n/a";
+        }
+        if (v == 0) {
+            return "0";
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+
+    /** The relative difference of ours from the paper's, in percent with a sign. */
+    public static String diff(double ours, double paper) {
+        if (!Double.isFinite(ours) || !Double.isFinite(paper) || paper == 0) {
+            return "n/a";
+        }
+        return String.format(Locale.ROOT, "%+.1f%%", 100 * (ours - paper) / paper);
+    }
+}
