@@ -302,8 +302,10 @@ public final class Charts {
             double hi = Math.pow(10, Math.ceil(Math.log10(max * 1.0001))) * 1.02;
             y.setRange(lo, hi);
         }
-        // a labelled tick per decade, with the minor ticks between
-        y.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0), false, true);
+        // a labelled tick per decade, or per doubling when the axis spans two decades or less
+        double decades = y.getUpperBound() > 0 && y.getLowerBound() > 0
+                ? Math.log10(y.getUpperBound() / y.getLowerBound()) : 10;
+        y.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(decades <= 2.1 ? Math.log10(2) : 1.0), false, true);
         y.setMinorTickCount(9);
         y.setMinorTickMarksVisible(true);
         y.setMinorTickMarkOutsideLength(3f);

@@ -69,6 +69,32 @@ public final class Json {
         }
     }
 
+    /** Reads a file into a JSON tree (YAML for .yaml/.yml). */
+    public static com.fasterxml.jackson.databind.JsonNode readTree(Path file) {
+        return read(file, com.fasterxml.jackson.databind.JsonNode.class);
+    }
+
+    /**
+     * Converts part of an input file (already read as a tree) into a record; errors name the
+     * file and the path of that part ({@code prefix}) within it.
+     */
+    public static <T> T convert(com.fasterxml.jackson.databind.JsonNode node, Class<T> type, String source, String prefix) {
+        try {
+            return JSON.treeToValue(node, type);
+        } catch (JsonProcessingException e) {
+            InputException x = translate(source, e);
+            return Json.<T>rethrowWithPrefix(x, prefix);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(source, prefix, "cannot read: " + e.getMessage());
+        }
+    }
+
+    private static <T> T rethrowWithPrefix(InputException x, String prefix) {
+        throw new InputException(x.problems().stream().map(p -> new InputException.Problem(p.source(),
+                p.path().isEmpty() ? prefix : prefix + (p.path().startsWith("[") ? "" : ".") + p.path(), p.reason()))
+                .toList());
+    }
+
     /** Reads a resource bundled with the program. */
     public static <T> T readResource(String resource, Class<T> type) {
         try (InputStream in = Json.class.getResourceAsStream(resource)) {

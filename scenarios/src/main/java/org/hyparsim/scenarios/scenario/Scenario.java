@@ -14,6 +14,7 @@ import org.hyparsim.partition.Plan;
 import org.hyparsim.partition.planner.Planners;
 import org.hyparsim.scenarios.io.Json;
 import org.hyparsim.scenarios.networks.NetworkCatalog;
+import org.hyparsim.scenarios.networks.NetworkSpec;
 import org.hyparsim.scenarios.networks.PlanFile;
 
 /**
@@ -39,6 +40,10 @@ public record Scenario(String source, Network network, int batch, int accelerato
         if (spec == null) {
             throw new InputException(file.toString(), "", "empty scenario");
         }
+        if (spec.sweep() != null) {
+            throw new InputException(file.toString(), "sweep", "this scenario has a sweep section: run it with "
+                    + "'hypar-sim sweep " + file + " --out DIR'");
+        }
         return from(spec, file);
     }
 
@@ -47,10 +52,16 @@ public record Scenario(String source, Network network, int batch, int accelerato
         Path base = file.toAbsolutePath().getParent();
         List<InputException.Problem> problems = new ArrayList<>();
         Network network = null;
-        if (s.network() == null) {
+        JsonNode n = s.network();
+        if (n == null || n.isNull()) {
             problems.add(new InputException.Problem(src, "network", "missing: a built-in network name or a network file path"));
+        } else if (n.isTextual()) {
+            network = collect(problems, () -> NetworkCatalog.resolve(n.asText(), base, src, "network"));
+        } else if (n.isObject()) {
+            network = collect(problems, () -> Json.convert(n, NetworkSpec.class, src, "network")
+                    .toNetwork("inline", src, "network"));
         } else {
-            network = collect(problems, () -> NetworkCatalog.resolve(s.network(), base, src, "network"));
+            problems.add(new InputException.Problem(src, "network", "wrong type: expected a network name, a file path or {name, layers}"));
         }
         Long batch = integer(problems, src, "batch", s.batch(), DEFAULT_BATCH, 1, Integer.MAX_VALUE);
         Long accelerators = integer(problems, src, "accelerators", s.accelerators(), DEFAULT_ACCELERATORS, 1,
@@ -59,27 +70,54 @@ public record Scenario(String source, Network network, int batch, int accelerato
         if (accelerators != null) {
             levels = collect(problems, () -> ArrayHierarchy.levels(accelerators, src, "accelerators"));
         }
-        String topology = s.topology() == null ? "htree" : s.topology();
-        if (!Topologies.NAMES.contains(topology)) {
-            problems.add(new InputException.Problem(src, "topology", "'" + topology + "' is not one of "
-                    + String.join(", ", Topologies.NAMES)));
-        }
+        TopologySpec topo = collect(problems, () -> topology(s.topology(), base, src));
         HardwareProfile hw = null;
         String hwLabel = null;
         JsonNode h = s.hardware();
-        if (h == null || h.isNull()) {
+        String hwSource = src;
+        String hwPath = "hardware";
+        if (h != null && h.isTextual() && !HardwareProfiles.NAMES.contains(h.asText()) && isFileName(h.asText())) {
+            Path f = base.resolve(h.asText());
+            if (!java.nio.file.Files.exists(f)) {
+                problems.add(new InputException.Problem(src, "hardware", "'" + h.asText() + "' is neither a hardware profile ("
+                        + String.join(", ", HardwareProfiles.NAMES) + ") nor an existing file (looked for " + f + ")"));
+                h = null;
+                hwPath = null;
+            } else {
+                JsonNode fromFile = collect(problems, () -> Json.readTree(f));
+                hwSource = f.toString();
+                hwPath = "";
+                h = fromFile;
+                if (fromFile == null) {
+                    hwPath = null;
+                }
+            }
+        }
+        if (hwPath == null) {
+            // reported above
+        } else if (h == null || h.isNull()) {
             hw = HardwareProfiles.named("hmc-rs");
             hwLabel = "hmc-rs";
         } else if (h.isTextual()) {
-            hw = collect(problems, () -> HardwareProfiles.resolve(h.asText(), null, src, "hardware"));
+            JsonNode hh = h;
+            hw = collect(problems, () -> HardwareProfiles.resolve(hh.asText(), null, src, "hardware"));
             hwLabel = h.asText();
         } else if (h.isObject()) {
+            JsonNode hh = h;
             JsonNode profile = h.get("profile");
             String name = profile == null ? "hmc-rs" : profile.asText();
-            hw = collect(problems, () -> HardwareProfiles.resolve(name, h, src, "hardware"));
+            String hs = hwSource;
+            String hp = hwPath;
+            hw = collect(problems, () -> HardwareProfiles.resolve(name, hh, hs, hp));
             hwLabel = label(name, h);
         } else {
-            problems.add(new InputException.Problem(src, "hardware", "wrong type: expected a profile name or {profile: NAME, <field>: <value>, ...}"));
+            problems.add(new InputException.Problem(hwSource, hwPath.isEmpty() ? "hardware" : hwPath,
+                    "wrong type: expected a profile name, a file path or {profile: NAME, <field>: <value>, ...}"));
+        }
+        String topology = topo == null ? null : topo.name();
+        if (hw != null && topo != null) {
+            hw = withLinks(hw, topo);
+            hwLabel += linkLabel(topo);
         }
         Schedule schedule = s.schedule() == null ? Schedule.OVERLAP : Schedule.parse(s.schedule());
         if (schedule == null) {
@@ -115,6 +153,93 @@ public record Scenario(String source, Network network, int batch, int accelerato
         }
         return new Scenario(src, network, batch.intValue(), accelerators.intValue(), levels, topology, hw, hwLabel,
                 schedule, List.copyOf(strategies), filePlan, iterations.intValue(), linkModel);
+    }
+
+    static boolean isFileName(String s) {
+        String l = s.toLowerCase(java.util.Locale.ROOT);
+        return l.endsWith(".json") || l.endsWith(".yaml") || l.endsWith(".yml") || s.contains("/");
+    }
+
+    /** A topology: a name, a file holding {name, ...}, or an inline {name, ...}. */
+    static TopologySpec topology(JsonNode t, Path base, String src) {
+        if (t == null || t.isNull()) {
+            return new TopologySpec("htree", null, null, null, null);
+        }
+        TopologySpec spec;
+        String source = src;
+        String path = "topology";
+        if (t.isTextual() && !Topologies.NAMES.contains(t.asText()) && isFileName(t.asText())) {
+            Path f = base.resolve(t.asText());
+            if (!java.nio.file.Files.exists(f)) {
+                throw new InputException(src, "topology", "'" + t.asText() + "' is neither a topology ("
+                        + String.join(", ", Topologies.NAMES) + ") nor an existing file (looked for " + f + ")");
+            }
+            source = f.toString();
+            path = "";
+            spec = Json.read(f, TopologySpec.class);
+        } else if (t.isTextual()) {
+            spec = new TopologySpec(t.asText(), null, null, null, null);
+        } else if (t.isObject()) {
+            spec = Json.convert(t, TopologySpec.class, src, "topology");
+        } else {
+            throw new InputException(src, "topology", "wrong type: expected a topology name, a file path or {name, ...}");
+        }
+        String at = path.isEmpty() ? "" : path;
+        String nameAt = spec == null || t.isTextual() && path.equals("topology") ? at : (at.isEmpty() ? "name" : at + ".name");
+        if (spec == null || spec.name() == null || !Topologies.NAMES.contains(spec.name())) {
+            throw new InputException(source, nameAt, "'" + (spec == null ? null : spec.name()) + "' is not one of "
+                    + String.join(", ", Topologies.NAMES));
+        }
+        List<InputException.Problem> problems = new ArrayList<>();
+        String prefix = at.isEmpty() ? "" : at + ".";
+        positive(problems, source, prefix + "linkBandwidthGBps", spec.linkBandwidthGBps());
+        positive(problems, source, prefix + "busBandwidthGBps", spec.busBandwidthGBps());
+        if (spec.linkLatencyNs() != null && !(spec.linkLatencyNs() >= 0 && Double.isFinite(spec.linkLatencyNs()))) {
+            problems.add(new InputException.Problem(source, prefix + "linkLatencyNs", "must be 0 or more, got " + spec.linkLatencyNs()));
+        }
+        if (spec.levelBandwidthGBps() != null) {
+            for (int i = 0; i < spec.levelBandwidthGBps().size(); i++) {
+                positive(problems, source, prefix + "levelBandwidthGBps[" + i + "]", spec.levelBandwidthGBps().get(i));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
+        }
+        return spec;
+    }
+
+    private static void positive(List<InputException.Problem> problems, String source, String path, Double v) {
+        if (v != null && !(v > 0 && Double.isFinite(v))) {
+            problems.add(new InputException.Problem(source, path, "must be a positive number, got " + v));
+        }
+    }
+
+    /** The profile with the topology's link values in place of its own. */
+    static HardwareProfile withLinks(HardwareProfile p, TopologySpec t) {
+        return new HardwareProfile(p.name(), p.computeModel(), p.engines(), p.peRows(), p.peCols(), p.clockMHz(),
+                p.bufferKiBPerEngine(), p.vaults(), p.vaultBandwidthGBps(), p.memoryLatencyNs(), p.idealMacsPerSecond(),
+                p.bytesPerElement(), t.linkBandwidthGBps() != null ? t.linkBandwidthGBps() : p.linkBandwidthGBps(),
+                t.linkLatencyNs() != null ? t.linkLatencyNs() : p.linkLatencyNs(),
+                t.levelBandwidthGBps() != null ? t.levelBandwidthGBps() : p.htreeLevelBandwidthGBps(),
+                t.busBandwidthGBps() != null ? t.busBandwidthGBps() : p.busBandwidthGBps(), p.packetBytes(), p.macPj(),
+                p.sramPjPerByte(), p.dramPjPerBit(), p.linkPjPerBit(), p.staticWatts());
+    }
+
+    private static String linkLabel(TopologySpec t) {
+        StringBuilder sb = new StringBuilder();
+        if (t.linkBandwidthGBps() != null) {
+            sb.append("+linkBandwidthGBps=").append(t.linkBandwidthGBps());
+        }
+        if (t.linkLatencyNs() != null) {
+            sb.append("+linkLatencyNs=").append(t.linkLatencyNs());
+        }
+        if (t.levelBandwidthGBps() != null) {
+            sb.append("+htreeLevelBandwidthGBps=").append(t.levelBandwidthGBps());
+        }
+        if (t.busBandwidthGBps() != null) {
+            sb.append("+busBandwidthGBps=").append(t.busBandwidthGBps());
+        }
+        return sb.toString();
     }
 
     private static String label(String name, JsonNode h) {

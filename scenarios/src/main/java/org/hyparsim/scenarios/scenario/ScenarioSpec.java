@@ -7,10 +7,10 @@ import java.util.List;
 /** A scenario file as written: every field optional here, checked by {@link Scenario#from}. */
 public record ScenarioSpec(
         @JsonProperty("description") String description,
-        @JsonProperty("network") String network,
+        @JsonProperty("network") JsonNode network,
         @JsonProperty("batch") JsonNode batch,
         @JsonProperty("accelerators") JsonNode accelerators,
-        @JsonProperty("topology") String topology,
+        @JsonProperty("topology") JsonNode topology,
         @JsonProperty("hardware") JsonNode hardware,
         @JsonProperty("schedule") String schedule,
         @JsonProperty("strategies") List<String> strategies,
@@ -22,10 +22,10 @@ public record ScenarioSpec(
     /** This spec with one field replaced (used to expand sweep axes). */
     public ScenarioSpec with(String field, com.fasterxml.jackson.databind.JsonNode value) {
         return new ScenarioSpec(description,
-                field.equals("network") ? value.asText() : network,
+                field.equals("network") ? value : network,
                 field.equals("batch") ? value : batch,
                 field.equals("accelerators") ? value : accelerators,
-                field.equals("topology") ? value.asText() : topology,
+                field.equals("topology") ? value : topology,
                 field.equals("hardware") ? value : hardware,
                 field.equals("schedule") ? value.asText() : schedule,
                 field.equals("strategies") ? List.of(value.asText()) : strategies,

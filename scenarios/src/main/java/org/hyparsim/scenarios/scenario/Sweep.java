@@ -74,7 +74,8 @@ public final class Sweep {
             for (int i = 0; i < a.getValue().size(); i++) {
                 String at = "sweep." + a.getKey() + "[" + i + "]";
                 JsonNode v = a.getValue().get(i);
-                if (v == null || v.isNull() || (!a.getKey().equals("hardware") && v.isContainerNode())) {
+                boolean objectsAllowed = List.of("hardware", "network", "topology").contains(a.getKey());
+                if (v == null || v.isNull() || v.isArray() || (!objectsAllowed && v.isContainerNode())) {
                     problems.add(new InputException.Problem(src, at, "wrong type: expected a single value"));
                     continue;
                 }
@@ -107,7 +108,8 @@ public final class Sweep {
             for (int a = 0; a < names.size(); a++) {
                 JsonNode v = axes.get(names.get(a)).get(idx[a]);
                 s = s.with(names.get(a), v);
-                values.put(names.get(a), v.isTextual() ? v.asText() : v.toString());
+                values.put(names.get(a), v.isTextual() ? v.asText() : v.isObject() && v.has("name") ? v.get("name").asText()
+                        : v.toString());
             }
             points.add(new Point(p, values, Scenario.from(s, file)));
             for (int a = names.size() - 1; a >= 0; a--) {
