@@ -27,7 +27,7 @@ public final class Csv {
         return sb.toString();
     }
 
-    static String cell(Object v) {
+    public static String cell(Object v) {
         if (v == null) {
             return "";
         }

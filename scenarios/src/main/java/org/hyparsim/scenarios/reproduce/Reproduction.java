@@ -116,6 +116,7 @@ public final class Reproduction {
         fig11(out);
         fig12(out);
         hmcRs(out);
+        tables.put("headline", Report.headline(this));
         for (Map.Entry<String, Table> t : tables.entrySet()) {
             AtomicFiles.write(out.resolve(t.getKey() + ".csv"), t.getValue().csv());
         }

@@ -43,7 +43,7 @@ public final class Table {
     }
 
     private static String cell(String s) {
-        return Csv.of(List.of(java.util.Map.of("x", s))).split("\n")[1];
+        return Csv.cell(s);
     }
 
     public String markdown() {

@@ -22,6 +22,18 @@ import nl.tudelft.simulation.dsol.simulators.ErrorStrategy;
  */
 public final class SimEngine {
     private static final AtomicLong IDS = new AtomicLong();
+    /**
+     * DSOL's logging set-up (djutils CategoryLogger) is not safe when the first simulators are
+     * made on several threads at once (seen: a NullPointerException in addFormatter). Simulators
+     * are made under this lock, and the first one while this class initialises.
+     */
+    private static final Object DSOL_SETUP = new Object();
+
+    static {
+        synchronized (DSOL_SETUP) {
+            new DevsSimulator<Long>("hypar-sim-warm-up");
+        }
+    }
 
     private final DevsSimulator<Long> simulator;
     private final SingleReplication<Long> replication;
@@ -38,7 +50,9 @@ public final class SimEngine {
         }
         this.constructModel = constructModel;
         String id = name + "-" + IDS.incrementAndGet();
-        this.simulator = new DevsSimulator<>(id);
+        synchronized (DSOL_SETUP) {
+            this.simulator = new DevsSimulator<>(id);
+        }
         this.simulator.setEventList(new EventListPriorityQueue<>());
         this.simulator.setErrorStrategy(ErrorStrategy.WARN_AND_PAUSE);
         this.replication = new SingleReplication<>(id, 0L, 0L, Long.MAX_VALUE / 4);
@@ -101,7 +115,9 @@ public final class SimEngine {
         }
         ran = true;
         try {
-            simulator.initialize(new Model(simulator, constructModel), replication);
+            synchronized (DSOL_SETUP) {
+                simulator.initialize(new Model(simulator, constructModel), replication);
+            }
             while (pending > 0) {
                 simulator.step();
                 if (failure != null) {
@@ -115,10 +131,12 @@ public final class SimEngine {
             }
             throw new IllegalStateException("simulation failed: " + e.getMessage(), e);
         } finally {
-            try {
-                simulator.cleanUp();
-            } finally {
-                replication.removeFromContext();
+            synchronized (DSOL_SETUP) {
+                try {
+                    simulator.cleanUp();
+                } finally {
+                    replication.removeFromContext();
+                }
             }
         }
     }
