@@ -87,6 +87,9 @@ public record HardwareProfile(
         positive(out, "linkBandwidthGBps", linkBandwidthGBps);
         positive(out, "busBandwidthGBps", busBandwidthGBps);
         positive(out, "packetBytes", packetBytes);
+        if (packetBytes > 0 && packetBytes < 64) {
+            out.add(new String[] {"packetBytes", "must be at least 64, got " + packetBytes});
+        }
         for (int i = 0; i < htreeLevelBandwidthGBps.size(); i++) {
             Double v = htreeLevelBandwidthGBps.get(i);
             if (v == null || !(v > 0) || v.isInfinite()) {

@@ -53,6 +53,15 @@ public final class StepBuilder {
                 works[l][p] = new ComputeWork(layer, phases[p], samples, channels);
             }
         }
+        // tasks: 4 compute per layer and accelerator, at most 4 transfer kinds per layer, level and accelerator
+        double tasks = (double) layers * n * iterations * (4 + 4.0 * levels);
+        long max = org.hyparsim.core.Limits.maxTasks();
+        if (tasks > max) {
+            throw new org.hyparsim.core.InputException("the scenario", "accelerators", n + " accelerators x " + layers
+                    + " layers x " + iterations + " step(s) make up to " + String.format(java.util.Locale.ROOT, "%.3g", tasks)
+                    + " tasks, more than the limit of " + max + " (system property "
+                    + org.hyparsim.core.Limits.property("maxTasks") + ")");
+        }
         TrainingStep.Builder b = new TrainingStep.Builder(n, iterations, net.layerNames());
         int[][] previousUpdate = null;
         for (int it = 0; it < iterations; it++) {

@@ -26,6 +26,8 @@ public final class ChartFiles {
         Path pngFile = dir.resolve(base + ".png");
         AtomicFiles.write(pngFile, png.toByteArray());
         SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
+        // JFreeSVG's default id prefix comes from the clock; a fixed one keeps the file deterministic
+        g.setDefsKeyPrefix(base.replaceAll("[^A-Za-z0-9_-]", "_") + "-");
         chart.draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
         Path svgFile = dir.resolve(base + ".svg");
         AtomicFiles.write(svgFile, g.getSVGDocument());

@@ -50,6 +50,11 @@ public final class HyparSimCommand implements Runnable {
                 err.flush();
                 return BAD_INPUT;
             }
+            if (ex instanceof org.hyparsim.core.engine.SimulationTimeoutException) {
+                err.println("hypar-sim: " + ex.getMessage());
+                err.flush();
+                return INTERNAL;
+            }
             err.println("hypar-sim: internal error: " + ex);
             if (debug) {
                 ex.printStackTrace(err);

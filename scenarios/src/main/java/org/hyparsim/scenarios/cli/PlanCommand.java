@@ -108,8 +108,9 @@ public final class PlanCommand implements Callable<Integer> {
 
     /** The accounting named on the command line, with its overrides, checked. */
     static Accounting accounting(String name, long batch, Double bpe, Double intra, Double inter) {
-        if (batch < 1 || batch > Integer.MAX_VALUE) {
-            throw new InputException(CLI, "--batch", "batch must be a whole number from 1 to " + Integer.MAX_VALUE + ", got " + batch);
+        long maxBatch = org.hyparsim.core.Limits.maxBatch();
+        if (batch < 1 || batch > maxBatch) {
+            throw new InputException(CLI, "--batch", "batch must be a whole number from 1 to " + maxBatch + ", got " + batch);
         }
         Accounting a = switch (name) {
             case "hypar" -> Accounting.hypar((int) batch);

@@ -46,13 +46,20 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "F", defaultValue = "text", description = "text or json.")
     String format;
 
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Wall-clock limit for the whole run.")
+    Double timeout;
+
     @Override
     public Integer call() throws IOException {
         if (!format.equals("text") && !format.equals("json")) {
             throw new InputException("command line", "--format", "'" + format + "' is not text or json");
         }
+        if (timeout != null && !(timeout > 0 && timeout < 1e9)) {
+            throw new InputException("command line", "--timeout", "must be a positive number of seconds, got " + timeout);
+        }
         Scenario s = Scenario.read(scenario);
-        List<RunRecord> runs = ScenarioRunner.run(s, out != null);
+        List<RunRecord> runs = timeout == null ? ScenarioRunner.run(s, out != null)
+                : org.hyparsim.core.engine.SimEngine.withDeadline(timeout, () -> ScenarioRunner.run(s, out != null));
         PrintWriter w = spec.commandLine().getOut();
         String json = runsJson(runs);
         if (out != null) {

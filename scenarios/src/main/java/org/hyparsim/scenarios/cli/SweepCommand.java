@@ -9,6 +9,7 @@ import org.hyparsim.core.InputException;
 import org.hyparsim.scenarios.scenario.Sweep;
 import org.hyparsim.scenarios.sweep.ChartSet;
 import org.hyparsim.scenarios.sweep.Progress;
+import org.hyparsim.scenarios.sweep.SweepJournal;
 import org.hyparsim.scenarios.sweep.SweepOutput;
 import org.hyparsim.scenarios.sweep.SweepRunner;
 import picocli.CommandLine.Command;
@@ -40,33 +41,71 @@ public final class SweepCommand implements Callable<Integer> {
             description = "Run only the points whose index mod N is K-1 (Slurm array or Kubernetes indexed jobs).")
     String shard;
 
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            description = "Wall-clock limit per point; a point past it is recorded as failed.")
+    Double timeout;
+
+    @Option(names = "--resume", description = "Continue an interrupted sweep in DIR: run only the points its journal lacks.")
+    boolean resume;
+
     @Override
     public Integer call() throws Exception {
+        if (timeout != null && !(timeout > 0 && timeout < 1e9)) {
+            throw new InputException("command line", "--timeout", "must be a positive number of seconds, got " + timeout);
+        }
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (t < 1 || t > 1024) {
             throw new InputException("command line", "--threads", "must be from 1 to 1024, got " + t);
         }
         int[] kn = shard == null ? null : parseShard(shard);
         Sweep sweep = Sweep.read(scenario);
-        List<Sweep.Point> points = new ArrayList<>();
         List<Integer> indices = new ArrayList<>();
         for (Sweep.Point p : sweep.points()) {
             if (kn == null || p.index() % kn[1] == kn[0] - 1) {
-                points.add(p);
                 indices.add(p.index());
             }
         }
         PrintWriter err = spec.commandLine().getErr();
         boolean terminal = System.console() != null && !"true".equalsIgnoreCase(System.getenv("CI"));
-        SweepRunner.Outcome o = SweepRunner.run(points, t, new Progress(err, terminal));
-        SweepOutput.write(out, sweep.points().size(), sweep.axisNames(), o.rows(), shard, indices);
+        SweepJournal journal = SweepJournal.open(out, SweepJournal.header(scenario, shard, sweep.points().size()), resume);
+        java.util.Map<Integer, List<java.util.Map<String, Object>>> byPoint = new java.util.TreeMap<>(journal.finished());
+        List<Sweep.Point> points = new ArrayList<>();
+        for (int i : indices) {
+            if (!byPoint.containsKey(i)) {
+                points.add(sweep.points().get(i));
+            }
+        }
+        if (resume) {
+            err.printf("resuming: %d of %d points already done, %d to run%n", indices.size() - points.size(),
+                    indices.size(), points.size());
+            err.flush();
+        }
+        SweepRunner.Outcome o;
+        try {
+            o = SweepRunner.run(points, t, new Progress(err, terminal), timeout == null ? 0 : timeout, journal);
+        } finally {
+            journal.close();
+        }
+        for (java.util.Map<String, Object> row : o.rows()) {
+            byPoint.computeIfAbsent(((Number) row.get("point")).intValue(), k -> new ArrayList<>()).add(row);
+        }
+        List<java.util.Map<String, Object>> rows = new ArrayList<>();
+        int failedPoints = 0;
+        for (List<java.util.Map<String, Object>> r : byPoint.values()) {
+            rows.addAll(r);
+            if (r.stream().anyMatch(x -> x.get("error") != null && !String.valueOf(x.get("error")).isEmpty())) {
+                failedPoints++;
+            }
+        }
+        SweepOutput.write(out, sweep.points().size(), sweep.axisNames(), rows, shard, indices);
+        journal.finish();
         List<Path> charts = kn == null ? ChartSet.drawFromResults(out) : List.of();
         PrintWriter w = spec.commandLine().getOut();
-        w.printf("%d of %d points run%s; %d failed. Results in %s (results.csv, results.json%s)%n", o.pointsRun(),
-                sweep.points().size(), shard == null ? "" : " (shard " + shard + ")", o.pointsFailed(), out,
+        w.printf("%d of %d points run%s; %d failed. Results in %s (results.csv, results.json%s)%n", indices.size(),
+                sweep.points().size(), shard == null ? "" : " (shard " + shard + ")", failedPoints, out,
                 charts.isEmpty() ? "" : ", " + charts.size() + " chart files");
         w.flush();
-        return o.pointsFailed() > 0 ? HyparSimCommand.INTERNAL : 0;
+        return failedPoints > 0 ? HyparSimCommand.INTERNAL : 0;
     }
 
     static int[] parseShard(String s) {

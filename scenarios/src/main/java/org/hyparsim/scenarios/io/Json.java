@@ -20,6 +20,7 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.hyparsim.core.InputException;
+import org.hyparsim.core.Limits;
 
 /**
  * The one place that reads JSON and YAML input files: strict mappers (unknown fields, null
@@ -27,13 +28,34 @@ import org.hyparsim.core.InputException;
  * {@link InputException} naming the file, the field path and the reason.
  */
 public final class Json {
-    private static final ObjectMapper JSON = configure(new ObjectMapper(new JsonFactory()));
-    private static final ObjectMapper YAML = configure(new ObjectMapper(new YAMLFactory()));
+    private static final ObjectMapper JSON = configure(new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(constraints()).build()));
+    private static final ObjectMapper YAML = configure(new ObjectMapper(YAMLFactory.builder()
+            .loaderOptions(loaderOptions()).streamReadConstraints(constraints()).build()));
     private static final ObjectMapper WRITER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
     private Json() {
+    }
+
+    /** Bounds on what one input may make the parser do: nesting depth, string and number sizes. */
+    private static com.fasterxml.jackson.core.StreamReadConstraints constraints() {
+        return com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                .maxNestingDepth((int) Math.min(10_000, Limits.maxNestingDepth()))
+                .maxStringLength((int) Math.min(Integer.MAX_VALUE, Limits.maxFileBytes()))
+                .maxNumberLength(100)
+                .build();
+    }
+
+    /** SnakeYAML's own bounds: aliases expanded (billion laughs), nesting depth, size; no duplicate keys. */
+    private static org.yaml.snakeyaml.LoaderOptions loaderOptions() {
+        org.yaml.snakeyaml.LoaderOptions o = new org.yaml.snakeyaml.LoaderOptions();
+        o.setMaxAliasesForCollections((int) Math.min(10_000, Limits.maxYamlAliases()));
+        o.setNestingDepthLimit((int) Math.min(10_000, Limits.maxNestingDepth()));
+        o.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, Limits.maxFileBytes()));
+        o.setAllowDuplicateKeys(false);
+        return o;
     }
 
     private static ObjectMapper configure(ObjectMapper m) {
@@ -58,12 +80,32 @@ public final class Json {
     /** Reads a file into a record, or fails with one clear message naming the file and the field. */
     public static <T> T read(Path file, Class<T> type) {
         String source = file.toString();
+        checkSize(file);
         try (InputStream in = Files.newInputStream(file)) {
             return (isYaml(file) ? YAML : JSON).readValue(in, type);
         } catch (NoSuchFileException e) {
             throw new InputException(source, "", "no such file");
         } catch (JsonProcessingException e) {
             throw translate(source, e);
+        } catch (IOException e) {
+            throw new InputException(source, "", "cannot read: " + e.getMessage());
+        }
+    }
+
+    /** Refuses a file larger than the input limit (and a path that is not a regular file). */
+    public static void checkSize(Path file) {
+        String source = file.toString();
+        try {
+            if (Files.isDirectory(file)) {
+                throw new InputException(source, "", "is a directory, not a file");
+            }
+            long size = Files.size(file);
+            if (size > Limits.maxFileBytes()) {
+                throw new InputException(source, "", size + " bytes: larger than the input limit of " + Limits.maxFileBytes()
+                        + " bytes (system property " + Limits.property("maxFileBytes") + ")");
+            }
+        } catch (NoSuchFileException e) {
+            throw new InputException(source, "", "no such file");
         } catch (IOException e) {
             throw new InputException(source, "", "cannot read: " + e.getMessage());
         }

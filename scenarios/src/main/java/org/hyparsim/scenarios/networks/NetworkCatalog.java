@@ -78,6 +78,7 @@ public final class NetworkCatalog {
     /** Reads a network file: AccPar text (starts with num_layers), else JSON or YAML. */
     public static Network readFile(Path file) {
         String source = file.toString();
+        Json.checkSize(file);
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);

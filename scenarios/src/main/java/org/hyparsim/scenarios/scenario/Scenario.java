@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hyparsim.accel.HardwareProfile;
 import org.hyparsim.core.InputException;
+import org.hyparsim.core.Limits;
 import org.hyparsim.core.step.Schedule;
 import org.hyparsim.core.workload.Network;
 import org.hyparsim.noc.Topologies;
@@ -63,9 +64,9 @@ public record Scenario(String source, Network network, int batch, int accelerato
         } else {
             problems.add(new InputException.Problem(src, "network", "wrong type: expected a network name, a file path or {name, layers}"));
         }
-        Long batch = integer(problems, src, "batch", s.batch(), DEFAULT_BATCH, 1, Integer.MAX_VALUE);
+        Long batch = integer(problems, src, "batch", s.batch(), DEFAULT_BATCH, 1, Limits.maxBatch());
         Long accelerators = integer(problems, src, "accelerators", s.accelerators(), DEFAULT_ACCELERATORS, 1,
-                ArrayHierarchy.MAX_ACCELERATORS);
+                Long.MAX_VALUE);
         Integer levels = null;
         if (accelerators != null) {
             levels = collect(problems, () -> ArrayHierarchy.levels(accelerators, src, "accelerators"));

@@ -14,8 +14,6 @@ import org.hyparsim.scenarios.io.Json;
  * varies slowest), each a checked {@link Scenario}. A scenario without a sweep is one point.
  */
 public final class Sweep {
-    /** The most points one sweep may have. */
-    public static final long MAX_POINTS = 1_000_000;
 
     /** One point: its index, the axis values that make it, and the scenario to run. */
     public record Point(int index, Map<String, String> axes, Scenario scenario) {
@@ -65,8 +63,10 @@ public final class Sweep {
                 problems.add(new InputException.Problem(src, "sweep." + a.getKey(), "empty: list at least one value"));
             }
             total *= Math.max(1, a.getValue().size());
-            if (total > MAX_POINTS) {
-                throw new InputException(src, "sweep", "the axes cross to more than " + MAX_POINTS + " points");
+            long max = org.hyparsim.core.Limits.maxSweepPoints();
+            if (total > max) {
+                throw new InputException(src, "sweep", "the axes cross to more than " + max + " points (system property "
+                        + org.hyparsim.core.Limits.property("maxSweepPoints") + ")");
             }
         }
         // check every axis value on its own, so a bad value is named once with its place

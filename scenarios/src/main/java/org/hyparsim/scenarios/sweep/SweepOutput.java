@@ -27,6 +27,7 @@ public final class SweepOutput {
 
     public static void write(Path dir, int totalPoints, List<String> axes, List<Map<String, Object>> rows,
             String shard, List<Integer> pointsRun) throws IOException {
+        rows = normalise(rows);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("points", totalPoints);
         json.put("axes", axes);
@@ -43,6 +44,16 @@ public final class SweepOutput {
         } else {
             Files.deleteIfExists(shardFile);
         }
+    }
+
+    /**
+     * The rows as they read back from JSON, so that rows computed now and rows read from a
+     * journal or a shard are written identically.
+     */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> normalise(List<Map<String, Object>> rows) throws IOException {
+        ObjectMapper m = new ObjectMapper();
+        return m.readValue(m.writeValueAsString(rows), List.class);
     }
 
     /** Joins shard directories into what one unsharded run writes. */

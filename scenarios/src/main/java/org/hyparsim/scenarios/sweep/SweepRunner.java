@@ -9,7 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.hyparsim.core.InputException;
+import org.hyparsim.core.engine.SimEngine;
 import org.hyparsim.results.RunRecord;
 import org.hyparsim.results.Rows;
 import org.hyparsim.scenarios.scenario.Scenario;
@@ -32,10 +32,24 @@ public final class SweepRunner {
         void pointDone(int done, int total, boolean failed);
     }
 
+    /** Told the rows of each finished point, as soon as it finishes (the journal). */
+    public interface PointSink {
+        void pointFinished(int point, List<Map<String, Object>> rows) throws java.io.IOException;
+    }
+
     private SweepRunner() {
     }
 
     public static Outcome run(List<Sweep.Point> points, int threads, Listener listener) {
+        return run(points, threads, listener, 0, null);
+    }
+
+    /**
+     * @param timeoutSeconds wall-clock limit per point (0: none); a point past it fails with "timed out"
+     * @param sink told each point's rows as it finishes, or null
+     */
+    public static Outcome run(List<Sweep.Point> points, int threads, Listener listener, double timeoutSeconds,
+            PointSink sink) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "sweep-point");
             t.setDaemon(true);
@@ -50,11 +64,17 @@ public final class SweepRunner {
                     List<Map<String, Object>> rows;
                     boolean bad = false;
                     try {
-                        rows = rows(p, ScenarioRunner.run(p.scenario(), false));
-                    } catch (InputException | IllegalStateException | IllegalArgumentException | OutOfMemoryError e) {
+                        List<RunRecord> runs = timeoutSeconds > 0
+                                ? SimEngine.withDeadline(timeoutSeconds, () -> ScenarioRunner.run(p.scenario(), false))
+                                : ScenarioRunner.run(p.scenario(), false);
+                        rows = rows(p, runs);
+                    } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
                         rows = failedRows(p, e);
                         bad = true;
                         failed.incrementAndGet();
+                    }
+                    if (sink != null) {
+                        sink.pointFinished(p.index(), rows);
                     }
                     listener.pointDone(done.incrementAndGet(), points.size(), bad);
                     return rows;
@@ -90,7 +110,8 @@ public final class SweepRunner {
     static List<Map<String, Object>> failedRows(Sweep.Point p, Throwable e) {
         Scenario s = p.scenario();
         List<Map<String, Object>> out = new ArrayList<>();
-        String message = e instanceof OutOfMemoryError ? "out of memory" : e.getMessage();
+        String message = e instanceof OutOfMemoryError ? "out of memory"
+                : e instanceof StackOverflowError ? "stack overflow" : e.getMessage();
         for (String strategy : s.strategies()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("point", p.index());

@@ -23,9 +23,11 @@ import nl.tudelft.simulation.dsol.simulators.ErrorStrategy;
 public final class SimEngine {
     private static final AtomicLong IDS = new AtomicLong();
     /**
-     * DSOL's logging set-up (djutils CategoryLogger) is not safe when the first simulators are
-     * made on several threads at once (seen: a NullPointerException in addFormatter). Simulators
-     * are made under this lock, and the first one while this class initialises.
+     * DSOL's logging set-up (djutils CategoryLogger) and its JVM-wide naming context are not
+     * safe when simulators and replications are made or removed on several threads at once
+     * (seen: a NullPointerException in addFormatter, "cannot destroy context for replication").
+     * Every such step runs under this lock, and the first simulator is made while this class
+     * initialises; the event loop itself runs outside it.
      */
     private static final Object DSOL_SETUP = new Object();
 
@@ -34,6 +36,9 @@ public final class SimEngine {
             new DevsSimulator<Long>("hypar-sim-warm-up");
         }
     }
+
+    /** Wall-clock deadline (System.nanoTime) of the runs on this thread, or null. */
+    private static final ThreadLocal<long[]> DEADLINE = new ThreadLocal<>();
 
     private final DevsSimulator<Long> simulator;
     private final SingleReplication<Long> replication;
@@ -52,10 +57,11 @@ public final class SimEngine {
         String id = name + "-" + IDS.incrementAndGet();
         synchronized (DSOL_SETUP) {
             this.simulator = new DevsSimulator<>(id);
+            this.simulator.setEventList(new EventListPriorityQueue<>());
+            this.simulator.setErrorStrategy(ErrorStrategy.WARN_AND_PAUSE);
+            // a replication registers itself in DSOL's JVM-wide naming context, which is not thread safe
+            this.replication = new SingleReplication<>(id, 0L, 0L, Long.MAX_VALUE / 4);
         }
-        this.simulator.setEventList(new EventListPriorityQueue<>());
-        this.simulator.setErrorStrategy(ErrorStrategy.WARN_AND_PAUSE);
-        this.replication = new SingleReplication<>(id, 0L, 0L, Long.MAX_VALUE / 4);
     }
 
     /** The current simulated time, ps. */
@@ -99,6 +105,20 @@ public final class SimEngine {
         return events;
     }
 
+    /**
+     * Runs a task with a wall-clock limit on every engine run inside it on this thread: a run
+     * past the deadline (or on an interrupted thread) stops with a {@link SimulationTimeoutException}.
+     */
+    public static <T> T withDeadline(double seconds, java.util.function.Supplier<T> task) {
+        long[] previous = DEADLINE.get();
+        DEADLINE.set(new long[] {System.nanoTime() + (long) (seconds * 1e9), (long) (seconds * 1000)});
+        try {
+            return task.get();
+        } finally {
+            DEADLINE.set(previous);
+        }
+    }
+
     /** Model events scheduled and not yet executed. */
     public long pendingEvents() {
         return pending;
@@ -118,7 +138,13 @@ public final class SimEngine {
             synchronized (DSOL_SETUP) {
                 simulator.initialize(new Model(simulator, constructModel), replication);
             }
+            long[] deadline = DEADLINE.get();
             while (pending > 0) {
+                if (deadline != null && (events & 4095) == 0
+                        && (System.nanoTime() > deadline[0] || Thread.currentThread().isInterrupted())) {
+                    throw new SimulationTimeoutException("timed out after " + deadline[1] / 1000.0 + " s at simulated time "
+                            + now() + " ps, " + events + " events (the limit is set with --timeout)");
+                }
                 simulator.step();
                 if (failure != null) {
                     throw failure;

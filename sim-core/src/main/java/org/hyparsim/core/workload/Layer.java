@@ -101,6 +101,16 @@ public record Layer(
         positive(out, "pool", poolStride);
         positive(out, "pool_k", poolKernel);
         positive(out, "out_hw_pooled", Math.min(pooledHeight, pooledWidth));
+        long max = org.hyparsim.core.Limits.maxLayerDimension();
+        String[] names = {"in_ch", "in_hw", "out_ch", "k", "stride", "pad", "out_hw", "pool", "pool_k", "out_hw_pooled"};
+        int[] values = {inChannels, Math.max(inHeight, inWidth), outChannels, kernel, stride, padding,
+            Math.max(outHeight, outWidth), poolStride, poolKernel, Math.max(pooledHeight, pooledWidth)};
+        for (int i = 0; i < names.length; i++) {
+            if (values[i] > max) {
+                out.add(new String[] {names[i], "must be at most " + max + ", got " + values[i] + " (system property "
+                        + org.hyparsim.core.Limits.property("maxLayerDimension") + ")"});
+            }
+        }
         if (type == LayerType.FC && (inHeight != 1 || inWidth != 1 || kernel != 1 || outHeight != 1
                 || outWidth != 1)) {
             out.add(new String[] {"type", "an fc layer has spatial sizes and kernel 1"});

@@ -29,6 +29,11 @@ public record Network(String name, String description, List<Layer> layers) {
         if (layers.isEmpty()) {
             problems.add(new InputException.Problem(source, "layers", "a network needs at least one weighted layer"));
         }
+        long maxLayers = org.hyparsim.core.Limits.maxLayers();
+        if (layers.size() > maxLayers) {
+            throw new InputException(source, "layers", layers.size() + " layers: more than the limit of " + maxLayers
+                    + " (system property " + org.hyparsim.core.Limits.property("maxLayers") + ")");
+        }
         Set<String> names = new HashSet<>();
         for (int i = 0; i < layers.size(); i++) {
             Layer l = layers.get(i);

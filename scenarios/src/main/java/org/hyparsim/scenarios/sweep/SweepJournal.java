@@ -1,0 +1,147 @@
+package org.hyparsim.scenarios.sweep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.hyparsim.core.InputException;
+
+/**
+ * The durable record of a sweep in progress: DIR/sweep-journal.jsonl, a header line naming the
+ * scenario (a digest of its file) and the shard, then one line per finished point with its
+ * rows, each forced to disk before the next. A sweep killed at any moment (SIGTERM or SIGKILL)
+ * continues with --resume from what the journal holds; a torn last line is ignored. The
+ * journal is removed once the results files are in place.
+ */
+public final class SweepJournal implements SweepRunner.PointSink, AutoCloseable {
+    public static final String FILE = "sweep-journal.jsonl";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final Path file;
+    private final FileChannel channel;
+    private final OutputStream out;
+    private final Map<Integer, List<Map<String, Object>>> done;
+
+    private SweepJournal(Path file, FileChannel channel, Map<Integer, List<Map<String, Object>>> done) {
+        this.file = file;
+        this.channel = channel;
+        this.out = Channels.newOutputStream(channel);
+        this.done = done;
+    }
+
+    /** The identity of a sweep: its scenario file's digest, the shard and the number of points. */
+    public static Map<String, Object> header(Path scenario, String shard, int points) throws IOException {
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("scenarioSha256", sha256(Files.readAllBytes(scenario)));
+        h.put("shard", shard == null ? "" : shard);
+        h.put("points", points);
+        return h;
+    }
+
+    /**
+     * Opens the journal in {@code dir}: a new one, or with {@code resume} the one there, whose
+     * finished points are then in {@link #finished()}.
+     */
+    @SuppressWarnings("unchecked")
+    public static SweepJournal open(Path dir, Map<String, Object> header, boolean resume) throws IOException {
+        Files.createDirectories(dir);
+        Path file = dir.resolve(FILE);
+        Map<Integer, List<Map<String, Object>>> done = new TreeMap<>();
+        if (resume) {
+            if (!Files.exists(file)) {
+                throw new InputException(dir.toString(), FILE, "nothing to resume: no journal here (the sweep finished, "
+                        + "or never started in this directory)");
+            }
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            JsonNode h = lines.isEmpty() ? null : parse(lines.get(0));
+            if (h == null || !MAPPER.convertValue(h, LinkedHashMap.class).equals(MAPPER.convertValue(MAPPER.valueToTree(header),
+                    LinkedHashMap.class))) {
+                throw new InputException(file.toString(), "header", "the journal belongs to another scenario, shard or "
+                        + "number of points; run without --resume to start again");
+            }
+            for (int i = 1; i < lines.size(); i++) {
+                JsonNode line = parse(lines.get(i));
+                if (line == null || !line.has("point") || !line.has("rows")) {
+                    continue; // a line torn by a kill
+                }
+                List<Map<String, Object>> rows = MAPPER.convertValue(line.get("rows"), List.class);
+                done.put(line.get("point").asInt(), rows);
+            }
+            // rewrite without a torn tail, then append
+            StringBuilder sb = new StringBuilder(MAPPER.writeValueAsString(header)).append('\n');
+            for (Map.Entry<Integer, List<Map<String, Object>>> e : done.entrySet()) {
+                sb.append(line(e.getKey(), e.getValue())).append('\n');
+            }
+            Path tmp = dir.resolve(FILE + ".tmp");
+            Files.writeString(tmp, sb.toString(), StandardCharsets.UTF_8);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } else {
+            Files.writeString(file, MAPPER.writeValueAsString(header) + "\n", StandardCharsets.UTF_8);
+        }
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        ch.force(true);
+        return new SweepJournal(file, ch, done);
+    }
+
+    /** Points finished before this run (on --resume), with their rows. */
+    public Map<Integer, List<Map<String, Object>>> finished() {
+        return done;
+    }
+
+    @Override
+    public synchronized void pointFinished(int point, List<Map<String, Object>> rows) throws IOException {
+        out.write((line(point, rows) + "\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        channel.force(false);
+    }
+
+    private static String line(int point, List<Map<String, Object>> rows) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("point", point);
+        m.put("rows", rows);
+        return MAPPER.writeValueAsString(m);
+    }
+
+    private static JsonNode parse(String line) {
+        try {
+            return MAPPER.readTree(line);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Closes and removes the journal (the results files are in place). */
+    public void finish() throws IOException {
+        close();
+        Files.deleteIfExists(file);
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (channel.isOpen()) {
+            channel.close();
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

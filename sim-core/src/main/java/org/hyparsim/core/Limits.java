@@ -1,0 +1,73 @@
+package org.hyparsim.core;
+
+/**
+ * Limits on input, each with a default and overridable by a system property (for example
+ * {@code HYPAR_SIM_JAVA_OPTS=-Dhypar-sim.maxLayers=20000 ./hypar-sim ...}).
+ */
+public final class Limits {
+    private Limits() {
+    }
+
+    /** Accelerators in an array (a power of two). */
+    public static long maxAccelerators() {
+        return get("maxAccelerators", 65536);
+    }
+
+    /** Weighted layers in a network. */
+    public static long maxLayers() {
+        return get("maxLayers", 10_000);
+    }
+
+    /** Samples per training step. */
+    public static long maxBatch() {
+        return get("maxBatch", 1L << 20);
+    }
+
+    /** Bytes of an input file (scenario, network, hardware, topology, plan). */
+    public static long maxFileBytes() {
+        return get("maxFileBytes", 16L << 20);
+    }
+
+    /** Points of one sweep. */
+    public static long maxSweepPoints() {
+        return get("maxSweepPoints", 1_000_000);
+    }
+
+    /** Channels, spatial size or kernel size of one layer. */
+    public static long maxLayerDimension() {
+        return get("maxLayerDimension", 1L << 20);
+    }
+
+    /** Tasks (compute and transfers) in the task graph of one replay. */
+    public static long maxTasks() {
+        return get("maxTasks", 10_000_000);
+    }
+
+    /** Nesting depth of a JSON or YAML input. */
+    public static long maxNestingDepth() {
+        return get("maxNestingDepth", 64);
+    }
+
+    /** YAML aliases expanded in one input. */
+    public static long maxYamlAliases() {
+        return get("maxYamlAliases", 50);
+    }
+
+    /** The system property that overrides a limit. */
+    public static String property(String name) {
+        return "hypar-sim." + name;
+    }
+
+    private static long get(String name, long dflt) {
+        String v = System.getProperty(property(name));
+        if (v == null) {
+            return dflt;
+        }
+        try {
+            long x = Long.parseLong(v.trim());
+            return x > 0 ? x : dflt;
+        } catch (NumberFormatException e) {
+            return dflt;
+        }
+    }
+}
