@@ -35,7 +35,7 @@ public final class Limits {
 
     /** Channels, spatial size or kernel size of one layer. */
     public static long maxLayerDimension() {
-        return get("maxLayerDimension", 1L << 20);
+        return get("maxLayerDimension", 1L << 24);
     }
 
     /** Tasks (compute and transfers) in the task graph of one replay. */

@@ -111,6 +111,13 @@ public record Layer(
                         + org.hyparsim.core.Limits.property("maxLayerDimension") + ")"});
             }
         }
+        // counts are longs: refuse a layer whose per-sample counts would not fit
+        double macs = (double) outHeight * outWidth * outChannels * inChannels * kernel * kernel;
+        double elements = Math.max((double) inChannels * inHeight * inWidth, (double) outChannels * outHeight * outWidth);
+        if (macs > 1e18 || elements > 1e18) {
+            out.add(new String[] {"in_ch", "the layer is too large: " + String.format(java.util.Locale.ROOT, "%.3g", macs)
+                    + " MACs per sample (at most 1e18)"});
+        }
         if (type == LayerType.FC && (inHeight != 1 || inWidth != 1 || kernel != 1 || outHeight != 1
                 || outWidth != 1)) {
             out.add(new String[] {"type", "an fc layer has spatial sizes and kernel 1"});
