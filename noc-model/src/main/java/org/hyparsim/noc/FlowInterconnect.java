@@ -1,9 +1,7 @@
 package org.hyparsim.noc;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.hyparsim.core.engine.SimEngine;
 import org.hyparsim.core.step.Interconnect;
 
@@ -15,13 +13,10 @@ import org.hyparsim.core.step.Interconnect;
  * are two per message whatever its size: the model for sweeps where packet-level detail costs
  * too much.
  */
-public final class FlowInterconnect implements Interconnect {
+public final class FlowInterconnect extends RoutedInterconnect {
     /** Bytes below which a flow counts as finished (rounding of times to the picosecond). */
     private static final double DONE = 1e-3;
 
-    private final Topology topology;
-    private final Link[] links;
-    private final Map<Long, int[]> routes = new HashMap<>();
 
     private SimEngine engine;
     private final List<Flow> active = new ArrayList<>();
@@ -34,8 +29,7 @@ public final class FlowInterconnect implements Interconnect {
     private int[] unfrozen;
 
     public FlowInterconnect(Topology topology) {
-        this.topology = topology;
-        this.links = topology.links().toArray(new Link[0]);
+        super(topology);
     }
 
     @Override
@@ -48,15 +42,6 @@ public final class FlowInterconnect implements Interconnect {
         linkFlows = new long[links.length];
         residual = new double[links.length];
         unfrozen = new int[links.length];
-    }
-
-    private int[] route(int src, int dst) {
-        return routes.computeIfAbsent(((long) src << 32) | dst, k -> topology.route(src, dst));
-    }
-
-    @Override
-    public int hops(int src, int dst) {
-        return route(src, dst).length;
     }
 
     @Override

@@ -1,9 +1,7 @@
 package org.hyparsim.noc;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.hyparsim.core.engine.SimEngine;
 import org.hyparsim.core.step.Interconnect;
 
@@ -19,11 +17,8 @@ import org.hyparsim.core.step.Interconnect;
  * plus its size over the bandwidth (rounded once to the picosecond): packet times are
  * differences of the message's cumulative rounded times.
  */
-public final class PacketInterconnect implements Interconnect {
-    private final Topology topology;
+public final class PacketInterconnect extends RoutedInterconnect {
     private final double packetBytes;
-    private final Link[] links;
-    private final Map<Long, int[]> routes = new HashMap<>();
 
     private SimEngine engine;
     private long[] busyUntil;
@@ -32,16 +27,11 @@ public final class PacketInterconnect implements Interconnect {
     private long[] linkPackets;
 
     public PacketInterconnect(Topology topology, double packetBytes) {
+        super(topology);
         if (!(packetBytes > 0) || Double.isInfinite(packetBytes)) {
             throw new IllegalArgumentException("packet size must be positive");
         }
-        this.topology = topology;
         this.packetBytes = packetBytes;
-        this.links = topology.links().toArray(new Link[0]);
-    }
-
-    public Topology topology() {
-        return topology;
     }
 
     @Override
@@ -51,15 +41,6 @@ public final class PacketInterconnect implements Interconnect {
         linkBytes = new double[links.length];
         linkBusy = new long[links.length];
         linkPackets = new long[links.length];
-    }
-
-    private int[] route(int src, int dst) {
-        return routes.computeIfAbsent(((long) src << 32) | dst, k -> topology.route(src, dst));
-    }
-
-    @Override
-    public int hops(int src, int dst) {
-        return route(src, dst).length;
     }
 
     @Override
