@@ -3,6 +3,7 @@ package org.hyparsim.accel;
 import org.hyparsim.core.step.ComputeCost;
 import org.hyparsim.core.step.ComputeModel;
 import org.hyparsim.core.step.ComputeWork;
+import org.hyparsim.core.step.MemoryModel;
 import org.hyparsim.core.step.TaskKind;
 import org.hyparsim.core.workload.Layer;
 
@@ -31,9 +32,13 @@ import org.hyparsim.core.workload.Layer;
  */
 public final class RowStationaryComputeModel implements ComputeModel {
     private final HardwareProfile hw;
+    private final OnChipBuffer buffer;
+    private final MemoryModel memory;
 
     public RowStationaryComputeModel(HardwareProfile hw) {
         this.hw = hw;
+        this.buffer = new OnChipBuffer(hw.engines() * hw.bufferKiBPerEngine() * 1024);
+        this.memory = new HmcMemoryModel(hw.vaults(), hw.vaultBandwidthGBps(), hw.memoryLatencyNs());
     }
 
     /** PE-array cycles for the phase. */
@@ -85,17 +90,7 @@ public final class RowStationaryComputeModel implements ComputeModel {
             default -> throw new IllegalArgumentException("no operands for " + w.phase());
         }
         double bpe = hw.bytesPerElement();
-        a *= bpe;
-        b *= bpe;
-        result *= bpe;
-        double capacity = hw.engines() * hw.bufferKiBPerEngine() * 1024;
-        if (a + b + result <= capacity) {
-            return a + b + result;
-        }
-        double tile = capacity / 2;
-        double keepB = b + a * Math.ceil(b / tile);
-        double keepA = a + b * Math.ceil(a / tile);
-        return result + Math.min(keepA, keepB);
+        return buffer.memoryTraffic(a * bpe, b * bpe, result * bpe);
     }
 
     /** Utilisation of the PE array for the phase: MACs over cycles x PEs. */
@@ -108,8 +103,7 @@ public final class RowStationaryComputeModel implements ComputeModel {
     public ComputeCost cost(ComputeWork w) {
         long computePs = Math.round(cycles(w) * 1e6 / hw.clockMHz());
         double dram = dramBytes(w);
-        double bandwidth = hw.vaults() * hw.vaultBandwidthGBps() * 1e9;
-        long memoryPs = Math.round(dram / bandwidth * 1e12 + hw.memoryLatencyNs() * 1000);
+        long memoryPs = memory.transferPs(dram);
         return new ComputeCost(Math.max(computePs, memoryPs), computePs, w.macs(), 2 * dram, dram);
     }
 }
