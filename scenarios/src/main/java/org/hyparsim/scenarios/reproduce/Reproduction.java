@@ -228,7 +228,8 @@ public final class Reproduction {
         t.add(List.of(n == 10 ? "Gmean" : "Gmean of these", Table.num(gOurs[0]), Table.num(gOurs[1]), Table.num(gOurs[2]), Table.num(gOurs[3]),
                 Table.num(gPaper[0]), Table.num(gPaper[1]), Table.diff(gOurs[0], gPaper[0]), Table.diff(gOurs[3], gPaper[1])));
         tables.put(key, t);
-        Map<String, double[]> series = new LinkedHashMap<>(ours);
+        Map<String, double[]> series = new LinkedHashMap<>();
+        ours.forEach((k, v) -> series.put("ours: " + k, v));
         series.put("paper: mp", networks.stream().mapToDouble(x -> PaperData.value(paper, x.name(), "mp")).toArray());
         series.put("paper: hypar", networks.stream().mapToDouble(x -> PaperData.value(paper, x.name(), "hypar")).toArray());
         charts.addAll(ChartFiles.save(Charts.note(Charts.bars(title, "network", axis, names(), series, true),
@@ -251,7 +252,7 @@ public final class Reproduction {
                 "paper dp GB", "paper hypar GB", "diff mp", "diff dp", "diff hypar"));
         Map<String, double[]> series = new LinkedHashMap<>();
         for (String s : STRATEGIES) {
-            series.put(s, new double[networks.size()]);
+            series.put("ours: " + s, new double[networks.size()]);
         }
         for (int i = 0; i < networks.size(); i++) {
             String net = networks.get(i).name();
@@ -259,14 +260,14 @@ public final class Reproduction {
             List<String> row = new ArrayList<>(List.of(net));
             for (String s : STRATEGIES) {
                 double gb = d(r.get(s), "communicationBytes") / 1e9;
-                series.get(s)[i] = gb;
+                series.get("ours: " + s)[i] = gb;
                 row.add(Table.num(gb));
             }
             double pm = PaperData.value(paper, net, "mp_gb");
             double pd = PaperData.value(paper, net, "dp_gb");
             double ph = PaperData.value(paper, net, "hypar_gb");
-            row.addAll(List.of(Table.num(pm), Table.num(pd), Table.num(ph), Table.diff(series.get("mp")[i], pm),
-                    Table.diff(series.get("dp")[i], pd), Table.diff(series.get("hypar")[i], ph)));
+            row.addAll(List.of(Table.num(pm), Table.num(pd), Table.num(ph), Table.diff(series.get("ours: mp")[i], pm),
+                    Table.diff(series.get("ours: dp")[i], pd), Table.diff(series.get("ours: hypar")[i], ph)));
             t.add(row);
         }
         tables.put("fig8_communication", t);
@@ -360,7 +361,7 @@ public final class Reproduction {
         List<String> labels = new ArrayList<>();
         Map<String, double[]> gains = new LinkedHashMap<>();
         Map<String, double[]> comm = new LinkedHashMap<>();
-        for (String k : List.of("dp", "hypar", "paper: dp", "paper: hypar")) {
+        for (String k : List.of("ours: dp", "ours: hypar", "paper: dp", "paper: hypar")) {
             gains.put(k, new double[sizes.size()]);
         }
         comm.put("dp", new double[sizes.size()]);
@@ -375,8 +376,8 @@ public final class Reproduction {
             double pd = PaperData.value(paper, String.valueOf(n), "dp_gain");
             double ch = d(r.get("hypar"), "communicationBytes") / 1e9;
             double cd = d(r.get("dp"), "communicationBytes") / 1e9;
-            gains.get("hypar")[i] = gh;
-            gains.get("dp")[i] = gd;
+            gains.get("ours: hypar")[i] = gh;
+            gains.get("ours: dp")[i] = gd;
             gains.get("paper: hypar")[i] = ph;
             gains.get("paper: dp")[i] = pd;
             comm.get("hypar")[i] = ch;
@@ -397,7 +398,7 @@ public final class Reproduction {
         Table t = new Table(List.of("network", "ours torus", "ours htree", "paper torus", "paper htree", "diff torus",
                 "diff htree", "hmc-rs torus", "hmc-rs htree"));
         Map<String, double[]> series = new LinkedHashMap<>();
-        for (String k : List.of("torus", "htree", "paper: torus", "paper: htree")) {
+        for (String k : List.of("ours: torus", "ours: htree", "paper: torus", "paper: htree")) {
             series.put(k, new double[networks.size()]);
         }
         for (int i = 0; i < networks.size(); i++) {
@@ -415,8 +416,8 @@ public final class Reproduction {
                     / d(hTorus.get("hypar"), "stepTimeSeconds"));
             String hh = hTree.isEmpty() ? "not run" : Table.num(d(hTree.get("dp"), "stepTimeSeconds")
                     / d(hTree.get("hypar"), "stepTimeSeconds"));
-            series.get("torus")[i] = ot;
-            series.get("htree")[i] = oh;
+            series.get("ours: torus")[i] = ot;
+            series.get("ours: htree")[i] = oh;
             series.get("paper: torus")[i] = pt;
             series.get("paper: htree")[i] = ph;
             t.add(List.of(net, Table.num(ot), Table.num(oh), Double.isNaN(pt) ? ">10 (off scale)" : Table.num(pt),
