@@ -1,10 +1,8 @@
 package org.hyparsim.scenarios.cli;
 
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.hyparsim.core.InputException;
 import org.hyparsim.scenarios.bench.Bench;
 import org.hyparsim.scenarios.io.Json;
 import picocli.CommandLine.Command;
@@ -25,17 +23,15 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Fewer and smaller measurements (arrays up to 256).")
     boolean quick;
 
-    @Option(names = "--format", paramLabel = "F", defaultValue = "text", description = "text or json.")
-    String format;
+    @Mixin
+    FormatOption output;
 
     @Override
     public Integer call() throws Exception {
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new InputException("command line", "--format", "'" + format + "' is not text or json");
-        }
-        boolean json = format.equals("json");
-        PrintWriter log = json ? new PrintWriter(new StringWriter()) : spec.commandLine().getOut();
-        Map<String, Object> r = Bench.run(quick, json ? spec.commandLine().getErr() : log);
+        boolean json = output.json();
+        // the measurements are logged as they come: to stdout as text, or to stderr beside the JSON
+        PrintWriter log = json ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        Map<String, Object> r = Bench.run(quick, log);
         if (json) {
             spec.commandLine().getOut().println(Json.writer().writeValueAsString(r));
         } else {

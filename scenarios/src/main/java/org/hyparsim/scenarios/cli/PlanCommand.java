@@ -73,14 +73,12 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--inter-multiplicity", paramLabel = "M", description = "Overrides the factor on inter-layer amounts.")
     Double interMultiplicity;
 
-    @Option(names = "--format", paramLabel = "F", defaultValue = "text", description = "text or json.")
-    String format;
+    @Mixin
+    FormatOption output;
 
     @Override
     public Integer call() throws JsonProcessingException {
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new InputException(CLI, "--format", "'" + format + "' is not text or json");
-        }
+        boolean json = output.json();
         int levels = ArrayHierarchy.levels(accelerators, CLI, "--accelerators");
         Accounting acc = accounting(accounting, batch, bytesPerElement, intraMultiplicity, interMultiplicity);
         Network net = NetworkCatalog.resolve(network, null, CLI, "--network");
@@ -97,7 +95,7 @@ public final class PlanCommand implements Callable<Integer> {
         Plan plan = planner.plan(model, levels);
         CommunicationCost cost = model.evaluate(plan);
         PrintWriter out = spec.commandLine().getOut();
-        if (format.equals("json")) {
+        if (json) {
             out.println(Json.writer().writeValueAsString(json(net, acc, accelerators, planner.name(), plan, cost)));
         } else {
             out.print(text(net, acc, accelerators, planner.name(), plan, cost));

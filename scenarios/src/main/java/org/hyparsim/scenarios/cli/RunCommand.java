@@ -43,17 +43,15 @@ public final class RunCommand implements Callable<Integer> {
             description = "Write runs.json, summary.csv, layers.csv, links.csv and trace.json (Chrome trace) here.")
     Path out;
 
-    @Option(names = "--format", paramLabel = "F", defaultValue = "text", description = "text or json.")
-    String format;
+    @Mixin
+    FormatOption output;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Wall-clock limit for the whole run.")
     Double timeout;
 
     @Override
     public Integer call() throws IOException {
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new InputException("command line", "--format", "'" + format + "' is not text or json");
-        }
+        boolean json = output.json();
         if (timeout != null && !(timeout > 0 && timeout < 1e9)) {
             throw new InputException("command line", "--timeout", "must be a positive number of seconds, got " + timeout);
         }
@@ -61,12 +59,12 @@ public final class RunCommand implements Callable<Integer> {
         List<RunRecord> runs = timeout == null ? ScenarioRunner.run(s, out != null)
                 : org.hyparsim.core.engine.SimEngine.withDeadline(timeout, () -> ScenarioRunner.run(s, out != null));
         PrintWriter w = spec.commandLine().getOut();
-        String json = runsJson(runs);
+        String runsJson = runsJson(runs);
         if (out != null) {
-            write(out, runs, json);
+            write(out, runs, runsJson);
         }
-        if (format.equals("json")) {
-            w.println(json);
+        if (json) {
+            w.println(runsJson);
         } else {
             w.print(text(s, runs));
             if (out != null) {

@@ -31,7 +31,8 @@ public final class SweepCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SCENARIO", description = "The scenario file (YAML or JSON) with a sweep section.")
     Path scenario;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where the results go.")
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Where the results go (default: results/ and the scenario file's name without its extension).")
     Path out;
 
     @Option(names = "--threads", paramLabel = "T", description = "Points run at once (default: all cores).")
@@ -58,6 +59,10 @@ public final class SweepCommand implements Callable<Integer> {
             throw new InputException("command line", "--threads", "must be from 1 to 1024, got " + t);
         }
         int[] kn = shard == null ? null : parseShard(shard);
+        if (out == null) {
+            String name = scenario.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+            out = Path.of("results", name);
+        }
         Sweep sweep = Sweep.read(scenario);
         List<Integer> indices = new ArrayList<>();
         for (Sweep.Point p : sweep.points()) {
