@@ -283,7 +283,7 @@ public final class Charts {
         if (categories > 6) {
             x.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }
-        x.setMaximumCategoryLabelLines(2);
+        x.setMaximumCategoryLabelLines(3);
         return x;
     }
 

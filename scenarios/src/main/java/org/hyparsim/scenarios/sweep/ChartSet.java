@@ -46,6 +46,7 @@ public final class ChartSet {
         if (rows.isEmpty()) {
             return out;
         }
+        rows = shortenHardware(rows);
         List<String> varying = new ArrayList<>();
         for (String f : FIELDS) {
             if (distinct(rows, f).size() > 1) {
@@ -207,6 +208,36 @@ public final class ChartSet {
             JFreeChart c = Charts.partitionMap("HyPar's partition of " + e.getKey() + " on "
                     + e.getValue().get("accelerators") + " accelerators", layers, plan);
             out.addAll(ChartFiles.save(c, dir, "partition-" + e.getKey().replaceAll("[^A-Za-z0-9_-]", "_")));
+        }
+        return out;
+    }
+
+    /**
+     * Hardware labels without the part all rows share ("hmc-rs+linkBandwidthGBps=2" and
+     * "hmc-rs+linkBandwidthGBps=30" become "linkBandwidthGBps=2" and "...=30"), for chart labels.
+     */
+    static List<Map<String, String>> shortenHardware(List<Map<String, String>> rows) {
+        List<String> values = distinct(rows, "hardware");
+        if (values.size() < 2) {
+            return rows;
+        }
+        String prefix = values.get(0);
+        for (String v : values) {
+            int i = 0;
+            while (i < prefix.length() && i < v.length() && prefix.charAt(i) == v.charAt(i)) {
+                i++;
+            }
+            prefix = prefix.substring(0, i);
+        }
+        int cut = prefix.lastIndexOf('+') + 1;
+        if (cut == 0) {
+            return rows;
+        }
+        List<Map<String, String>> out = new ArrayList<>();
+        for (Map<String, String> r : rows) {
+            Map<String, String> m = new LinkedHashMap<>(r);
+            m.put("hardware", r.get("hardware").substring(cut));
+            out.add(m);
         }
         return out;
     }
