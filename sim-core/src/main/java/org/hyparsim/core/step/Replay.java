@@ -35,6 +35,7 @@ public final class Replay {
     private List<ArrayDeque<Integer>> queues;
     private int finished;
     private int[] stageOf;
+    private int[][] stageTasks;
     private int[] stageSize;
     private int[] stageDone;
     private int stage;
@@ -80,6 +81,14 @@ public final class Replay {
             stageOf[t.id()] = s;
             stageSize[s]++;
         }
+        stageTasks = new int[stages][];
+        int[] fill = new int[stages];
+        for (int s = 0; s < stages; s++) {
+            stageTasks[s] = new int[stageSize[s]];
+        }
+        for (int i = 0; i < n; i++) {
+            stageTasks[stageOf[i]][fill[stageOf[i]]++] = i;
+        }
         for (int i = 0; i < n; i++) {
             for (int p : step.predecessors(i)) {
                 if (stageOf[p] == stageOf[i]) {
@@ -110,8 +119,8 @@ public final class Replay {
             advanceStage();
             return;
         }
-        for (int i = 0; i < step.size(); i++) {
-            if (stageOf[i] == s && remaining[i] == 0) {
+        for (int i : stageTasks[s]) {
+            if (remaining[i] == 0) {
                 ready(i);
             }
         }
