@@ -29,15 +29,19 @@ class HostileInputTest {
 
     @Test
     void yamlAliasBombIsRefused() throws Exception {
-        StringBuilder y = new StringBuilder("network: Lenet-c\nx0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        // nine levels of nine aliases, inside a field that takes any value: 9^9 elements if expanded
+        StringBuilder y = new StringBuilder("network: Lenet-c\nsweep:\n  hardware:\n"
+                + "    - &a0 {profile: hmc-rs, x: [1, 1, 1, 1, 1, 1, 1, 1, 1]}\n");
         for (int i = 1; i < 10; i++) {
-            y.append("x").append(i).append(": &a").append(i).append(" [");
+            y.append("    - &a").append(i).append(" [");
             for (int j = 0; j < 9; j++) {
                 y.append(j == 0 ? "" : ", ").append("*a").append(i - 1);
             }
             y.append("]\n");
         }
-        assertRefused(run("bomb.yaml", y.toString()), "bomb.yaml");
+        Path f = Scenarios.write(dir, "bomb.yaml", y.toString());
+        Cli r = Cli.run("sweep", f.toString(), "--out", dir.resolve("o").toString());
+        assertRefused(r, "bomb.yaml: sweep.hardware[9]: wrong type");
     }
 
     @Test
