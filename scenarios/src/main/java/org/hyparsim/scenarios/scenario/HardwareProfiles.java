@@ -58,7 +58,7 @@ public final class HardwareProfiles {
      */
     public static HardwareProfile resolve(String name, JsonNode overrides, String source, String path) {
         if (name == null || !NAMES.contains(name)) {
-            throw new InputException(source, path.isEmpty() ? "profile" : path + (overrides == null ? "" : ".profile"),
+            throw new InputException(source, overrides == null ? path : field(path, "profile"),
                     "unknown hardware profile '" + name + "': expected one of " + String.join(", ", NAMES));
         }
         ObjectNode values = values(name);
@@ -71,7 +71,7 @@ public final class HardwareProfiles {
                     continue;
                 }
                 if (e.getKey().equals("name") || !values.has(e.getKey())) {
-                    problems.add(new InputException.Problem(source, path + "." + e.getKey(), "unknown hardware field '"
+                    problems.add(new InputException.Problem(source, field(path, e.getKey()), "unknown hardware field '"
                             + e.getKey() + "'; known fields: " + knownFields(values)));
                     continue;
                 }
@@ -79,7 +79,7 @@ public final class HardwareProfiles {
                 JsonNode v = e.getValue();
                 boolean ok = old.isNumber() ? v.isNumber() : old.isArray() ? v.isArray() : v.isTextual();
                 if (!ok) {
-                    problems.add(new InputException.Problem(source, path + "." + e.getKey(), "wrong type: expected "
+                    problems.add(new InputException.Problem(source, field(path, e.getKey()), "wrong type: expected "
                             + (old.isNumber() ? "a number" : old.isArray() ? "a list of numbers" : "a string")));
                     continue;
                 }
@@ -96,12 +96,17 @@ public final class HardwareProfiles {
             throw new InputException(source, path, "invalid hardware values: " + e.getMessage().split("\n")[0]);
         }
         for (String[] pr : p.problems()) {
-            problems.add(new InputException.Problem(source, path + "." + pr[0], pr[1]));
+            problems.add(new InputException.Problem(source, field(path, pr[0]), pr[1]));
         }
         if (!problems.isEmpty()) {
             throw new InputException(problems);
         }
         return p;
+    }
+
+    /** "hardware.linkBandwidthGBps", or "linkBandwidthGBps" at the top of a hardware file. */
+    private static String field(String path, String name) {
+        return path.isEmpty() ? name : path + "." + name;
     }
 
     private static String knownFields(ObjectNode values) {

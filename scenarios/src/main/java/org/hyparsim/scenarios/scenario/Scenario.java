@@ -72,49 +72,9 @@ public record Scenario(String source, Network network, int batch, int accelerato
             levels = collect(problems, () -> ArrayHierarchy.levels(accelerators, src, "accelerators"));
         }
         TopologySpec topo = collect(problems, () -> topology(s.topology(), base, src));
-        HardwareProfile hw = null;
-        String hwLabel = null;
-        JsonNode h = s.hardware();
-        String hwSource = src;
-        String hwPath = "hardware";
-        if (h != null && h.isTextual() && !HardwareProfiles.NAMES.contains(h.asText()) && isFileName(h.asText())) {
-            Path f = base.resolve(h.asText());
-            if (!java.nio.file.Files.exists(f)) {
-                problems.add(new InputException.Problem(src, "hardware", "'" + h.asText() + "' is neither a hardware profile ("
-                        + String.join(", ", HardwareProfiles.NAMES) + ") nor an existing file (looked for " + f + ")"));
-                h = null;
-                hwPath = null;
-            } else {
-                JsonNode fromFile = collect(problems, () -> Json.readTree(f));
-                hwSource = f.toString();
-                hwPath = "";
-                h = fromFile;
-                if (fromFile == null) {
-                    hwPath = null;
-                }
-            }
-        }
-        if (hwPath == null) {
-            // reported above
-        } else if (h == null || h.isNull()) {
-            hw = HardwareProfiles.named("hmc-rs");
-            hwLabel = "hmc-rs";
-        } else if (h.isTextual()) {
-            JsonNode hh = h;
-            hw = collect(problems, () -> HardwareProfiles.resolve(hh.asText(), null, src, "hardware"));
-            hwLabel = h.asText();
-        } else if (h.isObject()) {
-            JsonNode hh = h;
-            JsonNode profile = h.get("profile");
-            String name = profile == null ? "hmc-rs" : profile.asText();
-            String hs = hwSource;
-            String hp = hwPath;
-            hw = collect(problems, () -> HardwareProfiles.resolve(name, hh, hs, hp));
-            hwLabel = label(name, h);
-        } else {
-            problems.add(new InputException.Problem(hwSource, hwPath.isEmpty() ? "hardware" : hwPath,
-                    "wrong type: expected a profile name, a file path or {profile: NAME, <field>: <value>, ...}"));
-        }
+        Hardware hardware = collect(problems, () -> hardware(s.hardware(), base, src));
+        HardwareProfile hw = hardware == null ? null : hardware.profile();
+        String hwLabel = hardware == null ? null : hardware.label();
         String topology = topo == null ? null : topo.name();
         if (hw != null && topo != null) {
             hw = withLinks(hw, topo);
@@ -154,6 +114,39 @@ public record Scenario(String source, Network network, int batch, int accelerato
         }
         return new Scenario(src, network, batch.intValue(), accelerators.intValue(), levels, topology, hw, hwLabel,
                 schedule, List.copyOf(strategies), filePlan, iterations.intValue(), linkModel);
+    }
+
+    /** A resolved hardware profile and its label for results. */
+    record Hardware(HardwareProfile profile, String label) {
+    }
+
+    /** Hardware: a profile name, a file holding {profile, overrides}, or an inline {profile, overrides}. */
+    static Hardware hardware(JsonNode h, Path base, String src) {
+        String source = src;
+        String path = "hardware";
+        if (h != null && h.isTextual() && !HardwareProfiles.NAMES.contains(h.asText()) && isFileName(h.asText())) {
+            Path f = base.resolve(h.asText());
+            if (!java.nio.file.Files.exists(f)) {
+                throw new InputException(src, "hardware", "'" + h.asText() + "' is neither a hardware profile ("
+                        + String.join(", ", HardwareProfiles.NAMES) + ") nor an existing file (looked for " + f + ")");
+            }
+            h = Json.readTree(f);
+            source = f.toString();
+            path = "";
+        }
+        if (h == null || h.isNull()) {
+            return new Hardware(HardwareProfiles.named("hmc-rs"), "hmc-rs");
+        }
+        if (h.isTextual()) {
+            return new Hardware(HardwareProfiles.resolve(h.asText(), null, source, path), h.asText());
+        }
+        if (h.isObject()) {
+            JsonNode profile = h.get("profile");
+            String name = profile == null ? "hmc-rs" : profile.asText();
+            return new Hardware(HardwareProfiles.resolve(name, h, source, path), label(name, h));
+        }
+        throw new InputException(source, path.isEmpty() ? "" : path,
+                "wrong type: expected a profile name, a file path or {profile: NAME, <field>: <value>, ...}");
     }
 
     static boolean isFileName(String s) {
