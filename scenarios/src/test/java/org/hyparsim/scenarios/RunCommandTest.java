@@ -86,6 +86,18 @@ class RunCommandTest {
     }
 
     @Test
+    void errorsInAReferencedHardwareFileNameThatFile() throws Exception {
+        Path hw = Scenarios.write(dir, "hw.yaml", "profile: hmc-rs\nbandwith: 3\n");
+        Cli r = Cli.run("run", Scenarios.write(dir, "a.yaml", "network: VGG-A\nhardware: hw.yaml\n").toString());
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.err().contains(hw + ": bandwith: unknown hardware field 'bandwith'"), r.err());
+        Path topo = Scenarios.write(dir, "topo.yaml", "name: torus\nlinkBandwidthGBps: -2\n");
+        r = Cli.run("run", Scenarios.write(dir, "b.yaml", "network: VGG-A\ntopology: topo.yaml\n").toString());
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.err().contains(topo + ": linkBandwidthGBps: must be a positive number"), r.err());
+    }
+
+    @Test
     void allProblemsAreReportedAtOnce() throws Exception {
         Path f = Scenarios.write(dir, "two.yaml", "network: VGG-A\nbatch: 0\ntopology: hypercube\n");
         Cli r = Cli.run("run", f.toString());
