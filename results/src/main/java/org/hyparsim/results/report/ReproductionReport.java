@@ -1,19 +1,27 @@
-package org.hyparsim.scenarios.reproduce;
+package org.hyparsim.results.report;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** REPORT.md: every figure's table (the same cells as its CSV) beside the paper's, with the charts. */
-final class Report {
-    private Report() {
+public final class ReproductionReport {
+    /**
+     * What the report is made of: the tables by name (fig6_performance, ...), whether it is the
+     * quick subset, the networks shown, and the Fig. 9 facts (HyPar's and the least communication).
+     */
+    public record Inputs(Map<String, Table> tables, boolean quick, List<String> networks, double fig9Hypar,
+            double fig9Best, boolean fig9HyparIsBest) {
+    }
+
+    private ReproductionReport() {
     }
 
     /** The headline: HyPar against dp per network, ours beside the paper's (cells from Figs. 6, 7, 8). */
-    static Table headline(Reproduction r) {
-        Table f6 = r.tables().get("fig6_performance");
-        Table f7 = r.tables().get("fig7_energy");
-        Table f8 = r.tables().get("fig8_communication");
+    public static Table headline(Map<String, Table> tables) {
+        Table f6 = tables.get("fig6_performance");
+        Table f7 = tables.get("fig7_energy");
+        Table f8 = tables.get("fig8_communication");
         Table t = new Table(List.of("network", "ours: speedup over dp", "paper: speedup over dp",
                 "ours: energy efficiency over dp", "paper: energy efficiency over dp", "ours: HyPar communication GB",
                 "paper: HyPar communication GB"));
@@ -26,7 +34,7 @@ final class Report {
         return t;
     }
 
-    static String markdown(Reproduction r) {
+    public static String markdown(Inputs r) {
         Map<String, Table> t = r.tables();
         Table head = t.get("headline");
         StringBuilder sb = new StringBuilder();
@@ -56,7 +64,7 @@ final class Report {
             sb.append(String.format("%-8s %s  %s%n", row.get(0), row.get(1), row.get(2)));
         }
         sb.append("```\n\n");
-        String last = r.networks().get(r.networks().size() - 1).name();
+        String last = r.networks().get(r.networks().size() - 1);
         sb.append("![Fig. 5, ").append(last).append("](fig5_partition_").append(last.replace('-', '_')).append(".png)\n\n");
 
         sb.append("## Fig. 6: performance normalised to dp (paper profile)\n\n").append(t.get("fig6_performance").markdown())
@@ -69,9 +77,9 @@ final class Report {
                 .append("\n![Fig. 8](fig8_communication.png)\n\n");
         sb.append("## Fig. 9: Lenet-c design space\n\n");
         sb.append("H1 and H4 over all 16 x 16 choices, H2 and H3 as HyPar chose (`fig9_lenet_space.csv`, 256 rows). ")
-                .append("HyPar's plan exchanges ").append(Table.num(r.fig9Hypar)).append(" GB per step; the least over the ")
-                .append("space is ").append(Table.num(r.fig9Best)).append(" GB: HyPar's choice is ")
-                .append(r.fig9HyparIsBest ? "the optimum of this space" : "NOT the optimum of this space").append(".\n\n")
+                .append("HyPar's plan exchanges ").append(Table.num(r.fig9Hypar())).append(" GB per step; the least over the ")
+                .append("space is ").append(Table.num(r.fig9Best())).append(" GB: HyPar's choice is ")
+                .append(r.fig9HyparIsBest() ? "the optimum of this space" : "NOT the optimum of this space").append(".\n\n")
                 .append("![Fig. 9](fig9_lenet_space.png)\n\n");
         sb.append("## Fig. 11: scalability of VGG-E (paper profile)\n\n").append(t.get("fig11_scalability").markdown())
                 .append("\n![Fig. 11](fig11_scalability.png)\n\n");

@@ -1,4 +1,4 @@
-package org.hyparsim.scenarios.reproduce;
+package org.hyparsim.results.report;
 
 import java.util.ArrayList;
 import java.util.List;
