@@ -9,18 +9,16 @@ import java.util.List;
  * single row with wrap-around is a ring. Dimension-order routing: along the row first, then the
  * column; on a torus the shorter way round (the positive direction on a tie).
  */
-public final class GridTopology implements Topology {
-    private final String name;
+public final class GridTopology extends TableTopology {
     private final int rows;
     private final int cols;
     private final boolean wrap;
-    private final LinkTable table = new LinkTable();
 
     public GridTopology(String name, int rows, int cols, boolean wrap, LinkParams params) {
+        super(name, rows * cols);
         if (rows < 1 || cols < 1) {
             throw new IllegalArgumentException("a grid has at least one row and column");
         }
-        this.name = name;
         this.rows = rows;
         this.cols = cols;
         this.wrap = wrap;
@@ -63,20 +61,8 @@ public final class GridTopology implements Topology {
         return new GridTopology("ring", 1, accelerators, true, params);
     }
 
-    @Override
-    public String name() {
-        return name;
-    }
 
-    @Override
-    public int accelerators() {
-        return rows * cols;
-    }
 
-    @Override
-    public List<Link> links() {
-        return table.links();
-    }
 
     @Override
     public int[] route(int src, int dst) {

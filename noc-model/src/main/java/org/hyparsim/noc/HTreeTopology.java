@@ -8,17 +8,12 @@ import java.util.List;
  * node at depth h-1 above them. The links between depth h-1 and depth h form tree level h and
  * share its bandwidth. Routing goes up to the lowest common ancestor and down.
  */
-public final class HTreeTopology implements Topology {
-    private final int accelerators;
+public final class HTreeTopology extends TableTopology {
     private final int depth;
-    private final LinkTable table = new LinkTable();
 
     /** @param levelParams per tree level h = 1..H (level 1 joins the root to its children) */
     public HTreeTopology(int accelerators, List<LinkParams> levelParams) {
-        if (accelerators < 1 || Integer.bitCount(accelerators) != 1) {
-            throw new IllegalArgumentException("an H tree joins a power of two of accelerators");
-        }
-        this.accelerators = accelerators;
+        super("htree", check(accelerators));
         this.depth = Integer.numberOfTrailingZeros(accelerators);
         if (levelParams.size() < depth) {
             throw new IllegalArgumentException("an H tree of " + accelerators + " accelerators needs link parameters for "
@@ -33,32 +28,27 @@ public final class HTreeTopology implements Topology {
         }
     }
 
+    private static int check(int accelerators) {
+        if (accelerators < 1 || Integer.bitCount(accelerators) != 1) {
+            throw new IllegalArgumentException("an H tree joins a power of two of accelerators");
+        }
+        return accelerators;
+    }
+
     private String name(int node) {
-        if (node >= accelerators) {
-            return "A" + (node - accelerators);
+        if (node >= accelerators()) {
+            return "A" + (node - accelerators());
         }
         return "R" + node;
     }
 
-    @Override
-    public String name() {
-        return "htree";
-    }
 
-    @Override
-    public int accelerators() {
-        return accelerators;
-    }
 
-    @Override
-    public List<Link> links() {
-        return table.links();
-    }
 
     @Override
     public int[] route(int src, int dst) {
-        int a = accelerators + src;
-        int b = accelerators + dst;
+        int a = accelerators() + src;
+        int b = accelerators() + dst;
         int up = 0;
         int x = a;
         int y = b;

@@ -1,34 +1,18 @@
 package org.hyparsim.noc;
 
-import java.util.List;
-
 /** A crossbar switch: each accelerator has a link into the switch and one out of it; the switch itself does not block. */
-public final class SwitchTopology implements Topology {
-    private final int accelerators;
-    private final LinkTable table = new LinkTable();
+public final class SwitchTopology extends TableTopology {
 
     public SwitchTopology(int accelerators, LinkParams params) {
-        this.accelerators = accelerators;
+        super("switch", accelerators);
         for (int a = 0; a < accelerators; a++) {
             table.add(a, -1, "A" + a + "->switch", params);
             table.add(-1, a, "switch->A" + a, params);
         }
     }
 
-    @Override
-    public String name() {
-        return "switch";
-    }
 
-    @Override
-    public int accelerators() {
-        return accelerators;
-    }
 
-    @Override
-    public List<Link> links() {
-        return table.links();
-    }
 
     @Override
     public int[] route(int src, int dst) {

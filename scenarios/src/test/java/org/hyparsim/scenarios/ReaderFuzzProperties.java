@@ -98,51 +98,40 @@ class ReaderFuzzProperties {
         }
     }
 
-    @Property(tries = 400, seed = "1901020672")
-    void mutatedScenarioFilesReadOrAreRefused(@ForAll("mutatedScenarios") String text) throws Exception {
+    /** Writes the text under each file name and reads each with the reader: a result or a clear refusal. */
+    private static void readEach(String text, List<String> names, java.util.function.Consumer<Path> reader)
+            throws Exception {
         Path dir = Files.createTempDirectory("fuzz");
         try {
-            Path f = dir.resolve("s.yaml");
-            Files.writeString(f, text);
-            assertReadsOrRefuses(f, () -> Sweep.read(f));
-            Path j = dir.resolve("s.json");
-            Files.writeString(j, text);
-            assertReadsOrRefuses(j, () -> Sweep.read(j));
-        } finally {
-            deleteAll(dir);
-        }
-    }
-
-    @Property(tries = 400, seed = "1901020673")
-    void mutatedNetworkFilesReadOrAreRefused(@ForAll("mutatedNetworks") String text) throws Exception {
-        Path dir = Files.createTempDirectory("fuzz");
-        try {
-            for (String name : List.of("n.yaml", "n.json", "n.txt")) {
+            for (String name : names) {
                 Path f = dir.resolve(name);
                 Files.writeString(f, text);
-                assertReadsOrRefuses(f, () -> {
-                    Network n = NetworkCatalog.readFile(f);
-                    assertTrue(n.size() >= 1);
-                });
+                assertReadsOrRefuses(f, () -> reader.accept(f));
             }
         } finally {
             deleteAll(dir);
         }
     }
 
+    private static void readNetwork(Path f) {
+        Network n = NetworkCatalog.readFile(f);
+        assertTrue(n.size() >= 1);
+    }
+
+    @Property(tries = 400, seed = "1901020672")
+    void mutatedScenarioFilesReadOrAreRefused(@ForAll("mutatedScenarios") String text) throws Exception {
+        readEach(text, List.of("s.yaml", "s.json"), Sweep::read);
+    }
+
+    @Property(tries = 400, seed = "1901020673")
+    void mutatedNetworkFilesReadOrAreRefused(@ForAll("mutatedNetworks") String text) throws Exception {
+        readEach(text, List.of("n.yaml", "n.json", "n.txt"), ReaderFuzzProperties::readNetwork);
+    }
+
     @Property(tries = 300, seed = "1901020674")
     void randomTextReadsOrIsRefused(@ForAll("randomText") String text) throws Exception {
-        Path dir = Files.createTempDirectory("fuzz");
-        try {
-            Path s = dir.resolve("r.yaml");
-            Files.writeString(s, text);
-            assertReadsOrRefuses(s, () -> Sweep.read(s));
-            Path n = dir.resolve("r.json");
-            Files.writeString(n, text);
-            assertReadsOrRefuses(n, () -> NetworkCatalog.readFile(n));
-        } finally {
-            deleteAll(dir);
-        }
+        readEach(text, List.of("r.yaml"), Sweep::read);
+        readEach(text, List.of("r.json"), ReaderFuzzProperties::readNetwork);
     }
 
     private static void deleteAll(Path dir) throws java.io.IOException {
