@@ -31,31 +31,31 @@ import org.hyparsim.core.workload.Layer;
  * buffer once (2 x memory bytes).
  */
 public final class RowStationaryComputeModel implements ComputeModel {
-    private final HardwareProfile hw;
+    private final AcceleratorProfile hw;
     private final OnChipBuffer buffer;
     private final MemoryModel memory;
 
-    public RowStationaryComputeModel(HardwareProfile hw) {
+    public RowStationaryComputeModel(AcceleratorProfile hw) {
         this.hw = hw;
-        this.buffer = new OnChipBuffer(hw.engines() * hw.bufferKiBPerEngine() * 1024);
-        this.memory = new HmcMemoryModel(hw.vaults(), hw.vaultBandwidthGBps(), hw.memoryLatencyNs());
+        this.buffer = new OnChipBuffer(hw.array().engines() * hw.memory().bufferKiBPerEngine() * 1024);
+        this.memory = new HmcMemoryModel(hw.memory().vaults(), hw.memory().vaultBandwidthGBps(), hw.memory().memoryLatencyNs());
     }
 
     /** PE-array cycles for the phase. */
     public long cycles(ComputeWork w) {
         Layer l = w.layer();
-        int pes = hw.engines() * hw.peRows() * hw.peCols();
+        int pes = hw.array().engines() * hw.array().peRows() * hw.array().peCols();
         if (w.phase() == TaskKind.UPDATE) {
             return (long) Math.ceil(w.weightElements() / pes);
         }
         int k = l.kernel();
-        int kRows = Math.min(k, hw.peRows());
-        int folds = (k + hw.peRows() - 1) / hw.peRows();
-        int e = Math.min(l.outHeight(), hw.peCols());
-        long setsPerEngine = (long) (hw.peRows() / kRows) * (hw.peCols() / e);
+        int kRows = Math.min(k, hw.array().peRows());
+        int folds = (k + hw.array().peRows() - 1) / hw.array().peRows();
+        int e = Math.min(l.outHeight(), hw.array().peCols());
+        long setsPerEngine = (long) (hw.array().peRows() / kRows) * (hw.array().peCols() / e);
         double bands = Math.ceil((double) l.outHeight() / e);
         double setsNeeded = w.samples() * w.inChannels() * l.outChannels() * bands;
-        double passes = Math.ceil(setsNeeded / (setsPerEngine * hw.engines()) - 1e-9);
+        double passes = Math.ceil(setsNeeded / (setsPerEngine * hw.array().engines()) - 1e-9);
         return (long) (Math.max(1, passes) * l.outWidth() * k * folds);
     }
 
@@ -63,7 +63,7 @@ public final class RowStationaryComputeModel implements ComputeModel {
     public double dramBytes(ComputeWork w) {
         if (w.phase() == TaskKind.UPDATE) {
             // element-wise: read W and dW, write W, each once
-            return 3 * w.weightElements() * hw.bytesPerElement();
+            return 3 * w.weightElements() * hw.memory().bytesPerElement();
         }
         double in = w.inputElements();
         double weights = w.weightElements();
@@ -89,19 +89,19 @@ public final class RowStationaryComputeModel implements ComputeModel {
             }
             default -> throw new IllegalArgumentException("no operands for " + w.phase());
         }
-        double bpe = hw.bytesPerElement();
+        double bpe = hw.memory().bytesPerElement();
         return buffer.memoryTraffic(a * bpe, b * bpe, result * bpe);
     }
 
     /** Utilisation of the PE array for the phase: MACs over cycles x PEs. */
     public double utilisation(ComputeWork w) {
-        double pes = (double) hw.engines() * hw.peRows() * hw.peCols();
+        double pes = (double) hw.array().engines() * hw.array().peRows() * hw.array().peCols();
         return w.macs() / (cycles(w) * pes);
     }
 
     @Override
     public ComputeCost cost(ComputeWork w) {
-        long computePs = Math.round(cycles(w) * 1e6 / hw.clockMHz());
+        long computePs = Math.round(cycles(w) * 1e6 / hw.array().clockMHz());
         double dram = dramBytes(w);
         long memoryPs = memory.transferPs(dram);
         return new ComputeCost(Math.max(computePs, memoryPs), computePs, w.macs(), 2 * dram, dram);

@@ -3,7 +3,6 @@ package org.hyparsim.accel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import org.hyparsim.core.step.ComputeCost;
 import org.hyparsim.core.step.ComputeWork;
 import org.hyparsim.core.step.TaskKind;
@@ -12,9 +11,9 @@ import org.junit.jupiter.api.Test;
 
 class RowStationaryComputeModelTest {
     /** One engine of rows x 14 PEs at 500 MHz, 1 KiB buffer, 1 vault of 10 GB/s, no latency. */
-    static HardwareProfile profile(int rows, double bufferKiB) {
-        return new HardwareProfile("t", HardwareProfile.ROW_STATIONARY, 1, rows, 14, 500, bufferKiB, 1, 10, 0, 0, 4,
-                30, 0, List.of(), 30, 65536, 4.6, 1.25, 3.7, 6.78, 1);
+    static AcceleratorProfile profile(int rows, double bufferKiB) {
+        return new AcceleratorProfile("t", ComputeModelKind.ROW_STATIONARY, new PeArray(1, rows, 14, 500, 0),
+                new MemorySystem(bufferKiB, 1, 10, 0, 4), new AcceleratorEnergy(4.6, 1.25, 3.7, 1));
     }
 
     /** conv 4 -> 8 channels, 3x3 on 14x14 (pad 1), 2 samples. */

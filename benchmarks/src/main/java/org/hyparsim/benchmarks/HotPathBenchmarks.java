@@ -15,7 +15,8 @@ import org.hyparsim.partition.CommunicationModel;
 import org.hyparsim.partition.Plan;
 import org.hyparsim.partition.planner.HyParPlanner;
 import org.hyparsim.scenarios.networks.NetworkCatalog;
-import org.hyparsim.scenarios.scenario.HardwareProfiles;
+import org.hyparsim.scenarios.scenario.BuiltInProfile;
+import org.hyparsim.scenarios.scenario.HardwareReader;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -42,7 +43,7 @@ public class HotPathBenchmarks {
 
     @Setup
     public void setUp() {
-        compute = new RowStationaryComputeModel(HardwareProfiles.named("hmc-rs"));
+        compute = new RowStationaryComputeModel(HardwareReader.builtIn(BuiltInProfile.HMC_RS).accelerator());
         Network net = NetworkCatalog.builtIn().get("VGG-E");
         works = net.layers().stream().map(l -> new ComputeWork(l, TaskKind.FORWARD, 16, l.inChannels())).toList();
         vggE = new CommunicationModel(net, Accounting.hypar(256));

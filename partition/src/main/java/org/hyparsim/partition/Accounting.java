@@ -33,6 +33,20 @@ public record Accounting(String name, int batch, double bytesPerElement, double 
         return new Accounting("accpar", batch, 1, 1, 1);
     }
 
+    /** The accounting by its name (hypar or accpar). */
+    public static java.util.Optional<Accounting> byName(String name, int batch) {
+        return java.util.Optional.ofNullable(switch (name == null ? "" : name) {
+            case "hypar" -> hypar(batch);
+            case "accpar" -> accpar(batch);
+            default -> null;
+        });
+    }
+
+    /** True for AccPar's accounting in element counts (one byte per element). */
+    public boolean countsElements() {
+        return bytesPerElement == 1 && name.equals("accpar");
+    }
+
     public Accounting withBytesPerElement(double v) {
         return new Accounting(name, batch, v, intraMultiplicity, interMultiplicity);
     }

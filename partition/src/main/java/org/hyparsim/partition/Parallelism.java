@@ -13,6 +13,15 @@ public enum Parallelism {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The letter in compact plans: d or m. */
+    public char letter() {
+        return label().charAt(0);
+    }
+
+    public static java.util.Optional<Parallelism> fromLetter(char c) {
+        return java.util.Arrays.stream(values()).filter(p -> p.letter() == c).findFirst();
+    }
+
     /** Parses "dp" or "mp" (any case); null if it is neither. */
     public static Parallelism parse(String s) {
         if (s == null) {

@@ -53,14 +53,9 @@ public final class StepBuilder {
                 works[l][p] = new ComputeWork(layer, phases[p], samples, channels);
             }
         }
-        // tasks: 4 compute per layer and accelerator, at most 4 transfer kinds per layer, level and accelerator
-        double tasks = (double) layers * n * iterations * (4 + 4.0 * levels);
-        long max = org.hyparsim.core.Limits.maxTasks();
-        if (tasks > max) {
-            throw new org.hyparsim.core.InputException("the scenario", "accelerators", n + " accelerators x " + layers
-                    + " layers x " + iterations + " step(s) make up to " + String.format(java.util.Locale.ROOT, "%.3g", tasks)
-                    + " tasks, more than the limit of " + max + " (system property "
-                    + org.hyparsim.core.Limits.property("maxTasks") + ")");
+        String tooBig = sizeProblem(n, layers, iterations);
+        if (tooBig != null) {
+            throw new IllegalArgumentException(tooBig);
         }
         TrainingStep.Builder b = new TrainingStep.Builder(n, iterations, net.layerNames());
         int[][] previousUpdate = null;
@@ -207,5 +202,22 @@ public final class StepBuilder {
                 out.add(new int[] {b.transfer(it, hi, lo, h, layer, kind, each), lo, hi});
             }
         }
+    }
+
+    /**
+     * Why a step of this size is refused (more tasks than {@link org.hyparsim.core.Limits#maxTasks()}),
+     * or null when it is not: 4 compute tasks per layer and accelerator, at most 4 transfer kinds
+     * per layer, level and accelerator.
+     */
+    public static String sizeProblem(int accelerators, int layers, int iterations) {
+        int levels = Integer.numberOfTrailingZeros(accelerators);
+        double tasks = (double) layers * accelerators * iterations * (4 + 4.0 * levels);
+        long max = org.hyparsim.core.Limits.maxTasks();
+        if (tasks <= max) {
+            return null;
+        }
+        return accelerators + " accelerators x " + layers + " layers x " + iterations + " step(s) make up to "
+                + String.format(java.util.Locale.ROOT, "%.3g", tasks) + " tasks, more than the limit of " + max
+                + " (system property " + org.hyparsim.core.Limits.property("maxTasks") + ")";
     }
 }

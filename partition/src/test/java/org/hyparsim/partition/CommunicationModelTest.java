@@ -85,7 +85,7 @@ class CommunicationModelTest {
     void oneAcceleratorHasNoLevelsAndNoCommunication() {
         Plan plan = Plan.uniform(2, 0, Parallelism.DP);
         assertEquals(0, model.evaluate(plan).totalBytes());
-        assertEquals(0, ArrayHierarchy.levels(1, "t", "n"));
+        assertEquals(0, ArrayHierarchy.levels(1));
     }
 
     @Test

@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.hyparsim.core.InputException;
 import org.hyparsim.core.workload.Layer;
 import org.hyparsim.core.workload.Network;
 import org.hyparsim.partition.planner.ExhaustivePlanner;
 import org.hyparsim.partition.planner.FilePlanner;
 import org.hyparsim.partition.planner.HyParPlanner;
 import org.hyparsim.partition.planner.OneWeirdTrickPlanner;
-import org.hyparsim.partition.planner.Planners;
+import org.hyparsim.partition.planner.Strategy;
+import org.hyparsim.partition.planner.StrategyKind;
 import org.junit.jupiter.api.Test;
 
 class PlannerTest {
@@ -55,7 +55,7 @@ class PlannerTest {
             layers[i] = Layer.fc("f" + i, 8, 8);
         }
         CommunicationModel m = new CommunicationModel(Network.of("n", "", List.of(layers), "t"), Accounting.hypar(8));
-        InputException e = assertThrows(InputException.class, () -> new ExhaustivePlanner().plan(m, 2));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ExhaustivePlanner().plan(m, 2));
         assertTrue(e.getMessage().contains("2^26"), e.getMessage());
     }
 
@@ -63,23 +63,28 @@ class PlannerTest {
     void filePlanMustFitTheNetworkAndArray() {
         CommunicationModel m = new CommunicationModel(CommunicationModelTest.small(), Accounting.hypar(256));
         Plan two = Plan.uniform(2, 2, MP);
-        assertEquals(two, new FilePlanner(two, "p.json").plan(m, 2));
-        InputException e = assertThrows(InputException.class, () -> new FilePlanner(two, "p.json").plan(m, 3));
-        assertTrue(e.getMessage().startsWith("p.json: plan: "), e.getMessage());
+        assertEquals(two, new FilePlanner(two).plan(m, 2));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new FilePlanner(two).plan(m, 3));
+        assertTrue(e.getMessage().startsWith("the plan has 2 levels, the array needs 3"), e.getMessage());
     }
 
     @Test
-    void unknownStrategyIsBadInput() {
-        InputException e = assertThrows(InputException.class, () -> Planners.byName("fastest", "cli", "--strategy"));
-        assertTrue(e.getMessage().contains("unknown strategy 'fastest'"), e.getMessage());
+    void strategiesByName() {
+        assertTrue(StrategyKind.fromName("fastest").isEmpty());
+        for (StrategyKind k : StrategyKind.values()) {
+            assertEquals(k, StrategyKind.fromName(k.label()).orElseThrow());
+        }
+        assertEquals(List.of("dp", "mp", "trick", "hypar", "exhaustive"), StrategyKind.plannerNames());
+        assertEquals("hypar", new Strategy.Named(StrategyKind.HYPAR).planner().name());
+        assertThrows(IllegalArgumentException.class, () -> new Strategy.Named(StrategyKind.FILE));
     }
 
     @Test
     void acceleratorCountsArePowersOfTwoUpTo65536() {
-        assertEquals(4, ArrayHierarchy.levels(16, "cli", "--accelerators"));
-        assertEquals(16, ArrayHierarchy.levels(65536, "cli", "--accelerators"));
+        assertEquals(4, ArrayHierarchy.levels(16));
+        assertEquals(16, ArrayHierarchy.levels(65536));
         for (long bad : new long[] {0, 12, 131072, -4}) {
-            assertThrows(InputException.class, () -> ArrayHierarchy.levels(bad, "cli", "--accelerators"));
+            assertThrows(IllegalArgumentException.class, () -> ArrayHierarchy.levels(bad));
         }
     }
 }

@@ -19,9 +19,10 @@ public final class ChromeTrace {
         int pid = 0;
         for (RunRecord r : runs) {
             pid++;
-            events.add(meta("process_name", pid, 0, r.network() + " " + r.strategy() + " (" + r.topology() + ", "
-                    + r.schedule() + ")"));
-            for (int a = 0; a < r.accelerators(); a++) {
+            RunKey k = r.key();
+            events.add(meta("process_name", pid, 0, k.network() + " " + k.strategy().label() + " ("
+                    + k.topology().label() + ", " + k.schedule().label() + ")"));
+            for (int a = 0; a < k.accelerators(); a++) {
                 events.add(meta("thread_name", pid, 2 * a, "A" + a + " compute"));
                 events.add(meta("thread_name", pid, 2 * a + 1, "A" + a + " send"));
             }

@@ -1,13 +1,11 @@
 package org.hyparsim.results;
 
-import java.util.List;
 import org.hyparsim.core.step.StepResult;
 
 /**
- * One replayed run: what was asked (network, batch, array, topology, hardware, schedule,
- * strategy) and what it measured. The one row model every writer, chart and report reads.
+ * One replayed run: what was asked, the plan it ran, the planner's byte count and everything
+ * the replay measured. Writers turn it into a {@link RunRow} (the summary) and per-layer and
+ * per-link rows.
  */
-public record RunRecord(String network, int batch, int accelerators, String topology, String hardware,
-        String schedule, String linkModel, String strategy, List<List<String>> plan, double plannerBytes,
-        StepResult result) {
+public record RunRecord(RunKey key, PlanGrid plan, double plannerBytes, StepResult result) {
 }

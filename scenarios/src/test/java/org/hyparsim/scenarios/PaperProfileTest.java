@@ -12,6 +12,8 @@ import java.util.Map;
 import org.hyparsim.results.RunRecord;
 import org.hyparsim.scenarios.scenario.Scenario;
 import org.hyparsim.scenarios.scenario.ScenarioRunner;
+import org.hyparsim.partition.planner.Strategy;
+import org.hyparsim.partition.planner.StrategyKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +45,7 @@ class PaperProfileTest {
                 + "\ntopology: bus\nhardware: paper\nschedule: serial\nstrategies: " + strategies + "\n");
         Map<String, Double> out = new LinkedHashMap<>();
         for (RunRecord r : ScenarioRunner.run(s, false)) {
-            out.put(r.strategy(), r.result().stepTimeSeconds());
+            out.put(r.key().strategy().label(), r.result().stepTimeSeconds());
         }
         return out;
     }
@@ -86,6 +88,6 @@ class PaperProfileTest {
         double r0 = 33.6e9;
         double expected = 3.0 * 256 * s.network().forwardMacsPerSample() / (16 * r0) + r.plannerBytes() / 0.2e9;
         assertEquals(expected, r.result().stepTimeSeconds(), 1e-6 * expected);
-        assertEquals(List.of("hypar"), s.strategies());
+        assertEquals(List.of(new Strategy.Named(StrategyKind.HYPAR)), s.strategies());
     }
 }

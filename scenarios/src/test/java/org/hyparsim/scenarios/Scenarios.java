@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.hyparsim.scenarios.scenario.Scenario;
+import org.hyparsim.scenarios.scenario.ScenarioReader;
 
 /** Scenario files written for a test. */
 final class Scenarios {
@@ -17,6 +18,6 @@ final class Scenarios {
     }
 
     static Scenario read(Path dir, String yaml) throws IOException {
-        return Scenario.read(write(dir, "s.yaml", yaml));
+        return ScenarioReader.read(write(dir, "s.yaml", yaml));
     }
 }

@@ -2,7 +2,6 @@ package org.hyparsim.partition.planner;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.hyparsim.core.InputException;
 import org.hyparsim.partition.CommunicationModel;
 import org.hyparsim.partition.Parallelism;
 import org.hyparsim.partition.Plan;
@@ -22,15 +21,23 @@ public final class ExhaustivePlanner implements Planner {
 
     @Override
     public Plan plan(CommunicationModel model, int levels) {
-        long bits = (long) model.layers() * levels;
-        if (bits > MAX_PLAN_BITS) {
-            throw new InputException("--strategy", "exhaustive", "exhaustive search would enumerate 2^" + bits
-                    + " plans (" + model.layers() + " layers x " + levels + " levels); the limit is 2^"
-                    + MAX_PLAN_BITS + ": use hypar, or fewer accelerators");
+        String problem = sizeProblem(model.layers(), levels);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
         }
         Search s = new Search(model, levels);
         s.descend(new Plan(model.layers(), List.of()), 0);
         return s.best;
+    }
+
+    /** Why a search of this size is refused (more than 2^MAX_PLAN_BITS plans), or null. */
+    public static String sizeProblem(int layers, int levels) {
+        long bits = (long) layers * levels;
+        if (bits <= MAX_PLAN_BITS) {
+            return null;
+        }
+        return "exhaustive search would enumerate 2^" + bits + " plans (" + layers + " layers x " + levels
+                + " levels); the limit is 2^" + MAX_PLAN_BITS + ": use hypar, or fewer accelerators";
     }
 
     private static final class Search {

@@ -1,37 +1,42 @@
 package org.hyparsim.partition.planner;
 
-import org.hyparsim.core.InputException;
 import org.hyparsim.partition.CommunicationModel;
 import org.hyparsim.partition.Plan;
 
-/** A plan given from outside (read from a file by the caller), checked against the network and array. */
+/** A plan given from outside (read and checked by a reader), checked again against the network and array. */
 public final class FilePlanner implements Planner {
     private final Plan plan;
-    private final String source;
 
-    public FilePlanner(Plan plan, String source) {
+    public FilePlanner(Plan plan) {
         if (plan == null) {
             throw new IllegalArgumentException("plan is required");
         }
         this.plan = plan;
-        this.source = source;
     }
 
     @Override
     public String name() {
-        return "file";
+        return StrategyKind.FILE.label();
     }
 
     @Override
     public Plan plan(CommunicationModel model, int levels) {
-        if (plan.layers() != model.layers()) {
-            throw new InputException(source, "plan", "the plan has " + plan.layers() + " layers per level, network "
-                    + model.network().name() + " has " + model.layers());
-        }
-        if (plan.levels() != levels) {
-            throw new InputException(source, "plan", "the plan has " + plan.levels() + " levels, the array needs "
-                    + levels + " (2^" + levels + " accelerators)");
+        String problem = problem(plan, model.layers(), levels);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
         }
         return plan;
+    }
+
+    /** Why a plan does not fit a network of {@code layers} layers on 2^levels accelerators, or null. */
+    public static String problem(Plan plan, int layers, int levels) {
+        if (plan.layers() != layers) {
+            return "the plan has " + plan.layers() + " layers per level, the network has " + layers;
+        }
+        if (plan.levels() != levels) {
+            return "the plan has " + plan.levels() + " levels, the array needs " + levels + " (2^" + levels
+                    + " accelerators)";
+        }
+        return null;
     }
 }

@@ -18,6 +18,20 @@ public final class ChartFiles {
     private ChartFiles() {
     }
 
+    /** A name made safe for a file: letters, digits, '_' and '-' kept, anything else '_'. */
+    public static String safe(String name) {
+        return name.replaceAll("[^A-Za-z0-9_-]", "_");
+    }
+
+    /** {@code base}, or base-2, base-3, ... when an earlier chart of this set already took it. */
+    public static String uniqueName(String base, java.util.Set<String> taken) {
+        String name = base;
+        for (int i = 2; taken.contains(name); i++) {
+            name = base + "-" + i;
+        }
+        return name;
+    }
+
     /** Writes base.png and base.svg; returns both paths. */
     public static List<Path> save(JFreeChart chart, Path dir, String base) throws IOException {
         System.setProperty("java.awt.headless", "true");
@@ -27,7 +41,7 @@ public final class ChartFiles {
         AtomicFiles.write(pngFile, png.toByteArray());
         SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
         // JFreeSVG's default id prefix comes from the clock; a fixed one keeps the file deterministic
-        g.setDefsKeyPrefix(base.replaceAll("[^A-Za-z0-9_-]", "_") + "-");
+        g.setDefsKeyPrefix(safe(base) + "-");
         chart.draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
         Path svgFile = dir.resolve(base + ".svg");
         AtomicFiles.write(svgFile, g.getSVGDocument());

@@ -280,6 +280,13 @@ public final class Charts {
     static CategoryAxis categoryAxis(String label, int categories) {
         CategoryAxis x = new CategoryAxis(label);
         style(x);
+        if (categories > 20) {
+            // many runs: vertical labels in a smaller font, so that neighbours do not collide
+            x.setCategoryLabelPositions(CategoryLabelPositions.UP_90);
+            x.setTickLabelFont(x.getTickLabelFont().deriveFont(x.getTickLabelFont().getSize2D() * 0.75f));
+            x.setMaximumCategoryLabelLines(1);
+            return x;
+        }
         if (categories > 6) {
             x.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }

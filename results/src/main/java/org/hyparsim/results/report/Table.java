@@ -34,16 +34,7 @@ public final class Table {
     }
 
     public String csv() {
-        StringBuilder sb = new StringBuilder();
-        sb.append(String.join(",", columns.stream().map(Table::cell).toList())).append('\n');
-        for (List<String> r : rows) {
-            sb.append(String.join(",", r.stream().map(Table::cell).toList())).append('\n');
-        }
-        return sb.toString();
-    }
-
-    private static String cell(String s) {
-        return Csv.cell(s);
+        return Csv.of(columns, rows);
     }
 
     public String markdown() {

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.hyparsim.results.CsvReader;
+import org.hyparsim.results.Csv;
 
 /** The paper's published numbers, carried into the project as data (resources /paper/). */
 public final class PaperData {
@@ -28,7 +28,7 @@ public final class PaperData {
                 }
             }
             Map<String, Map<String, String>> out = new LinkedHashMap<>();
-            List<Map<String, String>> rows = CsvReader.parse(sb.toString());
+            List<Map<String, String>> rows = Csv.read(sb.toString());
             for (Map<String, String> row : rows) {
                 out.put(row.values().iterator().next(), row);
             }

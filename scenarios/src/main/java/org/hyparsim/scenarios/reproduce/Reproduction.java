@@ -6,23 +6,31 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.hyparsim.accel.HardwareProfile;
 import org.hyparsim.core.step.Schedule;
 import org.hyparsim.core.workload.Network;
 import org.hyparsim.partition.Accounting;
-import org.hyparsim.partition.ArrayHierarchy;
 import org.hyparsim.partition.CommunicationModel;
 import org.hyparsim.partition.Parallelism;
 import org.hyparsim.partition.Plan;
 import org.hyparsim.partition.planner.HyParPlanner;
 import org.hyparsim.results.AtomicFiles;
-import org.hyparsim.results.Csv;
+import org.hyparsim.noc.LinkModel;
+import org.hyparsim.noc.TopologyKind;
+import org.hyparsim.partition.planner.Strategy;
+import org.hyparsim.partition.planner.StrategyKind;
+import org.hyparsim.results.RowCodec;
+import org.hyparsim.results.RunColumn;
+import org.hyparsim.results.RunRow;
 import org.hyparsim.results.charts.ChartFiles;
 import org.hyparsim.results.charts.Charts;
 import org.hyparsim.results.report.ReproductionReport;
 import org.hyparsim.results.report.Table;
 import org.hyparsim.scenarios.networks.NetworkCatalog;
-import org.hyparsim.scenarios.scenario.HardwareProfiles;
+import org.hyparsim.scenarios.scenario.ArrayConfig;
+import org.hyparsim.scenarios.scenario.BuiltInProfile;
+import org.hyparsim.scenarios.scenario.Hardware;
+import org.hyparsim.scenarios.scenario.HardwareReader;
+import org.hyparsim.scenarios.scenario.Workload;
 import org.hyparsim.scenarios.scenario.Scenario;
 import org.hyparsim.scenarios.scenario.Sweep;
 import org.hyparsim.scenarios.sweep.SweepRunner;
@@ -35,18 +43,57 @@ import org.jfree.chart.JFreeChart;
  * REPORT.md with our numbers beside the paper's.
  */
 public final class Reproduction {
-    static final List<String> STRATEGIES = List.of("mp", "dp", "trick", "hypar");
+    static final List<StrategyKind> STRATEGIES = List.of(StrategyKind.MP, StrategyKind.DP, StrategyKind.TRICK,
+            StrategyKind.HYPAR);
+    static final List<StrategyKind> DP_HYPAR = List.of(StrategyKind.DP, StrategyKind.HYPAR);
     static final List<String> QUICK_NETWORKS = List.of("Lenet-c", "Cifar-c", "AlexNet", "VGG-A");
     static final List<String> QUICK_HMC_NETWORKS = List.of("Lenet-c", "AlexNet", "VGG-A");
     static final int ARRAY = 16;
+    static final List<Integer> SIZES = List.of(1, 2, 4, 8, 16, 32, 64);
+    static final List<Integer> QUICK_SIZES = List.of(1, 2, 4, 8, 16);
+
+    /** The suites of runs the figures read, as data: each crosses its networks, sizes and topologies. */
+    enum Suite {
+        /** Figs. 6, 7 and 8: the paper's own model on one shared channel. */
+        PAPER("paper", BuiltInProfile.PAPER, Schedule.SERIAL, LinkModel.PACKET, STRATEGIES, List.of(TopologyKind.BUS)),
+        /** Fig. 12: the paper's model on a torus and an H tree. */
+        PAPER_TOPOLOGY("paper-topology", BuiltInProfile.PAPER, Schedule.SERIAL, LinkModel.FLOW, DP_HYPAR,
+                List.of(TopologyKind.HTREE, TopologyKind.TORUS)),
+        /** Beyond the paper: the HMC profile, overlapped. */
+        HMC_RS("hmc-rs", BuiltInProfile.HMC_RS, Schedule.OVERLAP, LinkModel.FLOW, STRATEGIES,
+                List.of(TopologyKind.HTREE, TopologyKind.TORUS)),
+        /** Fig. 11: VGG-E over array sizes. */
+        SCALABILITY("scalability", BuiltInProfile.PAPER, Schedule.SERIAL, LinkModel.PACKET, DP_HYPAR,
+                List.of(TopologyKind.BUS)),
+        /** Fig. 9: Lenet-c's plan space, each plan from outside. */
+        LENET_SPACE("lenet-space", BuiltInProfile.PAPER, Schedule.SERIAL, LinkModel.PACKET, List.of(),
+                List.of(TopologyKind.BUS));
+
+        final String label;
+        final BuiltInProfile profile;
+        final Schedule schedule;
+        final LinkModel linkModel;
+        final List<StrategyKind> strategies;
+        final List<TopologyKind> topologies;
+
+        Suite(String label, BuiltInProfile profile, Schedule schedule, LinkModel linkModel,
+                List<StrategyKind> strategies, List<TopologyKind> topologies) {
+            this.label = label;
+            this.profile = profile;
+            this.schedule = schedule;
+            this.linkModel = linkModel;
+            this.strategies = strategies;
+            this.topologies = topologies;
+        }
+    }
 
     private final boolean quick;
     private final List<Network> networks;
     private final List<Network> hmcNetworks;
     private final List<Integer> sizes;
     private final List<Sweep.Point> points = new ArrayList<>();
-    private final List<String> suites = new ArrayList<>();
-    private final Map<String, List<Map<String, Object>>> rowsBySuite = new LinkedHashMap<>();
+    private final List<Suite> suites = new ArrayList<>();
+    private final Map<Suite, List<RunRow>> rowsBySuite = new LinkedHashMap<>();
     private final List<Path> charts = new ArrayList<>();
     private final Map<String, Table> tables = new LinkedHashMap<>();
     // Fig. 9's facts for the report: HyPar's communication, the least in the space, whether they agree
@@ -66,54 +113,46 @@ public final class Reproduction {
                 hmcNetworks.add(n);
             }
         }
-        this.sizes = quick ? List.of(1, 2, 4, 8, 16) : List.of(1, 2, 4, 8, 16, 32, 64);
+        this.sizes = quick ? QUICK_SIZES : SIZES;
     }
 
     /** Runs everything on {@code threads} threads and writes the results under {@code out}. */
     public void run(Path out, int threads, SweepRunner.Listener listener) throws IOException {
-        HardwareProfile paper = HardwareProfiles.named("paper");
-        HardwareProfile hmc = HardwareProfiles.named("hmc-rs");
-        for (Network n : networks) {
-            add("paper", scenario(n, ARRAY, "bus", paper, "paper", Schedule.SERIAL, STRATEGIES, null, "packet"));
+        Map<BuiltInProfile, Hardware> hardware = new java.util.EnumMap<>(BuiltInProfile.class);
+        for (BuiltInProfile p : BuiltInProfile.values()) {
+            hardware.put(p, HardwareReader.builtIn(p));
         }
         for (Network n : networks) {
-            for (String t : List.of("htree", "torus")) {
-                add("paper-topology", scenario(n, ARRAY, t, paper, "paper", Schedule.SERIAL, List.of("dp", "hypar"), null,
-                        "flow"));
-            }
+            add(Suite.PAPER, n, ARRAY, hardware);
+        }
+        for (Network n : networks) {
+            add(Suite.PAPER_TOPOLOGY, n, ARRAY, hardware);
         }
         for (Network n : hmcNetworks) {
-            for (String t : List.of("htree", "torus")) {
-                add("hmc-rs", scenario(n, ARRAY, t, hmc, "hmc-rs", Schedule.OVERLAP, STRATEGIES, null, "flow"));
-            }
+            add(Suite.HMC_RS, n, ARRAY, hardware);
         }
         Network vggE = NetworkCatalog.builtIn().get("VGG-E");
         for (int n : sizes) {
-            add("scalability", scenario(vggE, n, "bus", paper, "paper", Schedule.SERIAL, List.of("dp", "hypar"), null,
-                    "packet"));
+            add(Suite.SCALABILITY, vggE, n, hardware);
         }
         Network lenet = NetworkCatalog.builtIn().get("Lenet-c");
         List<Plan> space = lenetSpace(lenet);
         for (Plan p : space) {
-            add("lenet-space", scenario(lenet, ARRAY, "bus", paper, "paper", Schedule.SERIAL, List.of("file"), p, "packet"));
+            Scenario s = scenario(Suite.LENET_SPACE, lenet, ARRAY, TopologyKind.BUS, hardware);
+            add(Suite.LENET_SPACE, s.withStrategies(List.of(new Strategy.FromFile(p))));
         }
         SweepRunner.Outcome o = SweepRunner.run(points, threads, listener);
         if (o.pointsFailed() > 0) {
-            String error = o.rows().stream().map(r -> String.valueOf(r.get("error"))).filter(e -> !e.isEmpty())
-                    .findFirst().orElse("?");
+            String error = o.rows().stream().filter(r -> !r.ok()).map(RunRow::error).findFirst().orElse("?");
             throw new IllegalStateException(o.pointsFailed() + " runs of the reproduction failed, the first with: " + error);
         }
-        for (Map<String, Object> row : o.rows()) {
-            String suite = suites.get(((Number) row.get("point")).intValue());
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("suite", suite);
-            r.putAll(row);
-            r.remove("error");
-            rowsBySuite.computeIfAbsent(suite, k -> new ArrayList<>()).add(r);
+        for (RunRow row : o.rows()) {
+            Suite suite = suites.get(row.point());
+            rowsBySuite.computeIfAbsent(suite, k -> new ArrayList<>()).add(row.inSuite(suite.label));
         }
-        List<Map<String, Object>> all = new ArrayList<>();
+        List<RunRow> all = new ArrayList<>();
         rowsBySuite.values().forEach(all::addAll);
-        AtomicFiles.write(out.resolve("runs.csv"), Csv.of(all));
+        AtomicFiles.write(out.resolve("runs.csv"), RowCodec.csv(all, RunColumn.reproduction()));
         fig5(out);
         fig6(out);
         fig7(out);
@@ -130,32 +169,41 @@ public final class Reproduction {
                 quick, names(), fig9Hypar, fig9Best, fig9HyparIsBest)));
     }
 
-    private void add(String suite, Scenario s) {
-        points.add(new Sweep.Point(points.size(), Map.of("suite", suite), s));
+    /** The suite's runs of one network on one array size: one scenario per topology. */
+    private void add(Suite suite, Network n, int accelerators, Map<BuiltInProfile, Hardware> hardware) {
+        for (TopologyKind t : suite.topologies) {
+            add(suite, scenario(suite, n, accelerators, t, hardware));
+        }
+    }
+
+    private void add(Suite suite, Scenario s) {
+        points.add(new Sweep.Point(points.size(), Map.of("suite", suite.label), s));
         suites.add(suite);
     }
 
-    private static Scenario scenario(Network n, int accelerators, String topology, HardwareProfile hw, String hwLabel,
-            Schedule schedule, List<String> strategies, Plan plan, String linkModel) {
-        int levels = ArrayHierarchy.levels(accelerators, "reproduce", "accelerators");
-        return new Scenario("reproduce", n, Accounting.DEFAULT_BATCH, accelerators, levels, topology, hw, hwLabel,
-                schedule, strategies, plan, 1, linkModel);
+    private static Scenario scenario(Suite suite, Network n, int accelerators, TopologyKind topology,
+            Map<BuiltInProfile, Hardware> hardware) {
+        List<Strategy> strategies = suite.strategies.isEmpty() ? List.of(new Strategy.Named(StrategyKind.DP))
+                : suite.strategies.stream().map(k -> (Strategy) new Strategy.Named(k)).toList();
+        return new Scenario("reproduce", new Workload(n, Accounting.DEFAULT_BATCH, 1),
+                new ArrayConfig(accelerators, topology, suite.linkModel, hardware.get(suite.profile)), suite.schedule,
+                strategies);
     }
 
     /** The rows of a suite for a network, by strategy. */
-    private Map<String, Map<String, Object>> runs(String suite, String network, String topology, int accelerators) {
-        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
-        for (Map<String, Object> r : rowsBySuite.getOrDefault(suite, List.of())) {
-            if (r.get("network").equals(network) && r.get("topology").equals(topology)
-                    && ((Number) r.get("accelerators")).intValue() == accelerators) {
-                out.put((String) r.get("strategy"), r);
+    private Map<StrategyKind, RunRow> runs(Suite suite, String network, TopologyKind topology, int accelerators) {
+        Map<StrategyKind, RunRow> out = new LinkedHashMap<>();
+        for (RunRow r : rowsBySuite.getOrDefault(suite, List.of())) {
+            if (r.run().network().equals(network) && r.run().topology() == topology
+                    && r.run().accelerators() == accelerators) {
+                out.put(r.run().strategy(), r);
             }
         }
         return out;
     }
 
-    private static double d(Map<String, Object> row, String field) {
-        return ((Number) row.get(field)).doubleValue();
+    private static double d(RunRow row, RunColumn column) {
+        return row.value(column);
     }
 
     private List<String> names() {
@@ -183,23 +231,23 @@ public final class Reproduction {
     }
 
     /** Ours normalised to dp (dp / strategy) for a field, per network of the paper suite. */
-    private Map<String, double[]> normalised(String field) {
-        Map<String, double[]> out = new LinkedHashMap<>();
-        for (String s : STRATEGIES) {
+    private Map<StrategyKind, double[]> normalised(RunColumn field) {
+        Map<StrategyKind, double[]> out = new LinkedHashMap<>();
+        for (StrategyKind s : STRATEGIES) {
             double[] v = new double[networks.size()];
             for (int i = 0; i < networks.size(); i++) {
-                Map<String, Map<String, Object>> r = runs("paper", networks.get(i).name(), "bus", ARRAY);
-                v[i] = d(r.get("dp"), field) / d(r.get(s), field);
+                Map<StrategyKind, RunRow> r = runs(Suite.PAPER, networks.get(i).name(), TopologyKind.BUS, ARRAY);
+                v[i] = d(r.get(StrategyKind.DP), field) / d(r.get(s), field);
             }
             out.put(s, v);
         }
         return out;
     }
 
-    private void normalisedFigure(Path out, String key, String paperFile, String field, String title, String axis)
+    private void normalisedFigure(Path out, String key, String paperFile, RunColumn field, String title, String axis)
             throws IOException {
         Map<String, Map<String, String>> paper = PaperData.figure(paperFile);
-        Map<String, double[]> ours = normalised(field);
+        Map<StrategyKind, double[]> ours = normalised(field);
         Table t = new Table(List.of("network", "ours mp", "ours dp", "ours trick", "ours hypar", "paper mp", "paper hypar",
                 "diff mp", "diff hypar"));
         double[] gOurs = {1, 1, 1, 1};
@@ -216,15 +264,15 @@ public final class Reproduction {
             }
             gPaper[0] *= Math.pow(pm, 1.0 / n);
             gPaper[1] *= Math.pow(ph, 1.0 / n);
-            row.addAll(List.of(Table.num(pm), Table.num(ph), Table.diff(ours.get("mp")[i], pm),
-                    Table.diff(ours.get("hypar")[i], ph)));
+            row.addAll(List.of(Table.num(pm), Table.num(ph), Table.diff(ours.get(StrategyKind.MP)[i], pm),
+                    Table.diff(ours.get(StrategyKind.HYPAR)[i], ph)));
             t.add(row);
         }
         t.add(List.of(n == 10 ? "Gmean" : "Gmean of these", Table.num(gOurs[0]), Table.num(gOurs[1]), Table.num(gOurs[2]), Table.num(gOurs[3]),
                 Table.num(gPaper[0]), Table.num(gPaper[1]), Table.diff(gOurs[0], gPaper[0]), Table.diff(gOurs[3], gPaper[1])));
         tables.put(key, t);
         Map<String, double[]> series = new LinkedHashMap<>();
-        ours.forEach((k, v) -> series.put("ours: " + k, v));
+        ours.forEach((k, v) -> series.put("ours: " + k.label(), v));
         series.put("paper: mp", networks.stream().mapToDouble(x -> PaperData.value(paper, x.name(), "mp")).toArray());
         series.put("paper: hypar", networks.stream().mapToDouble(x -> PaperData.value(paper, x.name(), "hypar")).toArray());
         charts.addAll(ChartFiles.save(Charts.note(Charts.bars(title, "network", axis, names(), series, true),
@@ -232,12 +280,12 @@ public final class Reproduction {
     }
 
     private void fig6(Path out) throws IOException {
-        normalisedFigure(out, "fig6_performance", "fig6_performance.csv", "stepTimeSeconds",
+        normalisedFigure(out, "fig6_performance", "fig6_performance.csv", RunColumn.STEP_TIME,
                 "Fig. 6: performance normalised to data parallelism", "speedup over dp (x, log scale)");
     }
 
     private void fig7(Path out) throws IOException {
-        normalisedFigure(out, "fig7_energy", "fig7_energy.csv", "energyJoules",
+        normalisedFigure(out, "fig7_energy", "fig7_energy.csv", RunColumn.ENERGY,
                 "Fig. 7: energy efficiency normalised to data parallelism", "energy efficiency over dp (x, log scale)");
     }
 
@@ -246,16 +294,16 @@ public final class Reproduction {
         Table t = new Table(List.of("network", "ours mp GB", "ours dp GB", "ours trick GB", "ours hypar GB", "paper mp GB",
                 "paper dp GB", "paper hypar GB", "diff mp", "diff dp", "diff hypar"));
         Map<String, double[]> series = new LinkedHashMap<>();
-        for (String s : STRATEGIES) {
-            series.put("ours: " + s, new double[networks.size()]);
+        for (StrategyKind s : STRATEGIES) {
+            series.put("ours: " + s.label(), new double[networks.size()]);
         }
         for (int i = 0; i < networks.size(); i++) {
             String net = networks.get(i).name();
-            Map<String, Map<String, Object>> r = runs("paper", net, "bus", ARRAY);
+            Map<StrategyKind, RunRow> r = runs(Suite.PAPER, net, TopologyKind.BUS, ARRAY);
             List<String> row = new ArrayList<>(List.of(net));
-            for (String s : STRATEGIES) {
-                double gb = d(r.get(s), "communicationBytes") / 1e9;
-                series.get("ours: " + s)[i] = gb;
+            for (StrategyKind s : STRATEGIES) {
+                double gb = d(r.get(s), RunColumn.COMMUNICATION_BYTES) / 1e9;
+                series.get("ours: " + s.label())[i] = gb;
                 row.add(Table.num(gb));
             }
             double pm = PaperData.value(paper, net, "mp_gb");
@@ -310,7 +358,7 @@ public final class Reproduction {
         Plan hypar = new HyParPlanner().plan(m, 4);
         int n = 1 << lenet.size();
         double[][] comm = new double[n][n];
-        List<Map<String, Object>> rows = rowsBySuite.get("lenet-space");
+        List<RunRow> rows = rowsBySuite.get(Suite.LENET_SPACE);
         double hyparTime = Double.NaN;
         int hx = 0;
         int hy = 0;
@@ -318,7 +366,7 @@ public final class Reproduction {
         Table t = new Table(List.of("H1 (conv1 conv2 fc1 fc2)", "H4", "communication GB", "step time s", "performance vs HyPar"));
         double[] times = new double[space.size()];
         for (int i = 0; i < space.size(); i++) {
-            times[i] = d(rows.get(i), "stepTimeSeconds");
+            times[i] = d(rows.get(i), RunColumn.STEP_TIME);
             Plan p = space.get(i);
             if (p.equals(hypar)) {
                 hyparTime = times[i];
@@ -328,7 +376,7 @@ public final class Reproduction {
         }
         for (int i = 0; i < space.size(); i++) {
             Plan p = space.get(i);
-            double gb = d(rows.get(i), "communicationBytes") / 1e9;
+            double gb = d(rows.get(i), RunColumn.COMMUNICATION_BYTES) / 1e9;
             comm[i / n][i % n] = gb;
             best = Math.min(best, gb);
             t.add(List.of(letters(p.rows().get(0)), letters(p.rows().get(3)), Table.num(gb), Table.num(times[i]),
@@ -346,7 +394,7 @@ public final class Reproduction {
 
     private void fig11(Path out) throws IOException {
         Map<String, Map<String, String>> paper = PaperData.figure("fig11_scalability.csv");
-        double one = d(runs("scalability", "VGG-E", "bus", 1).get("dp"), "stepTimeSeconds");
+        double one = d(runs(Suite.SCALABILITY, "VGG-E", TopologyKind.BUS, 1).get(StrategyKind.DP), RunColumn.STEP_TIME);
         Table t = new Table(List.of("accelerators", "ours hypar gain", "ours dp gain", "paper hypar gain", "paper dp gain",
                 "diff hypar", "diff dp", "ours hypar GB", "ours dp GB", "paper hypar GB", "paper dp GB"));
         List<String> labels = new ArrayList<>();
@@ -355,24 +403,24 @@ public final class Reproduction {
         for (String k : List.of("ours: dp", "ours: hypar", "paper: dp", "paper: hypar")) {
             gains.put(k, new double[sizes.size()]);
         }
-        comm.put("dp", new double[sizes.size()]);
-        comm.put("hypar", new double[sizes.size()]);
+        comm.put("ours: dp", new double[sizes.size()]);
+        comm.put("ours: hypar", new double[sizes.size()]);
         for (int i = 0; i < sizes.size(); i++) {
             int n = sizes.get(i);
             labels.add(String.valueOf(n));
-            Map<String, Map<String, Object>> r = runs("scalability", "VGG-E", "bus", n);
-            double gh = one / d(r.get("hypar"), "stepTimeSeconds");
-            double gd = one / d(r.get("dp"), "stepTimeSeconds");
+            Map<StrategyKind, RunRow> r = runs(Suite.SCALABILITY, "VGG-E", TopologyKind.BUS, n);
+            double gh = one / d(r.get(StrategyKind.HYPAR), RunColumn.STEP_TIME);
+            double gd = one / d(r.get(StrategyKind.DP), RunColumn.STEP_TIME);
             double ph = PaperData.value(paper, String.valueOf(n), "hypar_gain");
             double pd = PaperData.value(paper, String.valueOf(n), "dp_gain");
-            double ch = d(r.get("hypar"), "communicationBytes") / 1e9;
-            double cd = d(r.get("dp"), "communicationBytes") / 1e9;
+            double ch = d(r.get(StrategyKind.HYPAR), RunColumn.COMMUNICATION_BYTES) / 1e9;
+            double cd = d(r.get(StrategyKind.DP), RunColumn.COMMUNICATION_BYTES) / 1e9;
             gains.get("ours: hypar")[i] = gh;
             gains.get("ours: dp")[i] = gd;
             gains.get("paper: hypar")[i] = ph;
             gains.get("paper: dp")[i] = pd;
-            comm.get("hypar")[i] = ch;
-            comm.get("dp")[i] = cd;
+            comm.get("ours: hypar")[i] = ch;
+            comm.get("ours: dp")[i] = cd;
             t.add(List.of(String.valueOf(n), Table.num(gh), Table.num(gd), Table.num(ph), Table.num(pd), Table.diff(gh, ph),
                     Table.diff(gd, pd), Table.num(ch), Table.num(cd),
                     Table.num(PaperData.value(paper, String.valueOf(n), "hypar_comm_gb")),
@@ -394,19 +442,19 @@ public final class Reproduction {
         }
         for (int i = 0; i < networks.size(); i++) {
             String net = networks.get(i).name();
-            Map<String, Map<String, Object>> tree = runs("paper-topology", net, "htree", ARRAY);
-            Map<String, Map<String, Object>> torus = runs("paper-topology", net, "torus", ARRAY);
-            double dp = d(tree.get("dp"), "stepTimeSeconds");
-            double ot = dp / d(torus.get("hypar"), "stepTimeSeconds");
-            double oh = dp / d(tree.get("hypar"), "stepTimeSeconds");
+            Map<StrategyKind, RunRow> tree = runs(Suite.PAPER_TOPOLOGY, net, TopologyKind.HTREE, ARRAY);
+            Map<StrategyKind, RunRow> torus = runs(Suite.PAPER_TOPOLOGY, net, TopologyKind.TORUS, ARRAY);
+            double dp = d(tree.get(StrategyKind.DP), RunColumn.STEP_TIME);
+            double ot = dp / d(torus.get(StrategyKind.HYPAR), RunColumn.STEP_TIME);
+            double oh = dp / d(tree.get(StrategyKind.HYPAR), RunColumn.STEP_TIME);
             double pt = PaperData.value(paper, net, "torus_perf_vs_dp");
             double ph = PaperData.value(paper, net, "htree_perf_vs_dp");
-            Map<String, Map<String, Object>> hTree = runs("hmc-rs", net, "htree", ARRAY);
-            Map<String, Map<String, Object>> hTorus = runs("hmc-rs", net, "torus", ARRAY);
-            String ht = hTree.isEmpty() ? "not run" : Table.num(d(hTree.get("dp"), "stepTimeSeconds")
-                    / d(hTorus.get("hypar"), "stepTimeSeconds"));
-            String hh = hTree.isEmpty() ? "not run" : Table.num(d(hTree.get("dp"), "stepTimeSeconds")
-                    / d(hTree.get("hypar"), "stepTimeSeconds"));
+            Map<StrategyKind, RunRow> hTree = runs(Suite.HMC_RS, net, TopologyKind.HTREE, ARRAY);
+            Map<StrategyKind, RunRow> hTorus = runs(Suite.HMC_RS, net, TopologyKind.TORUS, ARRAY);
+            String ht = hTree.isEmpty() ? "not run" : Table.num(d(hTree.get(StrategyKind.DP), RunColumn.STEP_TIME)
+                    / d(hTorus.get(StrategyKind.HYPAR), RunColumn.STEP_TIME));
+            String hh = hTree.isEmpty() ? "not run" : Table.num(d(hTree.get(StrategyKind.DP), RunColumn.STEP_TIME)
+                    / d(hTree.get(StrategyKind.HYPAR), RunColumn.STEP_TIME));
             series.get("ours: torus")[i] = ot;
             series.get("ours: htree")[i] = oh;
             series.get("paper: torus")[i] = pt;
@@ -415,9 +463,17 @@ public final class Reproduction {
                     Double.isNaN(ph) ? ">10 (off scale)" : Table.num(ph), Table.diff(ot, pt), Table.diff(oh, ph), ht, hh));
         }
         tables.put("fig12_topology", t);
+        List<String> offScale = new ArrayList<>();
+        for (int i = 0; i < networks.size(); i++) {
+            if (Double.isNaN(series.get("paper: torus")[i]) || Double.isNaN(series.get("paper: htree")[i])) {
+                offScale.add(networks.get(i).name());
+            }
+        }
+        String mark = offScale.isEmpty() ? "" : "; no paper bar for " + String.join(", ", offScale)
+                + ": off the paper's scale (>10x)";
         charts.addAll(ChartFiles.save(Charts.note(Charts.bars("Fig. 12: HyPar on a 2D torus and an H tree", "network",
                 "speedup over dp on the H tree (x, log scale)", names(), series, true),
-                "ours: paper profile (serial) on each topology's links; 16 accelerators"), out, "fig12_topology"));
+                "ours: paper profile (serial) on each topology's links; 16 accelerators" + mark), out, "fig12_topology"));
     }
 
     private void hmcRs(Path out) throws IOException {
@@ -427,21 +483,21 @@ public final class Reproduction {
         Map<String, double[]> parts = new LinkedHashMap<>();
         List<double[]> values = new ArrayList<>();
         for (Network n : hmcNetworks) {
-            for (String topo : List.of("htree", "torus")) {
-                Map<String, Map<String, Object>> r = runs("hmc-rs", n.name(), topo, ARRAY);
-                double dp = d(r.get("dp"), "stepTimeSeconds");
-                for (String s : STRATEGIES) {
-                    Map<String, Object> x = r.get(s);
-                    t.add(List.of(n.name(), topo, s, Table.num(d(x, "stepTimeSeconds") * 1e3),
-                            Table.num(dp / d(x, "stepTimeSeconds")), Table.num(d(x, "computeSeconds") * 1e3),
-                            Table.num(d(x, "memoryStallSeconds") * 1e3),
-                            Table.num(d(x, "exposedCommunicationSeconds") * 1e3),
-                            Table.num(d(x, "communicationBytes") / 1e9), Table.num(d(x, "energyJoules"))));
-                    if (topo.equals("htree")) {
-                        labels.add(n.name() + " " + s);
-                        double step = d(x, "stepTimeSeconds");
-                        values.add(new double[] {d(x, "computeSeconds") / step, d(x, "memoryStallSeconds") / step,
-                            d(x, "exposedCommunicationSeconds") / step});
+            for (TopologyKind topo : Suite.HMC_RS.topologies) {
+                Map<StrategyKind, RunRow> r = runs(Suite.HMC_RS, n.name(), topo, ARRAY);
+                double dp = d(r.get(StrategyKind.DP), RunColumn.STEP_TIME);
+                for (StrategyKind s : STRATEGIES) {
+                    RunRow x = r.get(s);
+                    t.add(List.of(n.name(), topo.label(), s.label(), Table.num(d(x, RunColumn.STEP_TIME) * 1e3),
+                            Table.num(dp / d(x, RunColumn.STEP_TIME)), Table.num(d(x, RunColumn.COMPUTE) * 1e3),
+                            Table.num(d(x, RunColumn.MEMORY_STALL) * 1e3),
+                            Table.num(d(x, RunColumn.EXPOSED_COMMUNICATION) * 1e3),
+                            Table.num(d(x, RunColumn.COMMUNICATION_BYTES) / 1e9), Table.num(d(x, RunColumn.ENERGY))));
+                    if (topo == TopologyKind.HTREE) {
+                        labels.add(n.name() + " " + s.label());
+                        double step = d(x, RunColumn.STEP_TIME);
+                        values.add(new double[] {d(x, RunColumn.COMPUTE) / step, d(x, RunColumn.MEMORY_STALL) / step,
+                            d(x, RunColumn.EXPOSED_COMMUNICATION) / step});
                     }
                 }
             }

@@ -2,24 +2,19 @@ package org.hyparsim.scenarios.scenario;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.hyparsim.accel.HardwareProfile;
 import org.hyparsim.core.step.Interconnect;
 import org.hyparsim.core.step.Replay;
 import org.hyparsim.core.step.Schedule;
 import org.hyparsim.core.step.StepResult;
 import org.hyparsim.core.step.TrainingStep;
-import org.hyparsim.noc.FlowInterconnect;
-import org.hyparsim.noc.LinkParams;
-import org.hyparsim.noc.PacketInterconnect;
-import org.hyparsim.noc.Topologies;
-import org.hyparsim.noc.Topology;
+import org.hyparsim.noc.LinkProfile;
 import org.hyparsim.partition.Accounting;
 import org.hyparsim.partition.CommunicationModel;
 import org.hyparsim.partition.Plan;
 import org.hyparsim.partition.StepBuilder;
-import org.hyparsim.partition.planner.FilePlanner;
-import org.hyparsim.partition.planner.Planner;
-import org.hyparsim.partition.planner.Planners;
+import org.hyparsim.partition.planner.Strategy;
+import org.hyparsim.results.PlanGrid;
+import org.hyparsim.results.RunKey;
 import org.hyparsim.results.RunRecord;
 
 /** Runs a scenario: per strategy, plan, build the training step, replay it, check the invariants. */
@@ -29,38 +24,36 @@ public final class ScenarioRunner {
 
     public static List<RunRecord> run(Scenario s, boolean trace) {
         List<RunRecord> out = new ArrayList<>();
-        for (String strategy : s.strategies()) {
+        for (Strategy strategy : s.strategies()) {
             out.add(run(s, strategy, trace));
         }
         return out;
     }
 
-    public static RunRecord run(Scenario s, String strategy, boolean trace) {
-        HardwareProfile hw = s.hardware();
-        CommunicationModel model = new CommunicationModel(s.network(),
-                Accounting.hypar(s.batch()).withBytesPerElement(hw.bytesPerElement()));
-        Planner planner = strategy.equals("file") ? new FilePlanner(s.filePlan(), s.source())
-                : Planners.byName(strategy, s.source(), "strategies");
-        Plan plan = planner.plan(model, s.levels());
-        double plannerBytes = model.evaluate(plan).totalBytes();
-        TrainingStep step = StepBuilder.build(model, plan, s.iterations());
-        Interconnect net = interconnect(s.topology(), s.accelerators(), hw, s.linkModel());
-        StepResult r = new Replay(step, hw.newComputeModel(), net, hw.energy(), s.schedule(), trace).run();
-        Invariants.check(r, plannerBytes, s.schedule());
-        return new RunRecord(s.network().name(), s.batch(), s.accelerators(), s.topology(), s.hardwareLabel(),
-                s.schedule().label(), s.linkModel(), strategy, plan.labels(), plannerBytes, r);
+    /** What a run of this scenario under this strategy is asked, as results name it. */
+    public static RunKey key(Scenario s, Strategy strategy) {
+        ArrayConfig a = s.array();
+        return new RunKey(s.network().name(), s.batch(), a.accelerators(), a.topology(), a.hardware().label(),
+                s.schedule(), a.linkModel(), strategy.kind());
     }
 
-    public static Interconnect interconnect(String topology, int accelerators, HardwareProfile hw, String linkModel) {
-        LinkParams link = LinkParams.of(hw.linkBandwidthGBps(), hw.linkLatencyNs());
-        List<LinkParams> levels = hw.htreeLevelBandwidthGBps().stream()
-                .map(bw -> LinkParams.of(bw, hw.linkLatencyNs())).toList();
-        LinkParams bus = LinkParams.of(hw.busBandwidthGBps(), hw.linkLatencyNs());
-        Topology t = Topologies.create(topology, accelerators, link, levels, bus);
-        if (t == null) {
-            throw new IllegalArgumentException("unknown topology " + topology);
-        }
-        return "flow".equals(linkModel) ? new FlowInterconnect(t) : new PacketInterconnect(t, hw.packetBytes());
+    public static RunRecord run(Scenario s, Strategy strategy, boolean trace) {
+        Hardware hw = s.hardware();
+        CommunicationModel model = new CommunicationModel(s.network(),
+                Accounting.hypar(s.batch()).withBytesPerElement(hw.accelerator().memory().bytesPerElement()));
+        Plan plan = strategy.planner().plan(model, s.levels());
+        double plannerBytes = model.evaluate(plan).totalBytes();
+        TrainingStep step = StepBuilder.build(model, plan, s.iterations());
+        Interconnect net = interconnect(s.array());
+        StepResult r = new Replay(step, hw.accelerator().newComputeModel(), net, hw.energy(), s.schedule(), trace).run();
+        Invariants.check(r, plannerBytes, s.schedule());
+        return new RunRecord(key(s, strategy), PlanGrid.of(s.network().layerNames(), plan), plannerBytes, r);
+    }
+
+    /** The array's interconnect: its topology over its links, in its link model. */
+    public static Interconnect interconnect(ArrayConfig array) {
+        LinkProfile links = array.hardware().links();
+        return array.linkModel().create(array.topology().create(array.accelerators(), links), links);
     }
 
     /** Checks that hold at the end of every run; a violation fails the run. */
@@ -76,10 +69,11 @@ public final class ScenarioRunner {
             if (Math.abs(r.communicationBytes() - plannerBytes) > tol) {
                 fail("replayed communication " + r.communicationBytes() + " B != planner's " + plannerBytes + " B");
             }
-            StepResult.Energy e = r.energy();
-            double sum = e.compute() + e.sram() + e.dram() + e.link() + e.staticEnergy();
-            if (!Double.isFinite(sum) || Math.abs(sum - r.energyJoules()) > 1e-9 * Math.max(1e-12, sum)) {
-                fail("energy components " + sum + " J do not sum to the total " + r.energyJoules() + " J");
+            // the components were summed over the whole step, the check task by task: two ways to one figure
+            double byTasks = r.energy().byTasks();
+            if (!Double.isFinite(byTasks) || Math.abs(byTasks - r.energyJoules()) > 1e-9 * Math.max(1e-12, byTasks)) {
+                fail("energy accumulated task by task " + byTasks + " J != the components' total "
+                        + r.energyJoules() + " J");
             }
             double computeBound = r.computeSeconds() + r.memoryStallSeconds();
             double linkBound = 0;

@@ -52,7 +52,7 @@ public final class Sweep {
     public static Sweep of(ScenarioSpec spec, Path file) {
         String src = file.toString();
         if (spec.sweep() == null) {
-            Scenario s = Scenario.from(spec, file);
+            Scenario s = ScenarioReader.from(spec, file);
             return new Sweep(file, List.of(), List.of(new Point(0, Map.of(), s)));
         }
         Map<String, List<JsonNode>> axes = spec.sweep().axes();
@@ -69,6 +69,14 @@ public final class Sweep {
                         + org.hyparsim.core.Limits.property("maxSweepPoints") + ")");
             }
         }
+        // the other axes at their first values: a swept key needs no top-level default
+        ScenarioSpec firsts = spec;
+        for (Map.Entry<String, List<JsonNode>> a : axes.entrySet()) {
+            JsonNode v = a.getValue().isEmpty() ? null : a.getValue().get(0);
+            if (v != null && !v.isNull() && !v.isArray()) {
+                firsts = firsts.with(a.getKey(), v);
+            }
+        }
         // check every axis value on its own, so a bad value is named once with its place
         for (Map.Entry<String, List<JsonNode>> a : axes.entrySet()) {
             for (int i = 0; i < a.getValue().size(); i++) {
@@ -80,10 +88,13 @@ public final class Sweep {
                     continue;
                 }
                 try {
-                    Scenario.from(spec.with(a.getKey(), v), file);
+                    ScenarioReader.from(firsts.with(a.getKey(), v), file);
                 } catch (InputException e) {
                     for (InputException.Problem p : e.problems()) {
                         String path = p.path();
+                        if (!a.getKey().equals(fieldOf(path)) && axes.containsKey(fieldOf(path))) {
+                            continue; // another axis's first value: reported with that axis
+                        }
                         String field = a.getKey().equals("strategies") ? "strategies[0]" : a.getKey();
                         if (path.equals(field) || path.startsWith(field + ".") || path.startsWith(field + "[")) {
                             path = at + path.substring(field.length());
@@ -111,7 +122,7 @@ public final class Sweep {
                 values.put(names.get(a), v.isTextual() ? v.asText() : v.isObject() && v.has("name") ? v.get("name").asText()
                         : v.toString());
             }
-            points.add(new Point(p, values, Scenario.from(s, file)));
+            points.add(new Point(p, values, ScenarioReader.from(s, file)));
             for (int a = names.size() - 1; a >= 0; a--) {
                 if (++idx[a] < axes.get(names.get(a)).size()) {
                     break;
@@ -120,5 +131,14 @@ public final class Sweep {
             }
         }
         return new Sweep(file, names, points);
+    }
+
+    /** The top-level scenario field a problem's path starts with. */
+    private static String fieldOf(String path) {
+        int end = 0;
+        while (end < path.length() && Character.isLetterOrDigit(path.charAt(end))) {
+            end++;
+        }
+        return path.substring(0, end);
     }
 }

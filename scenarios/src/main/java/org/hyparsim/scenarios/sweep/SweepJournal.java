@@ -18,6 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.hyparsim.core.InputException;
+import org.hyparsim.results.RowCodec;
+import org.hyparsim.results.RunColumn;
+import org.hyparsim.results.RunRow;
 
 /**
  * The durable record of a sweep in progress: DIR/sweep-journal.jsonl, a header line naming the
@@ -33,9 +36,9 @@ public final class SweepJournal implements SweepRunner.PointSink, AutoCloseable 
     private final Path file;
     private final FileChannel channel;
     private final OutputStream out;
-    private final Map<Integer, List<Map<String, Object>>> done;
+    private final Map<Integer, List<RunRow>> done;
 
-    private SweepJournal(Path file, FileChannel channel, Map<Integer, List<Map<String, Object>>> done) {
+    private SweepJournal(Path file, FileChannel channel, Map<Integer, List<RunRow>> done) {
         this.file = file;
         this.channel = channel;
         this.out = Channels.newOutputStream(channel);
@@ -59,7 +62,7 @@ public final class SweepJournal implements SweepRunner.PointSink, AutoCloseable 
     public static SweepJournal open(Path dir, Map<String, Object> header, boolean resume) throws IOException {
         Files.createDirectories(dir);
         Path file = dir.resolve(FILE);
-        Map<Integer, List<Map<String, Object>>> done = new TreeMap<>();
+        Map<Integer, List<RunRow>> done = new TreeMap<>();
         if (resume) {
             if (!Files.exists(file)) {
                 throw new InputException(dir.toString(), FILE, "nothing to resume: no journal here (the sweep finished, "
@@ -77,12 +80,15 @@ public final class SweepJournal implements SweepRunner.PointSink, AutoCloseable 
                 if (line == null || !line.has("point") || !line.has("rows")) {
                     continue; // a line torn by a kill
                 }
-                List<Map<String, Object>> rows = MAPPER.convertValue(line.get("rows"), List.class);
-                done.put(line.get("point").asInt(), rows);
+                try {
+                    done.put(line.get("point").asInt(), RowCodec.readJsonRows(line.get("rows")));
+                } catch (IOException | IllegalArgumentException e) {
+                    continue; // a line torn by a kill
+                }
             }
             // rewrite without a torn tail, then append
             StringBuilder sb = new StringBuilder(MAPPER.writeValueAsString(header)).append('\n');
-            for (Map.Entry<Integer, List<Map<String, Object>>> e : done.entrySet()) {
+            for (Map.Entry<Integer, List<RunRow>> e : done.entrySet()) {
                 sb.append(line(e.getKey(), e.getValue())).append('\n');
             }
             Path tmp = dir.resolve(FILE + ".tmp");
@@ -98,22 +104,22 @@ public final class SweepJournal implements SweepRunner.PointSink, AutoCloseable 
     }
 
     /** Points finished before this run (on --resume), with their rows. */
-    public Map<Integer, List<Map<String, Object>>> finished() {
+    public Map<Integer, List<RunRow>> finished() {
         return done;
     }
 
     @Override
-    public synchronized void pointFinished(int point, List<Map<String, Object>> rows) throws IOException {
+    public synchronized void pointFinished(int point, List<RunRow> rows) throws IOException {
         out.write((line(point, rows) + "\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
         channel.force(false);
     }
 
-    private static String line(int point, List<Map<String, Object>> rows) throws IOException {
+    private static String line(int point, List<RunRow> rows) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("point", point);
-        m.put("rows", rows);
-        return MAPPER.writeValueAsString(m);
+        m.put("rows", RowCodec.jsonRows(rows, RunColumn.sweep()));
+        return RowCodec.jsonLine(m);
     }
 
     private static JsonNode parse(String line) {

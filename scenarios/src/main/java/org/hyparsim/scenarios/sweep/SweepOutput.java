@@ -1,7 +1,6 @@
 package org.hyparsim.scenarios.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +11,9 @@ import java.util.List;
 import java.util.Map;
 import org.hyparsim.core.InputException;
 import org.hyparsim.results.AtomicFiles;
-import org.hyparsim.results.Csv;
-import org.hyparsim.scenarios.io.Json;
+import org.hyparsim.results.RowCodec;
+import org.hyparsim.results.RunColumn;
+import org.hyparsim.results.RunRow;
 
 /**
  * A sweep's result files: results.csv (one row per point and strategy) and results.json (the
@@ -25,43 +25,35 @@ public final class SweepOutput {
     private SweepOutput() {
     }
 
-    public static void write(Path dir, int totalPoints, List<String> axes, List<Map<String, Object>> rows,
-            String shard, List<Integer> pointsRun) throws IOException {
-        rows = normalise(rows);
+    public static void write(Path dir, int totalPoints, List<String> axes, List<RunRow> rows, String shard,
+            List<Integer> pointsRun) throws IOException {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("points", totalPoints);
         json.put("axes", axes);
-        json.put("rows", rows);
-        AtomicFiles.write(dir.resolve("results.json"), Json.writer().writeValueAsString(json) + "\n");
-        AtomicFiles.write(dir.resolve("results.csv"), Csv.of(rows));
+        json.put("rows", RowCodec.jsonRows(rows, RunColumn.sweep()));
+        AtomicFiles.write(dir.resolve("results.json"), RowCodec.json().writeValueAsString(json) + "\n");
+        AtomicFiles.write(dir.resolve("results.csv"), RowCodec.csv(rows, RunColumn.sweep()));
         Path shardFile = dir.resolve("shard.json");
         if (shard != null) {
             Map<String, Object> meta = new LinkedHashMap<>();
             meta.put("shard", shard);
             meta.put("points", totalPoints);
             meta.put("pointsRun", pointsRun);
-            AtomicFiles.write(shardFile, Json.writer().writeValueAsString(meta) + "\n");
+            AtomicFiles.write(shardFile, RowCodec.json().writeValueAsString(meta) + "\n");
         } else {
             Files.deleteIfExists(shardFile);
         }
     }
 
-    /**
-     * The rows as they read back from JSON, so that rows computed now and rows read from a
-     * journal or a shard are written identically.
-     */
-    @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> normalise(List<Map<String, Object>> rows) throws IOException {
-        ObjectMapper m = new ObjectMapper();
-        return m.readValue(m.writeValueAsString(rows), List.class);
+    /** What merge joined: the sweep's number of points, its axes and every row in point order. */
+    public record Merged(int points, List<String> axes, List<RunRow> rows) {
     }
 
     /** Joins shard directories into what one unsharded run writes. */
-    public static List<Map<String, Object>> merge(List<Path> dirs, int[] totalOut, List<String> axesOut) throws IOException {
-        ObjectMapper m = new ObjectMapper();
+    public static Merged merge(List<Path> dirs) throws IOException {
         Integer total = null;
         List<String> axes = null;
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<RunRow> rows = new ArrayList<>();
         java.util.Set<Integer> seen = new java.util.TreeSet<>();
         for (Path d : dirs) {
             Path f = d.resolve("results.json");
@@ -69,9 +61,11 @@ public final class SweepOutput {
                 throw new InputException(d.toString(), "results.json", "missing: not a sweep output directory");
             }
             JsonNode j;
+            List<RunRow> theirs;
             try {
-                j = m.readTree(f.toFile());
-            } catch (IOException e) {
+                j = RowCodec.json().readTree(f.toFile());
+                theirs = j == null || !j.has("rows") ? List.of() : RowCodec.readJsonRows(j.get("rows"));
+            } catch (IOException | IllegalArgumentException e) {
                 throw new InputException(f.toString(), "", "unreadable: " + e.getMessage());
             }
             if (j == null || !j.has("points") || !j.has("rows") || !j.has("axes")) {
@@ -88,10 +82,8 @@ public final class SweepOutput {
                         + ax + "; the first directory has " + total + " points, axes " + axes + ")");
             }
             java.util.Set<Integer> here = new java.util.TreeSet<>();
-            for (JsonNode row : j.get("rows")) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> r = m.convertValue(row, LinkedHashMap.class);
-                int p = row.get("point").asInt();
+            for (RunRow r : theirs) {
+                int p = r.point() == null ? -1 : r.point();
                 if (seen.contains(p)) {
                     throw new InputException(f.toString(), "rows", "point " + p + " is also in another directory");
                 }
@@ -113,9 +105,7 @@ public final class SweepOutput {
             throw new InputException("command line", "DIR", "the shards do not cover every point: missing " + missing
                     + (missing.size() == 10 ? " and maybe more" : ""));
         }
-        rows.sort(Comparator.comparingInt(r -> ((Number) r.get("point")).intValue()));
-        totalOut[0] = total;
-        axesOut.addAll(axes);
-        return rows;
+        rows.sort(Comparator.comparingInt(RunRow::point));
+        return new Merged(total, axes, rows);
     }
 }

@@ -1,9 +1,7 @@
 package org.hyparsim.scenarios.sweep;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,7 +9,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hyparsim.core.engine.SimEngine;
 import org.hyparsim.results.RunRecord;
-import org.hyparsim.results.Rows;
+import org.hyparsim.results.RunRow;
 import org.hyparsim.scenarios.scenario.Scenario;
 import org.hyparsim.scenarios.scenario.ScenarioRunner;
 import org.hyparsim.scenarios.scenario.Sweep;
@@ -24,7 +22,7 @@ import org.hyparsim.scenarios.scenario.Sweep;
 public final class SweepRunner {
 
     /** What a sweep (or a shard of one) produced. */
-    public record Outcome(List<Map<String, Object>> rows, int pointsRun, int pointsFailed) {
+    public record Outcome(List<RunRow> rows, int pointsRun, int pointsFailed) {
     }
 
     /** Told after each point. */
@@ -34,7 +32,7 @@ public final class SweepRunner {
 
     /** Told the rows of each finished point, as soon as it finishes (the journal). */
     public interface PointSink {
-        void pointFinished(int point, List<Map<String, Object>> rows) throws java.io.IOException;
+        void pointFinished(int point, List<RunRow> rows) throws java.io.IOException;
     }
 
     private SweepRunner() {
@@ -58,10 +56,10 @@ public final class SweepRunner {
         AtomicInteger done = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         try {
-            List<Future<List<Map<String, Object>>>> futures = new ArrayList<>();
+            List<Future<List<RunRow>>> futures = new ArrayList<>();
             for (Sweep.Point p : points) {
                 futures.add(pool.submit(() -> {
-                    List<Map<String, Object>> rows;
+                    List<RunRow> rows;
                     boolean bad = false;
                     try {
                         List<RunRecord> runs = timeoutSeconds > 0
@@ -80,8 +78,8 @@ public final class SweepRunner {
                     return rows;
                 }));
             }
-            List<Map<String, Object>> all = new ArrayList<>();
-            for (Future<List<Map<String, Object>>> f : futures) {
+            List<RunRow> all = new ArrayList<>();
+            for (Future<List<RunRow>> f : futures) {
                 all.addAll(f.get());
             }
             return new Outcome(all, points.size(), failed.get());
@@ -95,40 +93,16 @@ public final class SweepRunner {
         }
     }
 
-    static List<Map<String, Object>> rows(Sweep.Point p, List<RunRecord> runs) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (RunRecord r : runs) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("point", p.index());
-            m.putAll(Rows.summary(r));
-            m.put("error", "");
-            out.add(m);
-        }
-        return out;
+    static List<RunRow> rows(Sweep.Point p, List<RunRecord> runs) {
+        return runs.stream().map(r -> RunRow.of(r).atPoint(p.index())).toList();
     }
 
-    static List<Map<String, Object>> failedRows(Sweep.Point p, Throwable e) {
+    static List<RunRow> failedRows(Sweep.Point p, Throwable e) {
         Scenario s = p.scenario();
-        List<Map<String, Object>> out = new ArrayList<>();
         String message = e instanceof OutOfMemoryError ? "out of memory"
                 : e instanceof StackOverflowError ? "stack overflow" : e.getMessage();
-        for (String strategy : s.strategies()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("point", p.index());
-            for (String column : Rows.SUMMARY_COLUMNS) {
-                m.put(column, null);
-            }
-            m.put("network", s.network().name());
-            m.put("batch", s.batch());
-            m.put("accelerators", s.accelerators());
-            m.put("topology", s.topology());
-            m.put("hardware", s.hardwareLabel());
-            m.put("schedule", s.schedule().label());
-            m.put("linkModel", s.linkModel());
-            m.put("strategy", strategy);
-            m.put("error", message == null ? e.getClass().getSimpleName() : message);
-            out.add(m);
-        }
-        return out;
+        String error = message == null ? e.getClass().getSimpleName() : message;
+        return s.strategies().stream()
+                .map(strategy -> RunRow.failed(ScenarioRunner.key(s, strategy), error).atPoint(p.index())).toList();
     }
 }

@@ -12,9 +12,23 @@ import org.junit.jupiter.api.Test;
 /** The checks at the end of every run fail it; they are never warnings. */
 class InvariantsTest {
     static StepResult result(double step, double compute, double sent, double received, double comm, long linkBusyPs) {
-        return new StepResult(2, 1, step, step, compute, 0, step - compute, comm, comm, 0, 0, 1,
-                new StepResult.Energy(1, 0, 0, 0, 0), 10, 2, sent, received, List.of(),
-                List.of(new Interconnect.LinkUsage("l", 1e9, comm, linkBusyPs, 1)), List.of());
+        return result(step, compute, sent, received, comm, linkBusyPs, 1);
+    }
+
+    static StepResult result(double step, double compute, double sent, double received, double comm, long linkBusyPs,
+            double energyByTasks) {
+        return new StepResult(2, 1, new StepResult.Times(step, step, compute, 0, step - compute),
+                new StepResult.Traffic(comm, comm, 0, 0, 1, sent, received), new StepResult.Energy(1, 0, 0, 0, 0,
+                        energyByTasks), new StepResult.Counts(10, 2),
+                new StepResult.Detail(List.of(), List.of(new Interconnect.LinkUsage("l", 1e9, comm, linkBusyPs, 1)),
+                        List.of()));
+    }
+
+    @Test
+    void energyAccumulatedTaskByTaskMustMatchTheComponents() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ScenarioRunner.Invariants.check(
+                result(1.0, 0.5, 100, 100, 100, 100_000_000_000L, 1.5), 100, Schedule.OVERLAP));
+        assertTrue(e.getMessage().contains("energy accumulated task by task"), e.getMessage());
     }
 
     @Test

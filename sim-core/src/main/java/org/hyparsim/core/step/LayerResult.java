@@ -3,14 +3,42 @@ package org.hyparsim.core.step;
 /**
  * One layer's share of a replayed step (the first step when several were replayed).
  *
- * @param computeSeconds the layer's compute task time (forward, error, gradient, update), averaged over accelerators
- * @param memoryStallSeconds the part of it the compute array waited for memory, averaged over accelerators
- * @param intraLayerBytes its partial-sum and gradient-sum transfers
- * @param interLayerBytes the redistribution into this layer's partition (forward and backward)
+ * @param work its MACs and DRAM bytes, and its compute and memory-stall time averaged over accelerators
+ * @param bytes its transfers: intra-layer (partial-sum and gradient sums) and inter-layer (redistribution)
  * @param forwardEndSeconds when its last forward task finished
  * @param backwardEndSeconds when its last gradient or error task finished
  */
-public record LayerResult(String layer, double macs, double dramBytes, double computeSeconds,
-        double memoryStallSeconds, double intraLayerBytes, double interLayerBytes, double forwardEndSeconds,
-        double backwardEndSeconds) {
+public record LayerResult(String layer, Work work, Bytes bytes, double forwardEndSeconds, double backwardEndSeconds) {
+
+    /** MACs, DRAM bytes, and the compute task time (forward, error, gradient, update) and its memory stall, per accelerator. */
+    public record Work(double macs, double dramBytes, double computeSeconds, double memoryStallSeconds) {
+    }
+
+    /** Intra-layer and inter-layer transfer bytes (forward and backward). */
+    public record Bytes(double intraLayerBytes, double interLayerBytes) {
+    }
+
+    public double macs() {
+        return work.macs();
+    }
+
+    public double dramBytes() {
+        return work.dramBytes();
+    }
+
+    public double computeSeconds() {
+        return work.computeSeconds();
+    }
+
+    public double memoryStallSeconds() {
+        return work.memoryStallSeconds();
+    }
+
+    public double intraLayerBytes() {
+        return bytes.intraLayerBytes();
+    }
+
+    public double interLayerBytes() {
+        return bytes.interLayerBytes();
+    }
 }

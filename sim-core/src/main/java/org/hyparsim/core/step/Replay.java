@@ -219,6 +219,7 @@ public final class Replay {
         double macs = 0;
         long transfers = 0;
         double sent = 0;
+        double taskJoules = 0; // energy accumulated task by task: the check on the components
         List<TraceEvent> trace = recordTrace ? new ArrayList<>() : List.of();
         for (Task t : step.tasks()) {
             int id = t.id();
@@ -235,7 +236,9 @@ public final class Replay {
                 transfers++;
                 comm += t.bytes();
                 sent += t.bytes();
-                linkBytes += t.bytes() * interconnect.hops(t.accelerator(), t.peer());
+                double crossed = t.bytes() * interconnect.hops(t.accelerator(), t.peer());
+                linkBytes += crossed;
+                taskJoules += crossed * 8 * energy.linkPjPerBit() * 1e-12;
                 if (t.transferKind().intraLayer()) {
                     layerIntra[l] += t.bytes();
                 } else {
@@ -244,6 +247,8 @@ public final class Replay {
                 continue;
             }
             ComputeCost c = costs[id];
+            taskJoules += (c.macs() * energy.macPj() + c.sramBytes() * energy.sramPjPerByte()
+                    + c.dramBytes() * 8 * energy.dramPjPerBit()) * 1e-12;
             macs += c.macs();
             dram += c.dramBytes();
             sram += c.sramBytes();
@@ -271,9 +276,9 @@ public final class Replay {
         long criticalBusy = busyCompute[critical] + busyStall[critical];
         List<LayerResult> layerRows = new ArrayList<>();
         for (int l = 0; l < layers; l++) {
-            layerRows.add(new LayerResult(step.layerNames().get(l), layerMacs[l], layerDram[l],
-                    layerCompute[l] / accelerators * PS, layerStall[l] / accelerators * PS, layerIntra[l],
-                    layerInter[l], layerFwdEnd[l] * PS, layerBwdEnd[l] * PS));
+            layerRows.add(new LayerResult(step.layerNames().get(l), new LayerResult.Work(layerMacs[l], layerDram[l],
+                    layerCompute[l] / accelerators * PS, layerStall[l] / accelerators * PS),
+                    new LayerResult.Bytes(layerIntra[l], layerInter[l]), layerFwdEnd[l] * PS, layerBwdEnd[l] * PS));
         }
         double stepSeconds = stepPs * PS;
         StepResult.Energy e = new StepResult.Energy(
@@ -281,11 +286,13 @@ public final class Replay {
                 sram * energy.sramPjPerByte() * 1e-12,
                 dram * 8 * energy.dramPjPerBit() * 1e-12,
                 linkBytes * 8 * energy.linkPjPerBit() * 1e-12,
-                energy.staticWattsPerAccelerator() * accelerators * stepSeconds);
-        double received = delivered;
-        return new StepResult(accelerators, step.iterations(), stepSeconds, steadyPs * PS,
-                busyCompute[critical] * PS, busyStall[critical] * PS, Math.max(0, stepPs - criticalBusy) * PS,
-                comm, linkBytes, dram, sram, macs, e, engine.events(), transfers, sent, received, layerRows,
-                interconnect.linkUsage(), trace);
+                energy.staticWattsPerAccelerator() * accelerators * stepSeconds,
+                taskJoules + energy.staticWattsPerAccelerator() * accelerators * stepSeconds);
+        StepResult.Times times = new StepResult.Times(stepSeconds, steadyPs * PS, busyCompute[critical] * PS,
+                busyStall[critical] * PS, Math.max(0, stepPs - criticalBusy) * PS);
+        StepResult.Traffic traffic = new StepResult.Traffic(comm, linkBytes, dram, sram, macs, sent, delivered);
+        return new StepResult(accelerators, step.iterations(), times, traffic, e,
+                new StepResult.Counts(engine.events(), transfers),
+                new StepResult.Detail(layerRows, interconnect.linkUsage(), trace));
     }
 }

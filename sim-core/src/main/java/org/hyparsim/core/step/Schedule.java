@@ -13,14 +13,11 @@ public enum Schedule {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public static Schedule parse(String s) {
-        if (s == null) {
-            return null;
-        }
-        return switch (s.toLowerCase(Locale.ROOT)) {
-            case "overlap" -> OVERLAP;
-            case "serial" -> SERIAL;
-            default -> null;
-        };
+    public static java.util.Optional<Schedule> fromName(String s) {
+        return java.util.Arrays.stream(values()).filter(v -> v.label().equals(s)).findFirst();
+    }
+
+    public static java.util.List<String> names() {
+        return java.util.Arrays.stream(values()).map(Schedule::label).toList();
     }
 }

@@ -9,36 +9,122 @@ import java.util.List;
  * <p>Step time = compute + memory stall + exposed communication of the critical accelerator
  * (the one busiest with compute): exposed communication is the time it waited for transfers.
  */
-public record StepResult(
-        int accelerators,
-        int iterations,
-        double stepTimeSeconds,
-        double steadyStepTimeSeconds,
-        double computeSeconds,
-        double memoryStallSeconds,
-        double exposedCommunicationSeconds,
-        double communicationBytes,
-        double linkBytes,
-        double dramBytes,
-        double sramBytes,
-        double macs,
-        Energy energy,
-        long events,
-        long transfers,
-        double bytesSent,
-        double bytesReceived,
-        List<LayerResult> layers,
-        List<Interconnect.LinkUsage> links,
-        List<TraceEvent> trace) {
+public record StepResult(int accelerators, int iterations, Times times, Traffic traffic, Energy energy, Counts counts,
+        Detail detail) {
 
-    /** Energy by component, joules; staticEnergy is static power over the step time. */
-    public record Energy(double compute, double sram, double dram, double link, double staticEnergy) {
+    /**
+     * Seconds per step.
+     *
+     * @param steadyStepTimeSeconds the mean step time after the first, when several steps were replayed
+     * @param computeSeconds the critical accelerator's compute time
+     * @param memoryStallSeconds the time its compute array waited for memory
+     * @param exposedCommunicationSeconds the time it waited for transfers
+     */
+    public record Times(double stepTimeSeconds, double steadyStepTimeSeconds, double computeSeconds,
+            double memoryStallSeconds, double exposedCommunicationSeconds) {
+    }
+
+    /**
+     * Bytes per step, and MACs.
+     *
+     * @param communicationBytes bytes of all transfers
+     * @param linkBytes bytes x links crossed
+     * @param bytesSent bytes handed to the interconnect
+     * @param bytesReceived bytes it delivered
+     */
+    public record Traffic(double communicationBytes, double linkBytes, double dramBytes, double sramBytes, double macs,
+            double bytesSent, double bytesReceived) {
+    }
+
+    /**
+     * Energy by component, joules; staticEnergy is static power over the step time.
+     *
+     * @param byTasks the same energy accumulated task by task (each compute task's MACs, buffer
+     *        and DRAM traffic, each transfer's bits x hops) plus static energy: a check on the components
+     */
+    public record Energy(double compute, double sram, double dram, double link, double staticEnergy, double byTasks) {
         public double total() {
             return compute + sram + dram + link + staticEnergy;
         }
     }
 
+    /** Engine events and transfers of the replay. */
+    public record Counts(long events, long transfers) {
+    }
+
+    /** Per layer and per link, and the trace when one was recorded. */
+    public record Detail(List<LayerResult> layers, List<Interconnect.LinkUsage> links, List<TraceEvent> trace) {
+    }
+
     public double energyJoules() {
         return energy.total();
+    }
+
+    public double stepTimeSeconds() {
+        return times.stepTimeSeconds();
+    }
+
+    public double steadyStepTimeSeconds() {
+        return times.steadyStepTimeSeconds();
+    }
+
+    public double computeSeconds() {
+        return times.computeSeconds();
+    }
+
+    public double memoryStallSeconds() {
+        return times.memoryStallSeconds();
+    }
+
+    public double exposedCommunicationSeconds() {
+        return times.exposedCommunicationSeconds();
+    }
+
+    public double communicationBytes() {
+        return traffic.communicationBytes();
+    }
+
+    public double linkBytes() {
+        return traffic.linkBytes();
+    }
+
+    public double dramBytes() {
+        return traffic.dramBytes();
+    }
+
+    public double sramBytes() {
+        return traffic.sramBytes();
+    }
+
+    public double macs() {
+        return traffic.macs();
+    }
+
+    public double bytesSent() {
+        return traffic.bytesSent();
+    }
+
+    public double bytesReceived() {
+        return traffic.bytesReceived();
+    }
+
+    public long events() {
+        return counts.events();
+    }
+
+    public long transfers() {
+        return counts.transfers();
+    }
+
+    public List<LayerResult> layers() {
+        return detail.layers();
+    }
+
+    public List<Interconnect.LinkUsage> links() {
+        return detail.links();
+    }
+
+    public List<TraceEvent> trace() {
+        return detail.trace();
     }
 }

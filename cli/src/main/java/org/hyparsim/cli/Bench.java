@@ -1,0 +1,219 @@
+package org.hyparsim.cli;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.hyparsim.core.engine.SimEngine;
+import org.hyparsim.core.workload.Layer;
+import org.hyparsim.core.workload.Network;
+import org.hyparsim.partition.Accounting;
+import org.hyparsim.partition.CommunicationModel;
+import org.hyparsim.partition.planner.HyParPlanner;
+import org.hyparsim.results.RunRecord;
+import org.hyparsim.scenarios.networks.NetworkCatalog;
+import org.hyparsim.scenarios.reproduce.Reproduction;
+import org.hyparsim.core.step.Schedule;
+import org.hyparsim.noc.LinkModel;
+import org.hyparsim.noc.TopologyKind;
+import org.hyparsim.partition.planner.Strategy;
+import org.hyparsim.partition.planner.StrategyKind;
+import org.hyparsim.scenarios.scenario.ArrayConfig;
+import org.hyparsim.scenarios.scenario.BuiltInProfile;
+import org.hyparsim.scenarios.scenario.HardwareReader;
+import org.hyparsim.scenarios.scenario.Workload;
+import org.hyparsim.scenarios.scenario.Scenario;
+import org.hyparsim.scenarios.scenario.ScenarioRunner;
+
+/**
+ * The speed benchmark: the engine's bare event rate (the ceiling), the simulator's event rate
+ * on VGG-E, reproduce --quick, scaling with the array size, and the planner on a large
+ * network. Wall-clock figures, so never part of a test.
+ */
+public final class Bench {
+    private Bench() {
+    }
+
+    /** Figures of one measured scaling run. */
+    public record Scaling(int accelerators, TopologyKind topology, double seconds, long events, long peakHeapBytes) {
+    }
+
+    public static Map<String, Object> run(boolean quick, java.io.PrintWriter log) throws IOException {
+        Map<String, Object> out = new LinkedHashMap<>();
+        long bareEvents = quick ? 2_000_000 : 5_000_000;
+        bareEventRate(200_000); // warm-up
+        double dsol = bareEventRate(bareEvents);
+        log.printf("bare DSOL events: %.0f per second%n", dsol);
+        out.put("dsolEventsPerSecond", dsol);
+
+        Scenario vgg = scenario("VGG-E", 16, TopologyKind.HTREE);
+        ScenarioRunner.run(vgg, false); // warm-up
+        long t0 = System.nanoTime();
+        RunRecord r = ScenarioRunner.run(vgg, false).get(0);
+        double secs = (System.nanoTime() - t0) / 1e9;
+        double sim = r.result().events() / secs;
+        log.printf("VGG-E, 16 accelerators, htree, overlap, hypar: %d events in %.3f s, %.0f per second%n",
+                r.result().events(), secs, sim);
+        out.put("vggE16Seconds", secs);
+        out.put("vggE16Events", r.result().events());
+        out.put("simEventsPerSecond", sim);
+        out.put("eventRateRatio", sim / dsol);
+
+        Path tmp = Files.createTempDirectory("hypar-sim-bench");
+        try {
+            long[] heap = new long[1];
+            double rq = measure(() -> {
+                try {
+                    new Reproduction(true).run(tmp, Runtime.getRuntime().availableProcessors(), (d, t, f) -> { });
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return null;
+            }, heap);
+            log.printf("reproduce --quick: %.2f s, peak heap %d MB%n", rq, heap[0] >> 20);
+            out.put("reproduceQuickSeconds", rq);
+            out.put("reproduceQuickPeakHeapBytes", heap[0]);
+        } finally {
+            deleteTree(tmp);
+        }
+
+        List<Integer> sizes = quick ? List.of(16, 64, 256) : List.of(16, 64, 256, 1024);
+        List<Map<String, Object>> scaling = new ArrayList<>();
+        Map<TopologyKind, List<Scaling>> byTopology = new LinkedHashMap<>();
+        for (TopologyKind topology : List.of(TopologyKind.HTREE, TopologyKind.TORUS)) {
+            for (int n : sizes) {
+                Scenario s = scenario("VGG-E", n, topology);
+                long[] heap = new long[1];
+                RunRecord[] rec = new RunRecord[1];
+                double sec = measure(() -> rec[0] = ScenarioRunner.run(s, false).get(0), heap);
+                Scaling sc = new Scaling(n, topology, sec, rec[0].result().events(), heap[0]);
+                byTopology.computeIfAbsent(topology, k -> new ArrayList<>()).add(sc);
+                log.printf("VGG-E hypar, %d accelerators, %s: %.2f s, %d events, peak heap %d MB%n", n, topology, sec,
+                        sc.events(), heap[0] >> 20);
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("accelerators", n);
+                m.put("topology", topology.label());
+                m.put("seconds", sec);
+                m.put("events", sc.events());
+                m.put("peakHeapBytes", heap[0]);
+                scaling.add(m);
+            }
+        }
+        out.put("scaling", scaling);
+        Map<String, Object> exponents = new LinkedHashMap<>();
+        for (Map.Entry<TopologyKind, List<Scaling>> e : byTopology.entrySet()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("seconds", slope(e.getValue(), Scaling::seconds));
+            x.put("events", slope(e.getValue(), s -> (double) s.events()));
+            exponents.put(e.getKey().label(), x);
+        }
+        out.put("growthExponent", exponents);
+        log.printf("growth exponents (log-log slope against accelerators): %s%n", exponents);
+
+        Network big = syntheticNetwork(1000);
+        CommunicationModel m = new CommunicationModel(big, Accounting.hypar(Accounting.DEFAULT_BATCH));
+        new HyParPlanner().plan(m, 10); // warm-up
+        long p0 = System.nanoTime();
+        new HyParPlanner().plan(m, 10);
+        double planner = (System.nanoTime() - p0) / 1e9;
+        log.printf("planner, 1000 layers, 1024 accelerators: %.3f s%n", planner);
+        out.put("plannerSeconds", planner);
+        log.flush();
+        return out;
+    }
+
+    /** A chain of events keeping about 1000 pending, through the engine wrapper the simulator uses. */
+    static double bareEventRate(long events) {
+        final int pending = 1000;
+        SimEngine[] e = new SimEngine[1];
+        long[] left = {events};
+        long[] seed = {42};
+        Runnable[] step = new Runnable[1];
+        step[0] = () -> {
+            if (--left[0] >= pending) {
+                seed[0] = seed[0] * 6364136223846793005L + 1442695040888963407L;
+                e[0].scheduleIn(1 + ((seed[0] >>> 33) & 1023), step[0]);
+            }
+        };
+        e[0] = new SimEngine("bench", () -> {
+            for (int i = 0; i < pending; i++) {
+                e[0].scheduleIn(i, step[0]);
+            }
+        });
+        long t0 = System.nanoTime();
+        e[0].run();
+        return e[0].events() / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    /** The network under HyPar on hmc-rs, overlapped, packet-level links. */
+    static Scenario scenario(String network, int accelerators, TopologyKind topology) {
+        return new Scenario("bench", new Workload(NetworkCatalog.builtIn().get(network), Accounting.DEFAULT_BATCH, 1),
+                new ArrayConfig(accelerators, topology, LinkModel.PACKET, HardwareReader.builtIn(BuiltInProfile.HMC_RS)),
+                Schedule.OVERLAP, List.of(new Strategy.Named(StrategyKind.HYPAR)));
+    }
+
+    /** 1000 chained layers: convs shrinking in steps, then fcs. */
+    static Network syntheticNetwork(int layers) {
+        List<Layer> out = new ArrayList<>();
+        int ch = 3;
+        for (int i = 0; i < layers / 2; i++) {
+            int next = 16 << (i % 6);
+            out.add(Layer.conv("conv" + i, ch, 32, next, 3, 1, 1, 1, 1));
+            ch = next;
+        }
+        int width = ch * 32 * 32;
+        for (int i = layers / 2; i < layers; i++) {
+            int next = 256 << (i % 4);
+            out.add(Layer.fc("fc" + i, width, next));
+            width = next;
+        }
+        return Network.of("synthetic-" + layers, "generated for the benchmark", out, "bench");
+    }
+
+    /** Wall seconds of the task; heap[0] gets the peak heap used meanwhile. */
+    static double measure(Supplier<?> task, long[] heap) {
+        System.gc();
+        List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        pools.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long t0 = System.nanoTime();
+        task.get();
+        double s = (System.nanoTime() - t0) / 1e9;
+        heap[0] = pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        return s;
+    }
+
+    /** Least-squares slope of log(y) against log(accelerators). */
+    static double slope(List<Scaling> points, java.util.function.ToDoubleFunction<Scaling> y) {
+        int n = points.size();
+        double sx = 0;
+        double sy = 0;
+        double sxx = 0;
+        double sxy = 0;
+        for (Scaling p : points) {
+            double x = Math.log(p.accelerators());
+            double v = Math.log(Math.max(1e-9, y.applyAsDouble(p)));
+            sx += x;
+            sy += v;
+            sxx += x * x;
+            sxy += x * v;
+        }
+        return (n * sxy - sx * sy) / (n * sxx - sx * sx);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

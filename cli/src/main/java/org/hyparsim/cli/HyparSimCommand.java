@@ -1,0 +1,69 @@
+package org.hyparsim.cli;
+
+import java.io.PrintWriter;
+import org.hyparsim.core.InputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command line: {@code hypar-sim <command> [options]}. */
+@Command(name = "hypar-sim", mixinStandardHelpOptions = true, version = "hypar-sim 0.1.0",
+        description = "Plans and simulates layer-wise hybrid parallelism (HyPar) for DNN training on accelerator arrays.",
+        subcommands = {ReproduceCommand.class, PlanCommand.class, RunCommand.class, SweepCommand.class, MergeCommand.class, ChartCommand.class, BenchCommand.class, NetworksCommand.class, CommandLine.HelpCommand.class})
+public final class HyparSimCommand implements Runnable {
+    /** Exit status for bad input: usage, file or validation. */
+    public static final int BAD_INPUT = 2;
+    /** Exit status for an internal failure. */
+    public static final int INTERNAL = 1;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (try --help)");
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams and returns the exit status. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new HyparSimCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("hypar-sim: " + ex.getMessage());
+            CommandLine c = ex.getCommandLine();
+            err.println("Usage: " + c.getCommandSpec().qualifiedName() + " --help");
+            err.flush();
+            return BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            if (ex instanceof InputException) {
+                err.println("hypar-sim: " + ex.getMessage());
+                if (debug) {
+                    ex.printStackTrace(err);
+                }
+                err.flush();
+                return BAD_INPUT;
+            }
+            if (ex instanceof org.hyparsim.core.engine.SimulationTimeoutException) {
+                err.println("hypar-sim: " + ex.getMessage());
+                err.flush();
+                return INTERNAL;
+            }
+            err.println("hypar-sim: internal error: " + ex);
+            if (debug) {
+                ex.printStackTrace(err);
+            } else {
+                err.println("(run again with --debug for the stack trace)");
+            }
+            err.flush();
+            return INTERNAL;
+        });
+        return cl.execute(args);
+    }
+}

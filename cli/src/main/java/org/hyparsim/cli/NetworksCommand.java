@@ -1,0 +1,37 @@
+package org.hyparsim.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.hyparsim.core.Units;
+import org.hyparsim.core.workload.Network;
+import org.hyparsim.scenarios.networks.NetworkCatalog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+/** {@code hypar-sim networks}: the built-in networks. */
+@Command(name = "networks", mixinStandardHelpOptions = true, description = "List the built-in networks.")
+public final class NetworksCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    DebugOption debug;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "%-17s %6s %14s %22s  %s%n", "network", "layers", "weights", "forward MACs/sample", "definition");
+        for (Network n : NetworkCatalog.builtIn().values()) {
+            String d = n.description();
+            int cut = d.indexOf(" (");
+            String shortD = d.length() > 70 ? d.substring(0, 67) + "..." : d;
+            out.printf(Locale.ROOT, "%-17s %6d %14s %22s  %s%n", n.name(), n.size(),
+                    String.format(Locale.ROOT, "%,d", n.weights()), String.format(Locale.ROOT, "%,d", n.forwardMacsPerSample()),
+                    cut > 0 && cut < 70 ? d.substring(0, cut) : shortD);
+        }
+        out.flush();
+        return 0;
+    }
+}

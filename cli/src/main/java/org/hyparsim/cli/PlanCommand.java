@@ -1,0 +1,233 @@
+package org.hyparsim.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.hyparsim.core.InputException;
+import org.hyparsim.core.Units;
+import org.hyparsim.core.workload.Network;
+import org.hyparsim.partition.Accounting;
+import org.hyparsim.partition.ArrayHierarchy;
+import org.hyparsim.partition.CommunicationCost;
+import org.hyparsim.partition.CommunicationModel;
+import org.hyparsim.partition.Parallelism;
+import org.hyparsim.partition.Plan;
+import org.hyparsim.partition.planner.ExhaustivePlanner;
+import org.hyparsim.partition.planner.FilePlanner;
+import org.hyparsim.partition.planner.Planner;
+import org.hyparsim.partition.planner.Strategy;
+import org.hyparsim.partition.planner.StrategyKind;
+import org.hyparsim.results.RowCodec;
+import org.hyparsim.scenarios.networks.NetworkCatalog;
+import org.hyparsim.scenarios.networks.PlanFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code hypar-sim plan}: the partition plan of a network on an array, and its communication. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Choose dp or mp per layer and level, and count the bytes exchanged per training step.")
+public final class PlanCommand implements Callable<Integer> {
+    private static final String CLI = "command line";
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    DebugOption debug;
+
+    @Option(names = "--network", required = true, paramLabel = "NAME|FILE",
+            description = "A built-in network (see 'hypar-sim networks') or a network file (JSON, YAML or AccPar text).")
+    String network;
+
+    @Option(names = "--accelerators", required = true, paramLabel = "N",
+            description = "Accelerators in the array: a power of two from 1 to 65536.")
+    long accelerators;
+
+    @Option(names = "--batch", paramLabel = "B", description = "Samples per training step (default ${DEFAULT-VALUE}).",
+            defaultValue = "" + Accounting.DEFAULT_BATCH)
+    long batch;
+
+    @Option(names = "--strategy", paramLabel = "S", defaultValue = "hypar",
+            description = "dp, mp, trick, hypar, exhaustive or file (default ${DEFAULT-VALUE}).")
+    String strategy;
+
+    @Option(names = "--plan-file", paramLabel = "FILE", description = "The plan for --strategy file (JSON).")
+    Path planFile;
+
+    @Option(names = "--accounting", paramLabel = "A", defaultValue = "hypar",
+            description = "hypar (the paper's: 4 bytes per element, intra-layer x2) or accpar (element counts, x1).")
+    String accounting;
+
+    @Option(names = "--bytes-per-element", paramLabel = "E", description = "Overrides the accounting's bytes per element.")
+    Double bytesPerElement;
+
+    @Option(names = "--intra-multiplicity", paramLabel = "M", description = "Overrides the factor on intra-layer amounts.")
+    Double intraMultiplicity;
+
+    @Option(names = "--inter-multiplicity", paramLabel = "M", description = "Overrides the factor on inter-layer amounts.")
+    Double interMultiplicity;
+
+    @Mixin
+    FormatOption output;
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        boolean json = output.json();
+        if (ArrayHierarchy.problem(accelerators) != null) {
+            throw new InputException(CLI, "--accelerators", ArrayHierarchy.problem(accelerators));
+        }
+        int levels = ArrayHierarchy.levels(accelerators);
+        Accounting acc = accounting(accounting, batch, bytesPerElement, intraMultiplicity, interMultiplicity);
+        Network net = NetworkCatalog.resolve(network, null, CLI, "--network");
+        StrategyKind kind = StrategyKind.fromName(strategy).orElseThrow(() -> new InputException(CLI, "--strategy",
+                "unknown strategy '" + strategy + "': expected one of " + String.join(", ", StrategyKind.plannerNames())
+                        + " or file"));
+        Strategy chosen;
+        if (kind == StrategyKind.FILE) {
+            if (planFile == null) {
+                throw new InputException(CLI, "--plan-file", "--strategy file needs --plan-file FILE");
+            }
+            Plan given = PlanFile.read(planFile, net);
+            String misfit = FilePlanner.problem(given, net.size(), levels);
+            if (misfit != null) {
+                throw new InputException(planFile.toString(), "plan", misfit);
+            }
+            chosen = new Strategy.FromFile(given);
+        } else {
+            if (kind == StrategyKind.EXHAUSTIVE && ExhaustivePlanner.sizeProblem(net.size(), levels) != null) {
+                throw new InputException(CLI, "--strategy", ExhaustivePlanner.sizeProblem(net.size(), levels));
+            }
+            chosen = new Strategy.Named(kind);
+        }
+        Planner planner = chosen.planner();
+        CommunicationModel model = new CommunicationModel(net, acc);
+        Plan plan = planner.plan(model, levels);
+        CommunicationCost cost = model.evaluate(plan);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(RowCodec.json().writeValueAsString(json(net, acc, accelerators, planner.name(), plan, cost)));
+        } else {
+            out.print(text(net, acc, accelerators, planner.name(), plan, cost));
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** The accounting named on the command line, with its overrides, checked. */
+    static Accounting accounting(String name, long batch, Double bpe, Double intra, Double inter) {
+        long maxBatch = org.hyparsim.core.Limits.maxBatch();
+        if (batch < 1 || batch > maxBatch) {
+            throw new InputException(CLI, "--batch", "batch must be a whole number from 1 to " + maxBatch + ", got " + batch);
+        }
+        Accounting a = Accounting.byName(name, (int) batch).orElseThrow(() -> new InputException(CLI, "--accounting",
+                "'" + name + "' is not hypar or accpar"));
+        if (bpe != null) {
+            if (!(bpe > 0) || bpe.isInfinite()) {
+                throw new InputException(CLI, "--bytes-per-element", "must be a positive number, got " + bpe);
+            }
+            a = a.withBytesPerElement(bpe);
+        }
+        if (intra != null) {
+            if (!(intra >= 0) || intra.isInfinite()) {
+                throw new InputException(CLI, "--intra-multiplicity", "must be 0 or more, got " + intra);
+            }
+            a = a.withIntraMultiplicity(intra);
+        }
+        if (inter != null) {
+            if (!(inter >= 0) || inter.isInfinite()) {
+                throw new InputException(CLI, "--inter-multiplicity", "must be 0 or more, got " + inter);
+            }
+            a = a.withInterMultiplicity(inter);
+        }
+        return a;
+    }
+
+    static String unit(Accounting acc) {
+        return acc.countsElements() ? "elements" : "bytes";
+    }
+
+    static Map<String, Object> json(Network net, Accounting acc, long accelerators, String strategy, Plan plan,
+            CommunicationCost cost) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("network", net.name());
+        m.put("batch", acc.batch());
+        m.put("accelerators", accelerators);
+        m.put("levels", plan.levels());
+        m.put("strategy", strategy);
+        m.put("accounting", acc.name());
+        m.put("bytesPerElement", acc.bytesPerElement());
+        m.put("intraMultiplicity", acc.intraMultiplicity());
+        m.put("interMultiplicity", acc.interMultiplicity());
+        m.put("unit", unit(acc));
+        m.put("layers", net.layerNames());
+        m.put("plan", plan.labels());
+        List<Double> level = new ArrayList<>();
+        for (double v : cost.levelBytes()) {
+            level.add(v);
+        }
+        m.put("levelBytes", level);
+        m.put("intraLayerBytes", cost.intraLayerBytes());
+        m.put("interLayerBytes", cost.interLayerBytes());
+        m.put("communicationBytes", cost.totalBytes());
+        return m;
+    }
+
+    static String text(Network net, Accounting acc, long accelerators, String strategy, Plan plan,
+            CommunicationCost cost) {
+        StringBuilder sb = new StringBuilder();
+        boolean elements = acc.countsElements();
+        sb.append(String.format(Locale.ROOT, "%s, batch %d, %d accelerator%s (%d level%s), strategy %s, accounting %s%n",
+                net.name(), acc.batch(), accelerators, accelerators == 1 ? "" : "s", plan.levels(),
+                plan.levels() == 1 ? "" : "s", strategy, acc.name()));
+        if (plan.levels() == 0) {
+            sb.append("One accelerator: no levels, no communication.\n");
+            return sb.toString();
+        }
+        sb.append('\n');
+        List<String> names = net.layerNames();
+        int first = Math.max(5, ("H" + plan.levels()).length() + 1);
+        StringBuilder header = new StringBuilder(pad("", first));
+        for (String n : names) {
+            header.append(' ').append(n);
+        }
+        sb.append(header.toString().stripTrailing()).append('\n');
+        for (int h = 1; h <= plan.levels(); h++) {
+            StringBuilder row = new StringBuilder(pad("H" + h, first));
+            for (int l = 0; l < names.size(); l++) {
+                String mark = plan.choice(h, l) == Parallelism.DP ? "dp" : "MP";
+                row.append(' ').append(pad(mark, names.get(l).length()));
+            }
+            sb.append(row.toString().stripTrailing()).append('\n');
+        }
+        sb.append("(dp: data parallelism, split the batch; MP: model parallelism, split the kernel)\n\n");
+        sb.append(String.format(Locale.ROOT, "%-6s %7s %14s%n", "level", "groups", elements ? "elements" : "bytes"));
+        for (int h = 1; h <= plan.levels(); h++) {
+            sb.append(String.format(Locale.ROOT, "%-6s %7d %14s%n", "H" + h, 1L << (h - 1),
+                    amount(cost.levelBytes(h), elements)));
+        }
+        sb.append(String.format(Locale.ROOT, "%-6s %7s %14s  (intra-layer %s, inter-layer %s)%n", "total", "",
+                amount(cost.totalBytes(), elements), amount(cost.intraLayerBytes(), elements),
+                amount(cost.interLayerBytes(), elements)));
+        return sb.toString();
+    }
+
+    private static String amount(double v, boolean elements) {
+        return elements ? Units.scaled(v, "elem") : Units.bytes(v);
+    }
+
+    private static String pad(String s, int width) {
+        StringBuilder b = new StringBuilder(s);
+        while (b.length() < width) {
+            b.append(' ');
+        }
+        return b.toString();
+    }
+}

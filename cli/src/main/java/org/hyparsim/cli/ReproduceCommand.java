@@ -1,0 +1,48 @@
+package org.hyparsim.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.hyparsim.core.InputException;
+import org.hyparsim.scenarios.reproduce.Reproduction;
+import org.hyparsim.scenarios.sweep.Progress;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code hypar-sim reproduce}: the paper's evaluation, with our numbers beside the paper's. */
+@Command(name = "reproduce", mixinStandardHelpOptions = true,
+        description = "Reproduce the paper's evaluation (Figs. 5-9, 11, 12): CSVs, charts and REPORT.md.")
+public final class ReproduceCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    DebugOption debug;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "results/paper", description = "Output directory (default ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--quick", description = "A subset that runs in well under a minute.")
+    boolean quick;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Runs at once (default: all cores).")
+    Integer threads;
+
+    @Override
+    public Integer call() throws Exception {
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (t < 1 || t > 1024) {
+            throw new InputException("command line", "--threads", "must be from 1 to 1024, got " + t);
+        }
+        long start = System.nanoTime();
+        boolean terminal = System.console() != null && !"true".equalsIgnoreCase(System.getenv("CI"));
+        Reproduction r = new Reproduction(quick);
+        r.run(out, t, new Progress(spec.commandLine().getErr(), terminal));
+        spec.commandLine().getOut().printf(Locale.ROOT, "Reproduction%s written to %s (REPORT.md, CSVs, charts) in %.1f s%n",
+                quick ? " (quick)" : "", out, (System.nanoTime() - start) / 1e9);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

@@ -1,0 +1,75 @@
+package org.hyparsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.hyparsim.results.Csv;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** reproduce --quick writes the report, the CSVs and the charts, and the report's numbers are the CSVs'. */
+class ReproduceTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void quickReproductionWritesAReportWhoseNumbersEqualTheCsvs() throws Exception {
+        Cli r = Cli.run("reproduce", "--quick", "--out", dir.toString(), "--threads", "2");
+        assertEquals(0, r.status(), r.err());
+        String report = Files.readString(dir.resolve("REPORT.md"));
+        for (String f : List.of("fig5_partition", "fig6_performance", "fig7_energy", "fig8_communication", "fig9_lenet_space",
+                "fig11_scalability", "fig12_topology", "hmc_rs", "headline")) {
+            assertTrue(Files.exists(dir.resolve(f + ".csv")), f);
+        }
+        for (String png : List.of("fig6_performance", "fig7_energy", "fig8_communication", "fig9_lenet_space",
+                "fig11_scalability", "fig12_topology", "hmc_rs_breakdown", "fig5_partition_VGG_A")) {
+            assertTrue(Files.size(dir.resolve(png + ".png")) > 1000, png);
+            assertTrue(report.contains(png + ".png") || png.startsWith("fig5"), png + " is embedded");
+        }
+        // every Markdown table of the report is, cell for cell, the CSV with the same header
+        List<List<List<String>>> tables = markdownTables(report);
+        assertEquals(7, tables.size(), "headline, Figs. 6, 7, 8, 11, 12 and hmc-rs");
+        List<String> order = List.of("headline", "fig6_performance", "fig7_energy", "fig8_communication",
+                "fig11_scalability", "fig12_topology", "hmc_rs");
+        for (int k = 0; k < order.size(); k++) {
+            Path csv = dir.resolve(order.get(k) + ".csv");
+            List<Map<String, String>> rows = Csv.read(Files.readString(csv));
+            List<List<String>> t = tables.get(k);
+            assertEquals(new ArrayList<>(rows.get(0).keySet()), t.get(0), csv + " header");
+            assertEquals(rows.size(), t.size() - 1, csv.toString());
+            for (int i = 0; i < rows.size(); i++) {
+                assertEquals(new ArrayList<>(rows.get(i).values()), t.get(i + 1), csv + " row " + i);
+            }
+        }
+        // the headline's HyPar speedups are those of Fig. 6
+        assertTrue(report.contains("| VGG-A | 5.057 | 4.97 |"), report);
+    }
+
+    static List<List<List<String>>> markdownTables(String md) {
+        List<List<List<String>>> out = new ArrayList<>();
+        List<List<String>> current = null;
+        for (String line : md.split("\n")) {
+            if (line.startsWith("|")) {
+                if (line.startsWith("|---")) {
+                    continue;
+                }
+                List<String> cells = new ArrayList<>(Arrays.asList(line.substring(1, line.length() - 1).split("\\|", -1)));
+                cells.replaceAll(String::trim);
+                if (current == null) {
+                    current = new ArrayList<>();
+                    out.add(current);
+                }
+                current.add(cells);
+            } else {
+                current = null;
+            }
+        }
+        return out;
+    }
+}

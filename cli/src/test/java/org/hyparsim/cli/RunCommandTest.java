@@ -1,0 +1,140 @@
+package org.hyparsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theMinimalScenarioWorksAsWritten() throws Exception {
+        Path f = Scenarios.write(dir, "min.yaml", """
+                network: Lenet-c      # built-in name
+                batch: 256
+                accelerators: 16
+                topology: htree       # htree | torus | mesh | ring | switch | bus
+                hardware: hmc-rs      # profile name, or {profile: hmc-rs, <overrides>}
+                schedule: overlap     # overlap | serial
+                strategies: [dp, mp, trick, hypar]
+                """);
+        Cli r = Cli.run("run", f.toString(), "--format", "json", "--out", dir.resolve("out").toString());
+        assertEquals(0, r.status(), r.err());
+        JsonNode runs = new ObjectMapper().readTree(r.out()).get("runs");
+        assertEquals(4, runs.size());
+        for (JsonNode run : runs) {
+            for (String field : List.of("network", "batch", "accelerators", "topology", "hardware", "schedule", "strategy",
+                    "stepTimeSeconds", "computeSeconds", "exposedCommunicationSeconds", "communicationBytes", "linkBytes",
+                    "dramBytes", "macs", "energyJoules", "energy", "events", "layers")) {
+                assertTrue(run.has(field), field);
+            }
+            for (String c : List.of("compute", "sram", "dram", "link", "static")) {
+                assertTrue(run.get("energy").has(c), c);
+            }
+            assertEquals(4, run.get("layers").size());
+        }
+        for (String file : List.of("runs.json", "summary.csv", "layers.csv", "links.csv", "trace.json")) {
+            assertTrue(Files.size(dir.resolve("out").resolve(file)) > 0, file);
+        }
+        JsonNode trace = new ObjectMapper().readTree(dir.resolve("out/trace.json").toFile());
+        assertTrue(trace.get("traceEvents").size() > 100);
+        assertEquals(5, Files.readAllLines(dir.resolve("out/summary.csv")).size());
+        try (var files = Files.list(dir.resolve("out"))) {
+            assertFalse(files.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary file left");
+        }
+    }
+
+    @Test
+    void textOutputIsATable() throws Exception {
+        Path f = Scenarios.write(dir, "t.yaml", "network: SCONV\naccelerators: 4\n");
+        Cli r = Cli.run("run", f.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("step time"), r.out());
+        assertTrue(r.out().contains("hypar"), r.out());
+    }
+
+    private void assertBadScenario(String yaml, String expected) throws Exception {
+        Path f = Scenarios.write(dir, "bad.yaml", yaml);
+        Cli r = Cli.run("run", f.toString());
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.err().contains(f.toString()), r.err());
+        assertTrue(r.err().contains(expected), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void badScenariosAreRefusedNamingTheFileFieldAndReason() throws Exception {
+        assertBadScenario("network: VGG-A\nbandwith: 3\n", "bandwith: unknown field 'bandwith'");
+        assertBadScenario("network: VGG-A\naccelerators: sixteen\n", "accelerators: wrong type: expected a whole number");
+        assertBadScenario("network: nets/missing.json\n", "network: 'nets/missing.json' is neither a built-in network");
+        assertBadScenario("network: VGG-A\naccelerators: 12\n", "accelerators: accelerators must be a power of two");
+        assertBadScenario("network: VGG-A\nbatch: 0\n", "batch: must be from 1 to");
+        assertBadScenario("network: VGG-A\ntopology: hypercube\n", "topology: 'hypercube' is not one of");
+        assertBadScenario("network: VGG-A\nhardware: {profile: hmc-rs, bandwith: 3}\n", "hardware.bandwith: unknown hardware field");
+        assertBadScenario("network: VGG-A\nhardware: {profile: hmc-rs, linkBandwidthGBps: -1}\n",
+                "hardware.linkBandwidthGBps: must be a positive number");
+        assertBadScenario("network: VGG-A\nstrategies: [dp, fastest]\n", "strategies[1]: unknown strategy 'fastest'");
+    }
+
+    @Test
+    void errorsInAReferencedHardwareFileNameThatFile() throws Exception {
+        Path hw = Scenarios.write(dir, "hw.yaml", "profile: hmc-rs\nbandwith: 3\n");
+        Cli r = Cli.run("run", Scenarios.write(dir, "a.yaml", "network: VGG-A\nhardware: hw.yaml\n").toString());
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.err().contains(hw + ": bandwith: unknown hardware field 'bandwith'"), r.err());
+        Path topo = Scenarios.write(dir, "topo.yaml", "name: torus\nlinkBandwidthGBps: -2\n");
+        r = Cli.run("run", Scenarios.write(dir, "b.yaml", "network: VGG-A\ntopology: topo.yaml\n").toString());
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.err().contains(topo + ": linkBandwidthGBps: must be a positive number"), r.err());
+    }
+
+    @Test
+    void allProblemsAreReportedAtOnce() throws Exception {
+        Path f = Scenarios.write(dir, "two.yaml", "network: VGG-A\nbatch: 0\ntopology: hypercube\n");
+        Cli r = Cli.run("run", f.toString());
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("2 problems"), r.err());
+    }
+
+    @Test
+    void hardwareOverridesApply() throws Exception {
+        Path slow = Scenarios.write(dir, "slow.yaml", "network: AlexNet\naccelerators: 8\ntopology: bus\nstrategies: [dp]\n"
+                + "hardware: {profile: hmc-rs, busBandwidthGBps: 1}\n");
+        Path fast = Scenarios.write(dir, "fast.yaml", "network: AlexNet\naccelerators: 8\ntopology: bus\nstrategies: [dp]\n");
+        ObjectMapper m = new ObjectMapper();
+        JsonNode s = m.readTree(Cli.run("run", slow.toString(), "--format", "json").out()).get("runs").get(0);
+        JsonNode q = m.readTree(Cli.run("run", fast.toString(), "--format", "json").out()).get("runs").get(0);
+        assertEquals("hmc-rs+busBandwidthGBps=1", s.get("hardware").asText());
+        assertTrue(s.get("stepTimeSeconds").asDouble() > q.get("stepTimeSeconds").asDouble());
+    }
+
+    @Test
+    void networkFilesAreResolvedAgainstTheScenario() throws Exception {
+        Files.createDirectories(dir.resolve("nets"));
+        Files.writeString(dir.resolve("nets/tiny.yaml"), "layers:\n  - {name: f1, type: fc, in_ch: 64, out_ch: 64}\n"
+                + "  - {name: f2, type: fc, in_ch: 64, out_ch: 10}\n");
+        Path f = Scenarios.write(dir, "s.yaml", "network: nets/tiny.yaml\naccelerators: 4\n");
+        Cli r = Cli.run("run", f.toString(), "--format", "json");
+        assertEquals(0, r.status(), r.err());
+        assertEquals("tiny", new ObjectMapper().readTree(r.out()).get("runs").get(0).get("network").asText());
+    }
+
+    @Test
+    void theSameScenarioTwiceGivesIdenticalJson() throws Exception {
+        Path f = Scenarios.write(dir, "vgg.yaml", "network: VGG-A\naccelerators: 8\ntopology: torus\n");
+        Cli a = Cli.run("run", f.toString(), "--format", "json");
+        Cli b = Cli.run("run", f.toString(), "--format", "json");
+        assertEquals(0, a.status(), a.err());
+        assertEquals(a.out(), b.out());
+        assertTrue(a.out().contains("\"stepTimeSeconds\""));
+    }
+}

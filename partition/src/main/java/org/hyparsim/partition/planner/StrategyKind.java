@@ -1,0 +1,36 @@
+package org.hyparsim.partition.planner;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The strategies a run can use: the built-in planners and a plan read from a file. */
+public enum StrategyKind {
+    /** Data parallelism everywhere. */
+    DP,
+    /** Model parallelism everywhere. */
+    MP,
+    /** Krizhevsky's "one weird trick": conv layers dp, fc layers mp. */
+    TRICK,
+    /** The paper's hierarchical layer-wise dynamic program. */
+    HYPAR,
+    /** Every plan, the cheapest kept. */
+    EXHAUSTIVE,
+    /** A plan given from outside. */
+    FILE;
+
+    /** The name in scenarios, on the command line and in results. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<StrategyKind> fromName(String name) {
+        return Arrays.stream(values()).filter(k -> k.label().equals(name)).findFirst();
+    }
+
+    /** The names of the built-in planners (every kind but FILE). */
+    public static List<String> plannerNames() {
+        return Arrays.stream(values()).filter(k -> k != FILE).map(StrategyKind::label).toList();
+    }
+}

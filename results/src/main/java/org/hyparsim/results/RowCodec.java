@@ -1,0 +1,143 @@
+package org.hyparsim.results;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.hyparsim.core.step.Schedule;
+import org.hyparsim.noc.LinkModel;
+import org.hyparsim.noc.TopologyKind;
+import org.hyparsim.partition.planner.StrategyKind;
+
+/**
+ * Rows to and from CSV and JSON with Jackson: the run's typed values (topology, schedule, link
+ * model, strategy) as their names, the columns in {@link RunColumn}'s order.
+ */
+public final class RowCodec {
+    private static final SimpleModule NAMES = new SimpleModule("hypar-sim names");
+
+    static {
+        names(TopologyKind.class, TopologyKind::label, TopologyKind::fromName);
+        names(Schedule.class, Schedule::label, Schedule::fromName);
+        names(LinkModel.class, LinkModel::label, LinkModel::fromName);
+        names(StrategyKind.class, StrategyKind::label, StrategyKind::fromName);
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(NAMES)
+            .enable(SerializationFeature.INDENT_OUTPUT).disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    private static final CsvMapper CSV = (CsvMapper) new CsvMapper()
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).registerModule(NAMES);
+
+    private RowCodec() {
+    }
+
+    private static <E extends Enum<E>> void names(Class<E> type, Function<E, String> label,
+            Function<String, Optional<E>> fromName) {
+        NAMES.addSerializer(type, new JsonSerializer<E>() {
+            @Override
+            public void serialize(E value, JsonGenerator g, SerializerProvider p) throws IOException {
+                g.writeString(label.apply(value));
+            }
+        });
+        NAMES.addDeserializer(type, new JsonDeserializer<E>() {
+            @Override
+            public E deserialize(JsonParser p, DeserializationContext c) throws IOException {
+                String text = p.getValueAsString();
+                return fromName.apply(text).orElseThrow(() -> new IllegalArgumentException(
+                        "'" + text + "' is not a " + type.getSimpleName() + " name"));
+            }
+        });
+    }
+
+    /** The JSON mapper of results (pretty-printed), which knows the names of the typed values. */
+    public static ObjectMapper json() {
+        return JSON;
+    }
+
+    /** Rows as ordered JSON objects with the given columns (null figures of failed runs kept as null). */
+    public static List<Map<String, Object>> jsonRows(List<RunRow> rows, List<RunColumn> columns) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (RunRow r : rows) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            for (RunColumn c : columns) {
+                m.put(c.header(), c.get(r));
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** Rows read back from JSON objects that {@link #jsonRows} wrote. */
+    public static List<RunRow> readJsonRows(com.fasterxml.jackson.databind.JsonNode rows) throws IOException {
+        List<RunRow> out = new ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode r : rows) {
+            out.add(JSON.treeToValue(r, RunRow.class));
+        }
+        return out;
+    }
+
+    /** One line of JSON (the journal's lines). */
+    public static String jsonLine(Object value) throws IOException {
+        return JSON.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
+    }
+
+    /** CSV of rows, with the given columns in their order. */
+    public static String csv(List<RunRow> rows, List<RunColumn> columns) {
+        CsvSchema.Builder b = CsvSchema.builder().setUseHeader(true).setArrayElementSeparator(";");
+        for (RunColumn c : columns) {
+            b.addColumn(c.header(), c == RunColumn.LAYERS ? CsvSchema.ColumnType.ARRAY : CsvSchema.ColumnType.NUMBER_OR_STRING);
+        }
+        List<Map<String, Object>> cells = new ArrayList<>();
+        for (RunRow r : rows) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            for (RunColumn c : columns) {
+                m.put(c.header(), c.get(r));
+            }
+            cells.add(m);
+        }
+        try {
+            return CSV.writer(b.build()).writeValueAsString(cells);
+        } catch (IOException e) {
+            throw new IllegalStateException("rows could not be written as CSV", e);
+        }
+    }
+
+    /** Rows read back from CSV that {@link #csv} wrote; a malformed file is an IOException naming the record. */
+    public static List<RunRow> readCsv(String text) throws IOException {
+        CsvSchema schema = CsvSchema.emptySchema().withHeader().withArrayElementSeparator(";");
+        try (var it = CSV.readerFor(RunRow.class).with(schema).<RunRow>readValues(text)) {
+            return it.readAll();
+        } catch (RuntimeException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /** CSV of plain rows that share their keys (the per-layer and per-link tables, report tables). */
+    public static String csvOfMaps(List<? extends Map<String, ?>> rows) {
+        if (rows.isEmpty()) {
+            return "";
+        }
+        CsvSchema.Builder b = CsvSchema.builder().setUseHeader(true);
+        rows.get(0).keySet().forEach(b::addColumn);
+        try {
+            return CSV.writer(b.build()).writeValueAsString(rows);
+        } catch (IOException e) {
+            throw new IllegalStateException("rows could not be written as CSV", e);
+        }
+    }
+}

@@ -1,0 +1,261 @@
+package org.hyparsim.scenarios.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.hyparsim.core.Checks;
+import org.hyparsim.core.InputException;
+import org.hyparsim.core.Limits;
+import org.hyparsim.core.step.Schedule;
+import org.hyparsim.core.workload.Network;
+import org.hyparsim.noc.LinkModel;
+import org.hyparsim.noc.TopologyKind;
+import org.hyparsim.partition.Accounting;
+import org.hyparsim.partition.ArrayHierarchy;
+import org.hyparsim.partition.Plan;
+import org.hyparsim.partition.StepBuilder;
+import org.hyparsim.partition.planner.ExhaustivePlanner;
+import org.hyparsim.partition.planner.FilePlanner;
+import org.hyparsim.partition.planner.Strategy;
+import org.hyparsim.partition.planner.StrategyKind;
+import org.hyparsim.scenarios.io.Json;
+import org.hyparsim.scenarios.networks.NetworkCatalog;
+import org.hyparsim.scenarios.networks.NetworkSpec;
+import org.hyparsim.scenarios.networks.PlanFile;
+
+/**
+ * Reads a scenario file (YAML or JSON) into a checked {@link Scenario}: the network, the array
+ * and its hardware, the schedule and the strategies, each resolved once into model objects.
+ * Every problem is reported at once, each with the file, the field path and the reason.
+ */
+public final class ScenarioReader {
+    /** The strategies a scenario runs when it names none. */
+    public static final List<StrategyKind> DEFAULT_STRATEGIES = List.of(StrategyKind.DP, StrategyKind.MP,
+            StrategyKind.TRICK, StrategyKind.HYPAR);
+    public static final int DEFAULT_ACCELERATORS = 16;
+    public static final int MAX_ITERATIONS = 1000;
+
+    private ScenarioReader() {
+    }
+
+    /** Reads and checks a scenario file, reporting every problem at once. */
+    public static Scenario read(Path file) {
+        ScenarioSpec spec = Json.read(file, ScenarioSpec.class);
+        if (spec == null) {
+            throw new InputException(file.toString(), "", "empty scenario");
+        }
+        if (spec.sweep() != null) {
+            throw new InputException(file.toString(), "sweep", "this scenario has a sweep section: run it with "
+                    + "'hypar-sim sweep " + file + " --out DIR'");
+        }
+        return from(spec, file);
+    }
+
+    public static Scenario from(ScenarioSpec s, Path file) {
+        String src = file.toString();
+        Path base = file.toAbsolutePath().getParent();
+        List<InputException.Problem> problems = new ArrayList<>();
+        Network network = null;
+        JsonNode n = s.network();
+        if (n == null || n.isNull()) {
+            problems.add(new InputException.Problem(src, "network", "missing: a built-in network name or a network file path"));
+        } else if (n.isTextual()) {
+            network = collect(problems, () -> NetworkCatalog.resolve(n.asText(), base, src, "network"));
+        } else if (n.isObject()) {
+            network = collect(problems, () -> Json.convert(n, NetworkSpec.class, src, "network")
+                    .toNetwork("inline", src, "network"));
+        } else {
+            problems.add(new InputException.Problem(src, "network", "wrong type: expected a network name, a file path or {name, layers}"));
+        }
+        Long batch = integer(problems, src, "batch", s.batch(), Accounting.DEFAULT_BATCH, 1, Limits.maxBatch());
+        Long accelerators = integer(problems, src, "accelerators", s.accelerators(), DEFAULT_ACCELERATORS, 1,
+                Long.MAX_VALUE);
+        if (accelerators != null && ArrayHierarchy.problem(accelerators) != null) {
+            problems.add(new InputException.Problem(src, "accelerators", ArrayHierarchy.problem(accelerators)));
+            accelerators = null;
+        }
+        TopologySpec topo = collect(problems, () -> topology(s.topology(), base, src));
+        Hardware hardware = collect(problems, () -> hardware(s.hardware(), base, src));
+        if (hardware != null && topo != null) {
+            hardware = topo.applyTo(hardware);
+        }
+        Schedule schedule = s.schedule() == null ? Schedule.OVERLAP : Schedule.fromName(s.schedule()).orElse(null);
+        if (schedule == null) {
+            problems.add(new InputException.Problem(src, "schedule", "'" + s.schedule() + "' is not one of "
+                    + String.join(", ", Schedule.names())));
+        }
+        Long iterations = integer(problems, src, "iterations", s.iterations(), 1, 1, MAX_ITERATIONS);
+        LinkModel linkModel = s.linkModel() == null ? LinkModel.PACKET : LinkModel.fromName(s.linkModel()).orElse(null);
+        if (linkModel == null) {
+            problems.add(new InputException.Problem(src, "linkModel", "'" + s.linkModel() + "' is not one of "
+                    + String.join(", ", LinkModel.names())));
+        }
+        List<Strategy> strategies = strategies(problems, s, src, base, network, accelerators);
+        if (network != null && accelerators != null && iterations != null) {
+            String tooBig = StepBuilder.sizeProblem(accelerators.intValue(), network.size(), iterations.intValue());
+            if (tooBig != null) {
+                problems.add(new InputException.Problem(src, "accelerators", tooBig));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
+        }
+        return new Scenario(src, new Workload(network, batch.intValue(), iterations.intValue()),
+                new ArrayConfig(accelerators.intValue(), topo.kind(), linkModel, hardware), schedule, strategies);
+    }
+
+    /**
+     * Problems a run of the scenario would meet before it starts: an exhaustive search too large
+     * to enumerate (a sweep records such a point as failed and goes on; run refuses it as input).
+     */
+    public static List<InputException.Problem> runProblems(Scenario s) {
+        List<InputException.Problem> out = new ArrayList<>();
+        for (int i = 0; i < s.strategies().size(); i++) {
+            if (s.strategies().get(i).kind() == StrategyKind.EXHAUSTIVE) {
+                String tooMany = ExhaustivePlanner.sizeProblem(s.network().size(), s.levels());
+                if (tooMany != null) {
+                    out.add(new InputException.Problem(s.source(), "strategies[" + i + "]", tooMany));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The strategies by name, a plan file read for "file", each checked against the network and array. */
+    private static List<Strategy> strategies(List<InputException.Problem> problems, ScenarioSpec s, String src,
+            Path base, Network network, Long accelerators) {
+        List<String> names = s.strategies() == null ? DEFAULT_STRATEGIES.stream().map(StrategyKind::label).toList()
+                : s.strategies();
+        if (names.isEmpty()) {
+            problems.add(new InputException.Problem(src, "strategies", "empty: name at least one strategy"));
+        }
+        Integer levels = accelerators == null ? null : Long.numberOfTrailingZeros(accelerators);
+        List<Strategy> out = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            String at = "strategies[" + i + "]";
+            StrategyKind kind = StrategyKind.fromName(names.get(i)).orElse(null);
+            if (kind == null) {
+                problems.add(new InputException.Problem(src, at, "unknown strategy '" + names.get(i)
+                        + "': expected one of " + String.join(", ", StrategyKind.plannerNames()) + " or file"));
+            } else if (kind == StrategyKind.FILE) {
+                if (s.plan() == null) {
+                    problems.add(new InputException.Problem(src, "plan", "missing: strategy 'file' needs a plan file path"));
+                } else if (network != null) {
+                    Network net = network;
+                    Path planFile = base.resolve(s.plan());
+                    Plan plan = collect(problems, () -> PlanFile.read(planFile, net));
+                    String misfit = plan == null || levels == null ? null : FilePlanner.problem(plan, net.size(), levels);
+                    if (misfit != null) {
+                        problems.add(new InputException.Problem(planFile.toString(), "plan", misfit));
+                    } else if (plan != null) {
+                        out.add(new Strategy.FromFile(plan));
+                    }
+                }
+            } else {
+                out.add(new Strategy.Named(kind));
+            }
+        }
+        return out;
+    }
+
+    /** Hardware: a profile name, a file holding {profile, overrides}, or an inline {profile, overrides}. */
+    static Hardware hardware(JsonNode h, Path base, String src) {
+        String source = src;
+        String path = "hardware";
+        if (h != null && h.isTextual() && BuiltInProfile.fromName(h.asText()).isEmpty() && isFileName(h.asText())) {
+            Path f = base.resolve(h.asText());
+            if (!java.nio.file.Files.exists(f)) {
+                throw new InputException(src, "hardware", "'" + h.asText() + "' is neither a hardware profile ("
+                        + String.join(", ", BuiltInProfile.names()) + ") nor an existing file (looked for " + f + ")");
+            }
+            h = Json.readTree(f);
+            source = f.toString();
+            path = "";
+        }
+        if (h == null || h.isNull()) {
+            return HardwareReader.builtIn(BuiltInProfile.HMC_RS);
+        }
+        if (h.isTextual()) {
+            return HardwareReader.resolve(h.asText(), null, source, path);
+        }
+        if (h.isObject()) {
+            JsonNode profile = h.get("profile");
+            String name = profile == null ? BuiltInProfile.HMC_RS.label() : profile.asText();
+            return HardwareReader.resolve(name, h, source, path);
+        }
+        throw new InputException(source, path.isEmpty() ? "" : path,
+                "wrong type: expected a profile name, a file path or {profile: NAME, <field>: <value>, ...}");
+    }
+
+    static boolean isFileName(String s) {
+        String l = s.toLowerCase(java.util.Locale.ROOT);
+        return l.endsWith(".json") || l.endsWith(".yaml") || l.endsWith(".yml") || s.contains("/");
+    }
+
+    /** A topology: a name, a file holding {name, ...}, or an inline {name, ...}. */
+    static TopologySpec topology(JsonNode t, Path base, String src) {
+        if (t == null || t.isNull()) {
+            return TopologySpec.named(TopologyKind.HTREE.label());
+        }
+        TopologySpec spec;
+        String source = src;
+        String path = "topology";
+        if (t.isTextual() && TopologyKind.fromName(t.asText()).isEmpty() && isFileName(t.asText())) {
+            Path f = base.resolve(t.asText());
+            if (!java.nio.file.Files.exists(f)) {
+                throw new InputException(src, "topology", "'" + t.asText() + "' is neither a topology ("
+                        + String.join(", ", TopologyKind.names()) + ") nor an existing file (looked for " + f + ")");
+            }
+            source = f.toString();
+            path = "";
+            spec = Json.read(f, TopologySpec.class);
+        } else if (t.isTextual()) {
+            spec = TopologySpec.named(t.asText());
+        } else if (t.isObject()) {
+            spec = Json.convert(t, TopologySpec.class, src, "topology");
+        } else {
+            throw new InputException(src, "topology", "wrong type: expected a topology name, a file path or {name, ...}");
+        }
+        String at = path.isEmpty() ? "" : path;
+        String nameAt = spec == null || t.isTextual() && path.equals("topology") ? at : (at.isEmpty() ? "name" : at + ".name");
+        if (spec == null || TopologyKind.fromName(spec.name()).isEmpty()) {
+            throw new InputException(source, nameAt, "'" + (spec == null ? null : spec.name()) + "' is not one of "
+                    + String.join(", ", TopologyKind.names()));
+        }
+        List<InputException.Problem> problems = new ArrayList<>();
+        String prefix = at.isEmpty() ? "" : at + ".";
+        for (Checks.Problem p : spec.problems()) {
+            problems.add(new InputException.Problem(source, prefix + p.field(), p.reason()));
+        }
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
+        }
+        return spec;
+    }
+
+    private static Long integer(List<InputException.Problem> problems, String src, String path, JsonNode v, long dflt,
+            long min, long max) {
+        if (v == null || v.isNull()) {
+            return dflt;
+        }
+        if (!v.isIntegralNumber()) {
+            problems.add(new InputException.Problem(src, path, "wrong type: expected a whole number, got " + v));
+            return null;
+        }
+        if (!v.canConvertToLong() || v.asLong() < min || v.asLong() > max) {
+            problems.add(new InputException.Problem(src, path, "must be from " + min + " to " + max + ", got " + v));
+            return null;
+        }
+        return v.asLong();
+    }
+
+    private static <T> T collect(List<InputException.Problem> problems, java.util.function.Supplier<T> f) {
+        try {
+            return f.get();
+        } catch (InputException e) {
+            problems.addAll(e.problems());
+            return null;
+        }
+    }
+}
