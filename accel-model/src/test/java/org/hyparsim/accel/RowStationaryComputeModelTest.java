@@ -18,7 +18,7 @@ class RowStationaryComputeModelTest {
 
     /** conv 4 -> 8 channels, 3x3 on 14x14 (pad 1), 2 samples. */
     static ComputeWork work(TaskKind phase) {
-        Layer conv = Layer.conv("c", 4, 14, 8, 3, 1, 1, 1, 1);
+        Layer conv = Layer.conv("c", 4, 14, 8, 3, 1, 1);
         return new ComputeWork(conv, phase, 2, 4);
     }
 

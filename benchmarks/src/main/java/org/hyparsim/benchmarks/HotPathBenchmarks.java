@@ -46,7 +46,7 @@ public class HotPathBenchmarks {
         compute = new RowStationaryComputeModel(HardwareReader.builtIn(BuiltInProfile.HMC_RS).accelerator());
         Network net = NetworkCatalog.builtIn().get("VGG-E");
         works = net.layers().stream().map(l -> new ComputeWork(l, TaskKind.FORWARD, 16, l.inChannels())).toList();
-        vggE = new CommunicationModel(net, Accounting.hypar(256));
+        vggE = new CommunicationModel(net, Accounting.hypar(Accounting.DEFAULT_BATCH));
     }
 
     /** 10,000 events through the engine wrapper, about 100 pending. */

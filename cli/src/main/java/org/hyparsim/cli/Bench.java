@@ -166,7 +166,7 @@ public final class Bench {
         int ch = 3;
         for (int i = 0; i < layers / 2; i++) {
             int next = 16 << (i % 6);
-            out.add(Layer.conv("conv" + i, ch, 32, next, 3, 1, 1, 1, 1));
+            out.add(Layer.conv("conv" + i, ch, 32, next, 3, 1, 1));
             ch = next;
         }
         int width = ch * 32 * 32;

@@ -1,5 +1,7 @@
 package org.hyparsim.cli;
 
+import org.hyparsim.scenarios.Scenarios;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

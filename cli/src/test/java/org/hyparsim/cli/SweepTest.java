@@ -1,5 +1,7 @@
 package org.hyparsim.cli;
 
+import org.hyparsim.scenarios.Scenarios;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -112,5 +114,23 @@ class SweepTest {
         Cli r = Cli.run("chart", dir.resolve("o").toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(Files.exists(dir.resolve("o/performance.png")));
+    }
+
+    @Test
+    void aSweptKeyNeedsNoTopLevelDefault() throws Exception {
+        // network is only an axis, and the second axis's values are checked against its first network
+        Sweep sweep = Sweep.read(Scenarios.write(dir, "axes.yaml", """
+                strategies: [dp]
+                sweep:
+                  network: [Lenet-c, Cifar-c]
+                  accelerators: [2, 4]
+                """));
+        assertEquals(4, sweep.points().size());
+        assertEquals("Cifar-c", sweep.points().get(3).scenario().network().name());
+        // a bad value is still named at its place in the sweep
+        Cli r = Cli.run("sweep", Scenarios.write(dir, "bad.yaml", "sweep:\n  network: [Lenet-c, NoSuchNet]\n")
+                .toString(), "--out", dir.resolve("o").toString());
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("sweep.network[1]"), r.err());
     }
 }

@@ -9,12 +9,12 @@ public final class BusTopology implements Topology {
 
     public BusTopology(int accelerators, LinkParams params) {
         this.accelerators = accelerators;
-        this.links = List.of(new Link(0, "bus", params.bandwidthBytesPerSecond(), params.latencyPs()));
+        this.links = List.of(new Link(0, TopologyKind.BUS.label(), params.bandwidthBytesPerSecond(), params.latencyPs()));
     }
 
     @Override
-    public String name() {
-        return "bus";
+    public TopologyKind kind() {
+        return TopologyKind.BUS;
     }
 
     @Override

@@ -14,8 +14,8 @@ public final class GridTopology extends TableTopology {
     private final int cols;
     private final boolean wrap;
 
-    public GridTopology(String name, int rows, int cols, boolean wrap, LinkParams params) {
-        super(name, rows * cols);
+    public GridTopology(TopologyKind kind, int rows, int cols, boolean wrap, LinkParams params) {
+        super(kind, rows * cols);
         if (rows < 1 || cols < 1) {
             throw new IllegalArgumentException("a grid has at least one row and column");
         }
@@ -43,22 +43,22 @@ public final class GridTopology extends TableTopology {
     }
 
     /** The squarest grid of a power-of-two count: 2^floor(H/2) rows by 2^ceil(H/2) columns. */
-    public static GridTopology square(String name, int accelerators, boolean wrap, LinkParams params) {
+    public static GridTopology square(TopologyKind kind, int accelerators, boolean wrap, LinkParams params) {
         int h = Integer.numberOfTrailingZeros(accelerators);
         int rows = 1 << (h / 2);
-        return new GridTopology(name, rows, accelerators / rows, wrap, params);
+        return new GridTopology(kind, rows, accelerators / rows, wrap, params);
     }
 
     public static GridTopology torus(int accelerators, LinkParams params) {
-        return square("torus", accelerators, true, params);
+        return square(TopologyKind.TORUS, accelerators, true, params);
     }
 
     public static GridTopology mesh(int accelerators, LinkParams params) {
-        return square("mesh", accelerators, false, params);
+        return square(TopologyKind.MESH, accelerators, false, params);
     }
 
     public static GridTopology ring(int accelerators, LinkParams params) {
-        return new GridTopology("ring", 1, accelerators, true, params);
+        return new GridTopology(TopologyKind.RING, 1, accelerators, true, params);
     }
 
 

@@ -13,7 +13,7 @@ public final class HTreeTopology extends TableTopology {
 
     /** @param levelParams per tree level h = 1..H (level 1 joins the root to its children) */
     public HTreeTopology(int accelerators, List<LinkParams> levelParams) {
-        super("htree", check(accelerators));
+        super(TopologyKind.HTREE, check(accelerators));
         this.depth = Integer.numberOfTrailingZeros(accelerators);
         if (levelParams.size() < depth) {
             throw new IllegalArgumentException("an H tree of " + accelerators + " accelerators needs link parameters for "

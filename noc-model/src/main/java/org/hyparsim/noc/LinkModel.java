@@ -1,29 +1,29 @@
 package org.hyparsim.noc;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.hyparsim.core.step.Interconnect;
 
 /** How links carry messages. */
-public enum LinkModel {
+public enum LinkModel implements org.hyparsim.core.Named {
     /** Every packet on every link, one at a time per link (FIFO): contention is real. */
     PACKET,
     /** A message is one flow; flows sharing links share them max-min fairly. */
     FLOW;
 
     /** The name in scenarios and results. */
+    @Override
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public static Optional<LinkModel> fromName(String name) {
-        return Arrays.stream(values()).filter(k -> k.label().equals(name)).findFirst();
+    public static java.util.Optional<LinkModel> fromName(String name) {
+        return org.hyparsim.core.Named.fromName(LinkModel.class, name);
     }
 
-    public static List<String> names() {
-        return Arrays.stream(values()).map(LinkModel::label).toList();
+    public static java.util.List<String> names() {
+        return org.hyparsim.core.Named.names(LinkModel.class);
     }
 
     /** An interconnect of this model over the topology. */

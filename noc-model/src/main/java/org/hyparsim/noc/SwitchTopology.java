@@ -4,7 +4,7 @@ package org.hyparsim.noc;
 public final class SwitchTopology extends TableTopology {
 
     public SwitchTopology(int accelerators, LinkParams params) {
-        super("switch", accelerators);
+        super(TopologyKind.SWITCH, accelerators);
         for (int a = 0; a < accelerators; a++) {
             table.add(a, -1, "A" + a + "->switch", params);
             table.add(-1, a, "switch->A" + a, params);

@@ -2,20 +2,20 @@ package org.hyparsim.noc;
 
 import java.util.List;
 
-/** What the point-to-point topologies share: a name, the accelerator count and a table of links. */
+/** What the point-to-point topologies share: a kind, the accelerator count and a table of links. */
 abstract class TableTopology implements Topology {
     protected final LinkTable table = new LinkTable();
-    private final String name;
+    private final TopologyKind kind;
     private final int accelerators;
 
-    TableTopology(String name, int accelerators) {
-        this.name = name;
+    TableTopology(TopologyKind kind, int accelerators) {
+        this.kind = kind;
         this.accelerators = accelerators;
     }
 
     @Override
-    public String name() {
-        return name;
+    public TopologyKind kind() {
+        return kind;
     }
 
     @Override

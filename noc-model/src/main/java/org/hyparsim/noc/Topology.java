@@ -4,8 +4,13 @@ import java.util.List;
 
 /** How the accelerators are joined: the directed links, and a deterministic route for every pair. */
 public interface Topology {
+    /** Which topology this is. */
+    TopologyKind kind();
+
     /** The name used in scenarios: htree, torus, mesh, ring, switch, bus. */
-    String name();
+    default String name() {
+        return kind().label();
+    }
 
     int accelerators();
 

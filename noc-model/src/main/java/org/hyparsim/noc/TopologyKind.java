@@ -1,13 +1,12 @@
 package org.hyparsim.noc;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /** The topologies that join an array. */
-public enum TopologyKind {
+public enum TopologyKind implements org.hyparsim.core.Named {
     /** The paper's H tree: a binary tree with the accelerators at its leaves. */
     HTREE,
     /** A 2D torus. */
@@ -22,16 +21,17 @@ public enum TopologyKind {
     BUS;
 
     /** The name in scenarios and results. */
+    @Override
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public static Optional<TopologyKind> fromName(String name) {
-        return Arrays.stream(values()).filter(k -> k.label().equals(name)).findFirst();
+    public static java.util.Optional<TopologyKind> fromName(String name) {
+        return org.hyparsim.core.Named.fromName(TopologyKind.class, name);
     }
 
-    public static List<String> names() {
-        return Arrays.stream(values()).map(TopologyKind::label).toList();
+    public static java.util.List<String> names() {
+        return org.hyparsim.core.Named.names(TopologyKind.class);
     }
 
     /** This topology joining {@code accelerators} with the given links. */

@@ -2,7 +2,6 @@ package org.hyparsim.noc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.hyparsim.core.engine.SimEngine;
 import org.junit.jupiter.api.Test;
 
 /** Flow-level links: max-min fair rates, re-rated as flows start and end, checked against hand calculations. */
@@ -12,18 +11,7 @@ class FlowInterconnectTest {
 
     /** Sends each message at time 0 and returns the delivery times, ps. */
     private static long[] deliver(Topology t, int[][] pairs, double[] bytes) {
-        FlowInterconnect net = new FlowInterconnect(t);
-        long[] delivered = new long[pairs.length];
-        SimEngine[] e = new SimEngine[1];
-        e[0] = new SimEngine("flow-test", () -> {
-            for (int i = 0; i < pairs.length; i++) {
-                int idx = i;
-                net.send(pairs[i][0], pairs[i][1], bytes[i], () -> delivered[idx] = e[0].now());
-            }
-        });
-        net.attach(e[0]);
-        e[0].run();
-        return delivered;
+        return Deliveries.deliver(new FlowInterconnect(t), pairs, bytes);
     }
 
     @Test

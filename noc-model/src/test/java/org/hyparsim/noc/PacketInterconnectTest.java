@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.hyparsim.core.engine.SimEngine;
 import org.junit.jupiter.api.Test;
 
 class PacketInterconnectTest {
@@ -15,18 +14,7 @@ class PacketInterconnectTest {
 
     /** Sends each message at time 0 and returns the delivery times, ps. */
     private static long[] deliver(Topology t, double packetBytes, int[][] pairs, double[] bytes) {
-        PacketInterconnect net = new PacketInterconnect(t, packetBytes);
-        long[] delivered = new long[pairs.length];
-        SimEngine[] e = new SimEngine[1];
-        e[0] = new SimEngine("net-test", () -> {
-            for (int i = 0; i < pairs.length; i++) {
-                int idx = i;
-                net.send(pairs[i][0], pairs[i][1], bytes[i], () -> delivered[idx] = e[0].now());
-            }
-        });
-        net.attach(e[0]);
-        e[0].run();
-        return delivered;
+        return Deliveries.deliver(new PacketInterconnect(t, packetBytes), pairs, bytes);
     }
 
     @Test

@@ -74,4 +74,13 @@ public record Plan(int layers, List<List<Parallelism>> rows) {
     public List<List<String>> labels() {
         return rows.stream().map(r -> r.stream().map(Parallelism::label).toList()).toList();
     }
+
+    /** A level's choices from a mask over n layers, the first layer in the highest bit (0: dp, 1: mp). */
+    public static List<Parallelism> rowFromMask(long mask, int n) {
+        List<Parallelism> row = new java.util.ArrayList<>(n);
+        for (int l = 0; l < n; l++) {
+            row.add(((mask >>> (n - 1 - l)) & 1) == 0 ? Parallelism.DP : Parallelism.MP);
+        }
+        return row;
+    }
 }

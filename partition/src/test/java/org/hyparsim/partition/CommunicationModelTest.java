@@ -12,7 +12,7 @@ class CommunicationModelTest {
     /** conv 4 -> 8 channels, 3x3 kernel on 10x10, pooled to 5x5; then fc 200 -> 10. */
     static Network small() {
         return Network.of("small", "", List.of(
-                Layer.conv("conv", 4, 10, 8, 3, 1, 1, 2, 2),
+                Layer.conv("conv", 4, 10, 8, 3, 1, 1).withPool(2, 2),
                 Layer.fc("fc", 8 * 5 * 5, 10)), "test");
     }
 

@@ -74,7 +74,7 @@ class HyParPlannerProperties {
             int in = hw;
             for (int i = 0; i < nConv; i++) {
                 boolean p = pool.get(i) && in >= 2;
-                Layer l = Layer.conv("conv" + i, inCh, in, ch.get(i + 1), k.get(i), 1, k.get(i) / 2, p ? 2 : 1, p ? 2 : 1);
+                Layer l = Layer.conv("conv" + i, inCh, in, ch.get(i + 1), k.get(i), 1, k.get(i) / 2).withPool(p ? 2 : 1, p ? 2 : 1);
                 layers.add(l);
                 inCh = l.outChannels();
                 in = l.pooledHeight();

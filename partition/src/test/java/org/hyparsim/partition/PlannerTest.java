@@ -32,7 +32,7 @@ class PlannerTest {
     @Test
     void hyparPicksModelParallelForAHugeFcAndDataParallelForASmallConv() {
         // fc 4096 -> 4096 at batch 8: A(dW) = 16.7M elements, A(F) = 32768: mp wins
-        Network n = Network.of("n", "", List.of(Layer.conv("c", 3, 8, 4, 3, 1, 1, 1, 1), Layer.fc("f", 256, 4096),
+        Network n = Network.of("n", "", List.of(Layer.conv("c", 3, 8, 4, 3, 1, 1), Layer.fc("f", 256, 4096),
                 Layer.fc("g", 4096, 4096)), "t");
         Plan p = new HyParPlanner().plan(new CommunicationModel(n, Accounting.hypar(8)), 1);
         assertEquals(List.of(DP, MP, MP), p.rows().get(0));

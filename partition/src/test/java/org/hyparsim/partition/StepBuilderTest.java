@@ -16,9 +16,9 @@ class StepBuilderTest {
     /** A small VGG-like chain: convs with and without pooling, then fcs. */
     static Network vggLike() {
         return Network.of("vgg-like", "", List.of(
-                Layer.conv("conv1", 3, 32, 16, 3, 1, 1, 2, 2),
-                Layer.conv("conv2", 16, 16, 32, 3, 1, 1, 1, 1),
-                Layer.conv("conv3", 32, 16, 32, 3, 1, 1, 2, 2),
+                Layer.conv("conv1", 3, 32, 16, 3, 1, 1).withPool(2, 2),
+                Layer.conv("conv2", 16, 16, 32, 3, 1, 1),
+                Layer.conv("conv3", 32, 16, 32, 3, 1, 1).withPool(2, 2),
                 Layer.fc("fc1", 32 * 8 * 8, 256),
                 Layer.fc("fc2", 256, 10)), "test");
     }

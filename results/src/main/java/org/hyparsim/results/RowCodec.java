@@ -17,8 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
+import org.hyparsim.core.Named;
 import org.hyparsim.core.step.Schedule;
 import org.hyparsim.noc.LinkModel;
 import org.hyparsim.noc.TopologyKind;
@@ -32,10 +31,10 @@ public final class RowCodec {
     private static final SimpleModule NAMES = new SimpleModule("hypar-sim names");
 
     static {
-        names(TopologyKind.class, TopologyKind::label, TopologyKind::fromName);
-        names(Schedule.class, Schedule::label, Schedule::fromName);
-        names(LinkModel.class, LinkModel::label, LinkModel::fromName);
-        names(StrategyKind.class, StrategyKind::label, StrategyKind::fromName);
+        names(TopologyKind.class);
+        names(Schedule.class);
+        names(LinkModel.class);
+        names(StrategyKind.class);
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(NAMES)
@@ -46,19 +45,19 @@ public final class RowCodec {
     private RowCodec() {
     }
 
-    private static <E extends Enum<E>> void names(Class<E> type, Function<E, String> label,
-            Function<String, Optional<E>> fromName) {
+    /** Values of a named enum written as their names and read back through its fromName. */
+    private static <E extends Enum<E> & Named> void names(Class<E> type) {
         NAMES.addSerializer(type, new JsonSerializer<E>() {
             @Override
             public void serialize(E value, JsonGenerator g, SerializerProvider p) throws IOException {
-                g.writeString(label.apply(value));
+                g.writeString(value.label());
             }
         });
         NAMES.addDeserializer(type, new JsonDeserializer<E>() {
             @Override
             public E deserialize(JsonParser p, DeserializationContext c) throws IOException {
                 String text = p.getValueAsString();
-                return fromName.apply(text).orElseThrow(() -> new IllegalArgumentException(
+                return Named.fromName(type, text).orElseThrow(() -> new IllegalArgumentException(
                         "'" + text + "' is not a " + type.getSimpleName() + " name"));
             }
         });

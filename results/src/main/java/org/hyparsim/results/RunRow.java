@@ -11,13 +11,11 @@ import org.hyparsim.core.step.StepResult;
  * units and their order are {@link RunColumn}'s. A failed sweep point has its run key, its
  * error and empty figures.
  *
- * @param suite the reproduction suite the run belongs to (reproduction rows only)
- * @param point the sweep point (sweep and reproduction rows)
+ * @param origin where the row comes from: a sweep point, a reproduction suite
  * @param error empty for a run that finished, else why it failed (sweep rows only)
  */
 public record RunRow(
-        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("suite") String suite,
-        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("point") Integer point,
+        @JsonUnwrapped Origin origin,
         @JsonUnwrapped RunKey run,
         @JsonUnwrapped Times times,
         @JsonUnwrapped Traffic traffic,
@@ -25,6 +23,31 @@ public record RunRow(
         @JsonUnwrapped Counts counts,
         @JsonUnwrapped PlanGrid grid,
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("error") String error) {
+
+    /**
+     * Where a row comes from.
+     *
+     * @param suite the reproduction suite the run belongs to (reproduction rows only)
+     * @param point the sweep point (sweep and reproduction rows)
+     */
+    public record Origin(@JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("suite") String suite,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("point") Integer point) {
+        static final Origin NONE = new Origin(null, null);
+    }
+
+    public RunRow {
+        origin = origin == null ? Origin.NONE : origin;
+    }
+
+    /** The reproduction suite, or null. */
+    public String suite() {
+        return origin.suite();
+    }
+
+    /** The sweep point, or null. */
+    public Integer point() {
+        return origin.point();
+    }
 
     /** Seconds per step (the first step when several were replayed). */
     public record Times(Integer iterations, Double stepTimeSeconds, Double steadyStepTimeSeconds, Double computeSeconds,
@@ -49,7 +72,7 @@ public record RunRow(
     public static RunRow of(RunRecord r) {
         StepResult s = r.result();
         StepResult.Energy e = s.energy();
-        return new RunRow(null, null, r.key(),
+        return new RunRow(Origin.NONE, r.key(),
                 new Times(s.iterations(), s.stepTimeSeconds(), s.steadyStepTimeSeconds(), s.computeSeconds(),
                         s.memoryStallSeconds(), s.exposedCommunicationSeconds()),
                 new Traffic(s.communicationBytes(), r.plannerBytes(), s.linkBytes(), s.dramBytes(), s.sramBytes(),
@@ -60,19 +83,20 @@ public record RunRow(
 
     /** A run that failed: its key and the error, no figures. */
     public static RunRow failed(RunKey key, String error) {
-        return new RunRow(null, null, key, new Times(null, null, null, null, null, null),
+        return new RunRow(Origin.NONE, key, new Times(null, null, null, null, null, null),
                 new Traffic(null, null, null, null, null, null), new Energy(null, null, null, null, null, null),
                 new Counts(null, null), new PlanGrid(java.util.List.of(), java.util.List.of()), error);
     }
 
     /** This row as a sweep writes it: with its point and an error column. */
     public RunRow atPoint(int p) {
-        return new RunRow(suite, p, run, times, traffic, energy, counts, grid, error == null ? "" : error);
+        return new RunRow(new Origin(origin.suite(), p), run, times, traffic, energy, counts, grid,
+                error == null ? "" : error);
     }
 
     /** This row as the reproduction writes it: with its suite and point, without an error column. */
     public RunRow inSuite(String s) {
-        return new RunRow(s, point, run, times, traffic, energy, counts, grid, null);
+        return new RunRow(new Origin(s, origin.point()), run, times, traffic, energy, counts, grid, null);
     }
 
     /** True when the run finished. */

@@ -7,17 +7,17 @@ import org.hyparsim.scenarios.scenario.Scenario;
 import org.hyparsim.scenarios.scenario.ScenarioReader;
 
 /** Scenario files written for a test. */
-final class Scenarios {
+public final class Scenarios {
     private Scenarios() {
     }
 
-    static Path write(Path dir, String name, String yaml) throws IOException {
+    public static Path write(Path dir, String name, String yaml) throws IOException {
         Path f = dir.resolve(name);
         Files.writeString(f, yaml);
         return f;
     }
 
-    static Scenario read(Path dir, String yaml) throws IOException {
+    public static Scenario read(Path dir, String yaml) throws IOException {
         return ScenarioReader.read(write(dir, "s.yaml", yaml));
     }
 }

@@ -8,7 +8,7 @@ import org.hyparsim.partition.Plan;
 public final class DataParallelPlanner implements Planner {
     @Override
     public String name() {
-        return "dp";
+        return StrategyKind.DP.label();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.hyparsim.partition.planner;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.hyparsim.partition.CommunicationModel;
 import org.hyparsim.partition.Parallelism;
@@ -16,7 +15,7 @@ public final class ExhaustivePlanner implements Planner {
 
     @Override
     public String name() {
-        return "exhaustive";
+        return StrategyKind.EXHAUSTIVE.label();
     }
 
     @Override
@@ -65,10 +64,7 @@ public final class ExhaustivePlanner implements Planner {
             int[] mp = above.countAbove(h - 1, Parallelism.MP);
             double groups = Math.scalb(1.0, h - 1);
             for (long mask = 0; mask < (1L << n); mask++) {
-                List<Parallelism> row = new ArrayList<>(n);
-                for (int l = 0; l < n; l++) {
-                    row.add(((mask >>> (n - 1 - l)) & 1) == 0 ? Parallelism.DP : Parallelism.MP);
-                }
+                List<Parallelism> row = Plan.rowFromMask(mask, n);
                 double cost = costAbove + groups * model.groupBytes(row, dp, mp);
                 if (cost >= bestCost) {
                     continue; // amounts are never negative: deeper levels only add

@@ -14,7 +14,7 @@ import org.hyparsim.partition.Plan;
 public final class HyParPlanner implements Planner {
     @Override
     public String name() {
-        return "hypar";
+        return StrategyKind.HYPAR.label();
     }
 
     @Override

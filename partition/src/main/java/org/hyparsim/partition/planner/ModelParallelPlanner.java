@@ -8,7 +8,7 @@ import org.hyparsim.partition.Plan;
 public final class ModelParallelPlanner implements Planner {
     @Override
     public String name() {
-        return "mp";
+        return StrategyKind.MP.label();
     }
 
     @Override

@@ -11,7 +11,7 @@ import org.hyparsim.partition.Plan;
 public final class OneWeirdTrickPlanner implements Planner {
     @Override
     public String name() {
-        return "trick";
+        return StrategyKind.TRICK.label();
     }
 
     @Override

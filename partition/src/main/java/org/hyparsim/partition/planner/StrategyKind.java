@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** The strategies a run can use: the built-in planners and a plan read from a file. */
-public enum StrategyKind {
+public enum StrategyKind implements org.hyparsim.core.Named {
     /** Data parallelism everywhere. */
     DP,
     /** Model parallelism everywhere. */
@@ -21,12 +21,13 @@ public enum StrategyKind {
     FILE;
 
     /** The name in scenarios, on the command line and in results. */
+    @Override
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public static Optional<StrategyKind> fromName(String name) {
-        return Arrays.stream(values()).filter(k -> k.label().equals(name)).findFirst();
+    public static java.util.Optional<StrategyKind> fromName(String name) {
+        return org.hyparsim.core.Named.fromName(StrategyKind.class, name);
     }
 
     /** The names of the built-in planners (every kind but FILE). */

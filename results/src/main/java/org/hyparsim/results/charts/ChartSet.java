@@ -241,7 +241,7 @@ public final class ChartSet {
             }
             RunRow r = e.getValue();
             JFreeChart c = Charts.partitionMap("HyPar's partition of " + e.getKey() + " on " + r.run().accelerators()
-                    + " accelerators", r.grid().layerNames(), r.grid().labels());
+                    + " accelerators", r.grid().layerNames(), r.grid().levels());
             String base = ChartFiles.uniqueName("partition-" + ChartFiles.safe(e.getKey()), files);
             files.add(base);
             out.addAll(ChartFiles.save(c, dir, base));

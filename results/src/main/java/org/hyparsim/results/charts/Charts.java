@@ -145,12 +145,13 @@ public final class Charts {
     }
 
     /** The partition map (the paper's Fig. 5): a dot per layer and level, one colour for dp and one for mp. */
-    public static JFreeChart partitionMap(String title, List<String> layers, List<List<String>> plan) {
+    public static JFreeChart partitionMap(String title, List<String> layers,
+            List<List<org.hyparsim.partition.Parallelism>> plan) {
         XYSeries dp = new XYSeries("dp (split the batch)");
         XYSeries mp = new XYSeries("mp (split the kernel)");
         for (int h = 0; h < plan.size(); h++) {
             for (int l = 0; l < layers.size(); l++) {
-                ("mp".equals(plan.get(h).get(l)) ? mp : dp).add(l, plan.size() - 1 - h);
+                (plan.get(h).get(l) == org.hyparsim.partition.Parallelism.MP ? mp : dp).add(l, plan.size() - 1 - h);
             }
         }
         XYSeriesCollection data = new XYSeriesCollection();

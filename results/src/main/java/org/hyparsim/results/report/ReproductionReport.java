@@ -24,14 +24,54 @@ public final class ReproductionReport {
         Table f8 = tables.get("fig8_communication");
         Table t = new Table(List.of("network", "ours: speedup over dp", "paper: speedup over dp",
                 "ours: energy efficiency over dp", "paper: energy efficiency over dp", "ours: HyPar communication GB",
-                "paper: HyPar communication GB"));
+                "paper: HyPar communication GB", "verdict"));
         for (int i = 0; i < f6.rows().size(); i++) {
             List<String> a = f6.rows().get(i);
             List<String> b = f7.rows().get(i);
             List<String> c = i < f8.rows().size() ? f8.rows().get(i) : null;
-            t.add(List.of(a.get(0), a.get(4), a.get(6), b.get(4), b.get(6), c == null ? "" : c.get(4), c == null ? "" : c.get(7)));
+            String commOurs = c == null ? "" : c.get(4);
+            String commPaper = c == null ? "" : c.get(7);
+            t.add(List.of(a.get(0), a.get(4), a.get(6), b.get(4), b.get(6), commOurs, commPaper,
+                    verdict(List.of("speedup", "energy efficiency", "communication"), List.of(a.get(4), b.get(4), commOurs),
+                            List.of(a.get(6), b.get(6), commPaper))));
         }
         return t;
+    }
+
+    /** How far ours may be from the paper's for a headline figure to count as agreeing. */
+    public static final double AGREEMENT = 0.10;
+
+    /**
+     * "agrees" when every figure with a paper value is within {@link #AGREEMENT} of it, else the
+     * figures that are not, each with its difference.
+     */
+    static String verdict(List<String> names, List<String> ours, List<String> paper) {
+        List<String> off = new ArrayList<>();
+        int compared = 0;
+        for (int i = 0; i < names.size(); i++) {
+            double o = number(ours.get(i));
+            double p = number(paper.get(i));
+            if (Double.isNaN(o) || Double.isNaN(p) || p == 0) {
+                continue;
+            }
+            compared++;
+            if (Math.abs(o - p) > AGREEMENT * Math.abs(p)) {
+                off.add(names.get(i) + " " + Table.diff(o, p));
+            }
+        }
+        if (compared == 0) {
+            return "no paper figure";
+        }
+        return off.isEmpty() ? "agrees (all within " + Math.round(AGREEMENT * 100) + "%)"
+                : "differs: " + String.join(", ", off);
+    }
+
+    private static double number(String cell) {
+        try {
+            return Double.parseDouble(cell);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
     }
 
     public static String markdown(Inputs r) {

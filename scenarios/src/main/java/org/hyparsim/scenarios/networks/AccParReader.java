@@ -108,8 +108,10 @@ public final class AccParReader {
         int oh = v.get("out_fmap_h");
         int ow = v.get("out_fmap_w");
         int k = v.get("kernel");
-        return new Layer(name, LayerType.CONV, v.get("in_ch"), v.get("in_fmap_h"), v.get("in_fmap_w"), v.get("out_ch"),
-                k, 1, 0, oh * pool, ow * pool, pool, pool, oh, ow);
+        int outCh = v.get("out_ch");
+        return new Layer(name, LayerType.CONV, new Layer.Shape(v.get("in_ch"), v.get("in_fmap_h"), v.get("in_fmap_w")),
+                new Layer.Window(k, 1, 0), new Layer.Shape(outCh, oh * pool, ow * pool), new Layer.Window(pool, pool, 0),
+                new Layer.Shape(outCh, oh, ow));
     }
 
     private static int parseInt(String s, String source, String where, String key) {

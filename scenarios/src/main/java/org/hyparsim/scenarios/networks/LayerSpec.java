@@ -60,9 +60,10 @@ public record LayerSpec(
             return null;
         }
         if (t == LayerType.FC) {
-            return new Layer(name, LayerType.FC, inCh, or(inHw, 1), or(inHw, 1), outCh, or(k, 1), or(stride, 1),
-                    or(pad, 0), or(outHw, 1), or(outHw, 1), or(pool, 1), or(poolK, 1), or(outHwPooled, 1),
-                    or(outHwPooled, 1));
+            return new Layer(name, LayerType.FC, new Layer.Shape(inCh, or(inHw, 1), or(inHw, 1)),
+                    new Layer.Window(or(k, 1), or(stride, 1), or(pad, 0)), new Layer.Shape(outCh, or(outHw, 1), or(outHw, 1)),
+                    new Layer.Window(or(poolK, 1), or(pool, 1), 0),
+                    new Layer.Shape(outCh, or(outHwPooled, 1), or(outHwPooled, 1)));
         }
         int s = or(stride, 1);
         int p = or(pad, 0);
@@ -70,7 +71,8 @@ public record LayerSpec(
         int ps = or(pool, 1);
         int pk = or(poolK, ps);
         int pooled = outHwPooled != null ? outHwPooled : (ps > 0 ? Layer.poolOutput(out, pk, ps) : 0);
-        return new Layer(name, LayerType.CONV, inCh, inHw, inHw, outCh, k, s, p, out, out, ps, pk, pooled, pooled);
+        return new Layer(name, LayerType.CONV, new Layer.Shape(inCh, inHw, inHw), new Layer.Window(k, s, p),
+                new Layer.Shape(outCh, out, out), new Layer.Window(pk, ps, 0), new Layer.Shape(outCh, pooled, pooled));
     }
 
     private static int or(Integer v, int dflt) {

@@ -22,6 +22,7 @@ import org.hyparsim.results.RowCodec;
 import org.hyparsim.results.RunColumn;
 import org.hyparsim.results.RunRow;
 import org.hyparsim.results.charts.ChartFiles;
+import org.hyparsim.results.charts.ChartSet;
 import org.hyparsim.results.charts.Charts;
 import org.hyparsim.results.report.ReproductionReport;
 import org.hyparsim.results.report.Table;
@@ -87,7 +88,43 @@ public final class Reproduction {
         }
     }
 
+    /** Builds one figure: its table (in {@link #tables} under the figure's key) and its chart files. */
+    @FunctionalInterface
+    interface FigureBuilder {
+        void build(Figure figure, Path out) throws IOException;
+    }
+
+    /**
+     * One figure of the report, as data: its key (the table's and the chart's file name), the
+     * suites of runs it reads, the paper's table it is compared with (a resource under /paper/,
+     * or null), its title, and how it is built from them.
+     */
+    record Figure(String key, List<Suite> runs, String paperTable, String title, FigureBuilder builder) {
+    }
+
+    /** The report's figures, in the report's order. */
+    List<Figure> figures() {
+        return List.of(
+                new Figure("fig5_partition", List.of(), null, "Fig. 5: HyPar's partition of %s on 16 accelerators",
+                        this::fig5),
+                new Figure("fig6_performance", List.of(Suite.PAPER), "fig6_performance.csv",
+                        "Fig. 6: performance normalised to data parallelism", this::fig6),
+                new Figure("fig7_energy", List.of(Suite.PAPER), "fig7_energy.csv",
+                        "Fig. 7: energy efficiency normalised to data parallelism", this::fig7),
+                new Figure("fig8_communication", List.of(Suite.PAPER), "fig8_communication_gb.csv",
+                        "Fig. 8: communication per training step", this::fig8),
+                new Figure("fig9_lenet_space", List.of(Suite.LENET_SPACE), null,
+                        "Fig. 9: Lenet-c design space on 16 accelerators", this::fig9),
+                new Figure("fig11_scalability", List.of(Suite.SCALABILITY), "fig11_scalability.csv",
+                        "Fig. 11: scalability of VGG-E", this::fig11),
+                new Figure("fig12_topology", List.of(Suite.PAPER_TOPOLOGY, Suite.HMC_RS), "fig12_topology.csv",
+                        "Fig. 12: HyPar on a 2D torus and an H tree", this::fig12),
+                new Figure("hmc_rs", List.of(Suite.HMC_RS), null, "Where the step time goes: hmc-rs on an H tree",
+                        this::hmcRs));
+    }
+
     private final boolean quick;
+    private List<Plan> lenetSpace;
     private final List<Network> networks;
     private final List<Network> hmcNetworks;
     private final List<Integer> sizes;
@@ -153,14 +190,10 @@ public final class Reproduction {
         List<RunRow> all = new ArrayList<>();
         rowsBySuite.values().forEach(all::addAll);
         AtomicFiles.write(out.resolve("runs.csv"), RowCodec.csv(all, RunColumn.reproduction()));
-        fig5(out);
-        fig6(out);
-        fig7(out);
-        fig8(out);
-        fig9(out, lenet, space);
-        fig11(out);
-        fig12(out);
-        hmcRs(out);
+        this.lenetSpace = space;
+        for (Figure f : figures()) {
+            f.builder().build(f, out);
+        }
         tables.put("headline", ReproductionReport.headline(tables));
         for (Map.Entry<String, Table> t : tables.entrySet()) {
             AtomicFiles.write(out.resolve(t.getKey() + ".csv"), t.getValue().csv());
@@ -177,6 +210,9 @@ public final class Reproduction {
     }
 
     private void add(Suite suite, Scenario s) {
+        if (figures().stream().noneMatch(f -> f.runs().contains(suite))) {
+            return; // no figure reads this suite
+        }
         points.add(new Sweep.Point(points.size(), Map.of("suite", suite.label), s));
         suites.add(suite);
     }
@@ -211,7 +247,7 @@ public final class Reproduction {
     }
 
     // Fig. 5: HyPar's partition of each network on 16 accelerators
-    private void fig5(Path out) throws IOException {
+    private void fig5(Figure f, Path out) throws IOException {
         Table t = new Table(List.of("network", "level", "partition (layer: choice)"));
         for (Network n : networks) {
             CommunicationModel m = new CommunicationModel(n, Accounting.hypar(Accounting.DEFAULT_BATCH));
@@ -223,30 +259,26 @@ public final class Reproduction {
                 }
                 t.add(List.of(n.name(), "H" + h, String.join(" ", cells)));
             }
-            JFreeChart c = Charts.partitionMap("Fig. 5: HyPar's partition of " + n.name() + " on 16 accelerators",
-                    n.layerNames(), plan.labels());
-            charts.addAll(ChartFiles.save(c, out, "fig5_partition_" + n.name().replace('-', '_')));
+            JFreeChart c = Charts.partitionMap(String.format(java.util.Locale.ROOT, f.title(), n.name()),
+                    n.layerNames(), plan.rows());
+            charts.addAll(ChartFiles.save(c, out, f.key() + "_" + n.name().replace('-', '_')));
         }
-        tables.put("fig5_partition", t);
+        tables.put(f.key(), t);
     }
 
     /** Ours normalised to dp (dp / strategy) for a field, per network of the paper suite. */
     private Map<StrategyKind, double[]> normalised(RunColumn field) {
-        Map<StrategyKind, double[]> out = new LinkedHashMap<>();
-        for (StrategyKind s : STRATEGIES) {
-            double[] v = new double[networks.size()];
-            for (int i = 0; i < networks.size(); i++) {
-                Map<StrategyKind, RunRow> r = runs(Suite.PAPER, networks.get(i).name(), TopologyKind.BUS, ARRAY);
-                v[i] = d(r.get(StrategyKind.DP), field) / d(r.get(s), field);
-            }
-            out.put(s, v);
+        Map<String, Map<StrategyKind, RunRow>> byNetwork = new LinkedHashMap<>();
+        for (Network n : networks) {
+            byNetwork.put(n.name(), runs(Suite.PAPER, n.name(), TopologyKind.BUS, ARRAY));
         }
-        return out;
+        return ChartSet.overDp(byNetwork, STRATEGIES, field);
     }
 
-    private void normalisedFigure(Path out, String key, String paperFile, RunColumn field, String title, String axis)
-            throws IOException {
-        Map<String, Map<String, String>> paper = PaperData.figure(paperFile);
+    private void normalisedFigure(Figure f, Path out, RunColumn field, String axis) throws IOException {
+        String key = f.key();
+        String title = f.title();
+        Map<String, Map<String, String>> paper = PaperData.figure(f.paperTable());
         Map<StrategyKind, double[]> ours = normalised(field);
         Table t = new Table(List.of("network", "ours mp", "ours dp", "ours trick", "ours hypar", "paper mp", "paper hypar",
                 "diff mp", "diff hypar"));
@@ -279,18 +311,16 @@ public final class Reproduction {
                 "paper profile: serial schedule on one shared channel, 16 accelerators; dp = 1"), out, key));
     }
 
-    private void fig6(Path out) throws IOException {
-        normalisedFigure(out, "fig6_performance", "fig6_performance.csv", RunColumn.STEP_TIME,
-                "Fig. 6: performance normalised to data parallelism", "speedup over dp (x, log scale)");
+    private void fig6(Figure f, Path out) throws IOException {
+        normalisedFigure(f, out, RunColumn.STEP_TIME, "speedup over dp (x, log scale)");
     }
 
-    private void fig7(Path out) throws IOException {
-        normalisedFigure(out, "fig7_energy", "fig7_energy.csv", RunColumn.ENERGY,
-                "Fig. 7: energy efficiency normalised to data parallelism", "energy efficiency over dp (x, log scale)");
+    private void fig7(Figure f, Path out) throws IOException {
+        normalisedFigure(f, out, RunColumn.ENERGY, "energy efficiency over dp (x, log scale)");
     }
 
-    private void fig8(Path out) throws IOException {
-        Map<String, Map<String, String>> paper = PaperData.figure("fig8_communication_gb.csv");
+    private void fig8(Figure f, Path out) throws IOException {
+        Map<String, Map<String, String>> paper = PaperData.figure(f.paperTable());
         Table t = new Table(List.of("network", "ours mp GB", "ours dp GB", "ours trick GB", "ours hypar GB", "paper mp GB",
                 "paper dp GB", "paper hypar GB", "diff mp", "diff dp", "diff hypar"));
         Map<String, double[]> series = new LinkedHashMap<>();
@@ -313,13 +343,13 @@ public final class Reproduction {
                     Table.diff(series.get("ours: dp")[i], pd), Table.diff(series.get("ours: hypar")[i], ph)));
             t.add(row);
         }
-        tables.put("fig8_communication", t);
+        tables.put(f.key(), t);
         series.put("paper: mp", networks.stream().mapToDouble(x -> PaperData.value(paper, x.name(), "mp_gb")).toArray());
         series.put("paper: dp", networks.stream().mapToDouble(x -> PaperData.value(paper, x.name(), "dp_gb")).toArray());
         series.put("paper: hypar", networks.stream().mapToDouble(x -> PaperData.value(paper, x.name(), "hypar_gb")).toArray());
-        charts.addAll(ChartFiles.save(Charts.note(Charts.bars("Fig. 8: communication per training step", "network",
+        charts.addAll(ChartFiles.save(Charts.note(Charts.bars(f.title(), "network",
                 "bytes exchanged per step, whole array (GB, log scale)", names(), series, true),
-                "16 accelerators, batch 256, fp32"), out, "fig8_communication"));
+                "16 accelerators, batch " + Accounting.DEFAULT_BATCH + ", fp32"), out, f.key()));
     }
 
     /** Lenet-c on 16: H1 and H4 over all choices, H2 and H3 as HyPar chose. */
@@ -330,30 +360,21 @@ public final class Reproduction {
         List<Plan> out = new ArrayList<>();
         for (int a = 0; a < (1 << n); a++) {
             for (int b = 0; b < (1 << n); b++) {
-                out.add(new Plan(n, List.of(row(a, n), hypar.rows().get(1), hypar.rows().get(2), row(b, n))));
+                out.add(new Plan(n, List.of(Plan.rowFromMask(a, n), hypar.rows().get(1), hypar.rows().get(2), Plan.rowFromMask(b, n))));
             }
         }
         return out;
     }
 
-    /** Choice row from a mask, the first layer in the highest bit (0: dp, 1: mp). */
-    private static List<Parallelism> row(int mask, int n) {
-        List<Parallelism> r = new ArrayList<>();
-        for (int l = 0; l < n; l++) {
-            r.add(((mask >> (n - 1 - l)) & 1) == 0 ? Parallelism.DP : Parallelism.MP);
-        }
-        return r;
-    }
-
     private static String letters(List<Parallelism> row) {
         StringBuilder sb = new StringBuilder();
-        for (Parallelism p : row) {
-            sb.append(p == Parallelism.DP ? 'd' : 'm');
-        }
+        row.forEach(p -> sb.append(p.letter()));
         return sb.toString();
     }
 
-    private void fig9(Path out, Network lenet, List<Plan> space) throws IOException {
+    private void fig9(Figure f, Path out) throws IOException {
+        Network lenet = NetworkCatalog.builtIn().get("Lenet-c");
+        List<Plan> space = lenetSpace;
         CommunicationModel m = new CommunicationModel(lenet, Accounting.hypar(Accounting.DEFAULT_BATCH));
         Plan hypar = new HyParPlanner().plan(m, 4);
         int n = 1 << lenet.size();
@@ -382,18 +403,18 @@ public final class Reproduction {
             t.add(List.of(letters(p.rows().get(0)), letters(p.rows().get(3)), Table.num(gb), Table.num(times[i]),
                     Table.num(hyparTime / times[i])));
         }
-        tables.put("fig9_lenet_space", t);
+        tables.put(f.key(), t);
         this.fig9HyparIsBest = Math.abs(comm[hx][hy] - best) <= 1e-12 * best;
         this.fig9Best = best;
         this.fig9Hypar = comm[hx][hy];
-        charts.addAll(ChartFiles.save(Charts.note(Charts.heatmap("Fig. 9: Lenet-c design space on 16 accelerators",
+        charts.addAll(ChartFiles.save(Charts.note(Charts.heatmap(f.title(),
                 "H1 choice (conv1 conv2 fc1 fc2 as bits, mp = 1)", "H4 choice (bits as for H1)", comm,
                 "communication per step (GB)", hx, hy, "HyPar's choice"), "H2 and H3 as HyPar chose them"), out,
-                "fig9_lenet_space"));
+                f.key()));
     }
 
-    private void fig11(Path out) throws IOException {
-        Map<String, Map<String, String>> paper = PaperData.figure("fig11_scalability.csv");
+    private void fig11(Figure f, Path out) throws IOException {
+        Map<String, Map<String, String>> paper = PaperData.figure(f.paperTable());
         double one = d(runs(Suite.SCALABILITY, "VGG-E", TopologyKind.BUS, 1).get(StrategyKind.DP), RunColumn.STEP_TIME);
         Table t = new Table(List.of("accelerators", "ours hypar gain", "ours dp gain", "paper hypar gain", "paper dp gain",
                 "diff hypar", "diff dp", "ours hypar GB", "ours dp GB", "paper hypar GB", "paper dp GB"));
@@ -426,14 +447,14 @@ public final class Reproduction {
                     Table.num(PaperData.value(paper, String.valueOf(n), "hypar_comm_gb")),
                     Table.num(PaperData.value(paper, String.valueOf(n), "dp_comm_gb"))));
         }
-        tables.put("fig11_scalability", t);
-        charts.addAll(ChartFiles.save(Charts.note(Charts.scalability("Fig. 11: scalability of VGG-E", labels, gains, comm),
+        tables.put(f.key(), t);
+        charts.addAll(ChartFiles.save(Charts.note(Charts.scalability(f.title(), labels, gains, comm),
                 "bars: gain over one accelerator (paper profile); dashed lines: our communication per step"), out,
-                "fig11_scalability"));
+                f.key()));
     }
 
-    private void fig12(Path out) throws IOException {
-        Map<String, Map<String, String>> paper = PaperData.figure("fig12_topology.csv");
+    private void fig12(Figure f, Path out) throws IOException {
+        Map<String, Map<String, String>> paper = PaperData.figure(f.paperTable());
         Table t = new Table(List.of("network", "ours torus", "ours htree", "paper torus", "paper htree", "diff torus",
                 "diff htree", "hmc-rs torus", "hmc-rs htree"));
         Map<String, double[]> series = new LinkedHashMap<>();
@@ -462,7 +483,7 @@ public final class Reproduction {
             t.add(List.of(net, Table.num(ot), Table.num(oh), Double.isNaN(pt) ? ">10 (off scale)" : Table.num(pt),
                     Double.isNaN(ph) ? ">10 (off scale)" : Table.num(ph), Table.diff(ot, pt), Table.diff(oh, ph), ht, hh));
         }
-        tables.put("fig12_topology", t);
+        tables.put(f.key(), t);
         List<String> offScale = new ArrayList<>();
         for (int i = 0; i < networks.size(); i++) {
             if (Double.isNaN(series.get("paper: torus")[i]) || Double.isNaN(series.get("paper: htree")[i])) {
@@ -471,12 +492,12 @@ public final class Reproduction {
         }
         String mark = offScale.isEmpty() ? "" : "; no paper bar for " + String.join(", ", offScale)
                 + ": off the paper's scale (>10x)";
-        charts.addAll(ChartFiles.save(Charts.note(Charts.bars("Fig. 12: HyPar on a 2D torus and an H tree", "network",
+        charts.addAll(ChartFiles.save(Charts.note(Charts.bars(f.title(), "network",
                 "speedup over dp on the H tree (x, log scale)", names(), series, true),
-                "ours: paper profile (serial) on each topology's links; 16 accelerators" + mark), out, "fig12_topology"));
+                "ours: paper profile (serial) on each topology's links; 16 accelerators" + mark), out, f.key()));
     }
 
-    private void hmcRs(Path out) throws IOException {
+    private void hmcRs(Figure f, Path out) throws IOException {
         Table t = new Table(List.of("network", "topology", "strategy", "step time ms", "speedup vs dp", "compute ms",
                 "memory stall ms", "exposed communication ms", "communication GB", "energy J"));
         List<String> labels = new ArrayList<>();
@@ -502,7 +523,7 @@ public final class Reproduction {
                 }
             }
         }
-        tables.put("hmc_rs", t);
+        tables.put(f.key(), t);
         String[] names = {"compute", "memory stall", "exposed communication"};
         for (int k = 0; k < 3; k++) {
             double[] v = new double[values.size()];
@@ -511,9 +532,9 @@ public final class Reproduction {
             }
             parts.put(names[k], v);
         }
-        charts.addAll(ChartFiles.save(Charts.note(Charts.stacked("Where the step time goes: hmc-rs on an H tree",
+        charts.addAll(ChartFiles.save(Charts.note(Charts.stacked(f.title(),
                 "network and strategy", "share of the step time (fraction)", labels, parts),
-                "overlapped schedule, flow-level links, 16 accelerators"), out, "hmc_rs_breakdown"));
+                "overlapped schedule, flow-level links, 16 accelerators"), out, f.key() + "_breakdown"));
     }
 
     public List<Path> charts() {

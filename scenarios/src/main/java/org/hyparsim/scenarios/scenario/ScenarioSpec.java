@@ -19,19 +19,19 @@ public record ScenarioSpec(
         @JsonProperty("linkModel") String linkModel,
         @JsonProperty("sweep") SweepSpec sweep) {
 
-    /** This spec with one field replaced (used to expand sweep axes). */
-    public ScenarioSpec with(String field, com.fasterxml.jackson.databind.JsonNode value) {
-        return new ScenarioSpec(description,
-                field.equals("network") ? value : network,
-                field.equals("batch") ? value : batch,
-                field.equals("accelerators") ? value : accelerators,
-                field.equals("topology") ? value : topology,
-                field.equals("hardware") ? value : hardware,
-                field.equals("schedule") ? value.asText() : schedule,
-                field.equals("strategies") ? List.of(value.asText()) : strategies,
-                plan,
-                iterations,
-                field.equals("linkModel") ? value.asText() : linkModel,
-                null);
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** This spec with one field replaced (used to expand sweep axes); a strategies value is one strategy. */
+    public ScenarioSpec with(String field, JsonNode value) {
+        com.fasterxml.jackson.databind.node.ObjectNode node = MAPPER.valueToTree(this);
+        node.remove("sweep");
+        if (field.equals("strategies")) {
+            node.set(field, MAPPER.createArrayNode().add(value.asText()));
+        } else if (field.equals("schedule") || field.equals("linkModel")) {
+            node.put(field, value.asText());
+        } else {
+            node.set(field, value);
+        }
+        return MAPPER.convertValue(node, ScenarioSpec.class);
     }
 }

@@ -91,7 +91,7 @@ public final class TrainingStep {
 
         public int compute(int iteration, int accelerator, ComputeWork work, int layer) {
             checkAccelerator(accelerator);
-            return add(new Task(tasks.size(), work.phase(), iteration, layer, accelerator, -1, 0, null, 0, work));
+            return add(new Task(tasks.size(), work.phase(), iteration, layer, accelerator, null, work));
         }
 
         public int transfer(int iteration, int src, int dst, int level, int layer, TransferKind kind, double bytes) {
@@ -103,7 +103,8 @@ public final class TrainingStep {
             if (!(bytes > 0) || Double.isInfinite(bytes)) {
                 throw new IllegalArgumentException("a transfer carries a positive, finite number of bytes");
             }
-            return add(new Task(tasks.size(), TaskKind.TRANSFER, iteration, layer, src, dst, level, kind, bytes, null));
+            return add(new Task(tasks.size(), TaskKind.TRANSFER, iteration, layer, src,
+                    new Task.Transfer(dst, level, kind, bytes), null));
         }
 
         /** Task {@code task} cannot start before {@code on} has finished. */

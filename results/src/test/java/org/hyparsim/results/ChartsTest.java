@@ -1,4 +1,4 @@
-package org.hyparsim.cli;
+package org.hyparsim.results;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.hyparsim.partition.Parallelism;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.hyparsim.results.charts.ChartFiles;
 import org.hyparsim.results.charts.Charts;
@@ -50,7 +51,7 @@ class ChartsTest {
     void everyChartTypeRendersToPngAndSvg() throws Exception {
         List<String> nets = List.of("Lenet-c", "AlexNet", "VGG-A");
         check(Charts.partitionMap("partition", List.of("conv1", "conv2", "fc1"),
-                List.of(List.of("dp", "dp", "mp"), List.of("dp", "mp", "mp"))), "partition");
+                List.of(List.of(Parallelism.DP, Parallelism.DP, Parallelism.MP), List.of(Parallelism.DP, Parallelism.MP, Parallelism.MP))), "partition");
         check(Charts.bars("performance", "network", "speedup over dp (x, log scale)", nets,
                 series("dp", new double[] {1, 1, 1}, "hypar", new double[] {3.2, 5.5, 5.1}), true), "performance");
         check(Charts.bars("energy", "network", "energy efficiency over dp (x, log scale)", nets,

@@ -1,0 +1,25 @@
+package org.hyparsim.noc;
+
+import org.hyparsim.core.engine.SimEngine;
+import org.hyparsim.core.step.Interconnect;
+
+/** Messages sent at time 0 through an interconnect, and when each arrived. */
+final class Deliveries {
+    private Deliveries() {
+    }
+
+    /** Sends message i from pairs[i][0] to pairs[i][1] with bytes[i] at time 0; returns the delivery times, ps. */
+    static long[] deliver(Interconnect net, int[][] pairs, double[] bytes) {
+        long[] delivered = new long[pairs.length];
+        SimEngine[] e = new SimEngine[1];
+        e[0] = new SimEngine("net-test", () -> {
+            for (int i = 0; i < pairs.length; i++) {
+                int idx = i;
+                net.send(pairs[i][0], pairs[i][1], bytes[i], () -> delivered[idx] = e[0].now());
+            }
+        });
+        net.attach(e[0]);
+        e[0].run();
+        return delivered;
+    }
+}
