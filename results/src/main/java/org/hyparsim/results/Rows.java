@@ -17,11 +17,13 @@ public final class Rows {
     public static Map<String, Object> json(RunRecord r) {
         RunRow row = RunRow.of(r);
         Map<String, Object> m = new LinkedHashMap<>();
+        // the energy components follow as an object of their own, the layers as rows
+        java.util.Set<RunColumn> apart = java.util.EnumSet.of(RunColumn.ENERGY_COMPUTE, RunColumn.ENERGY_SRAM,
+                RunColumn.ENERGY_DRAM, RunColumn.ENERGY_LINK, RunColumn.ENERGY_STATIC, RunColumn.LAYERS);
         for (RunColumn c : RunColumn.summary()) {
-            if (c.unit().equals("J") && c != RunColumn.ENERGY || c == RunColumn.LAYERS) {
-                continue;
+            if (!apart.contains(c)) {
+                m.put(c.header(), c.get(row));
             }
-            m.put(c.header(), c.get(row));
         }
         StepResult.Energy e = r.result().energy();
         Map<String, Object> energy = new LinkedHashMap<>();
