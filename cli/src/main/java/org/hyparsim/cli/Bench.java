@@ -156,7 +156,8 @@ public final class Bench {
     /** The network under HyPar on hmc-rs, overlapped, packet-level links. */
     static Scenario scenario(String network, int accelerators, TopologyKind topology) {
         return new Scenario("bench", new Workload(NetworkCatalog.builtIn().get(network), Accounting.DEFAULT_BATCH, 1),
-                new ArrayConfig(accelerators, topology, LinkModel.PACKET, HardwareReader.builtIn(BuiltInProfile.HMC_RS)),
+                new ArrayConfig(accelerators, topology, LinkModel.PACKET, HardwareReader.builtIn(BuiltInProfile.HMC_RS),
+                        BuiltInProfile.HMC_RS.defaultCollective()),
                 Schedule.OVERLAP, List.of(new Strategy.Named(StrategyKind.HYPAR)));
     }
 

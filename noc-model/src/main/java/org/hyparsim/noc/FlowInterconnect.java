@@ -1,32 +1,40 @@
 package org.hyparsim.noc;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.TreeSet;
 import org.hyparsim.core.engine.SimEngine;
 import org.hyparsim.core.step.Interconnect;
 
 /**
- * Flow-level interconnect: a message is one flow over its route; the flows that share links
- * share their bandwidth max-min fairly (progressive filling), recomputed whenever a flow
- * starts or ends. A message is delivered when its last byte has been sent plus its path's
- * latency, so on an idle path it takes latency + size / bandwidth, as at packet level. Events
- * are two per message whatever its size: the model for sweeps where packet-level detail costs
- * too much.
+ * Flow-level interconnect: a message is one flow over its route (a share of it over each of
+ * several equal-cost routes); flows that share links share their bandwidth max-min fairly
+ * (progressive filling). A message is delivered when its last byte has been sent plus its
+ * path's latency, so on an idle path it takes latency + size / bandwidth, as at packet level.
+ *
+ * <p>The cost of a start or an end does not grow with unrelated traffic: only the flows
+ * connected to it through shared links (its component) are re-rated, since max-min rates of
+ * flows that share no link, directly or through others, are independent. Projected completions
+ * are kept in one ordered set, and one engine event waits for the earliest.
  */
 public final class FlowInterconnect extends RoutedInterconnect {
-    /** Bytes below which a flow counts as finished (rounding of times to the picosecond). */
-    private static final double DONE = 1e-3;
-
+    private static final Comparator<Flow> BY_END = Comparator.<Flow>comparingDouble(f -> f.endPs)
+            .thenComparingLong(f -> f.id);
 
     private SimEngine engine;
-    private final List<Flow> active = new ArrayList<>();
-    private long lastAdvance;
+    private List<List<Flow>> onLink;
+    private TreeSet<Flow> byEnd;
     private long version;
+    private long nextId;
     private double[] linkBytes;
     private long[] linkFlows;
     // scratch for the rate computation
     private double[] residual;
     private int[] unfrozen;
+    private long[] seen;
+    private long mark;
 
     public FlowInterconnect(Topology topology) {
         super(topology);
@@ -35,90 +43,134 @@ public final class FlowInterconnect extends RoutedInterconnect {
     @Override
     public void attach(SimEngine engine) {
         this.engine = engine;
-        active.clear();
-        lastAdvance = 0;
+        onLink = new ArrayList<>(links.length);
+        for (int i = 0; i < links.length; i++) {
+            onLink.add(new ArrayList<>());
+        }
+        byEnd = new TreeSet<>(BY_END);
         version = 0;
+        nextId = 0;
         linkBytes = new double[links.length];
         linkFlows = new long[links.length];
         residual = new double[links.length];
         unfrozen = new int[links.length];
+        seen = new long[links.length];
+        mark = 0;
     }
 
     @Override
     public void send(int src, int dst, double bytes, Runnable onDelivered) {
-        int[] r = route(src, dst);
-        long latency = 0;
-        for (int l : r) {
-            latency += links[l].latencyPs();
-            linkBytes[l] += bytes;
-            linkFlows[l]++;
+        if (engine == null) {
+            throw new IllegalStateException("attach the interconnect to an engine first");
         }
-        advance();
-        active.add(new Flow(r, bytes, latency, onDelivered));
-        reschedule();
+        int[][] rs = routes(src, dst);
+        Runnable done = whenAll(rs.length, onDelivered);
+        List<int[]> seeds = new ArrayList<>();
+        for (int[] r : rs) {
+            double share = bytes / rs.length;
+            long latency = 0;
+            for (int l : r) {
+                latency += links[l].latencyPs();
+                linkBytes[l] += share;
+                linkFlows[l]++;
+            }
+            Flow f = new Flow(nextId++, r, share, latency, done, engine.now());
+            for (int l : r) {
+                onLink.get(l).add(f);
+            }
+            seeds.add(r);
+        }
+        rerate(seeds);
     }
 
-    /** Brings every active flow's remaining bytes up to now. */
-    private void advance() {
+    /** Re-rates the flows connected to the given links and schedules the earliest completion. */
+    private void rerate(List<int[]> seedRoutes) {
         long now = engine.now();
-        long dt = now - lastAdvance;
-        if (dt > 0) {
-            for (Flow f : active) {
-                f.remaining -= f.rate * dt;
+        mark++;
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        List<Integer> compLinks = new ArrayList<>();
+        List<Flow> comp = new ArrayList<>();
+        for (int[] r : seedRoutes) {
+            for (int l : r) {
+                if (seen[l] != mark) {
+                    seen[l] = mark;
+                    queue.add(l);
+                }
             }
         }
-        lastAdvance = now;
+        while (!queue.isEmpty()) {
+            int l = queue.poll();
+            compLinks.add(l);
+            for (Flow f : onLink.get(l)) {
+                if (f.mark == mark) {
+                    continue;
+                }
+                f.mark = mark;
+                comp.add(f);
+                for (int m : f.route) {
+                    if (seen[m] != mark) {
+                        seen[m] = mark;
+                        queue.add(m);
+                    }
+                }
+            }
+        }
+        for (Flow f : comp) {
+            f.remaining -= f.rate * (now - f.updatedPs);
+            f.updatedPs = now;
+            byEnd.remove(f);
+        }
+        rates(comp, compLinks);
+        for (Flow f : comp) {
+            f.endPs = now + Math.max(0, f.remaining) / f.rate;
+            byEnd.add(f);
+        }
+        schedule();
     }
 
-    /** Recomputes the fair rates and schedules the next completion. */
-    private void reschedule() {
-        rates();
+    private void schedule() {
+        if (byEnd.isEmpty()) {
+            return;
+        }
         long v = ++version;
-        double soonest = Double.POSITIVE_INFINITY;
-        for (Flow f : active) {
-            soonest = Math.min(soonest, Math.max(0, f.remaining) / f.rate);
-        }
-        if (soonest < Double.POSITIVE_INFINITY) {
-            engine.scheduleAt(engine.now() + (long) Math.ceil(soonest - 1e-9), () -> complete(v));
-        }
+        long at = Math.max(engine.now(), (long) Math.ceil(byEnd.first().endPs - 1e-6));
+        engine.scheduleAt(at, () -> complete(v));
     }
 
     private void complete(long v) {
         if (v != version) {
             return; // superseded by a later start or end
         }
-        advance();
-        List<Flow> finished = new ArrayList<>();
-        active.removeIf(f -> {
-            if (f.remaining <= DONE) {
-                finished.add(f);
-                return true;
+        long now = engine.now();
+        List<int[]> seeds = new ArrayList<>();
+        while (!byEnd.isEmpty() && byEnd.first().endPs <= now + 1e-6) {
+            Flow f = byEnd.pollFirst();
+            for (int l : f.route) {
+                onLink.get(l).remove(f);
             }
-            return false;
-        });
-        for (Flow f : finished) {
+            seeds.add(f.route);
             engine.scheduleIn(f.latency, f.onDelivered);
         }
-        reschedule();
+        if (seeds.isEmpty()) {
+            schedule();
+        } else {
+            rerate(seeds);
+        }
     }
 
-    /** Max-min fair rates (bytes per ps) by progressive filling. */
-    private void rates() {
-        if (active.isEmpty()) {
-            return;
+    /** Max-min fair rates (bytes per ps) of a component's flows by progressive filling. */
+    private static void rates(List<Flow> flows, List<Integer> used, Link[] links, double[] residual, int[] unfrozen) {
+        for (int l : used) {
+            residual[l] = links[l].bandwidthBytesPerSecond() * 1e-12;
+            unfrozen[l] = 0;
         }
-        List<Integer> used = new ArrayList<>();
-        for (Flow f : active) {
+        for (Flow f : flows) {
             f.frozen = false;
             for (int l : f.route) {
-                if (unfrozen[l] == 0) {
-                    used.add(l);
-                    residual[l] = links[l].bandwidthBytesPerSecond() * 1e-12;
-                }
                 unfrozen[l]++;
             }
         }
-        int left = active.size();
+        int left = flows.size();
         while (left > 0) {
             int bottleneck = -1;
             double share = Double.POSITIVE_INFINITY;
@@ -128,7 +180,7 @@ public final class FlowInterconnect extends RoutedInterconnect {
                     bottleneck = l;
                 }
             }
-            for (Flow f : active) {
+            for (Flow f : flows) {
                 if (f.frozen || !f.crosses(bottleneck)) {
                     continue;
                 }
@@ -141,8 +193,11 @@ public final class FlowInterconnect extends RoutedInterconnect {
                 }
             }
         }
-        for (int l : used) {
-            unfrozen[l] = 0;
+    }
+
+    private void rates(List<Flow> flows, List<Integer> used) {
+        if (!flows.isEmpty()) {
+            rates(flows, used, links, residual, unfrozen);
         }
     }
 
@@ -159,18 +214,24 @@ public final class FlowInterconnect extends RoutedInterconnect {
     }
 
     private static final class Flow {
+        final long id;
         final int[] route;
         final long latency;
         final Runnable onDelivered;
         double remaining;
+        long updatedPs;
         double rate;
+        double endPs;
         boolean frozen;
+        long mark;
 
-        Flow(int[] route, double bytes, long latency, Runnable onDelivered) {
+        Flow(long id, int[] route, double bytes, long latency, Runnable onDelivered, long now) {
+            this.id = id;
             this.route = route;
             this.remaining = bytes;
             this.latency = latency;
             this.onDelivered = onDelivered;
+            this.updatedPs = now;
         }
 
         boolean crosses(int link) {

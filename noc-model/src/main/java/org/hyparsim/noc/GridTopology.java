@@ -7,7 +7,8 @@ import java.util.List;
  * A 2D grid of rows x cols accelerators (accelerator a at row a / cols, column a % cols), with
  * links to the four neighbours; with wrap-around links it is a torus, without a mesh, and a
  * single row with wrap-around is a ring. Dimension-order routing: along the row first, then the
- * column; on a torus the shorter way round (the positive direction on a tie).
+ * column; on a torus the shorter way round, and where both ways are as short (half-way round a
+ * dimension) both, each carrying half the message.
  */
 public final class GridTopology extends TableTopology {
     private final int rows;
@@ -66,31 +67,64 @@ public final class GridTopology extends TableTopology {
 
     @Override
     public int[] route(int src, int dst) {
+        return routes(src, dst)[0];
+    }
+
+    @Override
+    public int[][] routes(int src, int dst) {
+        int c = src % cols;
+        int tc = dst % cols;
+        int r = src / cols;
+        int tr = dst / cols;
+        List<int[]> out = new ArrayList<>();
+        for (int colStep : directions(c, tc, cols)) {
+            for (int rowStep : directions(r, tr, rows)) {
+                out.add(path(src, dst, colStep, rowStep));
+            }
+        }
+        return out.toArray(new int[0][]);
+    }
+
+    @Override
+    public int[] dimensionBits() {
+        if (kind() == TopologyKind.TORUS && rows > 1) {
+            return new int[] {Integer.numberOfTrailingZeros(cols), Integer.numberOfTrailingZeros(rows)};
+        }
+        return new int[] {Integer.numberOfTrailingZeros(rows * cols)};
+    }
+
+    /** Along the row with colStep, then the column with rowStep (each +1 or -1; 0 where already there). */
+    private int[] path(int src, int dst, int colStep, int rowStep) {
         List<Integer> path = new ArrayList<>();
         int r = src / cols;
         int c = src % cols;
         int tr = dst / cols;
         int tc = dst % cols;
         while (c != tc) {
-            int step = direction(c, tc, cols);
-            int nc = wrap ? Math.floorMod(c + step, cols) : c + step;
+            int nc = wrap ? Math.floorMod(c + colStep, cols) : c + colStep;
             path.add(table.get(r * cols + c, r * cols + nc));
             c = nc;
         }
         while (r != tr) {
-            int step = direction(r, tr, rows);
-            int nr = wrap ? Math.floorMod(r + step, rows) : r + step;
+            int nr = wrap ? Math.floorMod(r + rowStep, rows) : r + rowStep;
             path.add(table.get(r * cols + c, nr * cols + c));
             r = nr;
         }
         return path.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private int direction(int from, int to, int size) {
+    /** The shortest directions from one coordinate to another: one, or both on a tie round a ring. */
+    private int[] directions(int from, int to, int size) {
+        if (from == to) {
+            return new int[] {0};
+        }
         if (!wrap) {
-            return to > from ? 1 : -1;
+            return new int[] {to > from ? 1 : -1};
         }
         int forward = Math.floorMod(to - from, size);
-        return forward <= size - forward ? 1 : -1;
+        if (forward == size - forward && size > 2) {
+            return new int[] {1, -1};
+        }
+        return new int[] {forward <= size - forward ? 1 : -1};
     }
 }

@@ -48,7 +48,12 @@ public final class PacketInterconnect extends RoutedInterconnect {
         if (engine == null) {
             throw new IllegalStateException("attach the interconnect to an engine first");
         }
-        inject(new Message(route(src, dst), bytes, (int) Math.ceil(bytes / packetBytes), onDelivered));
+        int[][] rs = routes(src, dst);
+        Runnable done = whenAll(rs.length, onDelivered);
+        double share = bytes / rs.length;
+        for (int[] r : rs) {
+            inject(new Message(r, share, (int) Math.ceil(share / packetBytes), done));
+        }
     }
 
     /**

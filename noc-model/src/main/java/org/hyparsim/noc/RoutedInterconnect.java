@@ -8,7 +8,7 @@ import org.hyparsim.core.step.Interconnect;
 abstract class RoutedInterconnect implements Interconnect {
     protected final Topology topology;
     protected final Link[] links;
-    private final Map<Long, int[]> routes = new HashMap<>();
+    private final Map<Long, int[][]> routes = new HashMap<>();
 
     RoutedInterconnect(Topology topology) {
         if (topology == null) {
@@ -22,13 +22,26 @@ abstract class RoutedInterconnect implements Interconnect {
         return topology;
     }
 
-    /** The links from src to dst, in order. */
-    protected int[] route(int src, int dst) {
-        return routes.computeIfAbsent(((long) src << 32) | dst, k -> topology.route(src, dst));
+    /** The minimal routes from src to dst that a message's bytes are split over, each the links in order. */
+    protected int[][] routes(int src, int dst) {
+        return routes.computeIfAbsent(((long) src << 32) | dst, k -> topology.routes(src, dst));
     }
 
     @Override
     public int hops(int src, int dst) {
-        return route(src, dst).length;
+        return routes(src, dst)[0].length;
+    }
+
+    /** Runs {@code onDelivered} once {@code parts} calls of the returned runnable have been made. */
+    protected static Runnable whenAll(int parts, Runnable onDelivered) {
+        if (parts == 1) {
+            return onDelivered;
+        }
+        int[] left = {parts};
+        return () -> {
+            if (--left[0] == 0) {
+                onDelivered.run();
+            }
+        };
     }
 }

@@ -2,7 +2,10 @@ package org.hyparsim.noc;
 
 import java.util.List;
 
-/** How the accelerators are joined: the directed links, and a deterministic route for every pair. */
+/**
+ * How the accelerators are joined: the directed links (full duplex: each direction its own link
+ * and bandwidth), and the minimal routes for every pair.
+ */
 public interface Topology {
     /** Which topology this is. */
     TopologyKind kind();
@@ -16,6 +19,23 @@ public interface Topology {
 
     List<Link> links();
 
-    /** The links, in order, that a message from src to dst crosses (src != dst). */
+    /** The links, in order, that a message from src to dst crosses (src != dst): the first of {@link #routes}. */
     int[] route(int src, int dst);
+
+    /**
+     * Every minimal route from src to dst between which ties are split: a message sends an equal
+     * share of its bytes on each. One route unless the topology has equal-cost choices.
+     */
+    default int[][] routes(int src, int dst) {
+        return new int[][] {route(src, dst)};
+    }
+
+    /**
+     * The array's dimensions for collectives, as bits of the accelerator index, lowest first:
+     * a torus of 2^c columns and 2^r rows is {c, r} (a ring per dimension, as ASTRA-sim's
+     * [Ring, Ring]); every other topology one dimension of all the bits.
+     */
+    default int[] dimensionBits() {
+        return new int[] {Integer.numberOfTrailingZeros(accelerators())};
+    }
 }

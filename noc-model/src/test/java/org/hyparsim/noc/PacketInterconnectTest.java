@@ -28,11 +28,23 @@ class PacketInterconnectTest {
         assertEquals(4, tree.route(0, 3).length);
         t = deliver(tree, 4096, new int[][] {{0, 3}}, new double[] {123_456.5});
         assertEquals(4 * 4600 + Math.round(123_456.5 / 30e9 * 1e12), t[0]);
-        // a torus path of 3 hops with packets smaller than the message
+        // a torus path of 2 hops with packets smaller than the message
         Topology torus = GridTopology.torus(16, LINK);
-        assertEquals(3, torus.route(0, 9).length);
-        t = deliver(torus, 1000, new int[][] {{0, 9}}, new double[] {50_000});
-        assertEquals(3 * 4600 + Math.round(50_000 / 30e9 * 1e12), t[0]);
+        assertEquals(1, torus.routes(0, 5).length);
+        assertEquals(2, torus.route(0, 5).length);
+        t = deliver(torus, 1000, new int[][] {{0, 5}}, new double[] {50_000});
+        assertEquals(2 * 4600 + Math.round(50_000 / 30e9 * 1e12), t[0]);
+    }
+
+    @Test
+    void halfWayRoundARingTheMessageSplitsOverBothDirections() {
+        // 0 -> 2 on a ring of 4: two routes of 2 hops that share no link, each carrying half
+        Topology ring = GridTopology.ring(4, LINK);
+        assertEquals(2, ring.routes(0, 2).length);
+        long[] t = deliver(ring, 65536, new int[][] {{0, 2}}, new double[] {1e6});
+        assertEquals(2 * 4600 + Math.round(0.5e6 / 30e9 * 1e12), t[0]);
+        // on a 4 x 4 torus, 0 -> 10 ties in both dimensions: four routes
+        assertEquals(4, GridTopology.torus(16, LINK).routes(0, 10).length);
     }
 
     @Test

@@ -8,6 +8,9 @@ import org.hyparsim.core.step.TrainingStep;
 import org.hyparsim.core.step.TransferKind;
 import org.hyparsim.core.workload.Layer;
 import org.hyparsim.core.workload.Network;
+import org.hyparsim.partition.collective.CollectiveAlgorithm;
+import org.hyparsim.partition.collective.CollectiveOp;
+import org.hyparsim.partition.collective.Collectives;
 
 /**
  * Plan + network + batch + array size -> the task graph of training steps.
@@ -17,10 +20,14 @@ import org.hyparsim.core.workload.Network;
  * that shard, and the weight update.
  *
  * <p><b>Transfers.</b> At level h of H the groups of 2^(H-h+1) accelerators split in halves,
- * and accelerator a of a group's lower half pairs with a + 2^(H-h). Each group's amount from
- * the {@link CommunicationModel} is spread evenly over its 2^(H-h) pairs, half in each
- * direction. Intra-layer: mp partial sums (forward, after the layer's forward compute), dp
- * gradient sums (backward, after its gradient compute). Inter-layer between l and l+1: the
+ * and accelerator a of a group's lower half pairs with a + 2^(H-h). Intra-layer exchanges are
+ * collectives ({@link Collectives}): the mp partial sums of layer l (forward, after its forward
+ * compute) are one all-reduce over the accelerators that differ only in l's mp levels, the dp
+ * gradient sums (backward, after its gradient compute) one over those that differ only in its
+ * dp levels; each injects the planner's amount, in transfers that wait for the partial sums
+ * they carry. Inter-layer transfers are point to point: each group's amount from the
+ * {@link CommunicationModel} is spread evenly over its 2^(H-h) pairs, half in each
+ * direction. Inter-layer between l and l+1: the
  * dp-to-mp amount is half feature map (forward) and half error (backward); the mp-to-mp and
  * mp-to-dp amounts are error (backward). The bytes of all transfers therefore add up to the
  * planner's total.
@@ -35,7 +42,12 @@ public final class StepBuilder {
     private StepBuilder() {
     }
 
+    /** The step with the paper's hierarchical exchange and no knowledge of the network. */
     public static TrainingStep build(CommunicationModel model, Plan plan, int iterations) {
+        return build(model, plan, iterations, new Collectives(CollectiveAlgorithm.HIERARCHICAL, null, plan.levels()));
+    }
+
+    public static TrainingStep build(CommunicationModel model, Plan plan, int iterations, Collectives collectives) {
         Network net = model.network();
         int levels = plan.levels();
         int n = 1 << levels;
@@ -53,7 +65,7 @@ public final class StepBuilder {
                 works[l][p] = new ComputeWork(layer, phases[p], samples, channels);
             }
         }
-        String tooBig = sizeProblem(n, layers, iterations);
+        String tooBig = sizeProblem(n, layers, iterations, collectives.algorithm());
         if (tooBig != null) {
             throw new IllegalArgumentException(tooBig);
         }
@@ -91,11 +103,7 @@ public final class StepBuilder {
                         b.depends(fwd[l][t[1]], t[0]);
                     }
                 }
-                List<int[]> sums = intraTransfers(b, model, plan, it, l, Parallelism.MP, TransferKind.PARTIAL_SUM);
-                for (int[] t : sums) {
-                    b.depends(t[0], fwd[l][t[2]]);
-                }
-                psum.add(sums);
+                psum.add(intraCollective(b, collectives, model, plan, it, l, Parallelism.MP, fwd[l]).transfers());
             }
             // backward, from the last layer
             for (int l = layers - 1; l >= 0; l--) {
@@ -122,13 +130,12 @@ public final class StepBuilder {
                         b.depends(grad[l][t[1]], t[0]);
                     }
                 }
-                List<int[]> gsum = intraTransfers(b, model, plan, it, l, Parallelism.DP, TransferKind.GRADIENT_SUM);
+                List<int[]> gsum = intraCollective(b, collectives, model, plan, it, l, Parallelism.DP, grad[l]).transfers();
                 for (int a = 0; a < n; a++) {
                     upd[l][a] = b.compute(it, a, works[l][3], l);
                     b.depends(upd[l][a], grad[l][a]);
                 }
                 for (int[] t : gsum) {
-                    b.depends(t[0], grad[l][t[2]]);
                     b.depends(upd[l][t[1]], t[0]);
                 }
             }
@@ -149,22 +156,30 @@ public final class StepBuilder {
     }
 
     /**
-     * Intra-layer transfers of layer l for the levels where it chose {@code choice}; each as
-     * {id, dst, src}.
+     * Layer l's intra-layer exchange as one all-reduce over the accelerators that differ only in
+     * the levels where it chose {@code choice} (mp: the forward partial sums; dp: the gradient
+     * sums). Each accelerator holds S = the planner's total for those levels / (N x 2(n-1)/n),
+     * so that the all-reduce injects exactly the planner's amount whatever its algorithm.
      */
-    private static List<int[]> intraTransfers(TrainingStep.Builder b, CommunicationModel model, Plan plan, int it,
-            int l, Parallelism choice, TransferKind kind) {
-        List<int[]> out = new ArrayList<>();
+    private static Collectives.Expansion intraCollective(TrainingStep.Builder b, Collectives collectives,
+            CommunicationModel model, Plan plan, int it, int l, Parallelism choice, int[] ready) {
+        List<Integer> chosen = new ArrayList<>();
+        double total = 0;
         for (int h = 1; h <= plan.levels(); h++) {
             if (plan.choice(h, l) != choice) {
                 continue;
             }
+            chosen.add(h);
             int dp = plan.countAbove(h - 1, Parallelism.DP)[l];
             int mp = plan.countAbove(h - 1, Parallelism.MP)[l];
-            double groupBytes = model.intraBytes(l, choice, dp, mp);
-            spread(b, plan.levels(), h, groupBytes, it, l, kind, out);
+            total += Math.scalb(1.0, h - 1) * model.intraBytes(l, choice, dp, mp);
         }
-        return out;
+        int mask = Collectives.mask(plan.levels(), chosen);
+        int members = 1 << chosen.size();
+        double perAccelerator = members == 1 ? 0
+                : total / (Math.scalb(1.0, plan.levels()) * 2.0 * (members - 1) / members);
+        TransferKind kind = choice == Parallelism.MP ? TransferKind.PARTIAL_SUM : TransferKind.GRADIENT_SUM;
+        return collectives.expand(b, it, l, kind, CollectiveOp.ALL_REDUCE, mask, perAccelerator, ready);
     }
 
     /** Inter-layer transfers between l and l+1, the forward or the backward part; each as {id, dst, src}. */
@@ -206,18 +221,20 @@ public final class StepBuilder {
 
     /**
      * Why a step of this size is refused (more tasks than {@link org.hyparsim.core.Limits#maxTasks()}),
-     * or null when it is not: 4 compute tasks per layer and accelerator, at most 4 transfer kinds
-     * per layer, level and accelerator.
+     * or null when it is not: per layer and accelerator 4 compute tasks, at most 2 inter-layer
+     * transfers per level, and the sends of its two all-reduces by the algorithm.
      */
-    public static String sizeProblem(int accelerators, int layers, int iterations) {
+    public static String sizeProblem(int accelerators, int layers, int iterations, CollectiveAlgorithm algorithm) {
         int levels = Integer.numberOfTrailingZeros(accelerators);
-        double tasks = (double) layers * accelerators * iterations * (4 + 4.0 * levels);
+        double tasks = (double) layers * accelerators * iterations
+                * (4 + 2.0 * levels + Collectives.maxSendsPerAccelerator(algorithm, accelerators));
         long max = org.hyparsim.core.Limits.maxTasks();
         if (tasks <= max) {
             return null;
         }
         return accelerators + " accelerators x " + layers + " layers x " + iterations + " step(s) make up to "
-                + String.format(java.util.Locale.ROOT, "%.3g", tasks) + " tasks, more than the limit of " + max
-                + " (system property " + org.hyparsim.core.Limits.property("maxTasks") + ")";
+                + String.format(java.util.Locale.ROOT, "%.3g", tasks) + " tasks with the " + algorithm.label()
+                + " collective, more than the limit of " + max + " (system property "
+                + org.hyparsim.core.Limits.property("maxTasks") + ")";
     }
 }

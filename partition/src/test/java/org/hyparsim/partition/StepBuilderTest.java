@@ -7,6 +7,7 @@ import org.hyparsim.core.step.Task;
 import org.hyparsim.core.step.TrainingStep;
 import org.hyparsim.core.workload.Network;
 import org.hyparsim.core.workload.Layer;
+import org.hyparsim.partition.collective.CollectiveAlgorithm;
 import org.hyparsim.partition.planner.Strategy;
 import org.hyparsim.partition.planner.StrategyKind;
 import org.junit.jupiter.api.Test;
@@ -80,9 +81,9 @@ class StepBuilderTest {
     @Test
     void aStepOverTheTaskLimitIsRefusedBeforeItIsBuilt() {
         // 65536 accelerators x 1000 layers: far over 1e7 tasks
-        String why = StepBuilder.sizeProblem(65536, 1000, 1);
+        String why = StepBuilder.sizeProblem(65536, 1000, 1, CollectiveAlgorithm.HIERARCHICAL);
         org.junit.jupiter.api.Assertions.assertTrue(why != null && why.contains("more than the limit"), why);
-        assertEquals(null, StepBuilder.sizeProblem(16, 5, 1));
+        assertEquals(null, StepBuilder.sizeProblem(16, 5, 1, CollectiveAlgorithm.AUTO));
     }
 
     @Test

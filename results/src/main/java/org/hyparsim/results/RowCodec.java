@@ -35,6 +35,7 @@ public final class RowCodec {
         names(Schedule.class);
         names(LinkModel.class);
         names(StrategyKind.class);
+        names(org.hyparsim.partition.collective.CollectiveAlgorithm.class);
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(NAMES)

@@ -18,6 +18,7 @@ public enum RunColumn {
     HARDWARE("hardware", "", r -> r.run().hardware()),
     SCHEDULE("schedule", "", r -> r.run().schedule()),
     LINK_MODEL("linkModel", "", r -> r.run().linkModel()),
+    COLLECTIVE("collective", "", r -> r.run().collective()),
     STRATEGY("strategy", "", r -> r.run().strategy()),
     ITERATIONS("iterations", "steps", r -> r.times().iterations()),
     STEP_TIME("stepTimeSeconds", "s", r -> r.times().stepTimeSeconds()),

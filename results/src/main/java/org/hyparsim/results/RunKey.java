@@ -1,16 +1,40 @@
 package org.hyparsim.results;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.hyparsim.core.step.Schedule;
 import org.hyparsim.noc.LinkModel;
 import org.hyparsim.noc.TopologyKind;
+import org.hyparsim.partition.collective.CollectiveAlgorithm;
 import org.hyparsim.partition.planner.StrategyKind;
 
-/**
- * What a run was asked: the network, the batch, the array and how it is joined, the hardware
- * (its display label), the schedule, the link model and the strategy.
- *
- * @param hardware the hardware's display label: the profile's name and its overrides
- */
-public record RunKey(String network, int batch, int accelerators, TopologyKind topology, String hardware,
-        Schedule schedule, LinkModel linkModel, StrategyKind strategy) {
+/** What a run was asked: the network, the batch, the array, the schedule and the strategy. */
+public record RunKey(String network, int batch, @JsonUnwrapped Array array, Schedule schedule, StrategyKind strategy) {
+
+    /**
+     * The array: its size, how it is joined, the hardware (its display label: the profile's name
+     * and its overrides), how links are modelled and the collective algorithm asked for.
+     */
+    public record Array(int accelerators, TopologyKind topology, String hardware, LinkModel linkModel,
+            CollectiveAlgorithm collective) {
+    }
+
+    public int accelerators() {
+        return array.accelerators();
+    }
+
+    public TopologyKind topology() {
+        return array.topology();
+    }
+
+    public String hardware() {
+        return array.hardware();
+    }
+
+    public LinkModel linkModel() {
+        return array.linkModel();
+    }
+
+    public CollectiveAlgorithm collective() {
+        return array.collective();
+    }
 }

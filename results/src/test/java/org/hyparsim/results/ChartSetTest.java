@@ -15,6 +15,7 @@ import org.hyparsim.noc.LinkModel;
 import org.hyparsim.noc.TopologyKind;
 import org.hyparsim.partition.Parallelism;
 import org.hyparsim.partition.Plan;
+import org.hyparsim.partition.collective.CollectiveAlgorithm;
 import org.hyparsim.partition.planner.StrategyKind;
 import org.hyparsim.results.charts.ChartSet;
 import org.junit.jupiter.api.Test;
@@ -26,8 +27,8 @@ class ChartSetTest {
     Path dir;
 
     static RunRow run(String network, int accelerators, StrategyKind s, double seconds, double joules) {
-        RunKey key = new RunKey(network, 256, accelerators, TopologyKind.HTREE, "hmc-rs", Schedule.OVERLAP,
-                LinkModel.PACKET, s);
+        RunKey key = new RunKey(network, 256, new RunKey.Array(accelerators, TopologyKind.HTREE, "hmc-rs", LinkModel.PACKET,
+                CollectiveAlgorithm.AUTO), Schedule.OVERLAP, s);
         int levels = Integer.numberOfTrailingZeros(accelerators);
         Parallelism p = s == StrategyKind.DP ? Parallelism.DP : Parallelism.MP;
         StepResult r = new StepResult(accelerators, 1, new StepResult.Times(seconds, seconds, seconds, 0, 0),

@@ -18,13 +18,14 @@ import org.hyparsim.noc.LinkModel;
 import org.hyparsim.noc.TopologyKind;
 import org.hyparsim.partition.Parallelism;
 import org.hyparsim.partition.Plan;
+import org.hyparsim.partition.collective.CollectiveAlgorithm;
 import org.hyparsim.partition.planner.StrategyKind;
 import org.junit.jupiter.api.Test;
 
 /** Rows round-trip through CSV and JSON unchanged; the columns are RunColumn's, in its order. */
 class RowCodecTest {
-    static final RunKey KEY = new RunKey("net,with \"comma\"", 256, 4, TopologyKind.TORUS, "hmc-rs+linkBandwidthGBps=2",
-            Schedule.SERIAL, LinkModel.FLOW, StrategyKind.HYPAR);
+    static final RunKey KEY = new RunKey("net,with \"comma\"", 256, new RunKey.Array(4, TopologyKind.TORUS,
+            "hmc-rs+linkBandwidthGBps=2", LinkModel.FLOW, CollectiveAlgorithm.RING_BIDIR), Schedule.SERIAL, StrategyKind.HYPAR);
 
     static RunRow row(int point) {
         Plan plan = new Plan(3, List.of(List.of(Parallelism.DP, Parallelism.MP, Parallelism.MP),
@@ -43,7 +44,7 @@ class RowCodecTest {
         String csv = RowCodec.csv(rows, RunColumn.sweep());
         String header = csv.substring(0, csv.indexOf('\n'));
         assertEquals(String.join(",", RunColumn.sweep().stream().map(RunColumn::header).toList()), header);
-        assertTrue(csv.contains("torus,hmc-rs+linkBandwidthGBps=2,serial,flow,hypar"), csv);
+        assertTrue(csv.contains("torus,hmc-rs+linkBandwidthGBps=2,serial,flow,ring-bidir,hypar"), csv);
         assertTrue(csv.contains(",dmm/ddm,"), csv);
         List<RunRow> back = RowCodec.readCsv(csv);
         assertEquals(rows, back);

@@ -222,7 +222,8 @@ public final class Reproduction {
         List<Strategy> strategies = suite.strategies.isEmpty() ? List.of(new Strategy.Named(StrategyKind.DP))
                 : suite.strategies.stream().map(k -> (Strategy) new Strategy.Named(k)).toList();
         return new Scenario("reproduce", new Workload(n, Accounting.DEFAULT_BATCH, 1),
-                new ArrayConfig(accelerators, topology, suite.linkModel, hardware.get(suite.profile)), suite.schedule,
+                new ArrayConfig(accelerators, topology, suite.linkModel, hardware.get(suite.profile),
+                        suite.profile.defaultCollective()), suite.schedule,
                 strategies);
     }
 

@@ -1,19 +1,31 @@
 package org.hyparsim.scenarios.scenario;
 
+import org.hyparsim.partition.collective.CollectiveAlgorithm;
+
 import java.util.List;
 import java.util.Optional;
 
 /** The bundled hardware profiles, each a resource file with its values and their sources. */
 public enum BuiltInProfile implements org.hyparsim.core.Named {
     /** An HMC with TETRIS-like row-stationary engines; every value cites a source or is an assumption. */
-    HMC_RS("hmc-rs"),
+    HMC_RS("hmc-rs", CollectiveAlgorithm.AUTO),
     /** The paper's own model: ideal compute, then all communication through one shared channel. */
-    PAPER("paper");
+    PAPER("paper", CollectiveAlgorithm.HIERARCHICAL);
 
     private final String label;
+    private final CollectiveAlgorithm collective;
 
-    BuiltInProfile(String label) {
+    BuiltInProfile(String label, CollectiveAlgorithm collective) {
         this.label = label;
+        this.collective = collective;
+    }
+
+    /**
+     * The collective algorithm a scenario on this profile runs unless it names one: the paper's
+     * hierarchical exchange for the paper profile, the fastest estimated for hmc-rs.
+     */
+    public CollectiveAlgorithm defaultCollective() {
+        return collective;
     }
 
     /** The name in scenarios and results. */

@@ -15,6 +15,7 @@ import org.hyparsim.partition.Accounting;
 import org.hyparsim.partition.ArrayHierarchy;
 import org.hyparsim.partition.Plan;
 import org.hyparsim.partition.StepBuilder;
+import org.hyparsim.partition.collective.CollectiveAlgorithm;
 import org.hyparsim.partition.planner.ExhaustivePlanner;
 import org.hyparsim.partition.planner.FilePlanner;
 import org.hyparsim.partition.planner.Strategy;
@@ -91,9 +92,17 @@ public final class ScenarioReader {
             problems.add(new InputException.Problem(src, "linkModel", "'" + s.linkModel() + "' is not one of "
                     + String.join(", ", LinkModel.names())));
         }
+        CollectiveAlgorithm collective = s.collective() == null
+                ? (hardware == null ? CollectiveAlgorithm.AUTO : hardware.profile().defaultCollective())
+                : CollectiveAlgorithm.fromName(s.collective()).orElse(null);
+        if (collective == null) {
+            problems.add(new InputException.Problem(src, "collective", "'" + s.collective() + "' is not one of "
+                    + String.join(", ", CollectiveAlgorithm.names())));
+        }
         List<Strategy> strategies = strategies(problems, s, src, base, network, accelerators);
-        if (network != null && accelerators != null && iterations != null) {
-            String tooBig = StepBuilder.sizeProblem(accelerators.intValue(), network.size(), iterations.intValue());
+        if (network != null && accelerators != null && iterations != null && collective != null) {
+            String tooBig = StepBuilder.sizeProblem(accelerators.intValue(), network.size(), iterations.intValue(),
+                    collective);
             if (tooBig != null) {
                 problems.add(new InputException.Problem(src, "accelerators", tooBig));
             }
@@ -102,7 +111,8 @@ public final class ScenarioReader {
             throw new InputException(problems);
         }
         return new Scenario(src, new Workload(network, batch.intValue(), iterations.intValue()),
-                new ArrayConfig(accelerators.intValue(), topo.kind(), linkModel, hardware), schedule, strategies);
+                new ArrayConfig(accelerators.intValue(), topo.kind(), linkModel, hardware, collective), schedule,
+                strategies);
     }
 
     /**

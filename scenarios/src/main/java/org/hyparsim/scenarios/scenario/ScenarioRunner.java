@@ -8,6 +8,9 @@ import org.hyparsim.core.step.Schedule;
 import org.hyparsim.core.step.StepResult;
 import org.hyparsim.core.step.TrainingStep;
 import org.hyparsim.noc.LinkProfile;
+import org.hyparsim.noc.Topology;
+import org.hyparsim.noc.TopologyFabric;
+import org.hyparsim.partition.collective.Collectives;
 import org.hyparsim.partition.Accounting;
 import org.hyparsim.partition.CommunicationModel;
 import org.hyparsim.partition.Plan;
@@ -33,8 +36,8 @@ public final class ScenarioRunner {
     /** What a run of this scenario under this strategy is asked, as results name it. */
     public static RunKey key(Scenario s, Strategy strategy) {
         ArrayConfig a = s.array();
-        return new RunKey(s.network().name(), s.batch(), a.accelerators(), a.topology(), a.hardware().label(),
-                s.schedule(), a.linkModel(), strategy.kind());
+        return new RunKey(s.network().name(), s.batch(), new RunKey.Array(a.accelerators(), a.topology(),
+                a.hardware().label(), a.linkModel(), a.collective()), s.schedule(), strategy.kind());
     }
 
     public static RunRecord run(Scenario s, Strategy strategy, boolean trace) {
@@ -43,8 +46,10 @@ public final class ScenarioRunner {
                 Accounting.hypar(s.batch()).withBytesPerElement(hw.accelerator().memory().bytesPerElement()));
         Plan plan = strategy.planner().plan(model, s.levels());
         double plannerBytes = model.evaluate(plan).totalBytes();
-        TrainingStep step = StepBuilder.build(model, plan, s.iterations());
-        Interconnect net = interconnect(s.array());
+        Topology topology = s.array().topology().create(s.accelerators(), hw.links());
+        Collectives collectives = new Collectives(s.array().collective(), new TopologyFabric(topology), s.levels());
+        TrainingStep step = StepBuilder.build(model, plan, s.iterations(), collectives);
+        Interconnect net = s.array().linkModel().create(topology, hw.links());
         StepResult r = new Replay(step, hw.accelerator().newComputeModel(), net, hw.energy(), s.schedule(), trace).run();
         Invariants.check(r, plannerBytes, s.schedule());
         return new RunRecord(key(s, strategy), PlanGrid.of(s.network().layerNames(), plan), plannerBytes, r);

@@ -17,6 +17,7 @@ public record ScenarioSpec(
         @JsonProperty("plan") String plan,
         @JsonProperty("iterations") JsonNode iterations,
         @JsonProperty("linkModel") String linkModel,
+        @JsonProperty("collective") String collective,
         @JsonProperty("sweep") SweepSpec sweep) {
 
     private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -27,7 +28,7 @@ public record ScenarioSpec(
         node.remove("sweep");
         if (field.equals("strategies")) {
             node.set(field, MAPPER.createArrayNode().add(value.asText()));
-        } else if (field.equals("schedule") || field.equals("linkModel")) {
+        } else if (field.equals("schedule") || field.equals("linkModel") || field.equals("collective")) {
             node.put(field, value.asText());
         } else {
             node.set(field, value);

@@ -19,6 +19,7 @@ public record SweepSpec(
         @JsonProperty("hardware") List<JsonNode> hardware,
         @JsonProperty("schedule") List<JsonNode> schedule,
         @JsonProperty("linkModel") List<JsonNode> linkModel,
+        @JsonProperty("collective") List<JsonNode> collective,
         @JsonProperty("strategies") List<JsonNode> strategies) {
 
     /** The axes that are given, in the order they are crossed (the first varies slowest). */
@@ -31,6 +32,7 @@ public record SweepSpec(
         put(m, "hardware", hardware);
         put(m, "schedule", schedule);
         put(m, "linkModel", linkModel);
+        put(m, "collective", collective);
         put(m, "strategies", strategies);
         return m;
     }

@@ -1,0 +1,142 @@
+package org.hyparsim.cli;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.hyparsim.core.InputException;
+import org.hyparsim.core.Units;
+import org.hyparsim.noc.LinkModel;
+import org.hyparsim.noc.LinkProfile;
+import org.hyparsim.noc.TopologyKind;
+import org.hyparsim.partition.ArrayHierarchy;
+import org.hyparsim.partition.collective.CollectiveAlgorithm;
+import org.hyparsim.partition.collective.CollectiveOp;
+import org.hyparsim.results.RowCodec;
+import org.hyparsim.scenarios.collective.CollectiveBenchmark;
+import org.hyparsim.scenarios.scenario.BuiltInProfile;
+import org.hyparsim.scenarios.scenario.HardwareReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code hypar-sim collective}: one collective over the whole array, replayed on its own. */
+@Command(name = "collective", mixinStandardHelpOptions = true,
+        description = "Replay one collective (all-reduce, reduce-scatter, all-gather, all-to-all) over the array and "
+                + "compare it with the algorithm's ideal time.")
+public final class CollectiveCommand implements Callable<Integer> {
+    private static final String CLI = "command line";
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    DebugOption debug;
+
+    @Option(names = "--op", required = true, paramLabel = "OP", description = "all-reduce, reduce-scatter, all-gather or all-to-all.")
+    String op;
+
+    @Option(names = "--bytes", required = true, paramLabel = "S",
+            description = "The whole buffer per accelerator: what each holds at the start (at the end for all-gather).")
+    String bytes;
+
+    @Option(names = "--accelerators", required = true, paramLabel = "N", description = "A power of two.")
+    long accelerators;
+
+    @Option(names = "--topology", required = true, paramLabel = "T", description = "htree, torus, mesh, ring, switch or bus.")
+    String topology;
+
+    @Option(names = "--algorithm", required = true, paramLabel = "A",
+            description = "hierarchical, ring, ring-bidir, halving-doubling, direct or auto.")
+    String algorithm;
+
+    @Option(names = "--link-bandwidth", paramLabel = "GBPS",
+            description = "Per link and direction, in 1e9 bytes/s (default: hmc-rs's). ASTRA-sim's GB/s is 2^30 bytes/s.")
+    Double linkBandwidth;
+
+    @Option(names = "--link-latency", paramLabel = "NS", description = "Per link hop (default: hmc-rs's).")
+    Double linkLatency;
+
+    @Option(names = "--link-model", paramLabel = "M", defaultValue = "packet", description = "packet or flow (default ${DEFAULT-VALUE}).")
+    String linkModel;
+
+    @Mixin
+    FormatOption output;
+
+    @Override
+    public Integer call() throws Exception {
+        boolean json = output.json();
+        CollectiveOp o = CollectiveOp.fromName(op).orElseThrow(() -> new InputException(CLI, "--op",
+                "'" + op + "' is not one of " + String.join(", ", CollectiveOp.names())));
+        CollectiveAlgorithm a = CollectiveAlgorithm.fromName(algorithm).orElseThrow(() -> new InputException(CLI,
+                "--algorithm", "'" + algorithm + "' is not one of " + String.join(", ", CollectiveAlgorithm.names())));
+        TopologyKind t = TopologyKind.fromName(topology).orElseThrow(() -> new InputException(CLI, "--topology",
+                "'" + topology + "' is not one of " + String.join(", ", TopologyKind.names())));
+        LinkModel m = LinkModel.fromName(linkModel).orElseThrow(() -> new InputException(CLI, "--link-model",
+                "'" + linkModel + "' is not one of " + String.join(", ", LinkModel.names())));
+        double s = bytes(bytes);
+        if (ArrayHierarchy.problem(accelerators) != null) {
+            throw new InputException(CLI, "--accelerators", ArrayHierarchy.problem(accelerators));
+        }
+        if (linkBandwidth != null && !(linkBandwidth > 0 && Double.isFinite(linkBandwidth))) {
+            throw new InputException(CLI, "--link-bandwidth", "must be a positive number, got " + linkBandwidth);
+        }
+        if (linkLatency != null && !(linkLatency >= 0 && Double.isFinite(linkLatency))) {
+            throw new InputException(CLI, "--link-latency", "must be 0 or more, got " + linkLatency);
+        }
+        LinkProfile links = HardwareReader.builtIn(BuiltInProfile.HMC_RS).links()
+                .with(linkBandwidth, linkLatency, null, linkBandwidth);
+        CollectiveBenchmark.Result r = CollectiveBenchmark.run(new CollectiveBenchmark.Case(o, s, (int) accelerators, t,
+                a, links, m));
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(RowCodec.json().writeValueAsString(json(r)));
+        } else {
+            out.printf(Locale.ROOT, "%s of %s per accelerator over %d accelerators, %s, %s (%s links, %s GB/s, %s ns)%n",
+                    o.label(), Units.bytes(s), accelerators, t.label(), a == r.algorithm() ? a.label()
+                            : a.label() + ": " + r.algorithm().label(), m.label(),
+                    Units.significant(links.linkBandwidthGBps(), 4), Units.significant(links.linkLatencyNs(), 4));
+            out.printf(Locale.ROOT, "simulated %s s, ideal %s s (%+.2f%%); injected %s, on links %s; %d events in %.2f s%n",
+                    Units.significant(r.simulatedSeconds(), 5), Units.significant(r.boundSeconds(), 5),
+                    100 * (r.simulatedSeconds() / r.boundSeconds() - 1), Units.bytes(r.injectedBytes()),
+                    Units.bytes(r.linkBytes()), r.events(), r.wallSeconds());
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** A positive, finite number of bytes. */
+    static double bytes(String text) {
+        double v;
+        try {
+            v = Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            throw new InputException(CLI, "--bytes", "'" + text + "' is not a number");
+        }
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw new InputException(CLI, "--bytes", "must be a positive number of bytes, got " + text);
+        }
+        return v;
+    }
+
+    static Map<String, Object> json(CollectiveBenchmark.Result r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("op", r.asked().op().label());
+        m.put("algorithm", r.algorithm().label());
+        m.put("accelerators", r.asked().accelerators());
+        m.put("topology", r.asked().topology().label());
+        m.put("bytes", r.asked().bytes());
+        m.put("linkModel", r.asked().linkModel().label());
+        m.put("linkBandwidthGBps", r.asked().links().linkBandwidthGBps());
+        m.put("linkLatencyNs", r.asked().links().linkLatencyNs());
+        m.put("simulatedSeconds", r.simulatedSeconds());
+        m.put("boundSeconds", r.boundSeconds());
+        m.put("injectedBytes", r.injectedBytes());
+        m.put("linkBytes", r.linkBytes());
+        m.put("events", r.events());
+        m.put("wallSeconds", r.wallSeconds());
+        return m;
+    }
+}

@@ -1,0 +1,232 @@
+package org.hyparsim.partition.collective;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.hyparsim.core.step.Fabric;
+import org.hyparsim.core.step.TrainingStep;
+import org.hyparsim.core.step.TransferKind;
+
+/**
+ * The system layer: expands a collective over groups of accelerators into transfers with
+ * causal dependencies, by the scenario's algorithm ({@code auto}: per collective, the least
+ * estimated time on the fabric). A group is the set of accelerators that differ only in the
+ * bits of {@code mask} (level h of H is bit H - h of the accelerator index).
+ */
+public final class Collectives {
+    /** Auto offers ring and ring-bidir to groups of at most this many members (their transfers grow as n^2). */
+    public static final int AUTO_RING_MAX_MEMBERS = 256;
+    /** Auto offers direct to groups of at most this many members (its dependencies grow as n^3). */
+    public static final int AUTO_DIRECT_MAX_MEMBERS = 64;
+
+    private final CollectiveAlgorithm algorithm;
+    private final Fabric fabric;
+    private final int levels;
+    private final Map<String, CollectiveAlgorithm> chosen = new HashMap<>();
+    private final Map<String, List<Rounds.Round>> rounds = new HashMap<>();
+
+    /**
+     * @param fabric the network's dimensions and round costs; null: one dimension, and auto chooses hierarchical
+     * @param levels H, for 2^H accelerators
+     */
+    public Collectives(CollectiveAlgorithm algorithm, Fabric fabric, int levels) {
+        if (algorithm == null) {
+            throw new IllegalArgumentException("an algorithm is required");
+        }
+        this.algorithm = algorithm;
+        this.fabric = fabric;
+        this.levels = levels;
+    }
+
+    public CollectiveAlgorithm algorithm() {
+        return algorithm;
+    }
+
+    /**
+     * The most sends per accelerator of a layer's two all-reduces (over complementary groups of
+     * 2^d and 2^(H-d) members) under an algorithm, for sizing the task graph before it is built.
+     */
+    public static double maxSendsPerAccelerator(CollectiveAlgorithm algorithm, int accelerators) {
+        int levels = Integer.numberOfTrailingZeros(accelerators);
+        return switch (algorithm) {
+            case HIERARCHICAL, HALVING_DOUBLING -> 2.0 * levels;
+            case RING, DIRECT -> 2.0 * (accelerators - 1);
+            case RING_BIDIR -> 4.0 * (accelerators - 1);
+            case AUTO -> accelerators <= AUTO_RING_MAX_MEMBERS ? 4.0 * (accelerators - 1) : 2.0 * levels;
+        };
+    }
+
+    /** What an expansion made: every transfer as {id, dst, src}, and per accelerator the transfers into it. */
+    public record Expansion(List<int[]> transfers, List<List<Integer>> into) {
+    }
+
+    /** The mask of index bits of the given hierarchy levels (1 = top). */
+    public static int mask(int levels, List<Integer> hierarchyLevels) {
+        int m = 0;
+        for (int h : hierarchyLevels) {
+            m |= 1 << (levels - h);
+        }
+        return m;
+    }
+
+    /** The hierarchy level that separates two accelerators: the highest index bit in which they differ. */
+    public static int level(int levels, int a, int b) {
+        return levels - (31 - Integer.numberOfLeadingZeros(a ^ b));
+    }
+
+    /**
+     * Expands the collective over every group of {@code mask}: each accelerator holds
+     * {@code bytes} (S), and its first send waits for {@code ready[accelerator]} (a task id, or -1).
+     */
+    public Expansion expand(TrainingStep.Builder b, int iteration, int layer, TransferKind kind, CollectiveOp op,
+            int mask, double bytes, int[] ready) {
+        int n = 1 << levels;
+        List<List<Integer>> into = new ArrayList<>(n);
+        for (int a = 0; a < n; a++) {
+            into.add(new ArrayList<>());
+        }
+        List<int[]> transfers = new ArrayList<>();
+        int members = 1 << Integer.bitCount(mask);
+        if (members == 1 || !(bytes > 0)) {
+            return new Expansion(transfers, into);
+        }
+        CollectiveAlgorithm alg = choose(op, mask, bytes);
+        List<Rounds.Round> rs = rounds(op, alg, mask);
+        int[] offset = offsets(mask);
+        int chains = 1;
+        for (Rounds.Round r : rs) {
+            for (int c : r.chain()) {
+                chains = Math.max(chains, c + 1);
+            }
+        }
+        for (int key = 0; key < n; key++) {
+            if ((key & mask) != 0) {
+                continue;
+            }
+            @SuppressWarnings("unchecked")
+            List<Integer>[][] last = new List[chains][members];
+            for (Rounds.Round r : rs) {
+                @SuppressWarnings("unchecked")
+                List<Integer>[][] now = new List[chains][members];
+                for (int i = 0; i < r.size(); i++) {
+                    int from = r.from()[i];
+                    int to = r.to()[i];
+                    int c = r.chain()[i];
+                    int src = key | offset[from];
+                    int dst = key | offset[to];
+                    int id = b.transfer(iteration, src, dst, level(levels, src, dst), layer, kind, bytes * r.fraction()[i]);
+                    if (ready != null && ready[src] >= 0) {
+                        b.depends(id, ready[src]);
+                    }
+                    if (last[c][from] != null) {
+                        for (int p : last[c][from]) {
+                            b.depends(id, p);
+                        }
+                    }
+                    if (now[c][to] == null) {
+                        now[c][to] = new ArrayList<>(2);
+                    }
+                    now[c][to].add(id);
+                    into.get(dst).add(id);
+                    transfers.add(new int[] {id, dst, src});
+                }
+                for (int c = 0; c < chains; c++) {
+                    for (int m = 0; m < members; m++) {
+                        if (now[c][m] != null) {
+                            last[c][m] = now[c][m];
+                        }
+                    }
+                }
+            }
+        }
+        return new Expansion(transfers, into);
+    }
+
+    /** The algorithm for a collective: the scenario's, or auto's choice for this group and size. */
+    public CollectiveAlgorithm choose(CollectiveOp op, int mask, double bytes) {
+        if (algorithm != CollectiveAlgorithm.AUTO) {
+            return algorithm;
+        }
+        if (fabric == null) {
+            return CollectiveAlgorithm.HIERARCHICAL;
+        }
+        return chosen.computeIfAbsent(op + "/" + mask + "/" + bytes, k -> fastest(op, mask, bytes));
+    }
+
+    /** Auto: the least estimated time among the candidates for a group of this size, the first on a tie. */
+    private CollectiveAlgorithm fastest(CollectiveOp op, int mask, double bytes) {
+        int members = 1 << Integer.bitCount(mask);
+        int[] offset = offsets(mask);
+        CollectiveAlgorithm best = CollectiveAlgorithm.HIERARCHICAL;
+        double bestSeconds = Double.POSITIVE_INFINITY;
+        for (CollectiveAlgorithm a : CollectiveAlgorithm.values()) {
+            if (a == CollectiveAlgorithm.AUTO
+                    || (a == CollectiveAlgorithm.RING || a == CollectiveAlgorithm.RING_BIDIR) && members > AUTO_RING_MAX_MEMBERS
+                    || a == CollectiveAlgorithm.DIRECT && members > AUTO_DIRECT_MAX_MEMBERS) {
+                continue;
+            }
+            double seconds = estimate(rounds(op, a, mask), offset, bytes);
+            if (seconds < bestSeconds * (1 - 1e-12)) {
+                bestSeconds = seconds;
+                best = a;
+            }
+        }
+        return best;
+    }
+
+    /** The rounds' estimated time on the fabric, for the group of accelerator 0. */
+    double estimate(List<Rounds.Round> rs, int[] offset, double bytes) {
+        double seconds = 0;
+        for (Rounds.Round r : rs) {
+            int[][] pairs = new int[r.size()][];
+            double most = 0;
+            for (int i = 0; i < r.size(); i++) {
+                pairs[i] = new int[] {offset[r.from()[i]], offset[r.to()[i]]};
+                most = Math.max(most, r.fraction()[i]);
+            }
+            seconds += fabric.round(pairs).seconds(bytes * most);
+        }
+        return seconds;
+    }
+
+    /** The rounds of a collective by an algorithm over the group of {@code mask}, in member indices. */
+    public List<Rounds.Round> rounds(CollectiveOp op, CollectiveAlgorithm a, int mask) {
+        return rounds.computeIfAbsent(op + "/" + a + "/" + mask, k -> Rounds.of(op, a, dims(mask)));
+    }
+
+    /** The group's bits split by the fabric's dimensions (lowest first), empty dimensions left out. */
+    int[] dims(int mask) {
+        int[] fabricDims = fabric == null ? new int[] {levels} : fabric.dimensionBits();
+        List<Integer> out = new ArrayList<>();
+        int shift = 0;
+        for (int bits : fabricDims) {
+            int inDim = Integer.bitCount(mask & (((1 << bits) - 1) << shift));
+            if (inDim > 0) {
+                out.add(inDim);
+            }
+            shift += bits;
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Member i's offset in its group: i's bits deposited into the mask's bit positions, lowest first. */
+    static int[] offsets(int mask) {
+        int members = 1 << Integer.bitCount(mask);
+        int[] out = new int[members];
+        for (int i = 0; i < members; i++) {
+            int v = 0;
+            int bit = 0;
+            for (int p = 0; p < 31; p++) {
+                if ((mask & (1 << p)) != 0) {
+                    if ((i & (1 << bit)) != 0) {
+                        v |= 1 << p;
+                    }
+                    bit++;
+                }
+            }
+            out[i] = v;
+        }
+        return out;
+    }
+}

@@ -1,0 +1,99 @@
+package org.hyparsim.scenarios.collective;
+
+import java.util.List;
+import org.hyparsim.core.step.ComputeCost;
+import org.hyparsim.core.step.EnergyParams;
+import org.hyparsim.core.step.Fabric;
+import org.hyparsim.core.step.Interconnect;
+import org.hyparsim.core.step.Replay;
+import org.hyparsim.core.step.Schedule;
+import org.hyparsim.core.step.StepResult;
+import org.hyparsim.core.step.TrainingStep;
+import org.hyparsim.core.step.TransferKind;
+import org.hyparsim.noc.LinkModel;
+import org.hyparsim.noc.LinkProfile;
+import org.hyparsim.noc.Topology;
+import org.hyparsim.noc.TopologyKind;
+import org.hyparsim.noc.TopologyFabric;
+import org.hyparsim.partition.collective.CollectiveAlgorithm;
+import org.hyparsim.partition.collective.CollectiveOp;
+import org.hyparsim.partition.collective.Collectives;
+import org.hyparsim.partition.collective.Rounds;
+
+/**
+ * One collective over the whole array, replayed on its own, as ASTRA-sim users run them: how
+ * long it takes, what it injects and what the links carry, beside the algorithm's ideal time.
+ */
+public final class CollectiveBenchmark {
+    private CollectiveBenchmark() {
+    }
+
+    /**
+     * What to run.
+     *
+     * @param bytes S: what each accelerator holds at the start of an all-reduce, reduce-scatter or
+     *        all-to-all, and at the end of an all-gather
+     */
+    public record Case(CollectiveOp op, double bytes, int accelerators, TopologyKind topology,
+            CollectiveAlgorithm algorithm, LinkProfile links, LinkModel linkModel) {
+    }
+
+    /**
+     * What it measured.
+     *
+     * @param algorithm the algorithm that ran (auto's choice where auto was asked)
+     * @param boundSeconds the algorithm's ideal time: its bandwidth term at full link bandwidth
+     *        plus the latency of each round's longest path
+     * @param injectedBytes what the algorithm sent, over the array
+     * @param linkBytes bytes x links crossed
+     */
+    public record Result(Case asked, CollectiveAlgorithm algorithm, double simulatedSeconds, double boundSeconds,
+            double injectedBytes, double linkBytes, long events, double wallSeconds) {
+    }
+
+    public static Result run(Case c) {
+        long t0 = System.nanoTime();
+        int levels = Integer.numberOfTrailingZeros(c.accelerators());
+        Topology topology = c.topology().create(c.accelerators(), c.links());
+        Fabric fabric = new TopologyFabric(topology);
+        Collectives collectives = new Collectives(c.algorithm(), fabric, levels);
+        int all = c.accelerators() - 1;
+        CollectiveAlgorithm ran = collectives.choose(c.op(), all, c.bytes());
+        TrainingStep.Builder b = new TrainingStep.Builder(c.accelerators(), 1, List.of("collective"));
+        collectives.expand(b, 0, 0, TransferKind.GRADIENT_SUM, c.op(), all, c.bytes(), null);
+        TrainingStep step = b.build();
+        Interconnect net = c.linkModel().create(topology, c.links());
+        StepResult r = new Replay(step, w -> new ComputeCost(0, 0, 0, 0, 0), net, new EnergyParams(0, 0, 0, 0, 0),
+                Schedule.OVERLAP, false).run();
+        double bound = bound(c, ran, collectives, fabric);
+        return new Result(c, ran, r.stepTimeSeconds(), bound, r.communicationBytes(), r.linkBytes(), r.events(),
+                (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** The algorithm's bandwidth term (collectives.md) plus each round's longest path latency on the topology. */
+    static double bound(Case c, CollectiveAlgorithm ran, Collectives collectives, Fabric fabric) {
+        int n = c.accelerators();
+        double bw = c.links().linkBandwidthGBps() * 1e9;
+        double share = (n - 1.0) / n * c.bytes() / bw;
+        double bandwidth = switch (c.op()) {
+            case ALL_REDUCE -> 2 * share;
+            case REDUCE_SCATTER, ALL_GATHER, ALL_TO_ALL -> share;
+        };
+        if (ran == CollectiveAlgorithm.RING_BIDIR && c.op() != CollectiveOp.ALL_TO_ALL) {
+            bandwidth /= 2;
+        }
+        double latency = 0;
+        int[] offsets = new int[n];
+        for (int i = 0; i < n; i++) {
+            offsets[i] = i;
+        }
+        for (Rounds.Round round : collectives.rounds(c.op(), ran, n - 1)) {
+            int[][] pairs = new int[round.size()][];
+            for (int i = 0; i < round.size(); i++) {
+                pairs[i] = new int[] {round.from()[i], round.to()[i]};
+            }
+            latency += fabric.round(pairs).latencySeconds();
+        }
+        return bandwidth + latency;
+    }
+}
