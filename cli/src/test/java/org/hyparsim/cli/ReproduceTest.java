@@ -22,21 +22,23 @@ class ReproduceTest {
     void quickReproductionWritesAReportWhoseNumbersEqualTheCsvs() throws Exception {
         Cli r = Cli.run("reproduce", "--quick", "--out", dir.toString(), "--threads", "2");
         assertEquals(0, r.status(), r.err());
+        whereTheAnswerFlipsIsComputedFromRuns();
         String report = Files.readString(dir.resolve("REPORT.md"));
         for (String f : List.of("fig5_partition", "fig6_performance", "fig7_energy", "fig8_communication", "fig9_lenet_space",
-                "fig11_scalability", "fig12_topology", "hmc_rs", "headline")) {
+                "fig11_scalability", "fig12_topology", "hmc_rs", "flip", "headline")) {
             assertTrue(Files.exists(dir.resolve(f + ".csv")), f);
         }
         for (String png : List.of("fig6_performance", "fig7_energy", "fig8_communication", "fig9_lenet_space",
-                "fig11_scalability", "fig12_topology", "hmc_rs_breakdown", "fig5_partition_VGG_A")) {
+                "fig11_scalability", "fig12_topology", "hmc_rs_breakdown", "flip_bandwidth", "flip_size",
+                "fig5_partition_VGG_A")) {
             assertTrue(Files.size(dir.resolve(png + ".png")) > 1000, png);
             assertTrue(report.contains(png + ".png") || png.startsWith("fig5"), png + " is embedded");
         }
         // every Markdown table of the report is, cell for cell, the CSV with the same header
         List<List<List<String>>> tables = markdownTables(report);
-        assertEquals(7, tables.size(), "headline, Figs. 6, 7, 8, 11, 12 and hmc-rs");
+        assertEquals(8, tables.size(), "headline, Figs. 6, 7, 8, 11, 12, hmc-rs and where the answer flips");
         List<String> order = List.of("headline", "fig6_performance", "fig7_energy", "fig8_communication",
-                "fig11_scalability", "fig12_topology", "hmc_rs");
+                "fig11_scalability", "fig12_topology", "hmc_rs", "flip");
         for (int k = 0; k < order.size(); k++) {
             Path csv = dir.resolve(order.get(k) + ".csv");
             List<Map<String, String>> rows = Csv.read(Files.readString(csv));
@@ -71,5 +73,29 @@ class ReproduceTest {
             }
         }
         return out;
+    }
+
+    /** Called from the test above, on the same output. */
+    private void whereTheAnswerFlipsIsComputedFromRuns() throws Exception {
+        String report = Files.readString(dir.resolve("REPORT.md"));
+        // one sentence per network and axis, each naming the first value past 5% or saying it never passes
+        List<Map<String, String>> rows = Csv.read(Files.readString(dir.resolve("flip.csv")));
+        for (String varied : List.of("link bandwidth GB/s", "accelerators")) {
+            String first = null;
+            for (Map<String, String> row : rows) {
+                double share = Double.parseDouble(row.get("dp exposed share").replace("%", ""));
+                if (row.get("varied").equals(varied) && share > 5 && first == null) {
+                    first = row.get("value");
+                }
+            }
+            String sentence = report.lines().filter(l -> l.startsWith("- VGG-A, by " + varied)).findFirst().orElseThrow();
+            if (first != null) {
+                assertTrue(sentence.contains("passes 5% of its step at " + first + " "), sentence);
+            } else {
+                assertTrue(sentence.contains("stays under 5%"), sentence);
+            }
+        }
+        assertTrue(report.contains("were fitted to the paper's Figs. 6, 7 and 11"), "the fitted ratio is said plainly");
+        assertTrue(!report.contains("hides behind backward compute"), "no fixed sentence about dp hiding its exchange");
     }
 }

@@ -52,6 +52,15 @@ public final class Reproduction {
     static final int ARRAY = 16;
     static final List<Integer> SIZES = List.of(1, 2, 4, 8, 16, 32, 64);
     static final List<Integer> QUICK_SIZES = List.of(1, 2, 4, 8, 16);
+    /** Link bandwidths (GB/s) and array sizes over which the report looks for where dp's communication shows. */
+    static final List<Double> FLIP_BANDWIDTHS = List.of(120.0, 60.0, 30.0, 15.0, 7.5, 3.75, 1.875);
+    static final List<Double> QUICK_FLIP_BANDWIDTHS = List.of(30.0, 7.5, 1.875);
+    static final List<Integer> FLIP_SIZES = List.of(16, 32, 64, 128, 256);
+    static final List<Integer> QUICK_FLIP_SIZES = List.of(16, 32, 64);
+    static final List<String> FLIP_NETWORKS = List.of("VGG-A", "VGG-E");
+    static final List<String> QUICK_FLIP_NETWORKS = List.of("VGG-A");
+    /** The share of dp's step that its exposed communication must pass for the answer to count as flipped. */
+    static final double FLIP_SHARE = 0.05;
 
     /** The suites of runs the figures read, as data: each crosses its networks, sizes and topologies. */
     enum Suite {
@@ -66,6 +75,12 @@ public final class Reproduction {
         /** Fig. 11: VGG-E over array sizes. */
         SCALABILITY("scalability", BuiltInProfile.PAPER, Schedule.SERIAL, LinkModel.PACKET, DP_HYPAR,
                 List.of(TopologyKind.BUS)),
+        /** Where the answer flips: hmc-rs on an H tree as its links get slower. */
+        FLIP_BANDWIDTH("flip-bandwidth", BuiltInProfile.HMC_RS, Schedule.OVERLAP, LinkModel.FLOW, DP_HYPAR,
+                List.of(TopologyKind.HTREE)),
+        /** Where the answer flips: hmc-rs on an H tree as the array grows. */
+        FLIP_SIZE("flip-size", BuiltInProfile.HMC_RS, Schedule.OVERLAP, LinkModel.FLOW, DP_HYPAR,
+                List.of(TopologyKind.HTREE)),
         /** Fig. 9: Lenet-c's plan space, each plan from outside. */
         LENET_SPACE("lenet-space", BuiltInProfile.PAPER, Schedule.SERIAL, LinkModel.PACKET, List.of(),
                 List.of(TopologyKind.BUS));
@@ -120,7 +135,9 @@ public final class Reproduction {
                 new Figure("fig12_topology", List.of(Suite.PAPER_TOPOLOGY, Suite.HMC_RS), "fig12_topology.csv",
                         "Fig. 12: HyPar on a 2D torus and an H tree", this::fig12),
                 new Figure("hmc_rs", List.of(Suite.HMC_RS), null, "Where the step time goes: hmc-rs on an H tree",
-                        this::hmcRs));
+                        this::hmcRs),
+                new Figure("flip", List.of(Suite.FLIP_BANDWIDTH, Suite.FLIP_SIZE), null,
+                        "Where dp's communication shows: HyPar's gain on hmc-rs (H tree)", this::flip));
     }
 
     private final boolean quick;
@@ -137,6 +154,8 @@ public final class Reproduction {
     private boolean fig9HyparIsBest;
     private double fig9Best;
     private double fig9Hypar;
+    // the flip figure's sentences for the report
+    private final List<String> flips = new ArrayList<>();
 
     public Reproduction(boolean quick) {
         this.quick = quick;
@@ -172,6 +191,19 @@ public final class Reproduction {
         for (int n : sizes) {
             add(Suite.SCALABILITY, vggE, n, hardware);
         }
+        for (String name : quick ? QUICK_FLIP_NETWORKS : FLIP_NETWORKS) {
+            Network n = NetworkCatalog.builtIn().get(name);
+            Hardware hmc = hardware.get(BuiltInProfile.HMC_RS);
+            for (double bw : quick ? QUICK_FLIP_BANDWIDTHS : FLIP_BANDWIDTHS) {
+                Map<BuiltInProfile, Hardware> slower = new java.util.EnumMap<>(hardware);
+                slower.put(BuiltInProfile.HMC_RS, hmc.withLinks(hmc.links().with(bw, null, null, bw),
+                        List.of(new Hardware.Override("linkBandwidthGBps", Table.num(bw)))));
+                add(Suite.FLIP_BANDWIDTH, n, ARRAY, slower);
+            }
+            for (int size : quick ? QUICK_FLIP_SIZES : FLIP_SIZES) {
+                add(Suite.FLIP_SIZE, n, size, hardware);
+            }
+        }
         Network lenet = NetworkCatalog.builtIn().get("Lenet-c");
         List<Plan> space = lenetSpace(lenet);
         for (Plan p : space) {
@@ -199,7 +231,7 @@ public final class Reproduction {
             AtomicFiles.write(out.resolve(t.getKey() + ".csv"), t.getValue().csv());
         }
         AtomicFiles.write(out.resolve("REPORT.md"), ReproductionReport.markdown(new ReproductionReport.Inputs(tables,
-                quick, names(), fig9Hypar, fig9Best, fig9HyparIsBest)));
+                quick, names(), new ReproductionReport.Fig9(fig9Hypar, fig9Best, fig9HyparIsBest), flips)));
     }
 
     /** The suite's runs of one network on one array size: one scenario per topology. */
@@ -536,6 +568,85 @@ public final class Reproduction {
         charts.addAll(ChartFiles.save(Charts.note(Charts.stacked(f.title(),
                 "network and strategy", "share of the step time (fraction)", labels, parts),
                 "overlapped schedule, flow-level links, 16 accelerators"), out, f.key() + "_breakdown"));
+    }
+
+    /** The runs of a suite for a network whose hardware label ends with the given text, by array size and strategy. */
+    private Map<Integer, Map<StrategyKind, RunRow>> bySize(Suite suite, String network, String hardwareEnd) {
+        Map<Integer, Map<StrategyKind, RunRow>> out = new java.util.TreeMap<>();
+        for (RunRow r : rowsBySuite.getOrDefault(suite, List.of())) {
+            if (r.run().network().equals(network) && r.run().hardware().endsWith(hardwareEnd)) {
+                out.computeIfAbsent(r.run().accelerators(), k -> new LinkedHashMap<>()).put(r.run().strategy(), r);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Where the answer flips, from runs: on hmc-rs (H tree, overlap), as the links slow down and as the
+     * array grows, the first point where dp's exposed communication passes {@link #FLIP_SHARE} of its
+     * step, and HyPar's gain there.
+     */
+    private void flip(Figure f, Path out) throws IOException {
+        Table t = new Table(List.of("network", "varied", "value", "dp step ms", "dp exposed communication ms",
+                "dp exposed share", "hypar step ms", "HyPar gain"));
+        List<String> names = quick ? QUICK_FLIP_NETWORKS : FLIP_NETWORKS;
+        List<Double> bws = quick ? QUICK_FLIP_BANDWIDTHS : FLIP_BANDWIDTHS;
+        List<Integer> sizes = quick ? QUICK_FLIP_SIZES : FLIP_SIZES;
+        Map<String, double[]> gainByBandwidth = new LinkedHashMap<>();
+        Map<String, double[]> gainBySize = new LinkedHashMap<>();
+        for (String net : names) {
+            List<String> labels = new ArrayList<>();
+            List<Map<StrategyKind, RunRow>> points = new ArrayList<>();
+            for (double bw : bws) {
+                labels.add(Table.num(bw) + " GB/s links");
+                points.add(bySize(Suite.FLIP_BANDWIDTH, net, "linkBandwidthGBps=" + Table.num(bw)).get(ARRAY));
+            }
+            gainByBandwidth.put(net, flipRows(t, net, "link bandwidth GB/s", bws.stream().map(Table::num).toList(),
+                    labels, points));
+            labels.clear();
+            points.clear();
+            Map<Integer, Map<StrategyKind, RunRow>> bySize = bySize(Suite.FLIP_SIZE, net, BuiltInProfile.HMC_RS.label());
+            for (int n : sizes) {
+                labels.add(n + " accelerators");
+                points.add(bySize.get(n));
+            }
+            gainBySize.put(net, flipRows(t, net, "accelerators", sizes.stream().map(String::valueOf).toList(), labels,
+                    points));
+        }
+        tables.put(f.key(), t);
+        charts.addAll(ChartFiles.save(Charts.note(Charts.bars(f.title() + ": slower links", "link bandwidth (GB/s)",
+                "HyPar speedup over dp (x, log scale)", bws.stream().map(Table::num).toList(), gainByBandwidth, true),
+                "16 accelerators, overlapped schedule, auto collectives, flow-level links"), out, f.key() + "_bandwidth"));
+        charts.addAll(ChartFiles.save(Charts.note(Charts.bars(f.title() + ": larger arrays", "accelerators",
+                "HyPar speedup over dp (x, log scale)", sizes.stream().map(String::valueOf).toList(), gainBySize, true),
+                "30 GB/s links, overlapped schedule, auto collectives, flow-level links"), out, f.key() + "_size"));
+    }
+
+    /** One axis of the flip table for a network; adds the sentence saying where it flips; returns the gains. */
+    private double[] flipRows(Table t, String net, String varied, List<String> values, List<String> labels,
+            List<Map<StrategyKind, RunRow>> points) {
+        double[] gains = new double[points.size()];
+        String flipped = null;
+        for (int i = 0; i < points.size(); i++) {
+            RunRow dp = points.get(i).get(StrategyKind.DP);
+            RunRow hypar = points.get(i).get(StrategyKind.HYPAR);
+            double share = dp.value(RunColumn.EXPOSED_COMMUNICATION) / dp.value(RunColumn.STEP_TIME);
+            gains[i] = dp.value(RunColumn.STEP_TIME) / hypar.value(RunColumn.STEP_TIME);
+            t.add(List.of(net, varied, values.get(i), Table.num(dp.value(RunColumn.STEP_TIME) * 1e3),
+                    Table.num(dp.value(RunColumn.EXPOSED_COMMUNICATION) * 1e3), Table.num(100 * share) + "%",
+                    Table.num(hypar.value(RunColumn.STEP_TIME) * 1e3), Table.num(gains[i])));
+            if (flipped == null && share > FLIP_SHARE) {
+                flipped = String.format(java.util.Locale.ROOT, "%s, by %s: dp's exposed communication passes %d%% of "
+                        + "its step at %s (%s%%), where HyPar's gain over dp is %sx; at %s it was %sx.", net, varied,
+                        Math.round(FLIP_SHARE * 100), labels.get(i), Table.num(100 * share), Table.num(gains[i]),
+                        labels.get(0), Table.num(gains[0]));
+            }
+        }
+        flips.add(flipped != null ? flipped : String.format(java.util.Locale.ROOT, "%s, by %s: dp's exposed "
+                + "communication stays under %d%% of its step from %s to %s; HyPar's gain goes from %sx to %sx.", net,
+                varied, Math.round(FLIP_SHARE * 100), labels.get(0), labels.get(labels.size() - 1), Table.num(gains[0]),
+                Table.num(gains[gains.length - 1])));
+        return gains;
     }
 
     public List<Path> charts() {
