@@ -19,22 +19,22 @@ public record AcceleratorProfile(String name, ComputeModelKind computeModel, PeA
     public List<Checks.Problem> problems() {
         List<Checks.Problem> out = new ArrayList<>();
         if (computeModel == ComputeModelKind.ROW_STATIONARY) {
-            Checks.positive(out, "engines", array.engines());
-            Checks.positive(out, "peRows", array.peRows());
-            Checks.positive(out, "peCols", array.peCols());
-            Checks.positive(out, "clockMHz", array.clockMHz());
-            Checks.positive(out, "bufferKiBPerEngine", memory.bufferKiBPerEngine());
-            Checks.positive(out, "vaults", memory.vaults());
-            Checks.positive(out, "vaultBandwidthGBps", memory.vaultBandwidthGBps());
+            Checks.inRange(out, "engines", array.engines());
+            Checks.inRange(out, "peRows", array.peRows());
+            Checks.inRange(out, "peCols", array.peCols());
+            Checks.inRange(out, "clockMHz", array.clockMHz());
+            Checks.inRange(out, "bufferKiBPerEngine", memory.bufferKiBPerEngine());
+            Checks.inRange(out, "vaults", memory.vaults());
+            Checks.inRange(out, "vaultBandwidthGBps", memory.vaultBandwidthGBps());
         } else {
-            Checks.positive(out, "idealMacsPerSecond", array.idealMacsPerSecond());
+            Checks.inRange(out, "idealMacsPerSecond", array.idealMacsPerSecond());
         }
-        Checks.positive(out, "bytesPerElement", memory.bytesPerElement());
-        Checks.notNegative(out, "memoryLatencyNs", memory.memoryLatencyNs());
-        Checks.notNegative(out, "macPj", energy.macPj());
-        Checks.notNegative(out, "sramPjPerByte", energy.sramPjPerByte());
-        Checks.notNegative(out, "dramPjPerBit", energy.dramPjPerBit());
-        Checks.notNegative(out, "staticWatts", energy.staticWatts());
+        Checks.inRange(out, "bytesPerElement", memory.bytesPerElement());
+        Checks.inRange(out, "memoryLatencyNs", memory.memoryLatencyNs());
+        Checks.inRange(out, "macPj", energy.macPj());
+        Checks.inRange(out, "sramPjPerByte", energy.sramPjPerByte());
+        Checks.inRange(out, "dramPjPerBit", energy.dramPjPerBit());
+        Checks.inRange(out, "staticWatts", energy.staticWatts());
         return out;
     }
 

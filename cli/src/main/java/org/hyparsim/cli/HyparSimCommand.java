@@ -28,6 +28,15 @@ public final class HyparSimCommand implements Runnable {
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
+    /** Physical memory of the machine in MB, or 0 when unknown. */
+    private static long machineMemoryMb() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return sun.getTotalMemorySize() >> 20;
+        }
+        return 0;
+    }
+
     /** Runs the command line with the given streams and returns the exit status. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new HyparSimCommand());
@@ -64,6 +73,16 @@ public final class HyparSimCommand implements Runnable {
             err.flush();
             return INTERNAL;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            long mb = Runtime.getRuntime().maxMemory() >> 20;
+            long machine = machineMemoryMb();
+            err.println("hypar-sim: out of memory: the Java heap is limited to " + mb + " MB" + (machine > 0
+                    ? " on a machine of " + machine + " MB" : "") + "; give it more with HYPAR_SIM_JAVA_OPTS=-Xmx"
+                    + Math.max(2 * mb, 1024) + "m (or a smaller array, batch or sweep)");
+            err.flush();
+            return INTERNAL;
+        }
     }
 }

@@ -29,11 +29,12 @@ public final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputDir.check(out, "--out");
         SweepOutput.Merged m = SweepOutput.merge(dirs);
-        SweepOutput.write(out, m.points(), m.axes(), m.rows(), null, null);
+        SweepOutput.write(out, m.identity(), m.rows(), null, null);
         List<Path> charts = ChartSet.drawFromResults(out);
         spec.commandLine().getOut().printf("Merged %d directories: %d points, %d rows, %d chart files in %s%n",
-                dirs.size(), m.points(), m.rows().size(), charts.size(), out);
+                dirs.size(), m.identity().points(), m.rows().size(), charts.size(), out);
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -95,7 +95,7 @@ public final class PlanCommand implements Callable<Integer> {
             if (planFile == null) {
                 throw new InputException(CLI, "--plan-file", "--strategy file needs --plan-file FILE");
             }
-            Plan given = PlanFile.read(planFile, net);
+            Plan given = PlanFile.read(planFile, net, accelerators);
             String misfit = FilePlanner.problem(given, net.size(), levels);
             if (misfit != null) {
                 throw new InputException(planFile.toString(), "plan", misfit);

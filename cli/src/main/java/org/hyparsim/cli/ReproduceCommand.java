@@ -32,6 +32,7 @@ public final class ReproduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputDir.check(out, "--out");
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (t < 1 || t > 1024) {
             throw new InputException("command line", "--threads", "must be from 1 to 1024, got " + t);

@@ -55,6 +55,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OutputDir.check(out, "--out");
         boolean json = output.json();
         TimeoutOption.check(timeout);
         Scenario s = ScenarioReader.read(scenario);

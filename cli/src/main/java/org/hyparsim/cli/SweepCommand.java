@@ -52,6 +52,7 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputDir.check(out, "--out");
         TimeoutOption.check(timeout);
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (t < 1 || t > 1024) {
@@ -61,6 +62,7 @@ public final class SweepCommand implements Callable<Integer> {
         if (out == null) {
             String name = scenario.getFileName().toString().replaceFirst("\\.[^.]*$", "");
             out = Path.of("results", name);
+            OutputDir.check(out, "--out");
         }
         Sweep sweep = Sweep.read(scenario);
         List<Integer> indices = new ArrayList<>();
@@ -71,7 +73,7 @@ public final class SweepCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         boolean terminal = System.console() != null && !"true".equalsIgnoreCase(System.getenv("CI"));
-        SweepJournal journal = SweepJournal.open(out, SweepJournal.header(scenario, shard, sweep.points().size()), resume);
+        SweepJournal journal = SweepJournal.open(out, SweepJournal.header(sweep.fingerprint(), shard, sweep.points().size()), resume);
         java.util.Map<Integer, List<RunRow>> byPoint = new java.util.TreeMap<>(journal.finished());
         List<Sweep.Point> points = new ArrayList<>();
         for (int i : indices) {
@@ -101,7 +103,8 @@ public final class SweepCommand implements Callable<Integer> {
                 failedPoints++;
             }
         }
-        SweepOutput.write(out, sweep.points().size(), sweep.axisNames(), rows, shard, indices);
+        SweepOutput.write(out, new SweepOutput.Identity(sweep.points().size(), sweep.axisNames(), sweep.fingerprint()),
+                rows, shard, indices);
         journal.finish();
         List<Path> charts = kn == null ? ChartSet.drawFromResults(out) : List.of();
         PrintWriter w = spec.commandLine().getOut();

@@ -25,6 +25,10 @@ class ReaderFuzzProperties {
             "network: VGG-E\nbatch: 256\naccelerators: 16\ntopology: htree\nhardware: hmc-rs\nschedule: overlap\n"
                     + "strategies: [dp, mp, trick, hypar]\n",
             "network: Lenet-c\nstrategies: [dp, hypar]\nsweep:\n  accelerators: [2, 4, 8]\n  topology: [htree, torus]\n",
+            "network: Lenet-c\naccelerators: 8\ncollective: ring-bidir\nhardware: {profile: hmc-rs, engines: 4, "
+                    + "memoryLatencyNs: 100}\nsweep:\n  collective: [hierarchical, auto, direct]\n",
+            "network: Lenet-c\naccelerators: 4\ntopology: {name: htree, levelBandwidthGBps: [60, 30]}\n"
+                    + "strategies: [dp, exhaustive]\n",
             "{\"network\": \"AlexNet\", \"hardware\": {\"profile\": \"paper\", \"linkBandwidthGBps\": 1}, \"iterations\": 2}",
             "network:\n  name: n\n  layers:\n    - {name: c, type: conv, in_ch: 3, in_hw: 8, k: 3, pad: 1, out_ch: 4, pool: 2}\n"
                     + "    - {name: f, type: fc, in_ch: 64, out_ch: 10}\ntopology: {name: torus, linkBandwidthGBps: 10}\n");

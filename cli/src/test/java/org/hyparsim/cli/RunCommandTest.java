@@ -83,7 +83,7 @@ class RunCommandTest {
         assertBadScenario("network: VGG-A\ntopology: hypercube\n", "topology: 'hypercube' is not one of");
         assertBadScenario("network: VGG-A\nhardware: {profile: hmc-rs, bandwith: 3}\n", "hardware.bandwith: unknown hardware field");
         assertBadScenario("network: VGG-A\nhardware: {profile: hmc-rs, linkBandwidthGBps: -1}\n",
-                "hardware.linkBandwidthGBps: must be a positive number");
+                "hardware.linkBandwidthGBps: must be a number from 0.001 to");
         assertBadScenario("network: VGG-A\nstrategies: [dp, fastest]\n", "strategies[1]: unknown strategy 'fastest'");
     }
 
@@ -96,7 +96,7 @@ class RunCommandTest {
         Path topo = Scenarios.write(dir, "topo.yaml", "name: torus\nlinkBandwidthGBps: -2\n");
         r = Cli.run("run", Scenarios.write(dir, "b.yaml", "network: VGG-A\ntopology: topo.yaml\n").toString());
         assertEquals(2, r.status(), r.err());
-        assertTrue(r.err().contains(topo + ": linkBandwidthGBps: must be a positive number"), r.err());
+        assertTrue(r.err().contains(topo + ": linkBandwidthGBps: must be a number from 0.001 to"), r.err());
     }
 
     @Test

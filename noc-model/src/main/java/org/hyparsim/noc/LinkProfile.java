@@ -14,9 +14,6 @@ import org.hyparsim.core.Checks;
 public record LinkProfile(double linkBandwidthGBps, double linkLatencyNs, List<Double> htreeLevelBandwidthGBps,
         double busBandwidthGBps, double packetBytes, double linkPjPerBit) {
 
-    /** The smallest packet the model accepts. */
-    public static final double MIN_PACKET_BYTES = 64;
-
     public LinkProfile {
         htreeLevelBandwidthGBps = htreeLevelBandwidthGBps == null ? List.of() : List.copyOf(htreeLevelBandwidthGBps);
     }
@@ -52,22 +49,15 @@ public record LinkProfile(double linkBandwidthGBps, double linkLatencyNs, List<D
     /** Problems with the values, each as (field name, reason); empty when the links are usable. */
     public List<Checks.Problem> problems() {
         List<Checks.Problem> out = new ArrayList<>();
-        Checks.positive(out, "linkBandwidthGBps", linkBandwidthGBps);
-        Checks.positive(out, "busBandwidthGBps", busBandwidthGBps);
-        Checks.positive(out, "packetBytes", packetBytes);
-        if (packetBytes > 0 && packetBytes < MIN_PACKET_BYTES) {
-            out.add(new Checks.Problem("packetBytes", "must be at least " + (int) MIN_PACKET_BYTES + ", got " + packetBytes));
-        }
+        Checks.inRange(out, "linkBandwidthGBps", linkBandwidthGBps);
+        Checks.inRange(out, "busBandwidthGBps", busBandwidthGBps);
+        Checks.inRange(out, "packetBytes", packetBytes);
         for (int i = 0; i < htreeLevelBandwidthGBps.size(); i++) {
             Double v = htreeLevelBandwidthGBps.get(i);
-            if (v == null) {
-                out.add(new Checks.Problem("htreeLevelBandwidthGBps[" + i + "]", "must be a positive number, got null"));
-            } else {
-                Checks.positive(out, "htreeLevelBandwidthGBps[" + i + "]", v);
-            }
+            Checks.inRange(out, "htreeLevelBandwidthGBps[" + i + "]", v == null ? Double.NaN : v);
         }
-        Checks.notNegative(out, "linkLatencyNs", linkLatencyNs);
-        Checks.notNegative(out, "linkPjPerBit", linkPjPerBit);
+        Checks.inRange(out, "linkLatencyNs", linkLatencyNs);
+        Checks.inRange(out, "linkPjPerBit", linkPjPerBit);
         return out;
     }
 }

@@ -79,6 +79,7 @@ public final class StepBuilder {
             // forward
             List<List<int[]>> psum = new ArrayList<>(); // per layer: transfers {id, dst}
             for (int l = 0; l < layers; l++) {
+                org.hyparsim.core.engine.Deadline.check();
                 for (int a = 0; a < n; a++) {
                     fwd[l][a] = b.compute(it, a, works[l][0], l);
                     if (l > 0) {
@@ -107,6 +108,7 @@ public final class StepBuilder {
             }
             // backward, from the last layer
             for (int l = layers - 1; l >= 0; l--) {
+                org.hyparsim.core.engine.Deadline.check();
                 for (int a = 0; a < n; a++) {
                     err[l][a] = b.compute(it, a, works[l][1], l);
                     grad[l][a] = b.compute(it, a, works[l][2], l);

@@ -14,6 +14,11 @@ public final class ChromeTrace {
     private ChromeTrace() {
     }
 
+    /**
+     * One process per run; per accelerator one thread for its compute and one per lane of its
+     * sends: concurrent transfers take the first lane free at their start, so the slices of a
+     * thread never overlap without nesting (Perfetto draws overlapping slices wrongly).
+     */
     public static Map<String, Object> of(List<RunRecord> runs) {
         List<Map<String, Object>> events = new ArrayList<>();
         int pid = 0;
@@ -22,11 +27,27 @@ public final class ChromeTrace {
             RunKey k = r.key();
             events.add(meta("process_name", pid, 0, k.network() + " " + k.strategy().label() + " ("
                     + k.topology().label() + ", " + k.schedule().label() + ")"));
-            for (int a = 0; a < k.accelerators(); a++) {
-                events.add(meta("thread_name", pid, 2 * a, "A" + a + " compute"));
-                events.add(meta("thread_name", pid, 2 * a + 1, "A" + a + " send"));
-            }
-            for (TraceEvent e : r.result().trace()) {
+            List<TraceEvent> sorted = new ArrayList<>(r.result().trace());
+            sorted.sort(java.util.Comparator.comparingLong(TraceEvent::startPs).thenComparingLong(TraceEvent::endPs));
+            // per accelerator, the end time of each send lane
+            Map<Integer, List<Long>> lanes = new java.util.TreeMap<>();
+            List<Map<String, Object>> slices = new ArrayList<>();
+            int lanesMax = 1;
+            for (TraceEvent e : sorted) {
+                int lane = 0;
+                if (e.transfer()) {
+                    List<Long> ends = lanes.computeIfAbsent(e.accelerator(), a -> new ArrayList<>());
+                    lane = 0;
+                    while (lane < ends.size() && ends.get(lane) > e.startPs()) {
+                        lane++;
+                    }
+                    if (lane == ends.size()) {
+                        ends.add(e.endPs());
+                    } else {
+                        ends.set(lane, e.endPs());
+                    }
+                    lanesMax = Math.max(lanesMax, lane + 1);
+                }
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("name", e.name());
                 m.put("cat", e.category());
@@ -34,7 +55,21 @@ public final class ChromeTrace {
                 m.put("ts", e.startPs() / 1e6);
                 m.put("dur", (e.endPs() - e.startPs()) / 1e6);
                 m.put("pid", pid);
-                m.put("tid", 2 * e.accelerator() + (e.transfer() ? 1 : 0));
+                m.put("tid", new int[] {e.accelerator(), e.transfer() ? 1 + lane : 0}); // resolved below
+                slices.add(m);
+            }
+            int stride = 1 + lanesMax;
+            for (int a = 0; a < k.accelerators(); a++) {
+                events.add(meta("thread_name", pid, stride * a, "A" + a + " compute"));
+                int used = lanes.getOrDefault(a, List.of()).size();
+                for (int lane = 0; lane < Math.max(1, used); lane++) {
+                    events.add(meta("thread_name", pid, stride * a + 1 + lane, "A" + a + " send"
+                            + (lane == 0 ? "" : " " + (lane + 1))));
+                }
+            }
+            for (Map<String, Object> m : slices) {
+                int[] t = (int[]) m.get("tid");
+                m.put("tid", stride * t[0] + t[1]);
                 events.add(m);
             }
         }

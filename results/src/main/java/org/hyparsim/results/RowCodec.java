@@ -120,11 +120,23 @@ public final class RowCodec {
     /** Rows read back from CSV that {@link #csv} wrote; a malformed file is an IOException naming the record. */
     public static List<RunRow> readCsv(String text) throws IOException {
         CsvSchema schema = CsvSchema.emptySchema().withHeader().withArrayElementSeparator(";");
-        try (var it = CSV.readerFor(RunRow.class).with(schema).<RunRow>readValues(text)) {
-            return it.readAll();
+        List<RunRow> rows;
+        try (var it = CSV.readerFor(RunRow.class).with(schema)
+                .with(com.fasterxml.jackson.dataformat.csv.CsvParser.Feature.FAIL_ON_MISSING_COLUMNS)
+                .<RunRow>readValues(text)) {
+            rows = it.readAll();
         } catch (RuntimeException e) {
             throw new IOException(e.getMessage(), e);
         }
+        for (int i = 0; i < rows.size(); i++) {
+            RunRow r = rows.get(i);
+            if (r.run() == null || r.run().network() == null || r.run().array() == null
+                    || r.run().array().topology() == null || r.run().schedule() == null || r.run().strategy() == null
+                    || r.ok() && (r.times() == null || r.times().stepTimeSeconds() == null)) {
+                throw new IOException("record " + (i + 2) + " lacks the run's key or its figures");
+            }
+        }
+        return rows;
     }
 
     /** CSV of plain rows that share their keys (the per-layer and per-link tables, report tables). */

@@ -24,4 +24,12 @@ public final class Checks {
             out.add(new Problem(field, "must be 0 or more, got " + v));
         }
     }
+
+    /** A value within its field's physical range ({@link Ranges}). */
+    public static void inRange(List<Problem> out, String field, double v) {
+        Ranges.Range r = Ranges.of(field);
+        if (!r.contains(v)) {
+            out.add(new Problem(field, "must be " + r.describe() + ", got " + v));
+        }
+    }
 }

@@ -43,6 +43,14 @@ public final class Limits {
         return get("maxTasks", 10_000_000);
     }
 
+    /**
+     * Simulated seconds one run may reach: the engine counts integer picoseconds (at most about
+     * 9.2e6 s); a scenario whose steps could pass this is refused at the reader.
+     */
+    public static double maxSimulatedSeconds() {
+        return Math.min(8_000_000, get("maxSimulatedSeconds", 8_000_000));
+    }
+
     /** Nesting depth of a JSON or YAML input. */
     public static long maxNestingDepth() {
         return get("maxNestingDepth", 64);

@@ -104,6 +104,7 @@ public final class Collectives {
             if ((key & mask) != 0) {
                 continue;
             }
+            org.hyparsim.core.engine.Deadline.check();
             @SuppressWarnings("unchecked")
             List<Integer>[][] last = new List[chains][members];
             for (Rounds.Round r : rs) {

@@ -64,6 +64,9 @@ public final class ExhaustivePlanner implements Planner {
             int[] mp = above.countAbove(h - 1, Parallelism.MP);
             double groups = Math.scalb(1.0, h - 1);
             for (long mask = 0; mask < (1L << n); mask++) {
+                if ((mask & 4095) == 0) {
+                    org.hyparsim.core.engine.Deadline.check();
+                }
                 List<Parallelism> row = Plan.rowFromMask(mask, n);
                 double cost = costAbove + groups * model.groupBytes(row, dp, mp);
                 if (cost >= bestCost) {

@@ -21,6 +21,7 @@ public final class HyParPlanner implements Planner {
     public Plan plan(CommunicationModel model, int levels) {
         Plan plan = new Plan(model.layers(), List.of());
         for (int h = 1; h <= levels; h++) {
+            org.hyparsim.core.engine.Deadline.check();
             int[] dp = plan.countAbove(h - 1, Parallelism.DP);
             int[] mp = plan.countAbove(h - 1, Parallelism.MP);
             plan = plan.withLevel(solveLevel(model, dp, mp));

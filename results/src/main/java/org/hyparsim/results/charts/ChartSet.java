@@ -38,9 +38,17 @@ public final class ChartSet {
 
     /** The charts of a sweep directory's results.csv (its failed rows left out), written beside it. */
     public static List<Path> drawFromResults(Path dir) throws IOException {
-        String csv = Files.readString(dir.resolve("results.csv"), StandardCharsets.UTF_8);
+        Path file = dir.resolve("results.csv");
+        String csv = Files.readString(file, StandardCharsets.UTF_8);
         List<RunRow> rows = new ArrayList<>();
-        for (RunRow r : RowCodec.readCsv(csv)) {
+        List<RunRow> read;
+        try {
+            read = RowCodec.readCsv(csv);
+        } catch (IOException e) {
+            throw new org.hyparsim.core.InputException(file.toString(), "", "not a complete results table ("
+                    + e.getMessage().split("\n")[0] + "); run the sweep again, or merge its shards again");
+        }
+        for (RunRow r : read) {
             if (r.ok()) {
                 rows.add(r);
             }
@@ -65,7 +73,25 @@ public final class ChartSet {
         return out;
     }
 
+    /** The chart files a sweep directory owns: what a redraw replaces, and removes when it no longer draws it. */
+    static final java.util.regex.Pattern OWNED = java.util.regex.Pattern.compile(
+            "(performance|energy|communication|breakdown|scalability|topology|partition-.+)\\.(png|svg)");
+
+    /** Draws the charts the rows support into {@code dir} and removes the charts of an earlier run it did not redraw. */
     public static List<Path> draw(List<RunRow> rows, Path dir) throws IOException {
+        List<Path> out = drawCharts(rows, dir);
+        java.util.Set<Path> drawn = new java.util.HashSet<>(out);
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                if (OWNED.matcher(f.getFileName().toString()).matches() && !drawn.contains(f)) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<Path> drawCharts(List<RunRow> rows, Path dir) throws IOException {
         List<Path> out = new ArrayList<>();
         if (rows.isEmpty()) {
             return out;

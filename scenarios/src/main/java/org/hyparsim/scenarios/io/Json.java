@@ -29,6 +29,7 @@ import org.hyparsim.core.Limits;
  */
 public final class Json {
     private static final ObjectMapper JSON = configure(new ObjectMapper(JsonFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .streamReadConstraints(constraints()).build()));
     private static final ObjectMapper YAML = configure(new ObjectMapper(YAMLFactory.builder()
             .loaderOptions(loaderOptions()).streamReadConstraints(constraints()).build()));
@@ -92,18 +93,27 @@ public final class Json {
         }
     }
 
-    /** Refuses a file larger than the input limit (and a path that is not a regular file). */
+    /**
+     * The one reading policy for input files, checked before a byte is read: only a regular file
+     * (no directory, device, FIFO or socket), no larger than the input limit. Every file that
+     * passes is recorded for the fingerprint of what a run read ({@link InputFiles}).
+     */
     public static void checkSize(Path file) {
         String source = file.toString();
         try {
             if (Files.isDirectory(file)) {
                 throw new InputException(source, "", "is a directory, not a file");
             }
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                throw new InputException(source, "", "not a regular file (a device, FIFO or socket): input is read "
+                        + "only from regular files");
+            }
             long size = Files.size(file);
             if (size > Limits.maxFileBytes()) {
                 throw new InputException(source, "", size + " bytes: larger than the input limit of " + Limits.maxFileBytes()
                         + " bytes (system property " + Limits.property("maxFileBytes") + ")");
             }
+            InputFiles.record(file);
         } catch (NoSuchFileException e) {
             throw new InputException(source, "", "no such file");
         } catch (IOException e) {

@@ -82,6 +82,9 @@ public final class NetworkCatalog {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+            if (text.startsWith("\uFEFF")) {
+                text = text.substring(1); // a byte-order mark, accepted as in JSON and YAML
+            }
         } catch (NoSuchFileException e) {
             throw new InputException(source, "", "no such file");
         } catch (IOException e) {

@@ -16,16 +16,33 @@ import org.hyparsim.partition.Plan;
  * {@code hypar-sim plan --format json} prints is a valid plan file: its other fields are
  * ignored.
  */
-@JsonIgnoreProperties({"network", "batch", "accelerators", "levels", "strategy", "accounting", "unit",
+@JsonIgnoreProperties({"batch", "levels", "strategy", "accounting", "unit",
         "levelBytes", "intraLayerBytes", "interLayerBytes", "communicationBytes", "bytesPerElement",
         "intraMultiplicity", "interMultiplicity"})
-public record PlanFile(@JsonProperty("plan") List<List<String>> plan, @JsonProperty("layers") List<String> layers) {
+public record PlanFile(@JsonProperty("plan") List<List<String>> plan, @JsonProperty("layers") List<String> layers,
+        @JsonProperty("network") String network, @JsonProperty("accelerators") Long accelerators) {
 
-    public static Plan read(Path file, Network network) {
+    /**
+     * Reads a plan for a network on an array of {@code accelerators}; a plan file that names
+     * another network or array size (as {@code plan --format json} writes them) is refused.
+     */
+    public static Plan read(Path file, Network network, long accelerators) {
         String source = file.toString();
         PlanFile pf = org.hyparsim.scenarios.io.Json.read(file, PlanFile.class);
         if (pf == null || pf.plan() == null) {
             throw new InputException(source, "plan", "missing: a list per level of \"dp\"/\"mp\" per layer");
+        }
+        List<InputException.Problem> problems = new ArrayList<>();
+        if (pf.network() != null && !pf.network().equals(network.name())) {
+            problems.add(new InputException.Problem(source, "network", "the plan is for network " + pf.network()
+                    + ", not " + network.name()));
+        }
+        if (pf.accelerators() != null && pf.accelerators() != accelerators) {
+            problems.add(new InputException.Problem(source, "accelerators", "the plan is for " + pf.accelerators()
+                    + " accelerators, not " + accelerators));
+        }
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
         }
         return pf.toPlan(network, source);
     }

@@ -89,6 +89,16 @@ public final class HardwareReader {
                 }
                 JsonNode old = values.get(e.getKey());
                 JsonNode v = e.getValue();
+                boolean whole = org.hyparsim.core.Ranges.table().containsKey(e.getKey())
+                        && org.hyparsim.core.Ranges.of(e.getKey()).whole();
+                if (whole && v.isNumber() && v.asDouble() != Math.rint(v.asDouble())) {
+                    problems.add(new InputException.Problem(source, field(path, e.getKey()), "must be a whole number, got "
+                            + v));
+                    continue;
+                }
+                if (whole && v.isNumber() && !v.isIntegralNumber() && Math.abs(v.asDouble()) < 1e15) {
+                    v = com.fasterxml.jackson.databind.node.LongNode.valueOf((long) v.asDouble());
+                }
                 boolean ok = old.isNumber() ? v.isNumber() : old.isArray() ? v.isArray() : v.isTextual();
                 if (!ok) {
                     problems.add(new InputException.Problem(source, field(path, e.getKey()), "wrong type: expected "

@@ -107,12 +107,67 @@ public final class ScenarioReader {
                 problems.add(new InputException.Problem(src, "accelerators", tooBig));
             }
         }
+        if (hardware != null && topo != null && accelerators != null && topo.kind() == TopologyKind.HTREE
+                && hardware.links().htreeLevelBandwidthGBps().size() > Long.numberOfTrailingZeros(accelerators)) {
+            problems.add(new InputException.Problem(src, topo.levelBandwidthGBps() != null ? "topology.levelBandwidthGBps"
+                    : "hardware.htreeLevelBandwidthGBps", hardware.links().htreeLevelBandwidthGBps().size()
+                    + " level bandwidths for an H tree of " + Long.numberOfTrailingZeros(accelerators) + " levels ("
+                    + accelerators + " accelerators): give at most one per level"));
+        }
+        if (problems.isEmpty()) {
+            String tooLong = timeProblem(network, batch.intValue(), accelerators.intValue(), iterations.intValue(), hardware);
+            if (tooLong != null) {
+                problems.add(new InputException.Problem(src, "", tooLong));
+            }
+        }
         if (!problems.isEmpty()) {
             throw new InputException(problems);
         }
         return new Scenario(src, new Workload(network, batch.intValue(), iterations.intValue()),
                 new ArrayConfig(accelerators.intValue(), topo.kind(), linkModel, hardware, collective), schedule,
                 strategies);
+    }
+
+    /**
+     * Why a run could pass the simulated time the engine holds ({@link Limits#maxSimulatedSeconds()}),
+     * or null: a generous bound of one accelerator doing all the work at one MAC per cycle, every
+     * MAC moving three operands through memory, every operand crossing the slowest link twice per
+     * accelerator, and a latency per task.
+     */
+    static String timeProblem(Network network, int batch, int accelerators, int iterations, Hardware hw) {
+        double macs = 0;
+        double elements = 0;
+        for (int l = 0; l < network.size(); l++) {
+            org.hyparsim.core.workload.Layer layer = network.layer(l);
+            macs += 3.0 * batch * layer.forwardMacsPerSample() + layer.weights();
+            elements += layer.weights() + (double) batch * (layer.inputElementsPerSample()
+                    + layer.unpooledOutputElementsPerSample());
+        }
+        org.hyparsim.accel.AcceleratorProfile a = hw.accelerator();
+        double bpe = a.memory().bytesPerElement();
+        double compute = a.computeModel() == org.hyparsim.accel.ComputeModelKind.IDEAL
+                ? macs / a.array().idealMacsPerSecond() : macs / (a.array().clockMHz() * 1e6);
+        double memory = a.computeModel() == org.hyparsim.accel.ComputeModelKind.IDEAL ? 0
+                : 3 * macs * bpe / (a.memory().vaults() * a.memory().vaultBandwidthGBps() * 1e9);
+        org.hyparsim.noc.LinkProfile links = hw.links();
+        double slowest = Math.min(links.linkBandwidthGBps(), links.busBandwidthGBps());
+        for (double v : links.htreeLevelBandwidthGBps()) {
+            slowest = Math.min(slowest, v);
+        }
+        int levels = Integer.numberOfTrailingZeros(accelerators);
+        // the paper's dp total is 2 (N-1) x the weights over the array: every operand at most twice per accelerator
+        double wires = accelerators == 1 ? 0 : 2.0 * accelerators * elements * bpe / (slowest * 1e9);
+        double tasks = (double) network.size() * accelerators * (4 + 4.0 * levels);
+        double latency = tasks * (a.memory().memoryLatencyNs() + 2 * levels * links.linkLatencyNs()) * 1e-9;
+        double total = iterations * (compute + memory + wires + latency);
+        if (total <= Limits.maxSimulatedSeconds()) {
+            return null;
+        }
+        return String.format(java.util.Locale.ROOT, "a run could reach %.3g s of simulated time (compute %.3g s, "
+                + "memory %.3g s, links %.3g s, latencies %.3g s), more than the %.3g s the engine's clock holds "
+                + "(system property %s): use faster hardware values or a smaller batch", total, iterations * compute,
+                iterations * memory, iterations * wires, iterations * latency, Limits.maxSimulatedSeconds(),
+                Limits.property("maxSimulatedSeconds"));
     }
 
     /**
@@ -151,10 +206,11 @@ public final class ScenarioReader {
             } else if (kind == StrategyKind.FILE) {
                 if (s.plan() == null) {
                     problems.add(new InputException.Problem(src, "plan", "missing: strategy 'file' needs a plan file path"));
-                } else if (network != null) {
+                } else if (network != null && accelerators != null) {
                     Network net = network;
+                    long size = accelerators;
                     Path planFile = base.resolve(s.plan());
-                    Plan plan = collect(problems, () -> PlanFile.read(planFile, net));
+                    Plan plan = collect(problems, () -> PlanFile.read(planFile, net, size));
                     String misfit = plan == null || levels == null ? null : FilePlanner.problem(plan, net.size(), levels);
                     if (misfit != null) {
                         problems.add(new InputException.Problem(planFile.toString(), "plan", misfit));

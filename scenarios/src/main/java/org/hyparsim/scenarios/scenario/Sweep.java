@@ -23,6 +23,8 @@ public final class Sweep {
     private final List<String> axisNames;
     private final List<Point> points;
 
+    private Map<String, String> fingerprint = Map.of();
+
     private Sweep(Path file, List<String> axisNames, List<Point> points) {
         this.file = file;
         this.axisNames = axisNames;
@@ -41,12 +43,25 @@ public final class Sweep {
         return points;
     }
 
+    /** Reads a sweep; its fingerprint covers every file the reading read. */
     public static Sweep read(Path file) {
-        ScenarioSpec spec = Json.read(file, ScenarioSpec.class);
-        if (spec == null) {
-            throw new InputException(file.toString(), "", "empty scenario");
-        }
-        return of(spec, file);
+        org.hyparsim.scenarios.io.InputFiles.Recorded<Sweep> r = org.hyparsim.scenarios.io.InputFiles.recording(() -> {
+            ScenarioSpec spec = Json.read(file, ScenarioSpec.class);
+            if (spec == null) {
+                throw new InputException(file.toString(), "", "empty scenario");
+            }
+            return of(spec, file);
+        });
+        r.value().fingerprint = org.hyparsim.scenarios.io.InputFiles.fingerprint(r.files());
+        return r.value();
+    }
+
+    /**
+     * What the sweep read, file by file (path -> SHA-256 of its contents), and the tool's version:
+     * a resume or a merge with another fingerprint mixes inputs and is refused.
+     */
+    public Map<String, String> fingerprint() {
+        return fingerprint;
     }
 
     public static Sweep of(ScenarioSpec spec, Path file) {

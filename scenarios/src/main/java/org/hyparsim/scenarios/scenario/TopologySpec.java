@@ -31,18 +31,22 @@ public record TopologySpec(
     List<Checks.Problem> problems() {
         List<Checks.Problem> out = new ArrayList<>();
         if (linkBandwidthGBps != null) {
-            Checks.positive(out, "linkBandwidthGBps", linkBandwidthGBps);
+            Checks.inRange(out, "linkBandwidthGBps", linkBandwidthGBps);
         }
         if (busBandwidthGBps != null) {
-            Checks.positive(out, "busBandwidthGBps", busBandwidthGBps);
+            Checks.inRange(out, "busBandwidthGBps", busBandwidthGBps);
         }
         if (linkLatencyNs != null) {
-            Checks.notNegative(out, "linkLatencyNs", linkLatencyNs);
+            Checks.inRange(out, "linkLatencyNs", linkLatencyNs);
         }
         if (levelBandwidthGBps != null) {
             for (int i = 0; i < levelBandwidthGBps.size(); i++) {
                 Double v = levelBandwidthGBps.get(i);
-                Checks.positive(out, "levelBandwidthGBps[" + i + "]", v == null ? Double.NaN : v);
+                List<Checks.Problem> one = new ArrayList<>();
+                Checks.inRange(one, "htreeLevelBandwidthGBps", v == null ? Double.NaN : v);
+                for (Checks.Problem p : one) {
+                    out.add(new Checks.Problem("levelBandwidthGBps[" + i + "]", p.reason()));
+                }
             }
         }
         return out;

@@ -10,14 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.hyparsim.core.InputException;
+import org.hyparsim.scenarios.io.InputFiles;
 import org.hyparsim.results.RowCodec;
 import org.hyparsim.results.RunColumn;
 import org.hyparsim.results.RunRow;
@@ -45,10 +43,10 @@ public final class SweepJournal implements SweepRunner.PointSink, AutoCloseable 
         this.done = done;
     }
 
-    /** The identity of a sweep: its scenario file's digest, the shard and the number of points. */
-    public static Map<String, Object> header(Path scenario, String shard, int points) throws IOException {
+    /** The identity of a sweep: the fingerprint of everything it read, the shard and the number of points. */
+    public static Map<String, Object> header(Map<String, String> fingerprint, String shard, int points) {
         Map<String, Object> h = new LinkedHashMap<>();
-        h.put("scenarioSha256", sha256(Files.readAllBytes(scenario)));
+        h.put("fingerprint", fingerprint);
         h.put("shard", shard == null ? "" : shard);
         h.put("points", points);
         return h;
@@ -70,10 +68,22 @@ public final class SweepJournal implements SweepRunner.PointSink, AutoCloseable 
             }
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             JsonNode h = lines.isEmpty() ? null : parse(lines.get(0));
-            if (h == null || !MAPPER.convertValue(h, LinkedHashMap.class).equals(MAPPER.convertValue(MAPPER.valueToTree(header),
-                    LinkedHashMap.class))) {
-                throw new InputException(file.toString(), "header", "the journal belongs to another scenario, shard or "
-                        + "number of points; run without --resume to start again");
+            if (h == null || !h.has("fingerprint") || !h.has("shard") || !h.has("points")) {
+                throw new InputException(file.toString(), "header", "not a journal of this version; run without "
+                        + "--resume to start again");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, String> theirs = MAPPER.convertValue(h.get("fingerprint"), Map.class);
+            @SuppressWarnings("unchecked")
+            String changed = InputFiles.difference(theirs, (Map<String, String>) header.get("fingerprint"));
+            if (changed != null) {
+                throw new InputException(file.toString(), "fingerprint", "the inputs changed since the journal was "
+                        + "written: " + changed + "; run without --resume to start again");
+            }
+            if (!h.get("shard").asText().equals(header.get("shard")) || h.get("points").asInt() != (int) header.get("points")) {
+                throw new InputException(file.toString(), "header", "the journal belongs to shard '" + h.get("shard").asText()
+                        + "' of " + h.get("points").asInt() + " points, not shard '" + header.get("shard") + "' of "
+                        + header.get("points") + "; run without --resume to start again");
             }
             for (int i = 1; i < lines.size(); i++) {
                 JsonNode line = parse(lines.get(i));
@@ -140,14 +150,6 @@ public final class SweepJournal implements SweepRunner.PointSink, AutoCloseable 
     public void close() throws IOException {
         if (channel.isOpen()) {
             channel.close();
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hyparsim.core.InputException;
+import org.hyparsim.scenarios.io.InputFiles;
 import org.hyparsim.results.AtomicFiles;
 import org.hyparsim.results.RowCodec;
 import org.hyparsim.results.RunColumn;
@@ -25,11 +26,13 @@ public final class SweepOutput {
     private SweepOutput() {
     }
 
-    public static void write(Path dir, int totalPoints, List<String> axes, List<RunRow> rows, String shard,
-            List<Integer> pointsRun) throws IOException {
+    public static void write(Path dir, Identity id, List<RunRow> rows, String shard, List<Integer> pointsRun)
+            throws IOException {
+        int totalPoints = id.points();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("points", totalPoints);
-        json.put("axes", axes);
+        json.put("axes", id.axes());
+        json.put("fingerprint", id.fingerprint());
         json.put("rows", RowCodec.jsonRows(rows, RunColumn.sweep()));
         AtomicFiles.write(dir.resolve("results.json"), RowCodec.json().writeValueAsString(json) + "\n");
         AtomicFiles.write(dir.resolve("results.csv"), RowCodec.csv(rows, RunColumn.sweep()));
@@ -45,14 +48,20 @@ public final class SweepOutput {
         }
     }
 
-    /** What merge joined: the sweep's number of points, its axes and every row in point order. */
-    public record Merged(int points, List<String> axes, List<RunRow> rows) {
+    /** Which sweep results come from: its number of points, its axes and the fingerprint of its inputs. */
+    public record Identity(int points, List<String> axes, Map<String, String> fingerprint) {
+    }
+
+    /** What merge joined: the sweep's identity and every row in point order. */
+    public record Merged(Identity identity, List<RunRow> rows) {
     }
 
     /** Joins shard directories into what one unsharded run writes. */
     public static Merged merge(List<Path> dirs) throws IOException {
         Integer total = null;
         List<String> axes = null;
+        Map<String, String> fingerprint = null;
+        Path first = null;
         List<RunRow> rows = new ArrayList<>();
         java.util.Set<Integer> seen = new java.util.TreeSet<>();
         for (Path d : dirs) {
@@ -74,12 +83,20 @@ public final class SweepOutput {
             int t = j.get("points").asInt();
             List<String> ax = new ArrayList<>();
             j.get("axes").forEach(a -> ax.add(a.asText()));
+            @SuppressWarnings("unchecked")
+            Map<String, String> fp = j.has("fingerprint") ? RowCodec.json().convertValue(j.get("fingerprint"), Map.class)
+                    : Map.of();
             if (total == null) {
                 total = t;
                 axes = ax;
+                fingerprint = fp;
+                first = f;
             } else if (total != t || !axes.equals(ax)) {
                 throw new InputException(f.toString(), "points", "comes from another sweep (" + t + " points, axes "
                         + ax + "; the first directory has " + total + " points, axes " + axes + ")");
+            } else if (InputFiles.difference(fingerprint, fp) != null) {
+                throw new InputException(f.toString(), "fingerprint", "comes from other inputs than " + first + ": "
+                        + InputFiles.difference(fingerprint, fp));
             }
             java.util.Set<Integer> here = new java.util.TreeSet<>();
             for (RunRow r : theirs) {
@@ -106,6 +123,6 @@ public final class SweepOutput {
                     + (missing.size() == 10 ? " and maybe more" : ""));
         }
         rows.sort(Comparator.comparingInt(RunRow::point));
-        return new Merged(total, axes, rows);
+        return new Merged(new Identity(total, axes, fingerprint), rows);
     }
 }

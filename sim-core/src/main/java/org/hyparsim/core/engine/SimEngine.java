@@ -37,8 +37,6 @@ public final class SimEngine {
         }
     }
 
-    /** Wall-clock deadline (System.nanoTime) of the runs on this thread, or null. */
-    private static final ThreadLocal<long[]> DEADLINE = new ThreadLocal<>();
 
     private final DevsSimulator<Long> simulator;
     private final SingleReplication<Long> replication;
@@ -106,17 +104,11 @@ public final class SimEngine {
     }
 
     /**
-     * Runs a task with a wall-clock limit on every engine run inside it on this thread: a run
-     * past the deadline (or on an interrupted thread) stops with a {@link SimulationTimeoutException}.
+     * Runs a task with a wall-clock limit on this thread (see {@link Deadline}): a run past it
+     * stops with a {@link SimulationTimeoutException}.
      */
     public static <T> T withDeadline(double seconds, java.util.function.Supplier<T> task) {
-        long[] previous = DEADLINE.get();
-        DEADLINE.set(new long[] {System.nanoTime() + (long) (seconds * 1e9), (long) (seconds * 1000)});
-        try {
-            return task.get();
-        } finally {
-            DEADLINE.set(previous);
-        }
+        return Deadline.within(seconds, task);
     }
 
     /** Model events scheduled and not yet executed. */
@@ -138,12 +130,10 @@ public final class SimEngine {
             synchronized (DSOL_SETUP) {
                 simulator.initialize(new Model(simulator, constructModel), replication);
             }
-            long[] deadline = DEADLINE.get();
+            Deadline deadline = Deadline.current();
             while (pending > 0) {
-                if (deadline != null && (events & 4095) == 0
-                        && (System.nanoTime() > deadline[0] || Thread.currentThread().isInterrupted())) {
-                    throw new SimulationTimeoutException("timed out after " + deadline[1] / 1000.0 + " s at simulated time "
-                            + now() + " ps, " + events + " events (the limit is set with --timeout)");
+                if (deadline != null && deadline.expired()) {
+                    deadline.checkNow(" at simulated time " + now() + " ps, " + events + " events");
                 }
                 simulator.step();
                 if (failure != null) {

@@ -152,6 +152,10 @@ public record Layer(String name, LayerType type, Shape input, Window window, Sha
         if (padding() < 0) {
             out.add(new String[] {"pad", "must be 0 or more, got " + padding()});
         }
+        if (kernel() > Math.min(inHeight(), inWidth()) + 2L * Math.max(0, padding())) {
+            out.add(new String[] {"k", "a kernel of " + kernel() + " does not fit the padded input ("
+                    + Math.min(inHeight(), inWidth()) + " + 2 x " + padding() + ")"});
+        }
         positive(out, "out_hw", Math.min(outHeight(), outWidth()));
         positive(out, "pool", poolStride());
         positive(out, "pool_k", poolKernel());
