@@ -96,7 +96,7 @@ public final class Bench {
                 double sec = measure(() -> rec[0] = ScenarioRunner.run(s, false).get(0), heap);
                 Scaling sc = new Scaling(n, topology, sec, rec[0].result().events(), heap[0]);
                 byTopology.computeIfAbsent(topology, k -> new ArrayList<>()).add(sc);
-                log.printf("VGG-E hypar, %d accelerators, %s: %.2f s, %d events, peak heap %d MB%n", n, topology, sec,
+                log.printf("VGG-E hypar, %d accelerators, %s: %.2f s, %d events, peak heap %d MB%n", n, topology.label(), sec,
                         sc.events(), heap[0] >> 20);
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("accelerators", n);

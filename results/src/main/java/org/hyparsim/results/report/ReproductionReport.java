@@ -137,7 +137,7 @@ public final class ReproductionReport {
                 .append("(overlap). See below for why these differ from the paper.\n\n![Fig. 12](fig12_topology.png)\n\n");
         sb.append("## The same networks on hmc-rs (overlapped schedule)\n\n")
                 .append("Links are modelled as max-min fair flows here (`linkModel: flow`) to keep the suite fast; ")
-                .append("at packet level the step times differ by under 0.5% except for mp (up to 5%, README).\n\n")
+                .append("at packet level the step times differ by under 0.1% on these cases (README).\n\n")
                 .append(t.get("hmc_rs").markdown())
                 .append("\n![hmc-rs breakdown](hmc_rs_breakdown.png)\n\n");
         if (t.containsKey("flip")) {
