@@ -26,12 +26,15 @@ public record AcceleratorProfile(String name, ComputeModelKind computeModel, PeA
             Checks.inRange(out, "bufferKiBPerEngine", memory.bufferKiBPerEngine());
             Checks.inRange(out, "vaults", memory.vaults());
             Checks.inRange(out, "vaultBandwidthGBps", memory.vaultBandwidthGBps());
+            Checks.inRange(out, "ifmapSpadWords", array.ifmapSpadWords());
         } else {
             Checks.inRange(out, "idealMacsPerSecond", array.idealMacsPerSecond());
         }
         Checks.inRange(out, "bytesPerElement", memory.bytesPerElement());
         Checks.inRange(out, "memoryLatencyNs", memory.memoryLatencyNs());
         Checks.inRange(out, "macPj", energy.macPj());
+        Checks.inRange(out, "registerFilePj", energy.registerFilePj());
+        Checks.inRange(out, "arrayNetworkPj", energy.arrayNetworkPj());
         Checks.inRange(out, "sramPjPerByte", energy.sramPjPerByte());
         Checks.inRange(out, "dramPjPerBit", energy.dramPjPerBit());
         Checks.inRange(out, "staticWatts", energy.staticWatts());

@@ -22,10 +22,10 @@ public final class IdealComputeModel implements ComputeModel {
     @Override
     public ComputeCost cost(ComputeWork work) {
         if (work.phase() == TaskKind.UPDATE) {
-            return new ComputeCost(0, 0, 0, 0, 0);
+            return ComputeCost.timeOnly(0, 0);
         }
         double macs = work.macs();
         long ps = Math.round(macs / macsPerSecond * 1e12);
-        return new ComputeCost(ps, ps, macs, 0, 0);
+        return ComputeCost.timeOnly(ps, macs);
     }
 }

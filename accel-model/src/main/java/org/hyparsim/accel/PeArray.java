@@ -9,6 +9,9 @@ package org.hyparsim.accel;
  * @param peCols PE columns per engine
  * @param clockMHz the engines' clock
  * @param idealMacsPerSecond the MAC rate of the ideal compute model
+ * @param ifmapSpadWords words of a PE's input scratchpad: it holds a kernel row of each input
+ *        channel whose partial sums the PE accumulates before they leave it
  */
-public record PeArray(int engines, int peRows, int peCols, double clockMHz, double idealMacsPerSecond) {
+public record PeArray(int engines, int peRows, int peCols, double clockMHz, double idealMacsPerSecond,
+        int ifmapSpadWords) {
 }

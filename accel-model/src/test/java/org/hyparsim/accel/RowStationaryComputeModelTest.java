@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 class RowStationaryComputeModelTest {
     /** One engine of rows x 14 PEs at 500 MHz, 1 KiB buffer, 1 vault of 10 GB/s, no latency. */
     static AcceleratorProfile profile(int rows, double bufferKiB) {
-        return new AcceleratorProfile("t", ComputeModelKind.ROW_STATIONARY, new PeArray(1, rows, 14, 500, 0),
-                new MemorySystem(bufferKiB, 1, 10, 0, 4), new AcceleratorEnergy(4.6, 1.25, 3.7, 1));
+        return new AcceleratorProfile("t", ComputeModelKind.ROW_STATIONARY, new PeArray(1, rows, 14, 500, 0, 12),
+                new MemorySystem(bufferKiB, 1, 10, 0, 4), new AcceleratorEnergy(4.6, 4.6, 9.2, 1.25, 3.7, 1));
     }
 
     /** conv 4 -> 8 channels, 3x3 on 14x14 (pad 1), 2 samples. */
@@ -54,13 +54,78 @@ class RowStationaryComputeModelTest {
         double out = 2 * 8 * 14 * 14 * 4.0;  // 12544 B
         // a large buffer: each moved once
         assertEquals(in + weights + out, new RowStationaryComputeModel(profile(12, 1024)).dramBytes(w));
-        // a 1 KiB buffer (512 B tiles): keep the weights in 3 tiles and stream the input 3 times,
-        // or keep the input in 13 tiles and stream the weights 13 times; the cheaper wins
-        double keepWeights = weights + in * 3;
-        double keepInput = in + weights * 13;
-        assertEquals(out + Math.min(keepWeights, keepInput), new RowStationaryComputeModel(profile(12, 1)).dramBytes(w));
         // the update is element-wise: W and dW read, W written
         assertEquals(3 * 4 * 8 * 9 * 4.0, new RowStationaryComputeModel(profile(12, 1)).dramBytes(work(TaskKind.UPDATE)));
+    }
+
+    @Test
+    void theTilingWorkedByHand() {
+        // one sample of conv 4 -> 8, 3x3 on 14x14 (pad 1), fp32: input 3136 B, weights 1152 B, output 6272 B,
+        // 4 KiB of buffer. Output stationary with all 8 output channels and 7 output rows at a time: a
+        // weight tile of 8 x 1 x 9 x 4 = 288 B, input rows (6 + 3) x 14 x 4 = 504 B, partial sums
+        // 8 x 7 x 14 x 4 = 3136 B: 3928 B fit. The weights are read once per row tile (2), the input once
+        // with its halo (2 tiles x 9 rows of 14: 18/14 of it), the output written once:
+        // 2 x 1152 + 3136 x 18/14 + 6272 = 12608 B. Every other tiling that fits moves more.
+        ConvTiling.Conv conv = new ConvTiling.Conv(1, 4, 8, new ConvTiling.Plane(14, 14), new ConvTiling.Plane(14, 14), 3, 1);
+        assertEquals(2 * 1152 + 3136 * 18.0 / 14 + 6272, ConvTiling.traffic(conv, 1, 4, 6272, 4096), 1e-9);
+        // an fc layer whose outputs fit: weights and input stream once, the outputs stay until written
+        ConvTiling.Conv fc = new ConvTiling.Conv(4, 256, 256, new ConvTiling.Plane(1, 1), new ConvTiling.Plane(1, 1), 1, 1);
+        assertEquals(256 * 256 * 4 + 4 * 256 * 4 + 4 * 256 * 4, ConvTiling.traffic(fc, 1, 4, 4 * 256 * 4, 65536), 1e-9);
+    }
+
+    @Test
+    void aGroupedConvolutionIsItsGroupsSideBySide() {
+        // conv 8 -> 16 in two groups, 3x3 on 14x14: each output channel sees 4 input channels
+        Layer grouped = Layer.conv("g", 8, 14, 16, 3, 1, 1).withGroups(2);
+        assertEquals(4 * 16 * 9, grouped.weights());
+        assertEquals(14 * 14 * 16 * 4 * 9, grouped.forwardMacsPerSample());
+        ComputeWork w = new ComputeWork(grouped, TaskKind.FORWARD, 2, 8);
+        assertEquals(4 * 16 * 9, w.weightElements(), 1e-9);
+        // the traffic is twice that of one group: conv 4 -> 8 on half the input, half the output
+        ConvTiling.Conv half = new ConvTiling.Conv(2, 4, 8, new ConvTiling.Plane(14, 14), new ConvTiling.Plane(14, 14), 3, 1);
+        double oneGroup = ConvTiling.traffic(half, 1, 4, 2 * 8 * 196 * 4.0, 2048);
+        ConvTiling.Conv whole = new ConvTiling.Conv(2, 8, 16, new ConvTiling.Plane(14, 14), new ConvTiling.Plane(14, 14), 3, 1);
+        assertEquals(2 * oneGroup, ConvTiling.traffic(whole, 2, 4, 2 * 16 * 196 * 4.0, 2048), 1e-9);
+        // and the array maps half the sets of the ungrouped layer: each output channel's sets see 4 inputs
+        RowStationaryComputeModel m = new RowStationaryComputeModel(profile(12, 1024));
+        ComputeWork ungrouped = new ComputeWork(Layer.conv("u", 8, 14, 16, 3, 1, 1), TaskKind.FORWARD, 2, 8);
+        assertEquals(m.cycles(ungrouped) / 2, m.cycles(w));
+    }
+
+    @Test
+    void eachPhaseMovesItsOwnOperands() {
+        // conv 4 -> 8 channels, 3x3 on 14x14 (pad 1), then a 2x2 pool: output 14x14, pooled 7x7; 2 samples, fp32
+        Layer pooled = Layer.conv("c", 4, 14, 8, 3, 1, 1).withPool(2, 2);
+        double in = 2 * 4 * 14 * 14 * 4.0;          // F_l: 6272 B
+        double weights = 4 * 8 * 9 * 4.0;           // W_l: 1152 B
+        double out = 2 * 8 * 7 * 7 * 4.0;           // F_{l+1}, pooled: 3136 B
+        double error = 2 * 8 * 14 * 14 * 4.0;       // the output error before the pool: 12544 B
+        RowStationaryComputeModel big = new RowStationaryComputeModel(profile(12, 1024));
+        assertEquals(in + weights + out, big.dramBytes(new ComputeWork(pooled, TaskKind.FORWARD, 2, 4)));
+        assertEquals(error + weights + in, big.dramBytes(new ComputeWork(pooled, TaskKind.ERROR, 2, 4)));
+        assertEquals(in + error + weights, big.dramBytes(new ComputeWork(pooled, TaskKind.GRADIENT, 2, 4)));
+        // a 1 KiB buffer: dW is 4 input x 8 output channel pairs of 36 B, in tiles of at most 512 B. A tile of
+        // b output x a input channels reads F once per column of tiles (8 / b) and E once per row (4 / a):
+        // b = 8, a = 1: F + 4E = 56448; b = 4, a = 3: 2F + 2E = 37632; b = 2, a = 4: 4F + E = 37632;
+        // b = 1, a = 4: 8F + E = 62720. The least, plus dW written once: 2F + 2E + W = 38784 B.
+        RowStationaryComputeModel small = new RowStationaryComputeModel(profile(12, 1));
+        assertEquals(2 * in + 2 * error + weights, small.dramBytes(new ComputeWork(pooled, TaskKind.GRADIENT, 2, 4)));
+        // error: the pre-pooling output error convolved back into the input's channels: at least each once
+        assertTrue(small.dramBytes(new ComputeWork(pooled, TaskKind.ERROR, 2, 4)) >= error + weights + in);
+    }
+
+    @Test
+    void gradientTrafficGrowsLinearlyWithTheBatchShard() {
+        Layer conv = Layer.conv("c", 64, 56, 64, 3, 1, 1);
+        RowStationaryComputeModel m = new RowStationaryComputeModel(profile(12, 108));
+        double one = m.dramBytes(new ComputeWork(conv, TaskKind.GRADIENT, 1, 64));
+        double sixteen = m.dramBytes(new ComputeWork(conv, TaskKind.GRADIENT, 16, 64));
+        // the weight gradient is written once whatever the batch; the operands grow 16-fold
+        double weights = 64 * 64 * 9 * 4.0;
+        assertEquals(16 * (one - weights) + weights, sixteen, 1e-6 * sixteen);
+        // and it is at least the compulsory traffic: each operand once
+        double compulsory = 16 * (64 * 56 * 56 + 64 * 56 * 56) * 4.0 + weights;
+        assertTrue(sixteen >= compulsory && sixteen <= 8 * compulsory, sixteen / compulsory + "x");
     }
 
     @Test
@@ -71,7 +136,28 @@ class RowStationaryComputeModelTest {
         long memory = Math.round((6272 + 1152 + 12544) / 10e9 * 1e12);
         assertEquals(Math.max(672 * 2000, memory), c.durationPs());
         assertTrue(c.memoryStallPs() > 0);
-        assertEquals(2 * c.dramBytes(), c.sramBytes());
+        assertTrue(c.sramBytes() > c.dramBytes(), "every memory byte passes the buffer, and more from it to the array");
+    }
+
+    @Test
+    void accessCountsWorkedByHand() {
+        // conv 4 -> 8, 3x3 on 14x14 (pad 1), 2 samples, fp32, on 12 x 14 PEs with a 12-word input scratchpad:
+        // a set is 3 filter rows x 14 output rows (e = 14, one band); 2 x 4 x 8 = 64 sets; 4 sets fit the array
+        RowStationaryComputeModel m = new RowStationaryComputeModel(profile(12, 1024));
+        ComputeWork w = work(TaskKind.FORWARD);
+        double macs = 2 * 4 * 8 * 14 * 14 * 9;                   // 112,896
+        double filters = 64 * 9;                                 // each set gets its 3 x 3 filter: 576 words
+        double inputs = 2 * 4 * 14 * 14 * Math.ceil(8 / 4.0);    // (14-1) + 3 = 16 rows, clipped to 14, of 14; twice: 3136
+        double outputs = 2 * 8 * 14 * 14;                        // 3136, sent out once: q = 12 / 3 = 4 channels covers all 4
+        double up = macs * 2 / 9;                                // partial sums up 3 rows: 2 moves per 9 MACs
+        ComputeCost.OnChip o = m.onChip(w);
+        assertEquals(4 * macs, o.registerFileAccesses(), 1e-6);
+        assertEquals(filters + inputs + up + outputs, o.arrayNetworkAccesses(), 1e-6);
+        assertEquals((filters + inputs + 2 * outputs) * 4 + m.dramBytes(w), o.globalBufferBytes(), 1e-6);
+        // the update: W and dW in, W out, through the buffer only
+        ComputeWork u = work(TaskKind.UPDATE);
+        assertEquals(3 * 288 * 4.0 + m.dramBytes(u), m.onChip(u).globalBufferBytes(), 1e-9);
+        assertEquals(0, m.onChip(u).registerFileAccesses());
     }
 
     @Test

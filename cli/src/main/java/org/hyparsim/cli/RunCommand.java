@@ -131,12 +131,13 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         sb.append("\nEnergy by component (J):\n");
-        sb.append(String.format(Locale.ROOT, "%-10s %11s %11s %11s %11s %11s%n", "strategy", "compute", "sram", "dram",
-                "link", "static"));
+        sb.append(String.format(Locale.ROOT, "%-10s %11s %11s %11s %11s %11s %11s %11s%n", "strategy", "mac",
+                "reg. file", "array net", "glob. buf", "dram", "link", "static"));
         for (RunRecord r : runs) {
             StepResult.Energy e = r.result().energy();
-            sb.append(String.format(Locale.ROOT, "%-10s %11.4g %11.4g %11.4g %11.4g %11.4g%n", r.key().strategy().label(), e.compute(),
-                    e.sram(), e.dram(), e.link(), e.staticEnergy()));
+            sb.append(String.format(Locale.ROOT, "%-10s %11.4g %11.4g %11.4g %11.4g %11.4g %11.4g %11.4g%n",
+                    r.key().strategy().label(), e.mac(), e.registerFile(), e.arrayNetwork(), e.globalBuffer(), e.dram(),
+                    e.link(), e.staticEnergy()));
         }
         return sb.toString();
     }

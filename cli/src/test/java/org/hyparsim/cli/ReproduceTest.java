@@ -25,7 +25,7 @@ class ReproduceTest {
         whereTheAnswerFlipsIsComputedFromRuns();
         String report = Files.readString(dir.resolve("REPORT.md"));
         for (String f : List.of("fig5_partition", "fig6_performance", "fig7_energy", "fig8_communication", "fig9_lenet_space",
-                "fig11_scalability", "fig12_topology", "hmc_rs", "flip", "headline")) {
+                "fig11_scalability", "fig12_topology", "hmc_rs", "validation", "flip", "headline")) {
             assertTrue(Files.exists(dir.resolve(f + ".csv")), f);
         }
         for (String png : List.of("fig6_performance", "fig7_energy", "fig8_communication", "fig9_lenet_space",
@@ -36,9 +36,9 @@ class ReproduceTest {
         }
         // every Markdown table of the report is, cell for cell, the CSV with the same header
         List<List<List<String>>> tables = markdownTables(report);
-        assertEquals(8, tables.size(), "headline, Figs. 6, 7, 8, 11, 12, hmc-rs and where the answer flips");
+        assertEquals(9, tables.size(), "headline, Figs. 6, 7, 8, 11, 12, hmc-rs, validation and where the answer flips");
         List<String> order = List.of("headline", "fig6_performance", "fig7_energy", "fig8_communication",
-                "fig11_scalability", "fig12_topology", "hmc_rs", "flip");
+                "fig11_scalability", "fig12_topology", "hmc_rs", "validation", "flip");
         for (int k = 0; k < order.size(); k++) {
             Path csv = dir.resolve(order.get(k) + ".csv");
             List<Map<String, String>> rows = Csv.read(Files.readString(csv));

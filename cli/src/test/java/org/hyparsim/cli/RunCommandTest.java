@@ -39,7 +39,7 @@ class RunCommandTest {
                     "dramBytes", "macs", "energyJoules", "energy", "events", "layers")) {
                 assertTrue(run.has(field), field);
             }
-            for (String c : List.of("compute", "sram", "dram", "link", "static")) {
+            for (String c : List.of("mac", "registerFile", "arrayNetwork", "globalBuffer", "dram", "link", "static")) {
                 assertTrue(run.get("energy").has(c), c);
             }
             assertEquals(4, run.get("layers").size());
@@ -138,5 +138,25 @@ class RunCommandTest {
         assertEquals(0, a.status(), a.err());
         assertEquals(a.out(), b.out());
         assertTrue(a.out().contains("\"stepTimeSeconds\""));
+    }
+
+    @Test
+    void energyComesByLevelOfTheMemoryHierarchyAndSumsToTheTotal() throws Exception {
+        Path f = Scenarios.write(dir, "inf.yaml", "network: Lenet-c\naccelerators: 2\nphase: inference\nstrategies: [mp]\n");
+        Cli r = Cli.run("run", f.toString(), "--format", "json");
+        assertEquals(0, r.status(), r.err());
+        com.fasterxml.jackson.databind.JsonNode run = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out())
+                .get("runs").get(0);
+        double sum = 0;
+        for (String key : List.of("mac", "registerFile", "arrayNetwork", "globalBuffer", "dram", "link", "static")) {
+            assertTrue(run.get("energy").has(key), key);
+            sum += run.get("energy").get(key).asDouble();
+        }
+        assertEquals(run.get("energyJoules").asDouble(), sum, 1e-9 * sum);
+        assertEquals("inference", run.get("phase").asText());
+        // inference performs the forward MACs only: 256 samples x Lenet-c's forward MACs per sample
+        double forward = 256.0 * org.hyparsim.scenarios.networks.NetworkCatalog.builtIn().get("Lenet-c").forwardMacsPerSample();
+        assertEquals(forward, run.get("macs").asDouble(), 1e-6 * forward);
+        assertTrue(run.get("layers").get(0).has("energyRegisterFileJoules"), "per layer too");
     }
 }

@@ -24,8 +24,28 @@ import org.hyparsim.core.workload.Network;
 public final class CommunicationModel {
     private final Network network;
     private final Accounting accounting;
+    private final boolean forwardOnly;
+
+    /**
+     * The model of inference: the forward pass only. No gradient sums (dp exchanges nothing),
+     * mp's partial sums as in training, and between layers only the feature map of a dp-to-mp
+     * transition (the forward half of its amount).
+     */
+    public CommunicationModel inference() {
+        return new CommunicationModel(network, accounting, true);
+    }
+
+    /** True for the model of inference ({@link #inference()}). */
+    public boolean forwardOnly() {
+        return forwardOnly;
+    }
 
     public CommunicationModel(Network network, Accounting accounting) {
+        this(network, accounting, false);
+    }
+
+    private CommunicationModel(Network network, Accounting accounting, boolean forwardOnly) {
+        this.forwardOnly = forwardOnly;
         if (network == null || accounting == null) {
             throw new IllegalArgumentException("network and accounting are required");
         }
@@ -48,8 +68,11 @@ public final class CommunicationModel {
     /** Intra-layer elements one group exchanges for layer l with choice p, after the splits above. */
     public double intraElements(int l, Parallelism p, int dpAbove, int mpAbove) {
         Layer layer = network.layer(l);
+        if (p == Parallelism.DP && forwardOnly) {
+            return 0;
+        }
         if (p == Parallelism.DP) {
-            return (double) layer.inChannels() / pow2(mpAbove) * layer.outChannels() * layer.kernel() * layer.kernel();
+            return layer.inChannelsPerGroup() / pow2(mpAbove) * layer.outChannels() * layer.kernel() * layer.kernel();
         }
         return (double) accounting.batch() / pow2(dpAbove) * layer.outputElementsPerSample();
     }
@@ -85,8 +108,14 @@ public final class CommunicationModel {
     }
 
     public double interBytes(int l, Parallelism a, Parallelism b, int nextDpAbove, int nextMpAbove) {
-        return accounting.interMultiplicity() * accounting.bytesPerElement()
+        double all = accounting.interMultiplicity() * accounting.bytesPerElement()
                 * interElements(l, a, b, nextDpAbove, nextMpAbove);
+        return forwardOnly ? all * forwardShare(a, b) : all;
+    }
+
+    /** The share of an inter-layer amount that moves in the forward pass: half of dp-to-mp's (the feature map). */
+    public static double forwardShare(Parallelism a, Parallelism b) {
+        return a == Parallelism.DP && b == Parallelism.MP ? 0.5 : 0;
     }
 
     /**

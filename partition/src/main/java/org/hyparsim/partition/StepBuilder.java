@@ -106,6 +106,10 @@ public final class StepBuilder {
                 }
                 psum.add(intraCollective(b, collectives, model, plan, it, l, Parallelism.MP, fwd[l]).transfers());
             }
+            if (model.forwardOnly()) {
+                previousUpdate = fwd; // inference: the next step's forward of a layer follows this one's
+                continue;
+            }
             // backward, from the last layer
             for (int l = layers - 1; l >= 0; l--) {
                 org.hyparsim.core.engine.Deadline.check();
@@ -194,7 +198,8 @@ public final class StepBuilder {
             int dp = plan.countAbove(h - 1, Parallelism.DP)[l + 1];
             int mp = plan.countAbove(h - 1, Parallelism.MP)[l + 1];
             double total = model.interBytes(l, a, c, dp, mp);
-            double forwardShare = a == Parallelism.DP && c == Parallelism.MP ? 0.5 : 0;
+            // the model of inference counts only the forward part already
+            double forwardShare = model.forwardOnly() ? 1 : CommunicationModel.forwardShare(a, c);
             double bytes = total * (forward ? forwardShare : 1 - forwardShare);
             spread(b, plan.levels(), h, bytes, it, l + 1, forward ? TransferKind.INTER_FORWARD : TransferKind.INTER_BACKWARD, out);
         }

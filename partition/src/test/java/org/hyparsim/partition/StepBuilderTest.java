@@ -1,6 +1,7 @@
 package org.hyparsim.partition;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.hyparsim.core.step.Task;
@@ -93,5 +94,31 @@ class StepBuilderTest {
         assertEquals(0, step.tasks().stream().filter(Task::isTransfer).count());
         // forward, error, gradient and update per layer
         assertEquals(4 * vggLike().size(), step.size());
+    }
+
+    @Test
+    void inferenceIsTheForwardPassOnly() {
+        CommunicationModel training = new CommunicationModel(vggLike(), Accounting.hypar(64));
+        CommunicationModel inference = training.inference();
+        for (StrategyKind k : List.of(StrategyKind.DP, StrategyKind.MP, StrategyKind.HYPAR)) {
+            Plan plan = new Strategy.Named(k).planner().plan(inference, 3);
+            TrainingStep step = StepBuilder.build(inference, plan, 1);
+            double sent = 0;
+            for (Task t : step.tasks()) {
+                if (t.isTransfer()) {
+                    sent += t.bytes();
+                    assertEquals(true, t.transferKind() == org.hyparsim.core.step.TransferKind.PARTIAL_SUM
+                            || t.transferKind() == org.hyparsim.core.step.TransferKind.INTER_FORWARD, t.describe(List.of()));
+                } else {
+                    assertEquals(org.hyparsim.core.step.TaskKind.FORWARD, t.kind());
+                }
+            }
+            assertEquals(inference.evaluate(plan).totalBytes(), sent, 1e-6 * Math.max(1, sent), k.label());
+        }
+        // data parallel inference exchanges nothing; model parallel only its partial sums and no gradients
+        assertEquals(0, inference.evaluate(Plan.uniform(vggLike().size(), 3, Parallelism.DP)).totalBytes());
+        Plan mp = Plan.uniform(vggLike().size(), 3, Parallelism.MP);
+        assertTrue(inference.evaluate(mp).totalBytes() > 0);
+        assertTrue(inference.evaluate(mp).totalBytes() < training.evaluate(mp).totalBytes());
     }
 }

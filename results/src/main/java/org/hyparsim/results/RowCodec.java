@@ -33,6 +33,7 @@ public final class RowCodec {
     static {
         names(TopologyKind.class);
         names(Schedule.class);
+        names(org.hyparsim.core.step.RunPhase.class);
         names(LinkModel.class);
         names(StrategyKind.class);
         names(org.hyparsim.partition.collective.CollectiveAlgorithm.class);

@@ -18,8 +18,9 @@ public final class Rows {
         RunRow row = RunRow.of(r);
         Map<String, Object> m = new LinkedHashMap<>();
         // the energy components follow as an object of their own, the layers as rows
-        java.util.Set<RunColumn> apart = java.util.EnumSet.of(RunColumn.ENERGY_COMPUTE, RunColumn.ENERGY_SRAM,
-                RunColumn.ENERGY_DRAM, RunColumn.ENERGY_LINK, RunColumn.ENERGY_STATIC, RunColumn.LAYERS);
+        java.util.Set<RunColumn> apart = java.util.EnumSet.of(RunColumn.ENERGY_MAC, RunColumn.ENERGY_REGISTER_FILE,
+                RunColumn.ENERGY_ARRAY_NETWORK, RunColumn.ENERGY_GLOBAL_BUFFER, RunColumn.ENERGY_DRAM, RunColumn.ENERGY_LINK,
+                RunColumn.ENERGY_STATIC, RunColumn.LAYERS);
         for (RunColumn c : RunColumn.summary()) {
             if (!apart.contains(c)) {
                 m.put(c.header(), c.get(row));
@@ -27,8 +28,10 @@ public final class Rows {
         }
         StepResult.Energy e = r.result().energy();
         Map<String, Object> energy = new LinkedHashMap<>();
-        energy.put("compute", e.compute());
-        energy.put("sram", e.sram());
+        energy.put("mac", e.mac());
+        energy.put("registerFile", e.registerFile());
+        energy.put("arrayNetwork", e.arrayNetwork());
+        energy.put("globalBuffer", e.globalBuffer());
         energy.put("dram", e.dram());
         energy.put("link", e.link());
         energy.put("static", e.staticEnergy());
@@ -51,6 +54,13 @@ public final class Rows {
             m.put("interLayerBytes", l.interLayerBytes());
             m.put("forwardEndSeconds", l.forwardEndSeconds());
             m.put("backwardEndSeconds", l.backwardEndSeconds());
+            m.put("energyJoules", l.energy().total());
+            m.put("energyMacJoules", l.energy().mac());
+            m.put("energyRegisterFileJoules", l.energy().registerFile());
+            m.put("energyArrayNetworkJoules", l.energy().arrayNetwork());
+            m.put("energyGlobalBufferJoules", l.energy().globalBuffer());
+            m.put("energyDramJoules", l.energy().dram());
+            m.put("energyLinkJoules", l.energy().link());
             out.add(m);
         }
         return out;

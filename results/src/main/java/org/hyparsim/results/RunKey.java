@@ -1,14 +1,16 @@
 package org.hyparsim.results;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import org.hyparsim.core.step.RunPhase;
 import org.hyparsim.core.step.Schedule;
 import org.hyparsim.noc.LinkModel;
 import org.hyparsim.noc.TopologyKind;
 import org.hyparsim.partition.collective.CollectiveAlgorithm;
 import org.hyparsim.partition.planner.StrategyKind;
 
-/** What a run was asked: the network, the batch, the array, the schedule and the strategy. */
-public record RunKey(String network, int batch, @JsonUnwrapped Array array, Schedule schedule, StrategyKind strategy) {
+/** What a run was asked: the network, the batch, the array, the schedule, training or inference, and the strategy. */
+public record RunKey(String network, int batch, @JsonUnwrapped Array array, Schedule schedule, RunPhase phase,
+        StrategyKind strategy) {
 
     /**
      * The array: its size, how it is joined, the hardware (its display label: the profile's name

@@ -59,9 +59,10 @@ public record RunRow(
             Double sramBytes, Double macs) {
     }
 
-    /** Joules per step, in total and by component. */
-    public record Energy(Double energyJoules, Double energyComputeJoules, Double energySramJoules,
-            Double energyDramJoules, Double energyLinkJoules, Double energyStaticJoules) {
+    /** Joules per step, in total and by level of the memory hierarchy. */
+    public record Energy(Double energyJoules, Double energyMacJoules, Double energyRegisterFileJoules,
+            Double energyArrayNetworkJoules, Double energyGlobalBufferJoules, Double energyDramJoules,
+            Double energyLinkJoules, Double energyStaticJoules) {
     }
 
     /** Engine events and transfers of the replay. */
@@ -77,14 +78,15 @@ public record RunRow(
                         s.memoryStallSeconds(), s.exposedCommunicationSeconds()),
                 new Traffic(s.communicationBytes(), r.plannerBytes(), s.linkBytes(), s.dramBytes(), s.sramBytes(),
                         s.macs()),
-                new Energy(s.energyJoules(), e.compute(), e.sram(), e.dram(), e.link(), e.staticEnergy()),
+                new Energy(s.energyJoules(), e.mac(), e.registerFile(), e.arrayNetwork(), e.globalBuffer(), e.dram(),
+                        e.link(), e.staticEnergy()),
                 new Counts(s.events(), s.transfers()), r.plan(), null);
     }
 
     /** A run that failed: its key and the error, no figures. */
     public static RunRow failed(RunKey key, String error) {
         return new RunRow(Origin.NONE, key, new Times(null, null, null, null, null, null),
-                new Traffic(null, null, null, null, null, null), new Energy(null, null, null, null, null, null),
+                new Traffic(null, null, null, null, null, null), new Energy(null, null, null, null, null, null, null, null),
                 new Counts(null, null), new PlanGrid(java.util.List.of(), java.util.List.of()), error);
     }
 

@@ -28,11 +28,11 @@ class ChartSetTest {
 
     static RunRow run(String network, int accelerators, StrategyKind s, double seconds, double joules) {
         RunKey key = new RunKey(network, 256, new RunKey.Array(accelerators, TopologyKind.HTREE, "hmc-rs", LinkModel.PACKET,
-                CollectiveAlgorithm.AUTO), Schedule.OVERLAP, s);
+                CollectiveAlgorithm.AUTO), Schedule.OVERLAP, org.hyparsim.core.step.RunPhase.TRAINING, s);
         int levels = Integer.numberOfTrailingZeros(accelerators);
         Parallelism p = s == StrategyKind.DP ? Parallelism.DP : Parallelism.MP;
         StepResult r = new StepResult(accelerators, 1, new StepResult.Times(seconds, seconds, seconds, 0, 0),
-                new StepResult.Traffic(1e9, 1e9, 0, 0, 1, 1e9, 1e9), new StepResult.Energy(joules, 0, 0, 0, 0, joules),
+                new StepResult.Traffic(1e9, 1e9, 0, 0, 1, 1e9, 1e9), new StepResult.Energy(joules, 0, 0, 0, 0, 0, 0, joules),
                 new StepResult.Counts(1, 1), new StepResult.Detail(List.of(), List.of(), List.of()));
         Plan plan = Plan.uniform(2, levels, p);
         return RunRow.of(new RunRecord(key, PlanGrid.of(List.of("conv-a", "fc-b"), plan), 1e9, r));

@@ -25,14 +25,15 @@ import org.junit.jupiter.api.Test;
 /** Rows round-trip through CSV and JSON unchanged; the columns are RunColumn's, in its order. */
 class RowCodecTest {
     static final RunKey KEY = new RunKey("net,with \"comma\"", 256, new RunKey.Array(4, TopologyKind.TORUS,
-            "hmc-rs+linkBandwidthGBps=2", LinkModel.FLOW, CollectiveAlgorithm.RING_BIDIR), Schedule.SERIAL, StrategyKind.HYPAR);
+            "hmc-rs+linkBandwidthGBps=2", LinkModel.FLOW, CollectiveAlgorithm.RING_BIDIR), Schedule.SERIAL,
+            org.hyparsim.core.step.RunPhase.INFERENCE, StrategyKind.HYPAR);
 
     static RunRow row(int point) {
         Plan plan = new Plan(3, List.of(List.of(Parallelism.DP, Parallelism.MP, Parallelism.MP),
                 List.of(Parallelism.DP, Parallelism.DP, Parallelism.MP)));
         StepResult r = new StepResult(4, 1, new StepResult.Times(0.25, 0.25, 0.125, 0.0625, 0.0625),
                 new StepResult.Traffic(1e9, 2e9, 3.5e8, 7e8, 1.2e12, 1e9, 1e9),
-                new StepResult.Energy(1.5, 0.25, 0.125, 0.5, 0.0, 2.375), new StepResult.Counts(12345, 67),
+                new StepResult.Energy(1.5, 0.25, 0.125, 0.5, 0.0, 0.0, 0.0, 2.375), new StepResult.Counts(12345, 67),
                 new StepResult.Detail(List.of(), List.of(), List.of()));
         return RunRow.of(new RunRecord(KEY, PlanGrid.of(List.of("conv1", "conv 2", "fc"), plan), 9.99e8, r))
                 .atPoint(point);
@@ -44,7 +45,7 @@ class RowCodecTest {
         String csv = RowCodec.csv(rows, RunColumn.sweep());
         String header = csv.substring(0, csv.indexOf('\n'));
         assertEquals(String.join(",", RunColumn.sweep().stream().map(RunColumn::header).toList()), header);
-        assertTrue(csv.contains("torus,hmc-rs+linkBandwidthGBps=2,serial,flow,ring-bidir,hypar"), csv);
+        assertTrue(csv.contains("torus,hmc-rs+linkBandwidthGBps=2,serial,inference,flow,ring-bidir,hypar"), csv);
         assertTrue(csv.contains(",dmm/ddm,"), csv);
         List<RunRow> back = RowCodec.readCsv(csv);
         assertEquals(rows, back);

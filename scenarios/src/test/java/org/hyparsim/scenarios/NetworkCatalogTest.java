@@ -21,11 +21,16 @@ class NetworkCatalogTest {
     @Test
     void theTenPaperNetworksAndAlexNetStandardAreBuiltIn() {
         assertEquals(List.of("SFC", "SCONV", "Lenet-c", "Cifar-c", "AlexNet", "VGG-A", "VGG-B", "VGG-C", "VGG-D",
-                "VGG-E", "AlexNet-standard"), List.copyOf(NetworkCatalog.builtIn().keySet()));
+                "VGG-E", "AlexNet-standard", "Eyeriss-AlexNet-conv", "Eyeriss-VGG-16-conv"),
+                List.copyOf(NetworkCatalog.builtIn().keySet()));
         assertEquals(10, NetworkCatalog.paperNetworks().size());
         // each definition's stated weight count is checked on load; two spot checks
         assertEquals(132_851_392L, NetworkCatalog.builtIn().get("VGG-A").weights());
         assertEquals(61_090_496L, NetworkCatalog.builtIn().get("AlexNet-standard").weights());
+        // Eyeriss's reference networks: AlexNet's conv layers with three in two groups (666 M MACs per image, as the
+        // chip's paper counts them), VGG-16's 13 conv layers (15.3 G)
+        assertEquals(665_784_864L, NetworkCatalog.builtIn().get("Eyeriss-AlexNet-conv").forwardMacsPerSample());
+        assertEquals(15_346_630_656L, NetworkCatalog.builtIn().get("Eyeriss-VGG-16-conv").forwardMacsPerSample());
         assertTrue(NetworkCatalog.builtIn().get("SCONV").description().startsWith("PLACEHOLDER"));
     }
 

@@ -32,6 +32,7 @@ public final class Ranges {
         TABLE.put("peRows", new Range(1, 4096, true, "PEs"));
         TABLE.put("peCols", new Range(1, 4096, true, "PEs"));
         TABLE.put("clockMHz", new Range(1, 100_000, false, "MHz"));
+        TABLE.put("ifmapSpadWords", new Range(1, 1 << 20, true, "words"));
         TABLE.put("bufferKiBPerEngine", new Range(0.125, 1 << 20, false, "KiB"));
         TABLE.put("vaults", new Range(1, 1024, true, ""));
         TABLE.put("vaultBandwidthGBps", new Range(0.001, 100_000, false, "GB/s"));
@@ -44,6 +45,8 @@ public final class Ranges {
         TABLE.put("linkLatencyNs", new Range(0, 1_000_000, false, "ns"));
         TABLE.put("packetBytes", new Range(64, 1e9, false, "B"));
         TABLE.put("macPj", new Range(0, 1_000_000, false, "pJ"));
+        TABLE.put("registerFilePj", new Range(0, 1_000_000, false, "pJ"));
+        TABLE.put("arrayNetworkPj", new Range(0, 1_000_000, false, "pJ"));
         TABLE.put("sramPjPerByte", new Range(0, 1_000_000, false, "pJ"));
         TABLE.put("dramPjPerBit", new Range(0, 1_000_000, false, "pJ"));
         TABLE.put("linkPjPerBit", new Range(0, 1_000_000, false, "pJ"));

@@ -27,7 +27,8 @@ import org.jfree.chart.JFreeChart;
 public final class ChartSet {
     /** The run columns that can vary across a sweep, in the order they name a category. */
     private static final List<RunColumn> FIELDS = List.of(RunColumn.NETWORK, RunColumn.BATCH, RunColumn.ACCELERATORS,
-            RunColumn.TOPOLOGY, RunColumn.HARDWARE, RunColumn.SCHEDULE, RunColumn.LINK_MODEL, RunColumn.COLLECTIVE);
+            RunColumn.TOPOLOGY, RunColumn.HARDWARE, RunColumn.SCHEDULE, RunColumn.PHASE, RunColumn.LINK_MODEL,
+            RunColumn.COLLECTIVE);
     /** Runs shown in the breakdown chart. */
     static final int MAX_BREAKDOWN_RUNS = 40;
     /** Partition maps drawn per sweep. */
@@ -306,6 +307,7 @@ public final class ChartSet {
                 case HARDWARE -> hardware.get(r);
                 case TOPOLOGY -> r.run().topology().label();
                 case SCHEDULE -> r.run().schedule().label();
+                case PHASE -> r.run().phase().label();
                 case LINK_MODEL -> r.run().linkModel().label();
                 case COLLECTIVE -> r.run().collective().label();
                 default -> String.valueOf(f.get(r));

@@ -63,7 +63,7 @@ public final class CollectiveBenchmark {
         collectives.expand(b, 0, 0, TransferKind.GRADIENT_SUM, c.op(), all, c.bytes(), null);
         TrainingStep step = b.build();
         Interconnect net = c.linkModel().create(topology, c.links());
-        StepResult r = new Replay(step, w -> new ComputeCost(0, 0, 0, 0, 0), net, new EnergyParams(0, 0, 0, 0, 0),
+        StepResult r = new Replay(step, w -> ComputeCost.timeOnly(0, 0), net, EnergyParams.macsAndLinks(0, 0),
                 Schedule.OVERLAP, false).run();
         double bound = bound(c, ran, collectives, fabric);
         return new Result(c, ran, r.stepTimeSeconds(), bound, r.communicationBytes(), r.linkBytes(), r.events(),

@@ -24,7 +24,8 @@ public record LayerSpec(
         @JsonProperty("out_hw") Integer outHw,
         @JsonProperty("pool") Integer pool,
         @JsonProperty("pool_k") Integer poolK,
-        @JsonProperty("out_hw_pooled") Integer outHwPooled) {
+        @JsonProperty("out_hw_pooled") Integer outHwPooled,
+        @JsonProperty("groups") Integer groups) {
 
     /** The layer, or null after adding its problems (path prefix {@code at}) to {@code problems}. */
     Layer toLayer(String source, String at, List<InputException.Problem> problems) {
@@ -72,7 +73,8 @@ public record LayerSpec(
         int pk = or(poolK, ps);
         int pooled = outHwPooled != null ? outHwPooled : (ps > 0 ? Layer.poolOutput(out, pk, ps) : 0);
         return new Layer(name, LayerType.CONV, new Layer.Shape(inCh, inHw, inHw), new Layer.Window(k, s, p),
-                new Layer.Shape(outCh, out, out), new Layer.Window(pk, ps, 0), new Layer.Shape(outCh, pooled, pooled));
+                new Layer.Shape(outCh, out, out), new Layer.Window(pk, ps, 0), new Layer.Shape(outCh, pooled, pooled),
+                groups == null ? 1 : groups);
     }
 
     private static int or(Integer v, int dflt) {

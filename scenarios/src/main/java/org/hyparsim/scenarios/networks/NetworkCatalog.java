@@ -38,10 +38,13 @@ public final class NetworkCatalog {
                 out.put(name, spec.toNetwork(name, "built-in networks", "networks." + name)));
         NetworkSpec alex = Json.readResource("/networks/alexnet-standard.json", NetworkSpec.class);
         out.put(alex.name(), alex.toNetwork(alex.name(), "built-in networks", ""));
+        PaperNetworks eyeriss = Json.readResource("/networks/eyeriss-networks.json", PaperNetworks.class);
+        eyeriss.networks().forEach((name, spec) ->
+                out.put(name, spec.toNetwork(name, "built-in networks", "networks." + name)));
         return Collections.unmodifiableMap(out);
     }
 
-    /** The built-in networks, in the paper's order, AlexNet-standard last. */
+    /** The built-in networks: the paper's ten in its order, then AlexNet-standard and Eyeriss's reference networks. */
     public static Map<String, Network> builtIn() {
         return BUILT_IN;
     }
@@ -49,7 +52,7 @@ public final class NetworkCatalog {
     /** The ten networks evaluated in the paper. */
     public static List<Network> paperNetworks() {
         List<Network> out = new ArrayList<>(BUILT_IN.values());
-        out.removeIf(n -> n.name().equals("AlexNet-standard"));
+        out.removeIf(n -> n.name().equals("AlexNet-standard") || n.name().startsWith("Eyeriss-"));
         return out;
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hyparsim.core.step.RunPhase;
 import org.hyparsim.core.step.Schedule;
 import org.hyparsim.core.workload.Network;
 import org.hyparsim.partition.Accounting;
@@ -31,6 +32,7 @@ import org.hyparsim.scenarios.scenario.ArrayConfig;
 import org.hyparsim.scenarios.scenario.BuiltInProfile;
 import org.hyparsim.scenarios.scenario.Hardware;
 import org.hyparsim.scenarios.scenario.HardwareReader;
+import org.hyparsim.scenarios.scenario.ScenarioRunner;
 import org.hyparsim.scenarios.scenario.Workload;
 import org.hyparsim.scenarios.scenario.Scenario;
 import org.hyparsim.scenarios.scenario.Sweep;
@@ -59,6 +61,24 @@ public final class Reproduction {
     static final List<Integer> QUICK_FLIP_SIZES = List.of(16, 32, 64);
     static final List<String> FLIP_NETWORKS = List.of("VGG-A", "VGG-E");
     static final List<String> QUICK_FLIP_NETWORKS = List.of("VGG-A");
+    /**
+     * The Eyeriss chip's published figures (Chen et al., JSSC 2017, abstract): per network, the batch,
+     * frames per second, DRAM accesses (16-bit words) per MAC and chip power (mW).
+     */
+    record ChipFigures(int batch, double framesPerSecond, double dramAccessesPerMac, double milliwatts) {
+    }
+
+    static final Map<String, ChipFigures> EYERISS_CHIP = Map.of(
+            "Eyeriss-AlexNet-conv", new ChipFigures(4, 35, 0.0029, 278),
+            "Eyeriss-VGG-16-conv", new ChipFigures(3, 0.7, 0.0035, 236));
+    static final Map<String, Integer> EYERISS_BATCH = Map.of("Eyeriss-AlexNet-conv", 4, "Eyeriss-VGG-16-conv", 3);
+    /** Gates against the chip (AlexNet): frames/s within 30%, DRAM accesses per MAC within x1.5, power within 35%. */
+    static final double FPS_GATE = 0.30;
+    static final double DRAM_GATE = 1.5;
+    static final double POWER_GATE = 0.35;
+    /** The stated bound on a layer's DRAM traffic, as a multiple of its compulsory traffic. */
+    static final double MOST_COMPULSORY = 4;
+
     /** The share of dp's step that its exposed communication must pass for the answer to count as flipped. */
     static final double FLIP_SHARE = 0.05;
 
@@ -82,6 +102,12 @@ public final class Reproduction {
         FLIP_SIZE("flip-size", BuiltInProfile.HMC_RS, Schedule.OVERLAP, LinkModel.FLOW, DP_HYPAR,
                 List.of(TopologyKind.HTREE)),
         /** Fig. 9: Lenet-c's plan space, each plan from outside. */
+        /** Validation: one accelerator as the Eyeriss chip, inference, beside the chip's published figures. */
+        EYERISS("eyeriss", BuiltInProfile.EYERISS, Schedule.OVERLAP, LinkModel.PACKET, List.of(StrategyKind.DP),
+                List.of(TopologyKind.HTREE)),
+        /** Validation: data parallelism on hmc-rs, 1 and 16 accelerators: honest scaling. */
+        SCALING("scaling-check", BuiltInProfile.HMC_RS, Schedule.OVERLAP, LinkModel.FLOW, List.of(StrategyKind.DP),
+                List.of(TopologyKind.HTREE)),
         LENET_SPACE("lenet-space", BuiltInProfile.PAPER, Schedule.SERIAL, LinkModel.PACKET, List.of(),
                 List.of(TopologyKind.BUS));
 
@@ -136,12 +162,15 @@ public final class Reproduction {
                         "Fig. 12: HyPar on a 2D torus and an H tree", this::fig12),
                 new Figure("hmc_rs", List.of(Suite.HMC_RS), null, "Where the step time goes: hmc-rs on an H tree",
                         this::hmcRs),
+                new Figure("validation", List.of(Suite.EYERISS, Suite.SCALING), null,
+                        "Validation: one accelerator against the Eyeriss chip, and honest scaling", this::validation),
                 new Figure("flip", List.of(Suite.FLIP_BANDWIDTH, Suite.FLIP_SIZE), null,
                         "Where dp's communication shows: HyPar's gain on hmc-rs (H tree)", this::flip));
     }
 
     private final boolean quick;
     private List<Plan> lenetSpace;
+    private Map<BuiltInProfile, Hardware> hardware;
     private final List<Network> networks;
     private final List<Network> hmcNetworks;
     private final List<Integer> sizes;
@@ -204,6 +233,10 @@ public final class Reproduction {
                 add(Suite.FLIP_SIZE, n, size, hardware);
             }
         }
+        for (String name : List.of("Eyeriss-AlexNet-conv", "Eyeriss-VGG-16-conv")) {
+            add(Suite.EYERISS, NetworkCatalog.builtIn().get(name), 1, hardware);
+        }
+        this.hardware = hardware;
         Network lenet = NetworkCatalog.builtIn().get("Lenet-c");
         List<Plan> space = lenetSpace(lenet);
         for (Plan p : space) {
@@ -253,7 +286,10 @@ public final class Reproduction {
             Map<BuiltInProfile, Hardware> hardware) {
         List<Strategy> strategies = suite.strategies.isEmpty() ? List.of(new Strategy.Named(StrategyKind.DP))
                 : suite.strategies.stream().map(k -> (Strategy) new Strategy.Named(k)).toList();
-        return new Scenario("reproduce", new Workload(n, Accounting.DEFAULT_BATCH, 1),
+        int batch = suite == Suite.EYERISS ? EYERISS_BATCH.getOrDefault(n.name(), Accounting.DEFAULT_BATCH)
+                : Accounting.DEFAULT_BATCH;
+        RunPhase phase = suite == Suite.EYERISS ? RunPhase.INFERENCE : RunPhase.TRAINING;
+        return new Scenario("reproduce", new Workload(n, batch, 1, phase),
                 new ArrayConfig(accelerators, topology, suite.linkModel, hardware.get(suite.profile),
                         suite.profile.defaultCollective()), suite.schedule,
                 strategies);
@@ -647,6 +683,94 @@ public final class Reproduction {
                 varied, Math.round(FLIP_SHARE * 100), labels.get(0), labels.get(labels.size() - 1), Table.num(gains[0]),
                 Table.num(gains[gains.length - 1])));
         return gains;
+    }
+
+    /**
+     * Validation from runs: the eyeriss profile beside the chip's published figures (AlexNet gated,
+     * VGG-16 reported), and data parallelism on hmc-rs from 1 to 16 accelerators (speedup at most
+     * 16 x 1.05, dynamic energy not less, every layer's DRAM traffic between its compulsory traffic
+     * and {@link #MOST_COMPULSORY} times it).
+     */
+    private void validation(Figure f, Path out) throws IOException {
+        Table t = new Table(List.of("check", "measure", "ours", "reference", "bound", "verdict"));
+        for (Map.Entry<String, ChipFigures> e : new java.util.TreeMap<>(EYERISS_CHIP).entrySet()) {
+            RunRow r = bySize(Suite.EYERISS, e.getKey(), BuiltInProfile.EYERISS.label()).get(1).get(StrategyKind.DP);
+            ChipFigures chip = e.getValue();
+            boolean gated = e.getKey().equals("Eyeriss-AlexNet-conv");
+            double seconds = r.value(RunColumn.STEP_TIME);
+            double fps = chip.batch() / seconds;
+            double perMac = r.value(RunColumn.DRAM_BYTES) / 2 / r.value(RunColumn.MACS);
+            double mw = (r.value(RunColumn.ENERGY_MAC) + r.value(RunColumn.ENERGY_REGISTER_FILE)
+                    + r.value(RunColumn.ENERGY_ARRAY_NETWORK) + r.value(RunColumn.ENERGY_GLOBAL_BUFFER)) / seconds * 1e3;
+            String what = e.getKey() + ", batch " + chip.batch() + ", inference";
+            t.add(List.of(what, "frames/s", Table.num(fps), Table.num(chip.framesPerSecond()),
+                    gated ? "within " + Math.round(FPS_GATE * 100) + "%" : "none",
+                    verdict(gated, Math.abs(fps / chip.framesPerSecond() - 1) <= FPS_GATE, fps, chip.framesPerSecond())));
+            t.add(List.of(what, "DRAM accesses per MAC", Table.num(perMac), Table.num(chip.dramAccessesPerMac()),
+                    gated ? "within x" + Table.num(DRAM_GATE) : "none",
+                    verdict(gated, perMac <= chip.dramAccessesPerMac() * DRAM_GATE
+                            && perMac >= chip.dramAccessesPerMac() / DRAM_GATE, perMac, chip.dramAccessesPerMac())));
+            t.add(List.of(what, "chip power mW (all but DRAM and links)", Table.num(mw), Table.num(chip.milliwatts()),
+                    gated ? "within " + Math.round(POWER_GATE * 100) + "%" : "none",
+                    verdict(gated, Math.abs(mw / chip.milliwatts() - 1) <= POWER_GATE, mw, chip.milliwatts())));
+        }
+        for (String name : quick ? List.of("VGG-A") : List.of("VGG-A", "VGG-E")) {
+            // these runs need their layers: through the runner directly rather than the sweep's summary rows
+            Network net = NetworkCatalog.builtIn().get(name);
+            org.hyparsim.results.RunRecord one = ScenarioRunner.run(scenario(Suite.SCALING, net, 1, TopologyKind.HTREE,
+                    hardware), false).get(0);
+            org.hyparsim.results.RunRecord many = ScenarioRunner.run(scenario(Suite.SCALING, net, ARRAY,
+                    TopologyKind.HTREE, hardware), false).get(0);
+            double speedup = one.result().stepTimeSeconds() / many.result().stepTimeSeconds();
+            double dynOne = one.result().energyJoules() - one.result().energy().staticEnergy();
+            double dynMany = many.result().energyJoules() - many.result().energy().staticEnergy();
+            double worst = Math.max(worstLayerTraffic(net, one), worstLayerTraffic(net, many));
+            double least = Math.min(leastLayerTraffic(net, one), leastLayerTraffic(net, many));
+            String what = name + ", dp, hmc-rs, 1 and " + ARRAY + " accelerators";
+            t.add(List.of(what, "speedup", Table.num(speedup), "", "at most " + Table.num(ARRAY * 1.05),
+                    speedup <= ARRAY * 1.05 ? "holds" : "FAILS"));
+            t.add(List.of(what, "dynamic energy, " + ARRAY + " over 1", Table.num(dynMany / dynOne), "", "at least 1",
+                    dynMany >= dynOne ? "holds" : "FAILS"));
+            t.add(List.of(what, "DRAM bytes / compulsory, per layer", Table.num(least) + " to " + Table.num(worst), "",
+                    "from 1 to " + Table.num(MOST_COMPULSORY), least >= 1 - 1e-9 && worst <= MOST_COMPULSORY ? "holds"
+                            : "FAILS"));
+        }
+        tables.put(f.key(), t);
+    }
+
+    private static String verdict(boolean gated, boolean within, double ours, double reference) {
+        String diff = Table.diff(ours, reference);
+        return gated ? (within ? "within (" + diff + ")" : "OUTSIDE (" + diff + ")") : "reported (" + diff + ")";
+    }
+
+    /** The largest ratio of a layer's DRAM bytes to its compulsory traffic in a run. */
+    private static double worstLayerTraffic(Network net, org.hyparsim.results.RunRecord r) {
+        double worst = 0;
+        for (int i = 0; i < net.size(); i++) {
+            worst = Math.max(worst, r.result().layers().get(i).dramBytes()
+                    / compulsory(net.layer(i), r.key().batch(), r.key().accelerators()));
+        }
+        return worst;
+    }
+
+    /** The smallest ratio of a layer's DRAM bytes to its compulsory traffic in a run. */
+    private static double leastLayerTraffic(Network net, org.hyparsim.results.RunRecord r) {
+        double least = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < net.size(); i++) {
+            least = Math.min(least, r.result().layers().get(i).dramBytes()
+                    / compulsory(net.layer(i), r.key().batch(), r.key().accelerators()));
+        }
+        return least;
+    }
+
+    /** Each training phase's operands once, fp32: forward, error and gradient (errors before the pool), update. */
+    static double compulsory(org.hyparsim.core.workload.Layer l, double batch, int accelerators) {
+        double samples = batch / accelerators;
+        double in = samples * l.inputElementsPerSample();
+        double out = samples * l.outputElementsPerSample();
+        double err = samples * l.unpooledOutputElementsPerSample();
+        double w = l.weights();
+        return accelerators * 4.0 * ((in + w + out) + (err + w + in) + (in + err + w) + 3 * w);
     }
 
     public List<Path> charts() {

@@ -10,7 +10,9 @@ public enum BuiltInProfile implements org.hyparsim.core.Named {
     /** An HMC with TETRIS-like row-stationary engines; every value cites a source or is an assumption. */
     HMC_RS("hmc-rs", CollectiveAlgorithm.AUTO),
     /** The paper's own model: ideal compute, then all communication through one shared channel. */
-    PAPER("paper", CollectiveAlgorithm.HIERARCHICAL);
+    PAPER("paper", CollectiveAlgorithm.HIERARCHICAL),
+    /** One accelerator as the fabricated Eyeriss chip (JSSC 2017), for checking the models against it. */
+    EYERISS("eyeriss", CollectiveAlgorithm.AUTO);
 
     private final String label;
     private final CollectiveAlgorithm collective;

@@ -41,7 +41,8 @@ public record Hardware(BuiltInProfile profile, List<Override> overrides, Acceler
 
     /** The energy per action of the accelerator and the links, as the replay takes it. */
     public EnergyParams energy() {
-        return new EnergyParams(accelerator.energy().macPj(), accelerator.energy().sramPjPerByte(),
-                accelerator.energy().dramPjPerBit(), links.linkPjPerBit(), accelerator.energy().staticWatts());
+        var e = accelerator.energy();
+        return new EnergyParams(e.macPj(), e.registerFilePj(), e.arrayNetworkPj(), e.sramPjPerByte(), e.dramPjPerBit(),
+                links.linkPjPerBit(), e.staticWatts());
     }
 }

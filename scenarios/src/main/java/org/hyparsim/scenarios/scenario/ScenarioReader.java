@@ -7,6 +7,7 @@ import java.util.List;
 import org.hyparsim.core.Checks;
 import org.hyparsim.core.InputException;
 import org.hyparsim.core.Limits;
+import org.hyparsim.core.step.RunPhase;
 import org.hyparsim.core.step.Schedule;
 import org.hyparsim.core.workload.Network;
 import org.hyparsim.noc.LinkModel;
@@ -99,6 +100,11 @@ public final class ScenarioReader {
             problems.add(new InputException.Problem(src, "collective", "'" + s.collective() + "' is not one of "
                     + String.join(", ", CollectiveAlgorithm.names())));
         }
+        RunPhase phase = s.phase() == null ? RunPhase.TRAINING : RunPhase.fromName(s.phase()).orElse(null);
+        if (phase == null) {
+            problems.add(new InputException.Problem(src, "phase", "'" + s.phase() + "' is not one of "
+                    + String.join(", ", RunPhase.names())));
+        }
         List<Strategy> strategies = strategies(problems, s, src, base, network, accelerators);
         if (network != null && accelerators != null && iterations != null && collective != null) {
             String tooBig = StepBuilder.sizeProblem(accelerators.intValue(), network.size(), iterations.intValue(),
@@ -123,7 +129,7 @@ public final class ScenarioReader {
         if (!problems.isEmpty()) {
             throw new InputException(problems);
         }
-        return new Scenario(src, new Workload(network, batch.intValue(), iterations.intValue()),
+        return new Scenario(src, new Workload(network, batch.intValue(), iterations.intValue(), phase),
                 new ArrayConfig(accelerators.intValue(), topo.kind(), linkModel, hardware, collective), schedule,
                 strategies);
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hyparsim.core.step.Interconnect;
 import org.hyparsim.core.step.Replay;
+import org.hyparsim.core.step.RunPhase;
 import org.hyparsim.core.step.Schedule;
 import org.hyparsim.core.step.StepResult;
 import org.hyparsim.core.step.TrainingStep;
@@ -37,13 +38,14 @@ public final class ScenarioRunner {
     public static RunKey key(Scenario s, Strategy strategy) {
         ArrayConfig a = s.array();
         return new RunKey(s.network().name(), s.batch(), new RunKey.Array(a.accelerators(), a.topology(),
-                a.hardware().label(), a.linkModel(), a.collective()), s.schedule(), strategy.kind());
+                a.hardware().label(), a.linkModel(), a.collective()), s.schedule(), s.workload().phase(), strategy.kind());
     }
 
     public static RunRecord run(Scenario s, Strategy strategy, boolean trace) {
         Hardware hw = s.hardware();
-        CommunicationModel model = new CommunicationModel(s.network(),
+        CommunicationModel training = new CommunicationModel(s.network(),
                 Accounting.hypar(s.batch()).withBytesPerElement(hw.accelerator().memory().bytesPerElement()));
+        CommunicationModel model = s.workload().phase() == RunPhase.INFERENCE ? training.inference() : training;
         Plan plan = strategy.planner().plan(model, s.levels());
         double plannerBytes = model.evaluate(plan).totalBytes();
         Topology topology = s.array().topology().create(s.accelerators(), hw.links());

@@ -18,6 +18,7 @@ public record ScenarioSpec(
         @JsonProperty("iterations") JsonNode iterations,
         @JsonProperty("linkModel") String linkModel,
         @JsonProperty("collective") String collective,
+        @JsonProperty("phase") String phase,
         @JsonProperty("sweep") SweepSpec sweep) {
 
     private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -28,7 +29,8 @@ public record ScenarioSpec(
         node.remove("sweep");
         if (field.equals("strategies")) {
             node.set(field, MAPPER.createArrayNode().add(value.asText()));
-        } else if (field.equals("schedule") || field.equals("linkModel") || field.equals("collective")) {
+        } else if (field.equals("schedule") || field.equals("linkModel") || field.equals("collective")
+                || field.equals("phase")) {
             node.put(field, value.asText());
         } else {
             node.set(field, value);

@@ -20,6 +20,7 @@ public record SweepSpec(
         @JsonProperty("schedule") List<JsonNode> schedule,
         @JsonProperty("linkModel") List<JsonNode> linkModel,
         @JsonProperty("collective") List<JsonNode> collective,
+        @JsonProperty("phase") List<JsonNode> phase,
         @JsonProperty("strategies") List<JsonNode> strategies) {
 
     /** The axes that are given, in the order they are crossed (the first varies slowest). */
@@ -33,6 +34,7 @@ public record SweepSpec(
         put(m, "schedule", schedule);
         put(m, "linkModel", linkModel);
         put(m, "collective", collective);
+        put(m, "phase", phase);
         put(m, "strategies", strategies);
         return m;
     }

@@ -1,7 +1,16 @@
 package org.hyparsim.scenarios.scenario;
 
+import org.hyparsim.core.step.RunPhase;
 import org.hyparsim.core.workload.Network;
 
-/** What is trained: the network, the samples per step and how many steps are replayed back to back. */
-public record Workload(Network network, int batch, int iterations) {
+/**
+ * What is run: the network, the samples per step, how many steps are replayed back to back, and
+ * whether they are training steps or inference.
+ */
+public record Workload(Network network, int batch, int iterations, RunPhase phase) {
+
+    /** Training steps. */
+    public Workload(Network network, int batch, int iterations) {
+        this(network, batch, iterations, RunPhase.TRAINING);
+    }
 }

@@ -18,7 +18,7 @@ class InvariantsTest {
     static StepResult result(double step, double compute, double sent, double received, double comm, long linkBusyPs,
             double energyByTasks) {
         return new StepResult(2, 1, new StepResult.Times(step, step, compute, 0, step - compute),
-                new StepResult.Traffic(comm, comm, 0, 0, 1, sent, received), new StepResult.Energy(1, 0, 0, 0, 0,
+                new StepResult.Traffic(comm, comm, 0, 0, 1, sent, received), new StepResult.Energy(1, 0, 0, 0, 0, 0, 0,
                         energyByTasks), new StepResult.Counts(10, 2),
                 new StepResult.Detail(List.of(), List.of(new Interconnect.LinkUsage("l", 1e9, comm, linkBusyPs, 1)),
                         List.of()));

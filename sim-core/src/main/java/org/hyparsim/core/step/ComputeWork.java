@@ -25,7 +25,7 @@ public record ComputeWork(Layer layer, TaskKind phase, double samples, double in
 
     /** Elements of the shard's kernel (and of its gradient). */
     public double weightElements() {
-        return inChannels * layer.outChannels() * layer.kernel() * layer.kernel();
+        return inChannels / layer.groups() * layer.outChannels() * layer.kernel() * layer.kernel();
     }
 
     /** Multiply-accumulates: forward, error and gradient each cost the shard's forward MACs; the update one per weight. */
@@ -41,8 +41,16 @@ public record ComputeWork(Layer layer, TaskKind phase, double samples, double in
         return samples * inChannels * layer.inHeight() * layer.inWidth();
     }
 
-    /** Elements of the shard's (pooled) output feature map, F_{l+1} or E_{l+1}: the whole output channels. */
+    /** Elements of the shard's (pooled) output feature map, F_{l+1}: the whole output channels. */
     public double outputElements() {
         return samples * layer.outputElementsPerSample();
+    }
+
+    /**
+     * Elements of the shard's output error at the pre-pooling size: the error of layer l's
+     * convolution output, which the backward pass of the pool produces from E_{l+1}.
+     */
+    public double outputErrorElements() {
+        return samples * layer.unpooledOutputElementsPerSample();
     }
 }

@@ -203,6 +203,7 @@ public final class Replay {
         int layers = step.layerNames().size();
         long[] iterationEnd = new long[step.iterations()];
         double[] layerMacs = new double[layers];
+        double[][] layerJoules = new double[layers][6]; // mac, register file, array network, global buffer, dram, link
         double[] layerDram = new double[layers];
         double[] layerCompute = new double[layers];
         double[] layerStall = new double[layers];
@@ -220,6 +221,8 @@ public final class Replay {
         long transfers = 0;
         double sent = 0;
         double taskJoules = 0; // energy accumulated task by task: the check on the components
+        double rf = 0;
+        double noc = 0;
         List<TraceEvent> trace = recordTrace ? new ArrayList<>() : List.of();
         for (Task t : step.tasks()) {
             int id = t.id();
@@ -239,6 +242,7 @@ public final class Replay {
                 double crossed = t.bytes() * interconnect.hops(t.accelerator(), t.peer());
                 linkBytes += crossed;
                 taskJoules += crossed * 8 * energy.linkPjPerBit() * 1e-12;
+                layerJoules[l][5] += crossed * 8 * energy.linkPjPerBit() * 1e-12;
                 if (t.transferKind().intraLayer()) {
                     layerIntra[l] += t.bytes();
                 } else {
@@ -247,8 +251,17 @@ public final class Replay {
                 continue;
             }
             ComputeCost c = costs[id];
-            taskJoules += (c.macs() * energy.macPj() + c.sramBytes() * energy.sramPjPerByte()
+            ComputeCost.OnChip o = c.onChip();
+            taskJoules += (c.macs() * energy.macPj() + o.registerFileAccesses() * energy.registerFilePj()
+                    + o.arrayNetworkAccesses() * energy.arrayNetworkPj() + o.globalBufferBytes() * energy.sramPjPerByte()
                     + c.dramBytes() * 8 * energy.dramPjPerBit()) * 1e-12;
+            rf += o.registerFileAccesses();
+            noc += o.arrayNetworkAccesses();
+            layerJoules[l][0] += c.macs() * energy.macPj() * 1e-12;
+            layerJoules[l][1] += o.registerFileAccesses() * energy.registerFilePj() * 1e-12;
+            layerJoules[l][2] += o.arrayNetworkAccesses() * energy.arrayNetworkPj() * 1e-12;
+            layerJoules[l][3] += o.globalBufferBytes() * energy.sramPjPerByte() * 1e-12;
+            layerJoules[l][4] += c.dramBytes() * 8 * energy.dramPjPerBit() * 1e-12;
             macs += c.macs();
             dram += c.dramBytes();
             sram += c.sramBytes();
@@ -278,11 +291,15 @@ public final class Replay {
         for (int l = 0; l < layers; l++) {
             layerRows.add(new LayerResult(step.layerNames().get(l), new LayerResult.Work(layerMacs[l], layerDram[l],
                     layerCompute[l] / accelerators * PS, layerStall[l] / accelerators * PS),
-                    new LayerResult.Bytes(layerIntra[l], layerInter[l]), layerFwdEnd[l] * PS, layerBwdEnd[l] * PS));
+                    new LayerResult.Bytes(layerIntra[l], layerInter[l]), layerFwdEnd[l] * PS, layerBwdEnd[l] * PS,
+                    new StepResult.Energy(layerJoules[l][0], layerJoules[l][1], layerJoules[l][2], layerJoules[l][3],
+                            layerJoules[l][4], layerJoules[l][5], 0, 0)));
         }
         double stepSeconds = stepPs * PS;
         StepResult.Energy e = new StepResult.Energy(
                 macs * energy.macPj() * 1e-12,
+                rf * energy.registerFilePj() * 1e-12,
+                noc * energy.arrayNetworkPj() * 1e-12,
                 sram * energy.sramPjPerByte() * 1e-12,
                 dram * 8 * energy.dramPjPerBit() * 1e-12,
                 linkBytes * 8 * energy.linkPjPerBit() * 1e-12,

@@ -37,14 +37,20 @@ public record StepResult(int accelerators, int iterations, Times times, Traffic 
     }
 
     /**
-     * Energy by component, joules; staticEnergy is static power over the step time.
+     * Energy by level of the memory hierarchy, joules; staticEnergy is static power over the step time.
      *
-     * @param byTasks the same energy accumulated task by task (each compute task's MACs, buffer
-     *        and DRAM traffic, each transfer's bits x hops) plus static energy: a check on the components
+     * @param byTasks the same energy accumulated task by task (each compute task's MACs and
+     *        accesses, each transfer's bits x hops) plus static energy: a check on the components
      */
-    public record Energy(double compute, double sram, double dram, double link, double staticEnergy, double byTasks) {
+    public record Energy(double mac, double registerFile, double arrayNetwork, double globalBuffer, double dram,
+            double link, double staticEnergy, double byTasks) {
         public double total() {
-            return compute + sram + dram + link + staticEnergy;
+            return mac + registerFile + arrayNetwork + globalBuffer + dram + link + staticEnergy;
+        }
+
+        /** The chip's own energy: everything but memory, links and static power. */
+        public double onChip() {
+            return mac + registerFile + arrayNetwork + globalBuffer;
         }
     }
 

@@ -11,7 +11,26 @@ import java.util.List;
  * (what the next layer consumes): outChannels x pooledHeight x pooledWidth. For an fc layer all
  * spatial sizes and the kernel are 1.
  */
-public record Layer(String name, LayerType type, Shape input, Window window, Shape output, Window pool, Shape pooled) {
+public record Layer(String name, LayerType type, Shape input, Window window, Shape output, Window pool, Shape pooled,
+        int groups) {
+
+    /** A layer without groups: every output channel sees every input channel. */
+    public Layer(String name, LayerType type, Shape input, Window window, Shape output, Window pool, Shape pooled) {
+        this(name, type, input, window, output, pool, pooled, 1);
+    }
+
+    /**
+     * This convolution in {@code g} groups (as AlexNet's conv2, conv4 and conv5): each output
+     * channel sees C_in / g input channels, so weights and MACs are 1/g of the ungrouped layer's.
+     */
+    public Layer withGroups(int g) {
+        return new Layer(name, type, input, window, output, pool, pooled, g);
+    }
+
+    /** Input channels each output channel sees: C_in / groups. */
+    public double inChannelsPerGroup() {
+        return (double) inChannels() / groups;
+    }
 
     /** A feature map: channels x height x width. */
     public record Shape(int channels, int height, int width) {
@@ -45,7 +64,7 @@ public record Layer(String name, LayerType type, Shape input, Window window, Sha
     public Layer withPool(int poolKernel, int poolStride) {
         Shape p = new Shape(output.channels(), poolOutput(output.height(), poolKernel, poolStride),
                 poolOutput(output.width(), poolKernel, poolStride));
-        return new Layer(name, type, input, window, output, new Window(poolKernel, poolStride, 0), p);
+        return new Layer(name, type, input, window, output, new Window(poolKernel, poolStride, 0), p, groups);
     }
 
     public int inChannels() {
@@ -115,12 +134,12 @@ public record Layer(String name, LayerType type, Shape input, Window window, Sha
 
     /** Kernel elements: inChannels x outChannels x kernel x kernel. */
     public long weights() {
-        return (long) inChannels() * outChannels() * kernel() * kernel();
+        return (long) inChannels() / groups * outChannels() * kernel() * kernel();
     }
 
     /** Forward multiply-accumulates for one sample. */
     public long forwardMacsPerSample() {
-        return (long) outHeight() * outWidth() * outChannels() * (long) inChannels() * kernel() * kernel();
+        return (long) outHeight() * outWidth() * outChannels() * (long) (inChannels() / groups) * kernel() * kernel();
     }
 
     /** Elements of the input feature map for one sample. */
@@ -145,6 +164,10 @@ public record Layer(String name, LayerType type, Shape input, Window window, Sha
             out.add(new String[] {"name", "must not be empty"});
         }
         positive(out, "in_ch", inChannels());
+        if (groups < 1 || inChannels() % groups != 0 || outChannels() % groups != 0) {
+            out.add(new String[] {"groups", "must be a whole number from 1 that divides in_ch (" + inChannels()
+                    + ") and out_ch (" + outChannels() + "), got " + groups});
+        }
         positive(out, "in_hw", Math.min(inHeight(), inWidth()));
         positive(out, "out_ch", outChannels());
         positive(out, "k", kernel());

@@ -22,7 +22,7 @@ class ReplayTest {
             case UPDATE -> 100;
             case TRANSFER -> throw new IllegalArgumentException("not a compute phase");
         };
-        return new ComputeCost(ps, ps, 10, 1, 2);
+        return new ComputeCost(ps, ps, 10, new ComputeCost.OnChip(5, 3, 1), 2);
     };
 
     /** A message of b bytes is delivered b ps after it is sent, over one link, whatever else is in flight. */
@@ -50,8 +50,8 @@ class ReplayTest {
         }
     }
 
-    /** 1 pJ per MAC, buffer byte, DRAM bit and link bit; no static power. */
-    static final EnergyParams ENERGY = new EnergyParams(1, 1, 1, 1, 0);
+    /** 1 pJ per MAC, register-file access, array-network word, buffer byte, DRAM bit and link bit; no static power. */
+    static final EnergyParams ENERGY = new EnergyParams(1, 1, 1, 1, 1, 1, 0);
 
     /**
      * Two accelerators, one layer: both run forward; A0 sends 500 bytes to A1 after its forward;
@@ -113,13 +113,16 @@ class ReplayTest {
     @Test
     void energyIsCountedOncePerTaskAndComponent() {
         StepResult r = replay(graph(), Schedule.OVERLAP);
-        // 4 compute tasks x (10 MACs + 1 buffer byte + 2 DRAM bytes x 8 bits) pJ + 500 bytes x 8 bits x 1 hop pJ
-        assertEquals(4 * 10e-12, r.energy().compute(), 1e-24);
-        assertEquals(4 * 1e-12, r.energy().sram(), 1e-24);
+        // 4 compute tasks x (10 MACs + 5 register-file accesses + 3 array-network words + 1 buffer byte
+        // + 2 DRAM bytes x 8 bits) pJ + 500 bytes x 8 bits x 1 hop pJ
+        assertEquals(4 * 10e-12, r.energy().mac(), 1e-24);
+        assertEquals(4 * 5e-12, r.energy().registerFile(), 1e-24);
+        assertEquals(4 * 3e-12, r.energy().arrayNetwork(), 1e-24);
+        assertEquals(4 * 1e-12, r.energy().globalBuffer(), 1e-24);
         assertEquals(4 * 16e-12, r.energy().dram(), 1e-24);
         assertEquals(4000e-12, r.energy().link(), 1e-24);
         assertEquals(r.energyJoules(), r.energy().byTasks(), 1e-24);
-        assertEquals(4 * 27e-12 + 4000e-12, r.energyJoules(), 1e-24);
+        assertEquals(4 * 35e-12 + 4000e-12, r.energyJoules(), 1e-24);
     }
 
     @Test
