@@ -154,6 +154,15 @@ class RowStationaryComputeModelTest {
         assertEquals(4 * macs, o.registerFileAccesses(), 1e-6);
         assertEquals(filters + inputs + up + outputs, o.arrayNetworkAccesses(), 1e-6);
         assertEquals((filters + inputs + 2 * outputs) * 4 + m.dramBytes(w), o.globalBufferBytes(), 1e-6);
+        // error and gradient map as the forward pass does: the same sets, MACs and array traffic; the buffer
+        // differs by what each phase moves to and from memory
+        for (TaskKind phase : new TaskKind[] {TaskKind.ERROR, TaskKind.GRADIENT}) {
+            ComputeWork p = work(phase);
+            ComputeCost.OnChip q = m.onChip(p);
+            assertEquals(4 * macs, q.registerFileAccesses(), 1e-6, phase.toString());
+            assertEquals(filters + inputs + up + outputs, q.arrayNetworkAccesses(), 1e-6, phase.toString());
+            assertEquals((filters + inputs + 2 * outputs) * 4 + m.dramBytes(p), q.globalBufferBytes(), 1e-6);
+        }
         // the update: W and dW in, W out, through the buffer only
         ComputeWork u = work(TaskKind.UPDATE);
         assertEquals(3 * 288 * 4.0 + m.dramBytes(u), m.onChip(u).globalBufferBytes(), 1e-9);

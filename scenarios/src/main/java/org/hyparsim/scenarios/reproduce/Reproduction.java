@@ -763,8 +763,12 @@ public final class Reproduction {
         return least;
     }
 
-    /** Each training phase's operands once, fp32: forward, error and gradient (errors before the pool), update. */
-    static double compulsory(org.hyparsim.core.workload.Layer l, double batch, int accelerators) {
+    /**
+     * A layer's compulsory DRAM traffic in a training step of data parallelism on
+     * {@code accelerators}: each phase's operands once, fp32 (forward, error and gradient, errors
+     * before the pool, and the update's three passes over the weights), over the array.
+     */
+    public static double compulsory(org.hyparsim.core.workload.Layer l, double batch, int accelerators) {
         double samples = batch / accelerators;
         double in = samples * l.inputElementsPerSample();
         double out = samples * l.outputElementsPerSample();

@@ -33,14 +33,8 @@ class ScalingTest {
                 + "\nhardware: hmc-rs\nlinkModel: flow\nstrategies: [dp]\n"), false).get(0).result();
     }
 
-    /** Each phase's operands once: forward, error and gradient, at the pre-pooling error size, and the update. */
     static double compulsory(Layer l, double batch, int accelerators) {
-        double samples = batch / accelerators;
-        double in = samples * l.inputElementsPerSample();
-        double out = samples * l.outputElementsPerSample();
-        double err = samples * l.unpooledOutputElementsPerSample();
-        double w = l.weights();
-        return accelerators * 4.0 * ((in + w + out) + (err + w + in) + (in + err + w) + 3 * w);
+        return org.hyparsim.scenarios.reproduce.Reproduction.compulsory(l, batch, accelerators);
     }
 
     @ParameterizedTest
