@@ -24,6 +24,8 @@ public final class Collectives {
     private final Fabric fabric;
     private final int levels;
     private final Map<String, CollectiveAlgorithm> chosen = new HashMap<>();
+    /** Per (op, algorithm, mask): the estimate's latency seconds and seconds per byte of S, summed over rounds. */
+    private final Map<String, double[]> estimates = new HashMap<>();
     private final Map<String, List<Rounds.Round>> rounds = new HashMap<>();
 
     /**
@@ -158,7 +160,6 @@ public final class Collectives {
     /** Auto: the least estimated time among the candidates for a group of this size, the first on a tie. */
     private CollectiveAlgorithm fastest(CollectiveOp op, int mask, double bytes) {
         int members = 1 << Integer.bitCount(mask);
-        int[] offset = offsets(mask);
         CollectiveAlgorithm best = CollectiveAlgorithm.HIERARCHICAL;
         double bestSeconds = Double.POSITIVE_INFINITY;
         for (CollectiveAlgorithm a : CollectiveAlgorithm.values()) {
@@ -167,7 +168,8 @@ public final class Collectives {
                     || a == CollectiveAlgorithm.DIRECT && members > AUTO_DIRECT_MAX_MEMBERS) {
                 continue;
             }
-            double seconds = estimate(rounds(op, a, mask), offset, bytes);
+            double[] ab = estimates.computeIfAbsent(op + "/" + a + "/" + mask, k -> estimate(rounds(op, a, mask), mask));
+            double seconds = ab[0] + ab[1] * bytes;
             if (seconds < bestSeconds * (1 - 1e-12)) {
                 bestSeconds = seconds;
                 best = a;
@@ -176,19 +178,38 @@ public final class Collectives {
         return best;
     }
 
-    /** The rounds' estimated time on the fabric, for the group of accelerator 0. */
-    double estimate(List<Rounds.Round> rs, int[] offset, double bytes) {
-        double seconds = 0;
+    /**
+     * The rounds' estimated time on the fabric, as latency seconds and seconds per byte of S:
+     * every group of the mask runs its round at once, so groups that share links contend.
+     */
+    double[] estimate(List<Rounds.Round> rs, int mask) {
+        int[] offset = offsets(mask);
+        int n = 1 << levels;
+        List<Integer> keys = new ArrayList<>();
+        for (int key = 0; key < n; key++) {
+            if ((key & mask) == 0) {
+                keys.add(key);
+            }
+        }
+        double latency = 0;
+        double perByte = 0;
         for (Rounds.Round r : rs) {
-            int[][] pairs = new int[r.size()][];
+            int[][] pairs = new int[r.size() * keys.size()][];
             double most = 0;
+            int p = 0;
+            for (int key : keys) {
+                for (int i = 0; i < r.size(); i++) {
+                    pairs[p++] = new int[] {key | offset[r.from()[i]], key | offset[r.to()[i]]};
+                }
+            }
             for (int i = 0; i < r.size(); i++) {
-                pairs[i] = new int[] {offset[r.from()[i]], offset[r.to()[i]]};
                 most = Math.max(most, r.fraction()[i]);
             }
-            seconds += fabric.round(pairs).seconds(bytes * most);
+            Fabric.RoundCost c = fabric.round(pairs);
+            latency += c.latencySeconds();
+            perByte += c.secondsPerByte() * most;
         }
-        return seconds;
+        return new double[] {latency, perByte};
     }
 
     /** The rounds of a collective by an algorithm over the group of {@code mask}, in member indices. */
