@@ -62,8 +62,24 @@ public final class RunCommand implements Callable<Integer> {
         if (!ScenarioReader.runProblems(s).isEmpty()) {
             throw new InputException(ScenarioReader.runProblems(s));
         }
-        List<RunRecord> runs = timeout == null ? ScenarioRunner.run(s, out != null)
-                : org.hyparsim.core.engine.SimEngine.withDeadline(timeout, () -> ScenarioRunner.run(s, out != null));
+        RunProgress progress = new RunProgress(spec.commandLine().getErr(),
+                System.console() != null && !"true".equalsIgnoreCase(System.getenv("CI")));
+        java.util.function.Supplier<List<RunRecord>> all = () -> {
+            List<RunRecord> done = new java.util.ArrayList<>();
+            for (org.hyparsim.partition.planner.Strategy strategy : s.strategies()) {
+                progress.start(strategy.kind().label());
+                done.add(ScenarioRunner.run(s, strategy, out != null));
+            }
+            progress.finish();
+            return done;
+        };
+        org.hyparsim.core.engine.EngineProgress.CURRENT.set(progress);
+        List<RunRecord> runs;
+        try {
+            runs = timeout == null ? all.get() : org.hyparsim.core.engine.SimEngine.withDeadline(timeout, all);
+        } finally {
+            org.hyparsim.core.engine.EngineProgress.CURRENT.remove();
+        }
         PrintWriter w = spec.commandLine().getOut();
         String runsJson = runsJson(runs);
         if (out != null) {

@@ -159,4 +159,14 @@ class RunCommandTest {
         assertEquals(forward, run.get("macs").asDouble(), 1e-6 * forward);
         assertTrue(run.get("layers").get(0).has("energyRegisterFileJoules"), "per layer too");
     }
+
+    @Test
+    void aLongRunShowsItsProgress() throws Exception {
+        // VGG-E mp at packet level replays millions of events: more than a second
+        Path f = Scenarios.write(dir, "long.yaml", "network: VGG-E\nstrategies: [mp]\n");
+        Cli r = Cli.run("run", f.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.err().contains("run: mp, simulated "), r.err());
+        assertTrue(r.err().contains(" events"), r.err());
+    }
 }

@@ -131,7 +131,14 @@ public final class SimEngine {
                 simulator.initialize(new Model(simulator, constructModel), replication);
             }
             Deadline deadline = Deadline.current();
+            EngineProgress progress = EngineProgress.CURRENT.get();
+            long lastReport = System.nanoTime();
             while (pending > 0) {
+                if (progress != null && (events & (EngineProgress.EVERY_EVENTS - 1)) == 0
+                        && System.nanoTime() - lastReport > 1_000_000_000L) {
+                    lastReport = System.nanoTime();
+                    progress.at(now(), events);
+                }
                 if (deadline != null && deadline.expired()) {
                     deadline.checkNow(" at simulated time " + now() + " ps, " + events + " events");
                 }
