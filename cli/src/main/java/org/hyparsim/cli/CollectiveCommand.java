@@ -68,14 +68,10 @@ public final class CollectiveCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         boolean json = output.json();
-        CollectiveOp o = CollectiveOp.fromName(op).orElseThrow(() -> new InputException(CLI, "--op",
-                "'" + op + "' is not one of " + String.join(", ", CollectiveOp.names())));
-        CollectiveAlgorithm a = CollectiveAlgorithm.fromName(algorithm).orElseThrow(() -> new InputException(CLI,
-                "--algorithm", "'" + algorithm + "' is not one of " + String.join(", ", CollectiveAlgorithm.names())));
-        TopologyKind t = TopologyKind.fromName(topology).orElseThrow(() -> new InputException(CLI, "--topology",
-                "'" + topology + "' is not one of " + String.join(", ", TopologyKind.names())));
-        LinkModel m = LinkModel.fromName(linkModel).orElseThrow(() -> new InputException(CLI, "--link-model",
-                "'" + linkModel + "' is not one of " + String.join(", ", LinkModel.names())));
+        CollectiveOp o = named(CollectiveOp.class, op, "--op");
+        CollectiveAlgorithm a = named(CollectiveAlgorithm.class, algorithm, "--algorithm");
+        TopologyKind t = named(TopologyKind.class, topology, "--topology");
+        LinkModel m = named(LinkModel.class, linkModel, "--link-model");
         double s = bytes(bytes);
         if (ArrayHierarchy.problem(accelerators) != null) {
             throw new InputException(CLI, "--accelerators", ArrayHierarchy.problem(accelerators));
@@ -105,6 +101,12 @@ public final class CollectiveCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The member of a closed set an option names, or one message listing the names. */
+    static <E extends Enum<E> & org.hyparsim.core.Named> E named(Class<E> type, String value, String option) {
+        return org.hyparsim.core.Named.fromName(type, value).orElseThrow(() -> new InputException(CLI, option, "'" + value
+                + "' is not one of " + String.join(", ", org.hyparsim.core.Named.names(type))));
     }
 
     /** A positive, finite number of bytes. */
