@@ -27,6 +27,8 @@ class ReaderFuzzProperties {
             "network: Lenet-c\nstrategies: [dp, hypar]\nsweep:\n  accelerators: [2, 4, 8]\n  topology: [htree, torus]\n",
             "network: Lenet-c\naccelerators: 8\ncollective: ring-bidir\nhardware: {profile: hmc-rs, engines: 4, "
                     + "memoryLatencyNs: 100}\nsweep:\n  collective: [hierarchical, auto, direct]\n",
+            "network: Eyeriss-AlexNet-conv\nbatch: 4\naccelerators: 1\nhardware: {profile: eyeriss, registerFilePj: 2, "
+                    + "ifmapSpadWords: 12}\nphase: inference\nsweep:\n  phase: [training, inference]\n",
             "network: Lenet-c\naccelerators: 4\ntopology: {name: htree, levelBandwidthGBps: [60, 30]}\n"
                     + "strategies: [dp, exhaustive]\n",
             "{\"network\": \"AlexNet\", \"hardware\": {\"profile\": \"paper\", \"linkBandwidthGBps\": 1}, \"iterations\": 2}",
@@ -36,6 +38,8 @@ class ReaderFuzzProperties {
             "name: tiny\nlayers:\n  - {name: f1, type: fc, in_ch: 1024, out_ch: 64}\n  - {name: f2, type: fc, in_ch: 64, out_ch: 10}\n",
             "{\"layers\": [{\"name\": \"c1\", \"type\": \"conv\", \"in_ch\": 3, \"in_hw\": 32, \"k\": 5, \"pad\": 2, \"out_ch\": 8,"
                     + " \"pool\": 2}, {\"name\": \"f\", \"type\": \"fc\", \"in_ch\": 2048, \"out_ch\": 10}]}",
+            "name: grouped\nlayers:\n  - {name: c1, type: conv, in_ch: 8, in_hw: 16, k: 3, pad: 1, out_ch: 16, groups: 2}\n"
+                    + "  - {name: f, type: fc, in_ch: 4096, out_ch: 10}\n",
             "num_layers 2\nconv1 CONV\nin_ch 3\nin_fmap_h 32\nin_fmap_w 32\nkernel 3\nout_ch 16\nout_fmap_h 16\nout_fmap_w 16\n"
                     + "pool 2\nfc1 FC\nin_ch 4096\nout_ch 10\n");
 

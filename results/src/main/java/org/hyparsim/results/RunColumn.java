@@ -28,6 +28,7 @@ public enum RunColumn {
     MEMORY_STALL("memoryStallSeconds", "s", r -> r.times().memoryStallSeconds()),
     EXPOSED_COMMUNICATION("exposedCommunicationSeconds", "s", r -> r.times().exposedCommunicationSeconds()),
     COMMUNICATION_BYTES("communicationBytes", "B", r -> r.traffic().communicationBytes()),
+    INJECTED_BYTES("injectedBytes", "B", r -> r.traffic().injectedBytes()),
     PLANNER_BYTES("plannerBytes", "B", r -> r.traffic().plannerBytes()),
     LINK_BYTES("linkBytes", "B", r -> r.traffic().linkBytes()),
     DRAM_BYTES("dramBytes", "B", r -> r.traffic().dramBytes()),

@@ -55,8 +55,15 @@ public record RunRow(
     }
 
     /** Bytes per step, and MACs. */
-    public record Traffic(Double communicationBytes, Double plannerBytes, Double linkBytes, Double dramBytes,
-            Double sramBytes, Double macs) {
+    /**
+     * Bytes per step, and MACs.
+     *
+     * @param communicationBytes the communication in the planner's accounting, as the replay's transfers carry it
+     * @param injectedBytes what the collective algorithms sent: equal to communicationBytes for every algorithm
+     *        here (each all-reduce injects 2(N-1)/N x S, the paper's amount), reported apart all the same
+     */
+    public record Traffic(Double communicationBytes, Double injectedBytes, Double plannerBytes, Double linkBytes,
+            Double dramBytes, Double sramBytes, Double macs) {
     }
 
     /** Joules per step, in total and by level of the memory hierarchy. */
@@ -76,7 +83,8 @@ public record RunRow(
         return new RunRow(Origin.NONE, r.key(),
                 new Times(s.iterations(), s.stepTimeSeconds(), s.steadyStepTimeSeconds(), s.computeSeconds(),
                         s.memoryStallSeconds(), s.exposedCommunicationSeconds()),
-                new Traffic(s.communicationBytes(), r.plannerBytes(), s.linkBytes(), s.dramBytes(), s.sramBytes(),
+                new Traffic(s.communicationBytes(), s.bytesSent(), r.plannerBytes(), s.linkBytes(), s.dramBytes(),
+                        s.sramBytes(),
                         s.macs()),
                 new Energy(s.energyJoules(), e.mac(), e.registerFile(), e.arrayNetwork(), e.globalBuffer(), e.dram(),
                         e.link(), e.staticEnergy()),
@@ -86,7 +94,7 @@ public record RunRow(
     /** A run that failed: its key and the error, no figures. */
     public static RunRow failed(RunKey key, String error) {
         return new RunRow(Origin.NONE, key, new Times(null, null, null, null, null, null),
-                new Traffic(null, null, null, null, null, null), new Energy(null, null, null, null, null, null, null, null),
+                new Traffic(null, null, null, null, null, null, null), new Energy(null, null, null, null, null, null, null, null),
                 new Counts(null, null), new PlanGrid(java.util.List.of(), java.util.List.of()), error);
     }
 
