@@ -43,6 +43,8 @@ public final class SimEngine {
     private final Runnable constructModel;
     private long events;
     private long pending;
+    /** Sum over executed events of the events pending when each ran: the mean queue depth is this / events. */
+    private double pendingSum;
     private RuntimeException failure;
     private boolean ran;
 
@@ -98,6 +100,11 @@ public final class SimEngine {
         }
     }
 
+    /** The mean number of model events pending when an event ran (the event list's depth). */
+    public double meanPendingEvents() {
+        return events == 0 ? 0 : pendingSum / events;
+    }
+
     /** Events executed so far. */
     public long events() {
         return events;
@@ -142,6 +149,7 @@ public final class SimEngine {
                 if (deadline != null && deadline.expired()) {
                     deadline.checkNow(" at simulated time " + now() + " ps, " + events + " events");
                 }
+                pendingSum += pending;
                 simulator.step();
                 if (failure != null) {
                     throw failure;

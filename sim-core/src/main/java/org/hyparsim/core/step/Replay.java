@@ -309,7 +309,7 @@ public final class Replay {
                 busyStall[critical] * PS, Math.max(0, stepPs - criticalBusy) * PS);
         StepResult.Traffic traffic = new StepResult.Traffic(comm, linkBytes, dram, sram, macs, sent, delivered);
         return new StepResult(accelerators, step.iterations(), times, traffic, e,
-                new StepResult.Counts(engine.events(), transfers),
+                new StepResult.Counts(engine.events(), transfers, engine.meanPendingEvents()),
                 new StepResult.Detail(layerRows, interconnect.linkUsage(), trace));
     }
 }

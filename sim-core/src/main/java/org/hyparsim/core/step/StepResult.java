@@ -54,8 +54,15 @@ public record StepResult(int accelerators, int iterations, Times times, Traffic 
         }
     }
 
-    /** Engine events and transfers of the replay. */
-    public record Counts(long events, long transfers) {
+    /**
+     * Engine events and transfers of the replay.
+     *
+     * @param meanPendingEvents the event list's mean depth while it ran (for depth-matched benchmarks)
+     */
+    public record Counts(long events, long transfers, double meanPendingEvents) {
+        public Counts(long events, long transfers) {
+            this(events, transfers, 0);
+        }
     }
 
     /** Per layer and per link, and the trace when one was recorded. */
