@@ -110,8 +110,12 @@ public final class RowStationaryComputeModel implements ComputeModel {
      * through the buffer, no register file. Words are the profile's bytes per element.
      */
     public ComputeCost.OnChip onChip(ComputeWork w) {
+        return onChip(w, dramBytes(w));
+    }
+
+    /** {@link #onChip(ComputeWork)} with the phase's memory bytes already known (the tiling search runs once). */
+    private ComputeCost.OnChip onChip(ComputeWork w, double dram) {
         double bpe = hw.memory().bytesPerElement();
-        double dram = dramBytes(w);
         if (w.phase() == TaskKind.UPDATE) {
             return new ComputeCost.OnChip(0, 0, 3 * w.weightElements() * bpe + dram);
         }
@@ -143,6 +147,6 @@ public final class RowStationaryComputeModel implements ComputeModel {
         long computePs = Math.round(cycles(w) * 1e6 / hw.array().clockMHz());
         double dram = dramBytes(w);
         long memoryPs = memory.transferPs(dram);
-        return new ComputeCost(Math.max(computePs, memoryPs), computePs, w.macs(), onChip(w), dram);
+        return new ComputeCost(Math.max(computePs, memoryPs), computePs, w.macs(), onChip(w, dram), dram);
     }
 }

@@ -81,8 +81,9 @@ public final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws JsonProcessingException {
         boolean json = output.json();
-        if (ArrayHierarchy.problem(accelerators) != null) {
-            throw new InputException(CLI, "--accelerators", ArrayHierarchy.problem(accelerators));
+        String badSize = ArrayHierarchy.problem(accelerators);
+        if (badSize != null) {
+            throw new InputException(CLI, "--accelerators", badSize);
         }
         int levels = ArrayHierarchy.levels(accelerators);
         Accounting acc = accounting(accounting, batch, bytesPerElement, intraMultiplicity, interMultiplicity);
@@ -102,8 +103,9 @@ public final class PlanCommand implements Callable<Integer> {
             }
             chosen = new Strategy.FromFile(given);
         } else {
-            if (kind == StrategyKind.EXHAUSTIVE && ExhaustivePlanner.sizeProblem(net.size(), levels) != null) {
-                throw new InputException(CLI, "--strategy", ExhaustivePlanner.sizeProblem(net.size(), levels));
+            String tooMany = kind == StrategyKind.EXHAUSTIVE ? ExhaustivePlanner.sizeProblem(net.size(), levels) : null;
+            if (tooMany != null) {
+                throw new InputException(CLI, "--strategy", tooMany);
             }
             chosen = new Strategy.Named(kind);
         }

@@ -59,8 +59,9 @@ public final class RunCommand implements Callable<Integer> {
         boolean json = output.json();
         TimeoutOption.check(timeout);
         Scenario s = ScenarioReader.read(scenario);
-        if (!ScenarioReader.runProblems(s).isEmpty()) {
-            throw new InputException(ScenarioReader.runProblems(s));
+        List<InputException.Problem> refused = ScenarioReader.runProblems(s);
+        if (!refused.isEmpty()) {
+            throw new InputException(refused);
         }
         RunProgress progress = new RunProgress(spec.commandLine().getErr(),
                 System.console() != null && !"true".equalsIgnoreCase(System.getenv("CI")));

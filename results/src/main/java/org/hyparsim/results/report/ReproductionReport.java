@@ -207,8 +207,10 @@ public final class ReproductionReport {
                 remain.
                 - **Topologies (Fig. 12).** The paper does not say how its torus and H tree are modelled; its H-tree \
                 bars equal its Fig. 6, i.e. one shared channel. On real topologies with BW per link, links work in \
-                parallel, communication shrinks and dp gains the most, so our ratios are lower than the paper's on \
-                both topologies. With hmc-rs and the overlapped schedule, how much of HyPar's gain remains depends on \
+                parallel and dp's exchange, the largest, gains the most: our ratios are lower than the paper's for \
+                the VGG networks. The exchanges are causal collectives (the hierarchical one, round after round); \
+                where dp's exchange is large against the compute (SFC, Lenet-c, Cifar-c, AlexNet), its rounds cross \
+                several hops of the torus and contend, dp is slower, and ours are higher. With hmc-rs and the overlapped schedule, how much of HyPar's gain remains depends on \
                 whether dp's exchange shows in its step: "Where the answer flips" above says where it does.
                 - **Fig. 11 communication.** The paper's values were read from plot geometry (about 3%); ours are \
                 the planner's exact totals.

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -33,9 +32,6 @@ public final class Json {
             .streamReadConstraints(constraints()).build()));
     private static final ObjectMapper YAML = configure(new ObjectMapper(YAMLFactory.builder()
             .loaderOptions(loaderOptions()).streamReadConstraints(constraints()).build()));
-    private static final ObjectMapper WRITER = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
     private Json() {
     }
@@ -65,11 +61,6 @@ public final class Json {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
-    }
-
-    /** A mapper for writing results (indented JSON). */
-    public static ObjectMapper writer() {
-        return WRITER;
     }
 
     /** YAML for .yaml/.yml, JSON otherwise (JSON is also valid YAML, but JSON errors read better). */

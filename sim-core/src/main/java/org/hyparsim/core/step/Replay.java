@@ -240,9 +240,10 @@ public final class Replay {
                 comm += t.bytes();
                 sent += t.bytes();
                 double crossed = t.bytes() * interconnect.hops(t.accelerator(), t.peer());
+                double linkJoules = crossed * 8 * energy.linkPjPerBit() * 1e-12;
                 linkBytes += crossed;
-                taskJoules += crossed * 8 * energy.linkPjPerBit() * 1e-12;
-                layerJoules[l][5] += crossed * 8 * energy.linkPjPerBit() * 1e-12;
+                taskJoules += linkJoules;
+                layerJoules[l][5] += linkJoules;
                 if (t.transferKind().intraLayer()) {
                     layerIntra[l] += t.bytes();
                 } else {
@@ -252,16 +253,17 @@ public final class Replay {
             }
             ComputeCost c = costs[id];
             ComputeCost.OnChip o = c.onChip();
-            taskJoules += (c.macs() * energy.macPj() + o.registerFileAccesses() * energy.registerFilePj()
-                    + o.arrayNetworkAccesses() * energy.arrayNetworkPj() + o.globalBufferBytes() * energy.sramPjPerByte()
-                    + c.dramBytes() * 8 * energy.dramPjPerBit()) * 1e-12;
+            double[] joules = {c.macs() * energy.macPj() * 1e-12,
+                o.registerFileAccesses() * energy.registerFilePj() * 1e-12,
+                o.arrayNetworkAccesses() * energy.arrayNetworkPj() * 1e-12,
+                o.globalBufferBytes() * energy.sramPjPerByte() * 1e-12,
+                c.dramBytes() * 8 * energy.dramPjPerBit() * 1e-12};
+            for (int k = 0; k < joules.length; k++) {
+                layerJoules[l][k] += joules[k];
+                taskJoules += joules[k];
+            }
             rf += o.registerFileAccesses();
             noc += o.arrayNetworkAccesses();
-            layerJoules[l][0] += c.macs() * energy.macPj() * 1e-12;
-            layerJoules[l][1] += o.registerFileAccesses() * energy.registerFilePj() * 1e-12;
-            layerJoules[l][2] += o.arrayNetworkAccesses() * energy.arrayNetworkPj() * 1e-12;
-            layerJoules[l][3] += o.globalBufferBytes() * energy.sramPjPerByte() * 1e-12;
-            layerJoules[l][4] += c.dramBytes() * 8 * energy.dramPjPerBit() * 1e-12;
             macs += c.macs();
             dram += c.dramBytes();
             sram += c.sramBytes();
