@@ -56,7 +56,7 @@ public final class RowStationaryComputeModel implements ComputeModel {
         long setsPerEngine = (long) (hw.array().peRows() / kRows) * (hw.array().peCols() / e);
         double bands = Math.ceil((double) l.outHeight() / e);
         // a set convolves one input channel into one output channel; in groups, each output channel sees 1/g of them
-        double setsNeeded = w.samples() * w.inChannels() * l.outChannels() / l.groups() * bands;
+        double setsNeeded = w.samples() * w.inChannels() * w.outChannels() / l.groups() * bands;
         double passes = Math.ceil(setsNeeded / (setsPerEngine * hw.array().engines()) - 1e-9);
         return (long) (Math.max(1, passes) * l.outWidth() * k * folds);
     }
@@ -74,13 +74,13 @@ public final class RowStationaryComputeModel implements ComputeModel {
         ConvTiling.Plane inPlane = new ConvTiling.Plane(l.inHeight(), l.inWidth());
         ConvTiling.Plane outPlane = new ConvTiling.Plane(l.outHeight(), l.outWidth());
         return switch (w.phase()) {
-            case FORWARD -> ConvTiling.traffic(new ConvTiling.Conv(w.samples(), w.inChannels(), l.outChannels(), inPlane,
+            case FORWARD -> ConvTiling.traffic(new ConvTiling.Conv(w.samples(), w.inChannels(), w.outChannels(), inPlane,
                     outPlane, l.kernel(), l.stride()), l.groups(), bpe, w.outputElements() * bpe, buffer.capacityBytes());
             // backward data: the output error convolved with the kernel back into the input's channels and size
-            case ERROR -> ConvTiling.traffic(new ConvTiling.Conv(w.samples(), l.outChannels(), w.inChannels(), outPlane,
+            case ERROR -> ConvTiling.traffic(new ConvTiling.Conv(w.samples(), w.outChannels(), w.inChannels(), outPlane,
                     inPlane, l.kernel(), 1), l.groups(), bpe, in, buffer.capacityBytes());
             case GRADIENT -> buffer.reductionTraffic(in, w.outputErrorElements() * bpe, weights,
-                    w.inChannels() / l.groups(), l.outChannels());
+                    w.inChannels() / l.groups(), w.outChannels());
             default -> throw new IllegalArgumentException("no operands for " + w.phase());
         };
     }
@@ -123,7 +123,7 @@ public final class RowStationaryComputeModel implements ComputeModel {
         int k = l.kernel();
         int e = Math.min(l.outHeight(), hw.array().peCols());
         double bands = Math.ceil((double) l.outHeight() / e);
-        double outputsPerGroup = l.outChannels() / (double) l.groups();
+        double outputsPerGroup = w.outChannels() / (double) l.groups();
         double sets = w.samples() * w.inChannels() * outputsPerGroup * bands;
         int kRows = Math.min(k, hw.array().peRows());
         long setsInArray = (long) (hw.array().peRows() / kRows) * Math.max(1, hw.array().peCols() / e)
@@ -133,7 +133,7 @@ public final class RowStationaryComputeModel implements ComputeModel {
         double inputWords = w.samples() * w.inChannels() * bands * inputRows * l.inWidth()
                 * Math.ceil(outputsPerGroup / Math.max(1, Math.min(setsInArray, outputsPerGroup)));
         double q = Math.max(1, Math.floor((double) hw.array().ifmapSpadWords() / k));
-        double outputs = w.samples() * l.outChannels() * l.outHeight() * l.outWidth();
+        double outputs = w.samples() * w.outChannels() * l.outHeight() * l.outWidth();
         double channelPasses = Math.ceil(w.inChannels() / l.groups() / q - 1e-9);
         double psumOut = outputs * channelPasses;
         double macs = w.macs();

@@ -13,7 +13,7 @@ import org.hyparsim.noc.PacketInterconnect;
 import org.hyparsim.partition.Accounting;
 import org.hyparsim.partition.CommunicationModel;
 import org.hyparsim.partition.Plan;
-import org.hyparsim.partition.planner.HyParPlanner;
+import org.hyparsim.partition.planner.LayerwisePlanner;
 import org.hyparsim.scenarios.networks.NetworkCatalog;
 import org.hyparsim.scenarios.scenario.BuiltInProfile;
 import org.hyparsim.scenarios.scenario.HardwareReader;
@@ -94,6 +94,6 @@ public class HotPathBenchmarks {
     /** HyPar's plan for VGG-E on 1024 accelerators. */
     @Benchmark
     public Plan planner() {
-        return new HyParPlanner().plan(vggE, 10);
+        return LayerwisePlanner.hypar().plan(vggE, 10);
     }
 }

@@ -22,14 +22,18 @@ public final class NetworksCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "%-17s %6s %14s %22s  %s%n", "network", "layers", "weights", "forward MACs/sample", "definition");
+        out.printf(Locale.ROOT, "%-20s %6s %9s %14s %22s  %s%n", "network", "layers", "shortcuts", "weights",
+                "forward MACs/sample", "definition");
         for (Network n : NetworkCatalog.builtIn().values()) {
             String d = n.description();
             int cut = d.indexOf(" (");
             String shortD = d.length() > 70 ? d.substring(0, 67) + "..." : d;
-            out.printf(Locale.ROOT, "%-17s %6d %14s %22s  %s%n", n.name(), n.size(),
+            out.printf(Locale.ROOT, "%-20s %6d %9d %14s %22s  %s%n", n.name(), n.size(), n.shortcuts().size(),
                     String.format(Locale.ROOT, "%,d", n.weights()), String.format(Locale.ROOT, "%,d", n.forwardMacsPerSample()),
                     cut > 0 && cut < 70 ? d.substring(0, cut) : shortD);
+            if (!n.note().isEmpty()) {
+                out.printf(Locale.ROOT, "%-20s note: %s%n", "", n.note());
+            }
         }
         out.flush();
         return 0;

@@ -56,8 +56,12 @@ public final class PlanCommand implements Callable<Integer> {
     long batch;
 
     @Option(names = "--strategy", paramLabel = "S", defaultValue = "hypar",
-            description = "dp, mp, trick, hypar, exhaustive or file (default ${DEFAULT-VALUE}).")
+            description = "dp, mp, trick, hypar, accpar, exhaustive or file (default ${DEFAULT-VALUE}).")
     String strategy;
+
+    @Option(names = "--partition-types", paramLabel = "K", defaultValue = "2",
+            description = "For --strategy exhaustive: 2 (dp, mp) or 3 (dp, mp, mp-out) (default ${DEFAULT-VALUE}).")
+    int partitionTypes;
 
     @Option(names = "--plan-file", paramLabel = "FILE", description = "The plan for --strategy file (JSON).")
     Path planFile;
@@ -103,11 +107,16 @@ public final class PlanCommand implements Callable<Integer> {
             }
             chosen = new Strategy.FromFile(given);
         } else {
-            String tooMany = kind == StrategyKind.EXHAUSTIVE ? ExhaustivePlanner.sizeProblem(net.size(), levels) : null;
+            if (partitionTypes != 2 && partitionTypes != 3) {
+                throw new InputException(CLI, "--partition-types", "must be 2 (dp, mp) or 3 (dp, mp, mp-out), got "
+                        + partitionTypes);
+            }
+            String tooMany = kind == StrategyKind.EXHAUSTIVE
+                    ? ExhaustivePlanner.sizeProblem(net.size(), levels, partitionTypes) : null;
             if (tooMany != null) {
                 throw new InputException(CLI, "--strategy", tooMany);
             }
-            chosen = new Strategy.Named(kind);
+            chosen = Strategy.of(kind, partitionTypes);
         }
         Planner planner = chosen.planner();
         CommunicationModel model = new CommunicationModel(net, acc);
@@ -178,6 +187,7 @@ public final class PlanCommand implements Callable<Integer> {
         m.put("levelBytes", level);
         m.put("intraLayerBytes", cost.intraLayerBytes());
         m.put("interLayerBytes", cost.interLayerBytes());
+        m.put("shortcutBytes", cost.shortcutBytes());
         m.put("communicationBytes", cost.totalBytes());
         return m;
     }
@@ -204,12 +214,18 @@ public final class PlanCommand implements Callable<Integer> {
         for (int h = 1; h <= plan.levels(); h++) {
             StringBuilder row = new StringBuilder(pad("H" + h, first));
             for (int l = 0; l < names.size(); l++) {
-                String mark = plan.choice(h, l) == Parallelism.DP ? "dp" : "MP";
+                String mark = mark(plan.choice(h, l));
                 row.append(' ').append(pad(mark, names.get(l).length()));
             }
             sb.append(row.toString().stripTrailing()).append('\n');
         }
-        sb.append("(dp: data parallelism, split the batch; MP: model parallelism, split the kernel)\n\n");
+        sb.append("(dp: data parallelism, split the batch; MP: model parallelism, split the kernel by input channels"
+                + (plan.usesThirdType() ? "; MO: mp-out, split the kernel by output channels" : "") + ")\n");
+        if (net.residual()) {
+            sb.append(net.shortcuts().size()).append(" shortcut(s), ").append(amount(cost.shortcutBytes(), elements))
+                    .append(" of the inter-layer amount\n");
+        }
+        sb.append('\n');
         sb.append(String.format(Locale.ROOT, "%-6s %7s %14s%n", "level", "groups", elements ? "elements" : "bytes"));
         for (int h = 1; h <= plan.levels(); h++) {
             sb.append(String.format(Locale.ROOT, "%-6s %7d %14s%n", "H" + h, 1L << (h - 1),
@@ -219,6 +235,15 @@ public final class PlanCommand implements Callable<Integer> {
                 amount(cost.totalBytes(), elements), amount(cost.intraLayerBytes(), elements),
                 amount(cost.interLayerBytes(), elements)));
         return sb.toString();
+    }
+
+    /** A type's two-letter mark in the text grid. */
+    static String mark(Parallelism p) {
+        return switch (p) {
+            case DP -> "dp";
+            case MP -> "MP";
+            case MP_OUT -> "MO";
+        };
     }
 
     private static String amount(double v, boolean elements) {

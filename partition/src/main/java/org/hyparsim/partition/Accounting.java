@@ -47,6 +47,15 @@ public record Accounting(String name, int batch, double bytesPerElement, double 
         return bytesPerElement == 1 && name.equals("accpar");
     }
 
+    /**
+     * True for AccPar's rules on shortcuts: a shortcut is priced like an inter-layer transfer
+     * from the type of its first layer to the type of the layer that consumes the sum, on that
+     * layer's input, and projections exchange nothing of their own (as AccPar's released planner).
+     */
+    public boolean accparShortcuts() {
+        return name.equals("accpar");
+    }
+
     public Accounting withBytesPerElement(double v) {
         return new Accounting(name, batch, v, intraMultiplicity, interMultiplicity);
     }

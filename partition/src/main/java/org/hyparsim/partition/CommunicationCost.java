@@ -3,16 +3,19 @@ package org.hyparsim.partition;
 /**
  * The amounts a plan exchanges in one training step, for the whole array. Indexed [level-1][layer]:
  * intra is layer l's intra-layer amount at that level (all groups), inter the amount between
- * layer l and layer l+1 (0 for the last layer). Units are the accounting's (bytes, or elements
- * when bytes per element is 1).
+ * layer l and layer l+1 (0 for the last layer), shortcut [level-1][i] the network's i-th shortcut's
+ * amount. Shortcuts move between layers: they count as inter-layer. Units are the accounting's
+ * (bytes, or elements when bytes per element is 1).
  */
 public final class CommunicationCost {
     private final double[][] intra;
     private final double[][] inter;
+    private final double[][] shortcut;
 
-    CommunicationCost(double[][] intra, double[][] inter) {
+    CommunicationCost(double[][] intra, double[][] inter, double[][] shortcut) {
         this.intra = intra;
         this.inter = inter;
+        this.shortcut = shortcut;
     }
 
     public int levels() {
@@ -29,7 +32,7 @@ public final class CommunicationCost {
 
     /** All groups at one level (level counts from 1). */
     public double levelBytes(int level) {
-        return sum(intra[level - 1]) + sum(inter[level - 1]);
+        return sum(intra[level - 1]) + sum(inter[level - 1]) + sum(shortcut[level - 1]);
     }
 
     public double[] levelBytes() {
@@ -48,9 +51,19 @@ public final class CommunicationCost {
         return s;
     }
 
+    /** Between layers: the chain's transfers and the shortcuts'. */
     public double interLayerBytes() {
-        double s = 0;
+        double s = shortcutBytes();
         for (double[] row : inter) {
+            s += sum(row);
+        }
+        return s;
+    }
+
+    /** The shortcuts' part of {@link #interLayerBytes()}. */
+    public double shortcutBytes() {
+        double s = 0;
+        for (double[] row : shortcut) {
             s += sum(row);
         }
         return s;

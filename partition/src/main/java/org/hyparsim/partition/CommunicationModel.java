@@ -3,42 +3,44 @@ package org.hyparsim.partition;
 import java.util.List;
 import org.hyparsim.core.workload.Layer;
 import org.hyparsim.core.workload.Network;
+import org.hyparsim.core.workload.Shortcut;
 
 /**
- * The HyPar communication model (Tables 1 and 2 of the paper), as specified in the project's
- * reference communication-model.md.
+ * The communication model of HyPar (Tables 1 and 2 of the paper, as specified in the project's
+ * reference communication-model.md), extended to AccPar's third partition type and to shortcuts.
  *
- * <p>At level h, layer l's tensors have already been split by the levels above: bd = 2^(dp
- * choices above) divides the batch, md = 2^(mp choices above) divides the input channels. The
- * group being split at level h then exchanges:
+ * <p>At level h, layer l's tensors have already been split by the levels above ({@link Split}):
+ * bd = 2^(dp choices) divides the batch, md = 2^(mp choices) the input channels, mo = 2^(mp-out
+ * choices) the output channels. The group being split at level h then exchanges:
  * <ul>
- *   <li>intra-layer, dp: A(dW_l) = (C_in / md) x C_out x k x k elements;</li>
- *   <li>intra-layer, mp: A(F_{l+1}) = (B / bd) x C_out x H' x W' (pooled output);</li>
- *   <li>inter-layer between l and l+1 (Table 2): dp-dp 0; dp-mp 0.25 A(F) + 0.25 A(E);
- *       mp-mp and mp-dp 0.5 A(E), where A(F) = A(E) = X is layer l+1's input as partitioned
- *       for layer l+1.</li>
+ *   <li>intra-layer, dp (Type I): the weight gradient, (C_in / md) x (C_out / mo) x k x k;</li>
+ *   <li>intra-layer, mp (Type II): the forward partial sums of the output, (B / bd) x (C_out / mo) x H' x W'
+ *       (pooled);</li>
+ *   <li>intra-layer, mp-out (Type III): the backward partial sums of the input error, (B / bd) x (C_in / md)
+ *       x H x W;</li>
+ *   <li>inter-layer between l and l+1 (Table 2 and AccPar's nine cases), a factor on X = layer l+1's input
+ *       as partitioned for l+1 (its own bd and md): {@link #interFactor}.</li>
  * </ul>
- * Element counts are real numbers and never rounded. Amounts become bytes through the
+ *
+ * <p><b>Shortcuts</b> (residual networks) have two sets of rules. With AccPar's accounting, as its
+ * released planner prices them: a shortcut from layer s to layer e costs interFactor(type of s,
+ * type of e+1) on e+1's input. Otherwise, the layouts the two ends hold: the shortcut adds s's
+ * input (held split by batch under dp, by channels under mp, whole under mp-out) into e's output
+ * (split by batch under dp, partial sums under mp, split by output channels under mp-out) and its
+ * error goes back the same way; moving a tensor between a batch split and a channel split costs a
+ * quarter of it each way, from a split to whole a half, into partial sums or from whole nothing.
+ * That makes (dp, mp-out) and (mp, dp) cost 0.5 X of e's output (before pooling, where the sum
+ * is made), every other pair 0. A projection
+ * is partitioned as e: its input comes to e's input layout, its weight-gradient sum (dp) or input
+ * error sum (mp-out) is part of e's intra-layer amount, its partial sums (mp) add to e's.
+ *
+ * <p>Element counts are real numbers and never rounded. Amounts become bytes through the
  * {@link Accounting}.
  */
 public final class CommunicationModel {
     private final Network network;
     private final Accounting accounting;
     private final boolean forwardOnly;
-
-    /**
-     * The model of inference: the forward pass only. No gradient sums (dp exchanges nothing),
-     * mp's partial sums as in training, and between layers only the feature map of a dp-to-mp
-     * transition (the forward half of its amount).
-     */
-    public CommunicationModel inference() {
-        return new CommunicationModel(network, accounting, true);
-    }
-
-    /** True for the model of inference ({@link #inference()}). */
-    public boolean forwardOnly() {
-        return forwardOnly;
-    }
 
     public CommunicationModel(Network network, Accounting accounting) {
         this(network, accounting, false);
@@ -51,6 +53,20 @@ public final class CommunicationModel {
         }
         this.network = network;
         this.accounting = accounting;
+    }
+
+    /**
+     * The model of inference: the forward pass only. No gradient sums (dp exchanges nothing), no
+     * backward error sums (mp-out exchanges nothing), mp's partial sums as in training, and between
+     * layers only the forward part of each amount ({@link #forwardShare}).
+     */
+    public CommunicationModel inference() {
+        return new CommunicationModel(network, accounting, true);
+    }
+
+    /** True for the model of inference ({@link #inference()}). */
+    public boolean forwardOnly() {
+        return forwardOnly;
     }
 
     public Network network() {
@@ -66,95 +82,206 @@ public final class CommunicationModel {
     }
 
     /** Intra-layer elements one group exchanges for layer l with choice p, after the splits above. */
-    public double intraElements(int l, Parallelism p, int dpAbove, int mpAbove) {
-        Layer layer = network.layer(l);
-        if (p == Parallelism.DP && forwardOnly) {
-            return 0;
+    public double intraElements(int l, Parallelism p, Split above) {
+        double own = layerIntra(network.layer(l), p, above);
+        if (!accounting.accparShortcuts()) {
+            for (Shortcut s : network.shortcuts()) {
+                if (s.to() == l && s.projection() != null) {
+                    own += projectionIntra(s.projection(), p, above);
+                }
+            }
         }
-        if (p == Parallelism.DP) {
-            return layer.inChannelsPerGroup() / pow2(mpAbove) * layer.outChannels() * layer.kernel() * layer.kernel();
-        }
-        return (double) accounting.batch() / pow2(dpAbove) * layer.outputElementsPerSample();
+        return own;
+    }
+
+    private double layerIntra(Layer layer, Parallelism p, Split above) {
+        return switch (p) {
+            case DP -> forwardOnly ? 0
+                    : layer.inChannelsPerGroup() / above.inDivisor() * layer.outChannels() / above.outDivisor()
+                            * layer.kernel() * layer.kernel();
+            case MP -> accounting.batch() / above.batchDivisor() * layer.outputElementsPerSample() / above.outDivisor();
+            case MP_OUT -> forwardOnly ? 0
+                    : accounting.batch() / above.batchDivisor() * layer.inputElementsPerSample() / above.inDivisor();
+        };
+    }
+
+    /** A projection's own sums, partitioned as its shortcut's last layer: mp's partial sums join that layer's. */
+    private double projectionIntra(Layer projection, Parallelism p, Split above) {
+        return p == Parallelism.MP ? 0 : layerIntra(projection, p, above);
+    }
+
+    /** X for the inter-layer amount into layer l: its input as partitioned for it. */
+    private double consumerInput(int l, Split above) {
+        Layer next = network.layer(l);
+        return accounting.batch() / above.batchDivisor() * (next.inChannels() / above.inDivisor()) * next.inHeight()
+                * next.inWidth();
     }
 
     /**
      * Inter-layer elements one group exchanges between layer l (choice a) and layer l+1 (choice
-     * b), where layer l+1 has been split by nextDpAbove dp and nextMpAbove mp choices above.
+     * b), where layer l+1 has been split by {@code nextAbove}.
      */
-    public double interElements(int l, Parallelism a, Parallelism b, int nextDpAbove, int nextMpAbove) {
+    public double interElements(int l, Parallelism a, Parallelism b, Split nextAbove) {
         double factor = interFactor(a, b);
-        if (factor == 0) {
-            return 0;
-        }
-        Layer next = network.layer(l + 1);
-        double x = (double) accounting.batch() / pow2(nextDpAbove)
-                * ((double) next.inChannels() / pow2(nextMpAbove)) * next.inHeight() * next.inWidth();
-        return factor * x;
-    }
-
-    /** Table 2's factor on X = |F_{l+1}| = |E_{l+1}|. */
-    public static double interFactor(Parallelism a, Parallelism b) {
-        if (a == Parallelism.DP && b == Parallelism.DP) {
-            return 0;
-        }
-        if (a == Parallelism.DP) {
-            return 0.25 + 0.25; // F_{l+1} and E_{l+1}, a quarter each
-        }
-        return 0.5; // mp -> mp and mp -> dp: half of E_{l+1}
-    }
-
-    public double intraBytes(int l, Parallelism p, int dpAbove, int mpAbove) {
-        return accounting.intraMultiplicity() * accounting.bytesPerElement() * intraElements(l, p, dpAbove, mpAbove);
-    }
-
-    public double interBytes(int l, Parallelism a, Parallelism b, int nextDpAbove, int nextMpAbove) {
-        double all = accounting.interMultiplicity() * accounting.bytesPerElement()
-                * interElements(l, a, b, nextDpAbove, nextMpAbove);
-        return forwardOnly ? all * forwardShare(a, b) : all;
-    }
-
-    /** The share of an inter-layer amount that moves in the forward pass: half of dp-to-mp's (the feature map). */
-    public static double forwardShare(Parallelism a, Parallelism b) {
-        return a == Parallelism.DP && b == Parallelism.MP ? 0.5 : 0;
+        return factor == 0 ? 0 : factor * consumerInput(l + 1, nextAbove);
     }
 
     /**
-     * Bytes one group exchanges at a level for the given row of choices, with dp/mp counts of
-     * the levels above per layer (com_h of Algorithm 2).
+     * The factor on X = |F_{l+1}| = |E_{l+1}| between a producer of type a and a consumer of
+     * type b (HyPar's Table 2 for dp and mp; AccPar's cases with mp-out): 0 where the producer's
+     * layout is what the consumer needs, else 0.5 (a quarter of F and of E between a batch and
+     * a channel split; half of F to a consumer that needs it whole; half of E to a producer that
+     * needs it whole).
      */
-    public double groupBytes(List<Parallelism> row, int[] dpAbove, int[] mpAbove) {
+    public static double interFactor(Parallelism a, Parallelism b) {
+        return switch (a) {
+            case DP -> b == Parallelism.DP ? 0 : 0.5;
+            case MP -> b == Parallelism.MP_OUT ? 0 : 0.5;
+            case MP_OUT -> b == Parallelism.MP ? 0 : 0.5;
+        };
+    }
+
+    /**
+     * The share of an inter-layer amount that moves in the forward pass (the feature map): half
+     * between a batch and a channel split (dp to mp, mp-out to dp), all of it into an mp-out
+     * consumer (which needs the map whole), none where only the error moves.
+     */
+    public static double forwardShare(Parallelism a, Parallelism b) {
+        if (b == Parallelism.MP_OUT) {
+            return a == Parallelism.MP ? 0 : 1;
+        }
+        if (a == Parallelism.DP && b == Parallelism.MP || a == Parallelism.MP_OUT && b == Parallelism.DP) {
+            return 0.5;
+        }
+        return 0;
+    }
+
+    public double intraBytes(int l, Parallelism p, Split above) {
+        return accounting.intraMultiplicity() * accounting.bytesPerElement() * intraElements(l, p, above);
+    }
+
+    public double interBytes(int l, Parallelism a, Parallelism b, Split nextAbove) {
+        double all = accounting.interMultiplicity() * accounting.bytesPerElement()
+                * interElements(l, a, b, nextAbove);
+        return forwardOnly ? all * forwardShare(a, b) : all;
+    }
+
+    /** The layer whose type (with the shortcut's first layer's) sets a shortcut's amount. */
+    public int shortcutEnd(Shortcut s) {
+        return accounting.accparShortcuts() ? s.destination() : s.to();
+    }
+
+    /**
+     * Bytes one group exchanges for a shortcut at a level, given the type of its first layer and
+     * of its end ({@link #shortcutEnd}), the end split by {@code endAbove}.
+     */
+    public double shortcutBytes(Shortcut s, Parallelism from, Parallelism end, Split endAbove) {
+        ShortcutAmount a = shortcutAmount(s, from, end, endAbove);
+        return forwardOnly ? a.forward() : a.forward() + a.backward();
+    }
+
+    /** A shortcut's amount at a level, in bytes, split into the forward (feature map) and backward (error) parts. */
+    public record ShortcutAmount(double forward, double backward) {
+    }
+
+    public ShortcutAmount shortcutAmount(Shortcut s, Parallelism from, Parallelism end, Split endAbove) {
+        double scale = accounting.interMultiplicity() * accounting.bytesPerElement();
+        if (accounting.accparShortcuts()) {
+            double all = scale * interFactor(from, end) * consumerInput(s.destination(), endAbove);
+            double fwd = forwardShare(from, end);
+            return new ShortcutAmount(all * fwd, all * (1 - fwd));
+        }
+        if (s.projection() == null) {
+            Layer e = network.layer(s.to());
+            double x = accounting.batch() / endAbove.batchDivisor() * e.unpooledOutputElementsPerSample()
+                    / endAbove.outDivisor();
+            double quarter = scale * 0.25 * x;
+            boolean moves = from == Parallelism.DP && end == Parallelism.MP_OUT
+                    || from == Parallelism.MP && end == Parallelism.DP;
+            return moves ? new ShortcutAmount(quarter, quarter) : new ShortcutAmount(0, 0);
+        }
+        Layer p = s.projection();
+        double x = scale * accounting.batch() / endAbove.batchDivisor() * p.inputElementsPerSample() / endAbove.inDivisor();
+        return new ShortcutAmount(x * layoutMove(inputLayout(from), inputLayout(end)),
+                x * layoutMove(errorSourceLayout(end), errorTargetLayout(from)));
+    }
+
+    /** How a tensor is held across a group's two halves. */
+    private enum Layout { BATCH, CHANNEL, WHOLE, PARTIAL_SUMS }
+
+    private static Layout inputLayout(Parallelism p) {
+        return switch (p) {
+            case DP -> Layout.BATCH;
+            case MP -> Layout.CHANNEL;
+            case MP_OUT -> Layout.WHOLE;
+        };
+    }
+
+    /** Where a projection of type p leaves its input's error: mp-out reduces its partial sums (an intra amount) to whole. */
+    private static Layout errorSourceLayout(Parallelism p) {
+        return p == Parallelism.MP_OUT ? Layout.WHOLE : inputLayout(p);
+    }
+
+    /** How a layer of type p takes its input's error: mp-out sums partial errors, so anything adds in. */
+    private static Layout errorTargetLayout(Parallelism p) {
+        return p == Parallelism.MP_OUT ? Layout.PARTIAL_SUMS : inputLayout(p);
+    }
+
+    /** Fraction of a tensor moved (the per-direction amount, as Table 2 counts it) to go from one layout to another. */
+    private static double layoutMove(Layout a, Layout b) {
+        if (a == b || b == Layout.PARTIAL_SUMS || a == Layout.WHOLE) {
+            return 0;
+        }
+        return b == Layout.WHOLE ? 0.5 : 0.25;
+    }
+
+    /**
+     * Bytes one group exchanges at a level for the given row of choices, with the splits of the
+     * levels above per layer (com_h of Algorithm 2), shortcuts included.
+     */
+    public double groupBytes(List<Parallelism> row, Split[] above) {
         double sum = 0;
         int n = row.size();
         for (int l = 0; l < n; l++) {
-            sum += intraBytes(l, row.get(l), dpAbove[l], mpAbove[l]);
+            sum += intraBytes(l, row.get(l), above[l]);
             if (l + 1 < n) {
-                sum += interBytes(l, row.get(l), row.get(l + 1), dpAbove[l + 1], mpAbove[l + 1]);
+                sum += interBytes(l, row.get(l), row.get(l + 1), above[l + 1]);
             }
+        }
+        for (Shortcut s : network.shortcuts()) {
+            int end = shortcutEnd(s);
+            sum += shortcutBytes(s, row.get(s.from()), row.get(end), above[end]);
         }
         return sum;
     }
 
-    /** The whole plan's accounting: bytes per level (all groups) and per layer, intra and inter. */
+    /** The whole plan's accounting: bytes per level (all groups) and per layer, intra, inter and shortcuts. */
     public CommunicationCost evaluate(Plan plan) {
         if (plan.layers() != network.size()) {
             throw new IllegalArgumentException("plan covers " + plan.layers() + " layers, network has " + network.size());
         }
         int levels = plan.levels();
         int n = network.size();
+        List<Shortcut> shortcuts = network.shortcuts();
         double[][] intra = new double[levels][n];
         double[][] inter = new double[levels][n];
+        double[][] shortcut = new double[levels][shortcuts.size()];
         for (int h = 1; h <= levels; h++) {
-            int[] dp = plan.countAbove(h - 1, Parallelism.DP);
-            int[] mp = plan.countAbove(h - 1, Parallelism.MP);
+            Split[] above = plan.splitsAbove(h - 1);
             double groups = pow2(h - 1);
             for (int l = 0; l < n; l++) {
-                intra[h - 1][l] = groups * intraBytes(l, plan.choice(h, l), dp[l], mp[l]);
+                intra[h - 1][l] = groups * intraBytes(l, plan.choice(h, l), above[l]);
                 if (l + 1 < n) {
-                    inter[h - 1][l] = groups * interBytes(l, plan.choice(h, l), plan.choice(h, l + 1), dp[l + 1], mp[l + 1]);
+                    inter[h - 1][l] = groups * interBytes(l, plan.choice(h, l), plan.choice(h, l + 1), above[l + 1]);
                 }
             }
+            for (int i = 0; i < shortcuts.size(); i++) {
+                Shortcut s = shortcuts.get(i);
+                int end = shortcutEnd(s);
+                shortcut[h - 1][i] = groups * shortcutBytes(s, plan.choice(h, s.from()), plan.choice(h, end), above[end]);
+            }
         }
-        return new CommunicationCost(intra, inter);
+        return new CommunicationCost(intra, inter, shortcut);
     }
 
     static double pow2(int e) {

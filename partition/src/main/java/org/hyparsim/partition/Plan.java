@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * A partition plan: for every level of the hierarchy (level 1 first) and every weighted layer,
- * dp or mp. A plan for one accelerator has no levels.
+ * dp, mp or mp-out. A plan for one accelerator has no levels.
  */
 public record Plan(int layers, List<List<Parallelism>> rows) {
 
@@ -70,17 +70,46 @@ public record Plan(int layers, List<List<Parallelism>> rows) {
         return count;
     }
 
-    /** Labels per level, as lists of "dp"/"mp". */
+    /** Per layer, how the first {@code levelsAbove} levels have split it. */
+    public Split[] splitsAbove(int levelsAbove) {
+        Split[] out = new Split[layers];
+        java.util.Arrays.fill(out, Split.NONE);
+        for (int h = 0; h < levelsAbove; h++) {
+            List<Parallelism> row = rows.get(h);
+            for (int l = 0; l < layers; l++) {
+                out[l] = out[l].and(row.get(l));
+            }
+        }
+        return out;
+    }
+
+    /** True when some layer chooses mp-out (AccPar's Type III) at some level. */
+    public boolean usesThirdType() {
+        return rows.stream().anyMatch(r -> r.contains(Parallelism.MP_OUT));
+    }
+
+    /** Labels per level, as lists of "dp"/"mp"/"mp-out". */
     public List<List<String>> labels() {
         return rows.stream().map(r -> r.stream().map(Parallelism::label).toList()).toList();
     }
 
     /** A level's choices from a mask over n layers, the first layer in the highest bit (0: dp, 1: mp). */
     public static List<Parallelism> rowFromMask(long mask, int n) {
-        List<Parallelism> row = new java.util.ArrayList<>(n);
-        for (int l = 0; l < n; l++) {
-            row.add(((mask >>> (n - 1 - l)) & 1) == 0 ? Parallelism.DP : Parallelism.MP);
+        return rowFromIndex(mask, n, Parallelism.TWO_TYPES);
+    }
+
+    /**
+     * A level's choices from an index over n layers in base k = types.size(), the first layer the
+     * most significant digit (digit i: types.get(i)).
+     */
+    public static List<Parallelism> rowFromIndex(long index, int n, List<Parallelism> types) {
+        int k = types.size();
+        Parallelism[] row = new Parallelism[n];
+        long rest = index;
+        for (int l = n - 1; l >= 0; l--) {
+            row[l] = types.get((int) (rest % k));
+            rest /= k;
         }
-        return row;
+        return java.util.Arrays.asList(row);
     }
 }

@@ -8,6 +8,7 @@ import org.hyparsim.core.step.TrainingStep;
 import org.hyparsim.core.step.TransferKind;
 import org.hyparsim.core.workload.Layer;
 import org.hyparsim.core.workload.Network;
+import org.hyparsim.core.workload.Shortcut;
 import org.hyparsim.partition.collective.CollectiveAlgorithm;
 import org.hyparsim.partition.collective.CollectiveOp;
 import org.hyparsim.partition.collective.Collectives;
@@ -15,28 +16,32 @@ import org.hyparsim.partition.collective.Collectives;
 /**
  * Plan + network + batch + array size -> the task graph of training steps.
  *
- * <p><b>Compute.</b> Every accelerator holds, for layer l, B / 2^(dp choices of l) samples and
- * C_in / 2^(mp choices of l) input channels; it runs forward, error and gradient compute on
- * that shard, and the weight update.
+ * <p><b>Compute.</b> Every accelerator holds, for layer l, B / 2^(dp choices of l) samples,
+ * C_in / 2^(mp choices of l) input channels and C_out / 2^(mp-out choices of l) output channels;
+ * it runs forward, error and gradient compute on that shard, and the weight update. A projection
+ * shortcut's 1x1 convolution runs beside its last layer, on a shard split as that layer.
  *
  * <p><b>Transfers.</b> At level h of H the groups of 2^(H-h+1) accelerators split in halves,
  * and accelerator a of a group's lower half pairs with a + 2^(H-h). Intra-layer exchanges are
- * collectives ({@link Collectives}): the mp partial sums of layer l (forward, after its forward
- * compute) are one all-reduce over the accelerators that differ only in l's mp levels, the dp
- * gradient sums (backward, after its gradient compute) one over those that differ only in its
- * dp levels; each injects the planner's amount, in transfers that wait for the partial sums
- * they carry. Inter-layer transfers are point to point: each group's amount from the
- * {@link CommunicationModel} is spread evenly over its 2^(H-h) pairs, half in each
- * direction. Inter-layer between l and l+1: the
- * dp-to-mp amount is half feature map (forward) and half error (backward); the mp-to-mp and
- * mp-to-dp amounts are error (backward). The bytes of all transfers therefore add up to the
- * planner's total.
+ * collectives ({@link Collectives}), one all-reduce per layer and type over the accelerators that
+ * differ only in the levels where the layer chose it: the mp partial sums of the output (forward,
+ * after its forward compute), the mp-out partial sums of the input error (backward, after its
+ * error compute, before layer l-1 uses the error), the dp gradient sums (backward, after its
+ * gradient compute); each injects the planner's amount, in transfers that wait for the partial
+ * sums they carry. Inter-layer and shortcut transfers are point to point: each group's amount
+ * from the {@link CommunicationModel} is spread evenly over its 2^(H-h) pairs, half in each
+ * direction, split into the forward part (feature map, {@link CommunicationModel#forwardShare})
+ * and the backward part (error). The bytes of all transfers therefore add up to the planner's
+ * total.
  *
- * <p><b>Order.</b> Forward of layer l on a needs a's forward of l-1 and the partial sums and
- * forward redistribution into a that layer l-1's output needs. Backward runs from the last
- * layer: error and gradient of l need a's error of l+1 and the backward redistribution into
- * a; the gradient sums of l follow a's gradient compute; the update of l needs the gradient
- * sums into a. With several steps, step i+1's forward of l on a follows step i's update of l.
+ * <p><b>Order.</b> Forward of layer l on a needs a's forward of l-1 and the partial sums,
+ * shortcut additions and forward redistribution into a that layer l-1's output needs; a
+ * shortcut's forward transfer leaves after its first layer's forward on the sender. Backward
+ * runs from the last layer: error and gradient of l need a's error of l+1, the mp-out sums and
+ * the backward redistribution into a; a shortcut's error leaves when the error its last layer
+ * received is complete on the sender, and its first layer's error waits for it; the gradient
+ * sums of l follow a's gradient compute; the update of l needs the gradient sums into a. With
+ * several steps, step i+1's forward of l on a follows step i's update of l.
  */
 public final class StepBuilder {
     private StepBuilder() {
@@ -53,16 +58,18 @@ public final class StepBuilder {
         int n = 1 << levels;
         int layers = net.size();
         int batch = model.accounting().batch();
-        int[] dpAll = plan.countAbove(levels, Parallelism.DP);
-        int[] mpAll = plan.countAbove(levels, Parallelism.MP);
-        ComputeWork[][] works = new ComputeWork[layers][4];
+        Split[] splits = plan.splitsAbove(levels);
         TaskKind[] phases = {TaskKind.FORWARD, TaskKind.ERROR, TaskKind.GRADIENT, TaskKind.UPDATE};
+        ComputeWork[][] works = new ComputeWork[layers][4];
+        // projections run beside the last layer of their shortcut, partitioned as it
+        List<List<ComputeWork[]>> projections = new ArrayList<>();
         for (int l = 0; l < layers; l++) {
-            Layer layer = net.layer(l);
-            double samples = batch / Math.scalb(1.0, dpAll[l]);
-            double channels = layer.inChannels() / Math.scalb(1.0, mpAll[l]);
-            for (int p = 0; p < 4; p++) {
-                works[l][p] = new ComputeWork(layer, phases[p], samples, channels);
+            works[l] = shard(net.layer(l), phases, batch, splits[l]);
+            projections.add(new ArrayList<>());
+        }
+        for (Shortcut sc : net.shortcuts()) {
+            if (sc.projection() != null) {
+                projections.get(sc.to()).add(shard(sc.projection(), phases, batch, splits[sc.to()]));
             }
         }
         String tooBig = sizeProblem(n, layers, iterations, collectives.algorithm());
@@ -73,6 +80,8 @@ public final class StepBuilder {
         int[][] previousUpdate = null;
         for (int it = 0; it < iterations; it++) {
             int[][] fwd = new int[layers][n];
+            int[][] fwdLast = new int[layers][]; // a layer's last forward task per accelerator: its projections' after it
+            int[][] errLast = new int[layers][];
             int[][] err = new int[layers][n];
             int[][] grad = new int[layers][n];
             int[][] upd = new int[layers][n];
@@ -80,13 +89,20 @@ public final class StepBuilder {
             List<List<int[]>> psum = new ArrayList<>(); // per layer: transfers {id, dst}
             for (int l = 0; l < layers; l++) {
                 org.hyparsim.core.engine.Deadline.check();
+                int[] done = new int[n]; // the last forward task of layer l (and its projections) per accelerator
                 for (int a = 0; a < n; a++) {
                     fwd[l][a] = b.compute(it, a, works[l][0], l);
                     if (l > 0) {
-                        b.depends(fwd[l][a], fwd[l - 1][a]);
+                        b.depends(fwd[l][a], fwdLast[l - 1][a]);
                     }
                     if (previousUpdate != null) {
                         b.depends(fwd[l][a], previousUpdate[l][a]);
+                    }
+                    done[a] = fwd[l][a];
+                    for (ComputeWork[] p : projections.get(l)) {
+                        int t = b.compute(it, a, p[0], l);
+                        b.depends(t, done[a]);
+                        done[a] = t;
                     }
                 }
                 if (l > 0) {
@@ -94,52 +110,121 @@ public final class StepBuilder {
                     for (int[] t : psum.get(l - 1)) {
                         b.depends(fwd[l][t[1]], t[0]);
                     }
+                    // ...the shortcuts that add into it...
+                    List<int[]> added = shortcutTransfers(b, model, plan, it, l - 1, true, fwdLast);
+                    for (int[] t : added) {
+                        b.depends(fwd[l][t[1]], t[0]);
+                    }
                     // ...and the forward redistribution between l-1 and l
                     List<List<Integer>> sumsInto = byDestination(psum.get(l - 1), n);
+                    List<List<Integer>> addedInto = byDestination(added, n);
                     for (int[] t : interTransfers(b, model, plan, it, l - 1, true)) {
-                        b.depends(t[0], fwd[l - 1][t[2]]);
+                        b.depends(t[0], fwdLast[l - 1][t[2]]);
                         for (int s : sumsInto.get(t[2])) {
+                            b.depends(t[0], s);
+                        }
+                        for (int s : addedInto.get(t[2])) {
                             b.depends(t[0], s);
                         }
                         b.depends(fwd[l][t[1]], t[0]);
                     }
                 }
-                psum.add(intraCollective(b, collectives, model, plan, it, l, Parallelism.MP, fwd[l]).transfers());
+                fwdLast[l] = done;
+                psum.add(intraCollective(b, collectives, model, plan, it, l, Parallelism.MP, done).transfers());
             }
             if (model.forwardOnly()) {
                 previousUpdate = fwd; // inference: the next step's forward of a layer follows this one's
                 continue;
             }
             // backward, from the last layer
+            List<List<int[]>> errorReady = new ArrayList<>(); // per layer: what E_l into each accelerator waits for, {id, dst}
+            List<List<int[]>> shortcutErrors = new ArrayList<>(); // per layer s: shortcut errors adding into E_s, {id, dst}
+            for (int l = 0; l < layers; l++) {
+                errorReady.add(new ArrayList<>());
+                shortcutErrors.add(new ArrayList<>());
+            }
             for (int l = layers - 1; l >= 0; l--) {
                 org.hyparsim.core.engine.Deadline.check();
+                int[] errDone = new int[n];
+                int[] gradDone = new int[n];
                 for (int a = 0; a < n; a++) {
                     err[l][a] = b.compute(it, a, works[l][1], l);
                     grad[l][a] = b.compute(it, a, works[l][2], l);
-                    if (l == layers - 1) {
-                        b.depends(err[l][a], fwd[l][a]);
-                        b.depends(grad[l][a], fwd[l][a]);
-                    } else {
-                        b.depends(err[l][a], err[l + 1][a]);
-                        b.depends(grad[l][a], err[l + 1][a]);
+                    int after = l == layers - 1 ? fwdLast[l][a] : errLast[l + 1][a];
+                    b.depends(err[l][a], after);
+                    b.depends(grad[l][a], after);
+                    errDone[a] = err[l][a];
+                    gradDone[a] = grad[l][a];
+                    for (ComputeWork[] p : projections.get(l)) {
+                        int e = b.compute(it, a, p[1], l);
+                        int g = b.compute(it, a, p[2], l);
+                        b.depends(e, errDone[a]);
+                        b.depends(g, gradDone[a]);
+                        errDone[a] = e;
+                        gradDone[a] = g;
                     }
                 }
+                errLast[l] = errDone;
+                List<int[]> waits = new ArrayList<>(); // what E_{l+1} into each accelerator waits for
                 if (l == layers - 1) {
-                    for (int[] t : psum.get(l)) {
+                    waits.addAll(psum.get(l));
+                } else {
+                    waits.addAll(errorReady.get(l + 1));
+                    for (int[] t : errorReady.get(l + 1)) {
                         b.depends(err[l][t[1]], t[0]);
                         b.depends(grad[l][t[1]], t[0]);
                     }
-                } else {
+                    List<List<Integer>> readyInto = byDestination(errorReady.get(l + 1), n);
                     for (int[] t : interTransfers(b, model, plan, it, l, false)) {
-                        b.depends(t[0], err[l + 1][t[2]]);
+                        b.depends(t[0], errLast[l + 1][t[2]]);
+                        for (int s : readyInto.get(t[2])) {
+                            b.depends(t[0], s);
+                        }
+                        b.depends(err[l][t[1]], t[0]);
+                        b.depends(grad[l][t[1]], t[0]);
+                        waits.add(new int[] {t[0], t[1]});
+                    }
+                    // errors of the shortcuts whose sum layer l+1 consumed, back to their first layers
+                    List<List<Integer>> waitsInto = byDestination(waits, n);
+                    for (Shortcut sc : net.shortcuts()) {
+                        if (sc.to() != l) {
+                            continue;
+                        }
+                        for (int[] t : shortcutSpread(b, model, plan, it, sc, false)) {
+                            b.depends(t[0], errLast[l + 1][t[2]]);
+                            for (int s : waitsInto.get(t[2])) {
+                                b.depends(t[0], s);
+                            }
+                            shortcutErrors.get(sc.from()).add(new int[] {t[0], t[1]});
+                        }
+                    }
+                }
+                for (int[] t : waits) {
+                    if (l == layers - 1) {
                         b.depends(err[l][t[1]], t[0]);
                         b.depends(grad[l][t[1]], t[0]);
                     }
                 }
-                List<int[]> gsum = intraCollective(b, collectives, model, plan, it, l, Parallelism.DP, grad[l]).transfers();
+                // the sum E_l is complete when its shortcut errors have arrived
+                for (int[] t : shortcutErrors.get(l)) {
+                    b.depends(errDone[t[1]], t[0]);
+                }
+                // mp-out: the partial sums of E_l, reduced before layer l-1 uses them
+                errorReady.get(l).addAll(intraCollective(b, collectives, model, plan, it, l, Parallelism.MP_OUT, errDone)
+                        .transfers());
+                List<int[]> gsum = intraCollective(b, collectives, model, plan, it, l, Parallelism.DP, gradDone).transfers();
                 for (int a = 0; a < n; a++) {
                     upd[l][a] = b.compute(it, a, works[l][3], l);
-                    b.depends(upd[l][a], grad[l][a]);
+                    b.depends(upd[l][a], gradDone[a]);
+                    for (ComputeWork[] p : projections.get(l)) {
+                        int u = b.compute(it, a, p[3], l);
+                        b.depends(u, gradDone[a]);
+                        for (int[] t : gsum) {
+                            if (t[1] == a) {
+                                b.depends(u, t[0]);
+                            }
+                        }
+                    }
                 }
                 for (int[] t : gsum) {
                     b.depends(upd[l][t[1]], t[0]);
@@ -148,6 +233,49 @@ public final class StepBuilder {
             previousUpdate = upd;
         }
         return b.build();
+    }
+
+    /** A layer's four compute works on one accelerator's shard after all levels' splits. */
+    private static ComputeWork[] shard(Layer layer, TaskKind[] phases, int batch, Split split) {
+        ComputeWork[] out = new ComputeWork[phases.length];
+        for (int p = 0; p < phases.length; p++) {
+            out[p] = new ComputeWork(layer, phases[p], batch / split.batchDivisor(),
+                    layer.inChannels() / split.inDivisor(), layer.outChannels() / split.outDivisor());
+        }
+        return out;
+    }
+
+    /**
+     * The forward transfers of the shortcuts whose sum layer l+1 consumes ({id, dst, src}), each
+     * after its first layer's forward compute on the sending accelerator.
+     */
+    private static List<int[]> shortcutTransfers(TrainingStep.Builder b, CommunicationModel model, Plan plan, int it,
+            int l, boolean forward, int[][] fwdLast) {
+        List<int[]> out = new ArrayList<>();
+        for (Shortcut sc : model.network().shortcuts()) {
+            if (sc.to() == l) {
+                for (int[] t : shortcutSpread(b, model, plan, it, sc, forward)) {
+                    b.depends(t[0], fwdLast[sc.from()][t[2]]);
+                    out.add(t);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** One shortcut's forward or backward part at every level, spread over the pairs ({id, dst, src}). */
+    private static List<int[]> shortcutSpread(TrainingStep.Builder b, CommunicationModel model, Plan plan, int it,
+            Shortcut sc, boolean forward) {
+        List<int[]> out = new ArrayList<>();
+        int end = model.shortcutEnd(sc);
+        for (int h = 1; h <= plan.levels(); h++) {
+            CommunicationModel.ShortcutAmount a = model.shortcutAmount(sc, plan.choice(h, sc.from()), plan.choice(h, end),
+                    plan.splitsAbove(h - 1)[end]);
+            double bytes = forward ? a.forward() : model.forwardOnly() ? 0 : a.backward();
+            spread(b, plan.levels(), h, bytes, it, sc.destination(),
+                    forward ? TransferKind.INTER_FORWARD : TransferKind.INTER_BACKWARD, out);
+        }
+        return out;
     }
 
     private static List<List<Integer>> byDestination(List<int[]> transfers, int n) {
@@ -176,15 +304,13 @@ public final class StepBuilder {
                 continue;
             }
             chosen.add(h);
-            int dp = plan.countAbove(h - 1, Parallelism.DP)[l];
-            int mp = plan.countAbove(h - 1, Parallelism.MP)[l];
-            total += Math.scalb(1.0, h - 1) * model.intraBytes(l, choice, dp, mp);
+            total += Math.scalb(1.0, h - 1) * model.intraBytes(l, choice, plan.splitsAbove(h - 1)[l]);
         }
         int mask = Collectives.mask(plan.levels(), chosen);
         int members = 1 << chosen.size();
         double perAccelerator = members == 1 ? 0
                 : total / (Math.scalb(1.0, plan.levels()) * 2.0 * (members - 1) / members);
-        TransferKind kind = choice == Parallelism.MP ? TransferKind.PARTIAL_SUM : TransferKind.GRADIENT_SUM;
+        TransferKind kind = choice == Parallelism.DP ? TransferKind.GRADIENT_SUM : TransferKind.PARTIAL_SUM;
         return collectives.expand(b, it, l, kind, CollectiveOp.ALL_REDUCE, mask, perAccelerator, ready);
     }
 
@@ -195,9 +321,7 @@ public final class StepBuilder {
         for (int h = 1; h <= plan.levels(); h++) {
             Parallelism a = plan.choice(h, l);
             Parallelism c = plan.choice(h, l + 1);
-            int dp = plan.countAbove(h - 1, Parallelism.DP)[l + 1];
-            int mp = plan.countAbove(h - 1, Parallelism.MP)[l + 1];
-            double total = model.interBytes(l, a, c, dp, mp);
+            double total = model.interBytes(l, a, c, plan.splitsAbove(h - 1)[l + 1]);
             // the model of inference counts only the forward part already
             double forwardShare = model.forwardOnly() ? 1 : CommunicationModel.forwardShare(a, c);
             double bytes = total * (forward ? forwardShare : 1 - forwardShare);

@@ -21,39 +21,39 @@ class CommunicationModelTest {
     @Test
     void table1DataParallelExchangesTheWeightGradient() {
         // A(dW) = C_in x C_out x k x k = 4 x 8 x 9 = 288 elements; both directions, 4 bytes
-        assertEquals(288, model.intraElements(0, Parallelism.DP, 0, 0));
-        assertEquals(2 * 4 * 288, model.intraBytes(0, Parallelism.DP, 0, 0));
+        assertEquals(288, model.intraElements(0, Parallelism.DP, new Split(0, 0, 0)));
+        assertEquals(2 * 4 * 288, model.intraBytes(0, Parallelism.DP, new Split(0, 0, 0)));
         // kernel split by two mp levels above: C_in / 4
-        assertEquals(72, model.intraElements(0, Parallelism.DP, 3, 2));
+        assertEquals(72, model.intraElements(0, Parallelism.DP, new Split(3, 2, 0)));
     }
 
     @Test
     void table1ModelParallelExchangesThePooledOutput() {
         // A(F_{l+1}) = B x C_out x H' x W' = 16 x 8 x 5 x 5 = 3200 elements
-        assertEquals(3200, model.intraElements(0, Parallelism.MP, 0, 0));
-        assertEquals(25600, model.intraBytes(0, Parallelism.MP, 0, 0));
+        assertEquals(3200, model.intraElements(0, Parallelism.MP, new Split(0, 0, 0)));
+        assertEquals(25600, model.intraBytes(0, Parallelism.MP, new Split(0, 0, 0)));
         // batch split by one dp level above; mp levels above do not shrink the output
-        assertEquals(1600, model.intraElements(0, Parallelism.MP, 1, 3));
+        assertEquals(1600, model.intraElements(0, Parallelism.MP, new Split(1, 3, 0)));
     }
 
     @Test
     void elementCountsAreRealNumbersNeverRounded() {
         // a batch of 16 split 7 times is 0.125 samples per group
-        assertEquals(0.125 * 200, model.intraElements(0, Parallelism.MP, 7, 0));
-        assertEquals(0.125 * 10, model.intraElements(1, Parallelism.MP, 7, 0));
+        assertEquals(0.125 * 200, model.intraElements(0, Parallelism.MP, new Split(7, 0, 0)));
+        assertEquals(0.125 * 10, model.intraElements(1, Parallelism.MP, new Split(7, 0, 0)));
     }
 
     @Test
     void table2InterLayerAmounts() {
         double x = 16 * 200; // the fc layer's input, B x 200
-        assertEquals(0, model.interElements(0, Parallelism.DP, Parallelism.DP, 0, 0));
-        assertEquals(0.25 * x + 0.25 * x, model.interElements(0, Parallelism.DP, Parallelism.MP, 0, 0));
-        assertEquals(0.5 * x, model.interElements(0, Parallelism.MP, Parallelism.MP, 0, 0));
-        assertEquals(0.5 * x, model.interElements(0, Parallelism.MP, Parallelism.DP, 0, 0));
+        assertEquals(0, model.interElements(0, Parallelism.DP, Parallelism.DP, new Split(0, 0, 0)));
+        assertEquals(0.25 * x + 0.25 * x, model.interElements(0, Parallelism.DP, Parallelism.MP, new Split(0, 0, 0)));
+        assertEquals(0.5 * x, model.interElements(0, Parallelism.MP, Parallelism.MP, new Split(0, 0, 0)));
+        assertEquals(0.5 * x, model.interElements(0, Parallelism.MP, Parallelism.DP, new Split(0, 0, 0)));
         // counted once, 4 bytes per element
-        assertEquals(4 * 0.5 * x, model.interBytes(0, Parallelism.MP, Parallelism.DP, 0, 0));
+        assertEquals(4 * 0.5 * x, model.interBytes(0, Parallelism.MP, Parallelism.DP, new Split(0, 0, 0)));
         // X is partitioned as the consumer layer is: its batch by 2 dp, its channels by 2 mp above
-        assertEquals(0.5 * (16 / 4.0) * (200 / 4.0), model.interElements(0, Parallelism.MP, Parallelism.MP, 2, 2));
+        assertEquals(0.5 * (16 / 4.0) * (200 / 4.0), model.interElements(0, Parallelism.MP, Parallelism.MP, new Split(2, 2, 0)));
     }
 
     @Test
@@ -91,15 +91,15 @@ class CommunicationModelTest {
     @Test
     void accparAccountingCountsElementsOnce() {
         CommunicationModel accpar = new CommunicationModel(small(), Accounting.accpar(16));
-        assertEquals(288, accpar.intraBytes(0, Parallelism.DP, 0, 0));
-        assertEquals(0.5 * 3200, accpar.interBytes(0, Parallelism.MP, Parallelism.MP, 0, 0));
+        assertEquals(288, accpar.intraBytes(0, Parallelism.DP, new Split(0, 0, 0)));
+        assertEquals(0.5 * 3200, accpar.interBytes(0, Parallelism.MP, Parallelism.MP, new Split(0, 0, 0)));
     }
 
     @Test
     void accountingParametersScaleTheAmounts() {
         Accounting a = Accounting.hypar(16).withBytesPerElement(2).withIntraMultiplicity(1).withInterMultiplicity(3);
         CommunicationModel m = new CommunicationModel(small(), a);
-        assertEquals(2 * 288, m.intraBytes(0, Parallelism.DP, 0, 0));
-        assertEquals(3 * 2 * 0.5 * 3200, m.interBytes(0, Parallelism.MP, Parallelism.DP, 0, 0));
+        assertEquals(2 * 288, m.intraBytes(0, Parallelism.DP, new Split(0, 0, 0)));
+        assertEquals(3 * 2 * 0.5 * 3200, m.interBytes(0, Parallelism.MP, Parallelism.DP, new Split(0, 0, 0)));
     }
 }

@@ -15,7 +15,7 @@ import net.jqwik.api.constraints.IntRange;
 import org.hyparsim.core.workload.Layer;
 import org.hyparsim.core.workload.Network;
 import org.hyparsim.partition.planner.ExhaustivePlanner;
-import org.hyparsim.partition.planner.HyParPlanner;
+import org.hyparsim.partition.planner.LayerwisePlanner;
 
 /** Optimality of Algorithm 1 against brute force, on random small networks. */
 class HyParPlannerProperties {
@@ -24,11 +24,10 @@ class HyParPlannerProperties {
     void eachLevelIsOptimalGivenTheLevelsAbove(@ForAll("networks") Network net,
             @ForAll @IntRange(min = 1, max = 3) int levels, @ForAll @IntRange(min = 1, max = 512) int batch) {
         CommunicationModel m = new CommunicationModel(net, Accounting.hypar(batch));
-        Plan plan = new HyParPlanner().plan(m, levels);
+        Plan plan = LayerwisePlanner.hypar().plan(m, levels);
         for (int h = 1; h <= levels; h++) {
-            int[] dp = plan.countAbove(h - 1, Parallelism.DP);
-            int[] mp = plan.countAbove(h - 1, Parallelism.MP);
-            double chosen = m.groupBytes(plan.rows().get(h - 1), dp, mp);
+            Split[] above = plan.splitsAbove(h - 1);
+            double chosen = m.groupBytes(plan.rows().get(h - 1), above);
             double best = Double.POSITIVE_INFINITY;
             int n = net.size();
             for (int mask = 0; mask < (1 << n); mask++) {
@@ -36,7 +35,7 @@ class HyParPlannerProperties {
                 for (int l = 0; l < n; l++) {
                     row.add(((mask >> l) & 1) == 0 ? Parallelism.DP : Parallelism.MP);
                 }
-                best = Math.min(best, m.groupBytes(row, dp, mp));
+                best = Math.min(best, m.groupBytes(row, above));
             }
             assertTrue(chosen <= best * (1 + 1e-12), "level " + h + ": hypar " + chosen + " > best " + best);
         }
@@ -45,7 +44,7 @@ class HyParPlannerProperties {
     @Property(tries = 200, seed = "1901020671")
     void withOneLevelHyParEqualsExhaustive(@ForAll("networks") Network net, @ForAll @IntRange(min = 1, max = 512) int batch) {
         CommunicationModel m = new CommunicationModel(net, Accounting.hypar(batch));
-        double hypar = m.evaluate(new HyParPlanner().plan(m, 1)).totalBytes();
+        double hypar = m.evaluate(LayerwisePlanner.hypar().plan(m, 1)).totalBytes();
         double exhaustive = m.evaluate(new ExhaustivePlanner().plan(m, 1)).totalBytes();
         assertEquals(exhaustive, hypar, exhaustive * 1e-12);
     }
@@ -53,7 +52,7 @@ class HyParPlannerProperties {
     @Property(tries = 100, seed = "1901020671")
     void exhaustiveIsNeverWorseThanHyPar(@ForAll("networks") Network net, @ForAll @IntRange(min = 1, max = 3) int levels) {
         CommunicationModel m = new CommunicationModel(net, Accounting.hypar(64));
-        double hypar = m.evaluate(new HyParPlanner().plan(m, levels)).totalBytes();
+        double hypar = m.evaluate(LayerwisePlanner.hypar().plan(m, levels)).totalBytes();
         double exhaustive = m.evaluate(new ExhaustivePlanner().plan(m, levels)).totalBytes();
         assertTrue(exhaustive <= hypar * (1 + 1e-12));
     }

@@ -9,7 +9,7 @@ import org.hyparsim.core.workload.Layer;
 import org.hyparsim.core.workload.Network;
 import org.hyparsim.partition.planner.ExhaustivePlanner;
 import org.hyparsim.partition.planner.FilePlanner;
-import org.hyparsim.partition.planner.HyParPlanner;
+import org.hyparsim.partition.planner.LayerwisePlanner;
 import org.hyparsim.partition.planner.OneWeirdTrickPlanner;
 import org.hyparsim.partition.planner.Strategy;
 import org.hyparsim.partition.planner.StrategyKind;
@@ -34,7 +34,7 @@ class PlannerTest {
         // fc 4096 -> 4096 at batch 8: A(dW) = 16.7M elements, A(F) = 32768: mp wins
         Network n = Network.of("n", "", List.of(Layer.conv("c", 3, 8, 4, 3, 1, 1), Layer.fc("f", 256, 4096),
                 Layer.fc("g", 4096, 4096)), "t");
-        Plan p = new HyParPlanner().plan(new CommunicationModel(n, Accounting.hypar(8)), 1);
+        Plan p = LayerwisePlanner.hypar().plan(new CommunicationModel(n, Accounting.hypar(8)), 1);
         assertEquals(List.of(DP, MP, MP), p.rows().get(0));
     }
 
@@ -43,8 +43,8 @@ class PlannerTest {
         // one fc layer 16 -> 4 at batch 16: A(dW) = 64 = A(F) = 16 x 4
         Network n = Network.of("n", "", List.of(Layer.fc("f", 16, 4)), "t");
         CommunicationModel m = new CommunicationModel(n, Accounting.hypar(16));
-        assertEquals(m.intraBytes(0, DP, 0, 0), m.intraBytes(0, MP, 0, 0));
-        assertEquals(List.of(DP), new HyParPlanner().plan(m, 1).rows().get(0));
+        assertEquals(m.intraBytes(0, DP, new Split(0, 0, 0)), m.intraBytes(0, MP, new Split(0, 0, 0)));
+        assertEquals(List.of(DP), LayerwisePlanner.hypar().plan(m, 1).rows().get(0));
         assertEquals(List.of(DP), new ExhaustivePlanner().plan(m, 1).rows().get(0));
     }
 
@@ -74,7 +74,7 @@ class PlannerTest {
         for (StrategyKind k : StrategyKind.values()) {
             assertEquals(k, StrategyKind.fromName(k.label()).orElseThrow());
         }
-        assertEquals(List.of("dp", "mp", "trick", "hypar", "exhaustive"), StrategyKind.plannerNames());
+        assertEquals(List.of("dp", "mp", "trick", "hypar", "accpar", "exhaustive"), StrategyKind.plannerNames());
         assertEquals("hypar", new Strategy.Named(StrategyKind.HYPAR).planner().name());
         assertThrows(IllegalArgumentException.class, () -> new Strategy.Named(StrategyKind.FILE));
     }

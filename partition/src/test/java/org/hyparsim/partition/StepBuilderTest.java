@@ -36,7 +36,7 @@ class StepBuilderTest {
                     if (strategy == StrategyKind.EXHAUSTIVE && net.size() * levels > 20) {
                         continue; // refused above 2^24 plans; kept small for test time
                     }
-                    Plan plan = new Strategy.Named(strategy).planner().plan(model, levels);
+                    Plan plan = Strategy.of(strategy, 2).planner().plan(model, levels);
                     double planner = model.evaluate(plan).totalBytes();
                     TrainingStep step = StepBuilder.build(model, plan, 1);
                     double sent = 0;
@@ -101,7 +101,7 @@ class StepBuilderTest {
         CommunicationModel training = new CommunicationModel(vggLike(), Accounting.hypar(64));
         CommunicationModel inference = training.inference();
         for (StrategyKind k : List.of(StrategyKind.DP, StrategyKind.MP, StrategyKind.HYPAR)) {
-            Plan plan = new Strategy.Named(k).planner().plan(inference, 3);
+            Plan plan = Strategy.of(k, 2).planner().plan(inference, 3);
             TrainingStep step = StepBuilder.build(inference, plan, 1);
             double sent = 0;
             for (Task t : step.tasks()) {

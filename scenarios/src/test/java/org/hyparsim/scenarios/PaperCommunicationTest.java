@@ -13,7 +13,7 @@ import org.hyparsim.partition.Accounting;
 import org.hyparsim.partition.CommunicationModel;
 import org.hyparsim.partition.Plan;
 import org.hyparsim.partition.planner.DataParallelPlanner;
-import org.hyparsim.partition.planner.HyParPlanner;
+import org.hyparsim.partition.planner.LayerwisePlanner;
 import org.hyparsim.partition.planner.Planner;
 import org.hyparsim.scenarios.networks.NetworkCatalog;
 import org.junit.jupiter.api.Test;
@@ -52,7 +52,7 @@ class PaperCommunicationTest {
         for (Network n : NetworkCatalog.paperNetworks()) {
             double[] ref = paper.get(n.name());
             double dp = gb(n, new DataParallelPlanner());
-            double hypar = gb(n, new HyParPlanner());
+            double hypar = gb(n, LayerwisePlanner.hypar());
             assertEquals(ref[1], dp, 0.01 * ref[1], n.name() + " dp");
             assertEquals(ref[2], hypar, 0.08 * ref[2], n.name() + " hypar");
         }
@@ -69,12 +69,12 @@ class PaperCommunicationTest {
     void hyParFig5PatternForSfcFc1() {
         // the paper's Fig. 5: SFC's fc1 is mp, mp, dp, mp over H1..H4
         Network sfc = NetworkCatalog.builtIn().get("SFC");
-        Plan plan = new HyParPlanner().plan(new CommunicationModel(sfc, Accounting.hypar(256)), 4);
+        Plan plan = LayerwisePlanner.hypar().plan(new CommunicationModel(sfc, Accounting.hypar(256)), 4);
         StringBuilder fc1 = new StringBuilder();
         for (int h = 1; h <= 4; h++) {
             fc1.append(plan.choice(h, 0).label()).append(' ');
         }
         assertEquals("mp mp dp mp", fc1.toString().trim());
-        assertTrue(gb(sfc, new HyParPlanner()) < gb(sfc, new DataParallelPlanner()) / 10);
+        assertTrue(gb(sfc, LayerwisePlanner.hypar()) < gb(sfc, new DataParallelPlanner()) / 10);
     }
 }

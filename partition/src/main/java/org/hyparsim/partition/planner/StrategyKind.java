@@ -13,8 +13,10 @@ public enum StrategyKind implements org.hyparsim.core.Named {
     MP,
     /** Krizhevsky's "one weird trick": conv layers dp, fc layers mp. */
     TRICK,
-    /** The paper's hierarchical layer-wise dynamic program. */
+    /** The paper's hierarchical layer-wise dynamic program (dp, mp). */
     HYPAR,
+    /** The same over AccPar's three partition types (dp, mp, mp-out). */
+    ACCPAR,
     /** Every plan, the cheapest kept. */
     EXHAUSTIVE,
     /** A plan given from outside. */
@@ -28,6 +30,11 @@ public enum StrategyKind implements org.hyparsim.core.Named {
 
     public static java.util.Optional<StrategyKind> fromName(String name) {
         return org.hyparsim.core.Named.fromName(StrategyKind.class, name);
+    }
+
+    /** How many partition types the strategy's plans use: 3 for accpar, 2 for the others (exhaustive: by default). */
+    public int partitionTypes() {
+        return this == ACCPAR ? 3 : 2;
     }
 
     /** The names of the built-in planners (every kind but FILE). */

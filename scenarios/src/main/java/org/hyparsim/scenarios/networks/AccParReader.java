@@ -104,13 +104,14 @@ public final class AccParReader {
         if (type == LayerType.FC) {
             return Layer.fc(name, v.get("in_ch"), v.get("out_ch"));
         }
-        int pool = v.get("pool");
-        int oh = v.get("out_fmap_h");
-        int ow = v.get("out_fmap_w");
-        int k = v.get("kernel");
-        int outCh = v.get("out_ch");
-        return new Layer(name, LayerType.CONV, new Layer.Shape(v.get("in_ch"), v.get("in_fmap_h"), v.get("in_fmap_w")),
-                new Layer.Window(k, 1, 0), new Layer.Shape(outCh, oh * pool, ow * pool), new Layer.Window(pool, pool, 0),
+        return conv(name, v.get("in_ch"), v.get("in_fmap_h"), v.get("in_fmap_w"), v.get("kernel"), v.get("out_ch"),
+                v.get("out_fmap_h"), v.get("out_fmap_w"), v.get("pool"));
+    }
+
+    /** A conv layer from AccPar's fields, read as its planner reads them (see the class comment). */
+    static Layer conv(String name, int inCh, int inH, int inW, int k, int outCh, int oh, int ow, int pool) {
+        return new Layer(name, LayerType.CONV, new Layer.Shape(inCh, inH, inW), new Layer.Window(k, 1, 0),
+                new Layer.Shape(outCh, oh * pool, ow * pool), new Layer.Window(pool, pool, 0),
                 new Layer.Shape(outCh, oh, ow));
     }
 

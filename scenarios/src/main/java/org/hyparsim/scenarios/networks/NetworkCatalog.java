@@ -26,6 +26,7 @@ public final class NetworkCatalog {
             @JsonProperty("networks") LinkedHashMap<String, NetworkSpec> networks) {
     }
 
+    private static final List<String> PAPER = new ArrayList<>();
     private static final Map<String, Network> BUILT_IN = load();
 
     private NetworkCatalog() {
@@ -34,26 +35,32 @@ public final class NetworkCatalog {
     private static Map<String, Network> load() {
         Map<String, Network> out = new LinkedHashMap<>();
         PaperNetworks paper = Json.readResource("/networks/paper-networks.json", PaperNetworks.class);
-        paper.networks().forEach((name, spec) ->
-                out.put(name, spec.toNetwork(name, "built-in networks", "networks." + name)));
+        paper.networks().forEach((name, spec) -> {
+            out.put(name, spec.toNetwork(name, "built-in networks", "networks." + name));
+            PAPER.add(name);
+        });
         NetworkSpec alex = Json.readResource("/networks/alexnet-standard.json", NetworkSpec.class);
         out.put(alex.name(), alex.toNetwork(alex.name(), "built-in networks", ""));
         PaperNetworks eyeriss = Json.readResource("/networks/eyeriss-networks.json", PaperNetworks.class);
         eyeriss.networks().forEach((name, spec) ->
                 out.put(name, spec.toNetwork(name, "built-in networks", "networks." + name)));
+        for (Network n : ResNets.all()) {
+            out.put(n.name(), n);
+        }
         return Collections.unmodifiableMap(out);
     }
 
-    /** The built-in networks: the paper's ten in its order, then AlexNet-standard and Eyeriss's reference networks. */
+    /**
+     * The built-in networks: the paper's ten in its order, then AlexNet-standard, Eyeriss's
+     * reference networks and the residual networks ({@link ResNets}).
+     */
     public static Map<String, Network> builtIn() {
         return BUILT_IN;
     }
 
     /** The ten networks evaluated in the paper. */
     public static List<Network> paperNetworks() {
-        List<Network> out = new ArrayList<>(BUILT_IN.values());
-        out.removeIf(n -> n.name().equals("AlexNet-standard") || n.name().startsWith("Eyeriss-"));
-        return out;
+        return PAPER.stream().map(BUILT_IN::get).toList();
     }
 
     /**

@@ -9,14 +9,16 @@ import org.hyparsim.core.workload.Network;
 
 /**
  * A network as written in a file: a name, a description (or the reference file's "status"),
- * an optional weight count to check against, and the weighted layers in order.
+ * an optional weight count to check against, the weighted layers in order, and optional
+ * shortcuts ({@link ShortcutSpec}).
  */
 public record NetworkSpec(
         @JsonProperty("name") String name,
         @JsonProperty("description") String description,
         @JsonProperty("status") String status,
         @JsonProperty("weights") Long weights,
-        @JsonProperty("layers") List<LayerSpec> layers) {
+        @JsonProperty("layers") List<LayerSpec> layers,
+        @JsonProperty("shortcuts") List<ShortcutSpec> shortcuts) {
 
     /**
      * The checked network. Every problem found is reported at once.
@@ -43,6 +45,20 @@ public record NetworkSpec(
                 built.add(l);
             }
         }
+        List<org.hyparsim.core.workload.Shortcut> links = new ArrayList<>();
+        if (problems.isEmpty() && shortcuts != null) {
+            for (int i = 0; i < shortcuts.size(); i++) {
+                String at = prefix + "shortcuts[" + i + "]";
+                if (shortcuts.get(i) == null) {
+                    problems.add(new InputException.Problem(source, at, "a shortcut must be an object {from, to}"));
+                    continue;
+                }
+                org.hyparsim.core.workload.Shortcut sc = shortcuts.get(i).toShortcut(built, source, at, problems);
+                if (sc != null) {
+                    links.add(sc);
+                }
+            }
+        }
         if (!problems.isEmpty()) {
             throw new InputException(problems);
         }
@@ -50,7 +66,7 @@ public record NetworkSpec(
         String d = description != null ? description : status != null ? status : "";
         Network network;
         try {
-            network = Network.of(n, d, built, source);
+            network = Network.of(n, d, built, links, source);
         } catch (InputException e) {
             if (prefix.isEmpty()) {
                 throw e;

@@ -11,16 +11,17 @@ import org.hyparsim.partition.Parallelism;
 import org.hyparsim.partition.Plan;
 
 /**
- * A plan file: {"plan": [["dp","mp",...], ...]} with one list per level, level 1 first, and
- * optionally "layers" (the layer names, checked against the network). The JSON that
- * {@code hypar-sim plan --format json} prints is a valid plan file: its other fields are
- * ignored.
+ * A plan file: {"plan": [["dp","mp","mp-out",...], ...]} with one list per level, level 1 first,
+ * and optionally "layers" (the layer names, checked against the network) and "strategy" (a plan
+ * that names a two-type strategy, such as hypar, may not use mp-out). The JSON that
+ * {@code hypar-sim plan --format json} prints is a valid plan file: its other fields are ignored.
  */
-@JsonIgnoreProperties({"batch", "levels", "strategy", "accounting", "unit",
-        "levelBytes", "intraLayerBytes", "interLayerBytes", "communicationBytes", "bytesPerElement",
+@JsonIgnoreProperties({"batch", "levels", "accounting", "unit",
+        "levelBytes", "intraLayerBytes", "interLayerBytes", "shortcutBytes", "communicationBytes", "bytesPerElement",
         "intraMultiplicity", "interMultiplicity"})
 public record PlanFile(@JsonProperty("plan") List<List<String>> plan, @JsonProperty("layers") List<String> layers,
-        @JsonProperty("network") String network, @JsonProperty("accelerators") Long accelerators) {
+        @JsonProperty("network") String network, @JsonProperty("accelerators") Long accelerators,
+        @JsonProperty("strategy") String strategy) {
 
     /**
      * Reads a plan for a network on an array of {@code accelerators}; a plan file that names
@@ -53,6 +54,10 @@ public record PlanFile(@JsonProperty("plan") List<List<String>> plan, @JsonPrope
             problems.add(new InputException.Problem(source, "layers", "the plan's layers " + layers
                     + " are not network " + network.name() + "'s " + network.layerNames()));
         }
+        org.hyparsim.partition.planner.StrategyKind named = strategy == null ? null
+                : org.hyparsim.partition.planner.StrategyKind.fromName(strategy).orElse(null);
+        boolean twoTypes = named != null && named != org.hyparsim.partition.planner.StrategyKind.EXHAUSTIVE
+                && named != org.hyparsim.partition.planner.StrategyKind.FILE && named.partitionTypes() == 2;
         List<List<Parallelism>> rows = new ArrayList<>();
         for (int h = 0; h < plan.size(); h++) {
             List<String> row = plan.get(h);
@@ -67,7 +72,11 @@ public record PlanFile(@JsonProperty("plan") List<List<String>> plan, @JsonPrope
             for (int l = 0; l < row.size(); l++) {
                 Parallelism p = Parallelism.parse(row.get(l));
                 if (p == null) {
-                    problems.add(new InputException.Problem(source, at + "[" + l + "]", "'" + row.get(l) + "' is not dp or mp"));
+                    problems.add(new InputException.Problem(source, at + "[" + l + "]", "'" + row.get(l)
+                            + "' is not dp, mp or mp-out"));
+                } else if (p == Parallelism.MP_OUT && twoTypes) {
+                    problems.add(new InputException.Problem(source, at + "[" + l + "]", "mp-out is AccPar's third "
+                            + "partition type: a plan for " + strategy + " uses dp and mp only (use accpar)"));
                 }
                 parsed.add(p);
             }

@@ -13,7 +13,7 @@ import org.hyparsim.partition.Accounting;
 import org.hyparsim.partition.CommunicationModel;
 import org.hyparsim.partition.Parallelism;
 import org.hyparsim.partition.Plan;
-import org.hyparsim.partition.planner.HyParPlanner;
+import org.hyparsim.partition.planner.LayerwisePlanner;
 import org.hyparsim.results.AtomicFiles;
 import org.hyparsim.noc.LinkModel;
 import org.hyparsim.noc.TopologyKind;
@@ -320,7 +320,7 @@ public final class Reproduction {
         Table t = new Table(List.of("network", "level", "partition (layer: choice)"));
         for (Network n : networks) {
             CommunicationModel m = new CommunicationModel(n, Accounting.hypar(Accounting.DEFAULT_BATCH));
-            Plan plan = new HyParPlanner().plan(m, 4);
+            Plan plan = LayerwisePlanner.hypar().plan(m, 4);
             for (int h = 1; h <= 4; h++) {
                 List<String> cells = new ArrayList<>();
                 for (int l = 0; l < n.size(); l++) {
@@ -424,7 +424,7 @@ public final class Reproduction {
     /** Lenet-c on 16: H1 and H4 over all choices, H2 and H3 as HyPar chose. */
     private static List<Plan> lenetSpace(Network lenet) {
         CommunicationModel m = new CommunicationModel(lenet, Accounting.hypar(Accounting.DEFAULT_BATCH));
-        Plan hypar = new HyParPlanner().plan(m, 4);
+        Plan hypar = LayerwisePlanner.hypar().plan(m, 4);
         int n = lenet.size();
         List<Plan> out = new ArrayList<>();
         for (int a = 0; a < (1 << n); a++) {
@@ -445,7 +445,7 @@ public final class Reproduction {
         Network lenet = NetworkCatalog.builtIn().get("Lenet-c");
         List<Plan> space = lenetSpace;
         CommunicationModel m = new CommunicationModel(lenet, Accounting.hypar(Accounting.DEFAULT_BATCH));
-        Plan hypar = new HyParPlanner().plan(m, 4);
+        Plan hypar = LayerwisePlanner.hypar().plan(m, 4);
         int n = 1 << lenet.size();
         double[][] comm = new double[n][n];
         List<RunRow> rows = rowsBySuite.get(Suite.LENET_SPACE);

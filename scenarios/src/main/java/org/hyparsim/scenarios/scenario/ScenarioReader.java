@@ -184,7 +184,8 @@ public final class ScenarioReader {
         List<InputException.Problem> out = new ArrayList<>();
         for (int i = 0; i < s.strategies().size(); i++) {
             if (s.strategies().get(i).kind() == StrategyKind.EXHAUSTIVE) {
-                String tooMany = ExhaustivePlanner.sizeProblem(s.network().size(), s.levels());
+                int types = ((Strategy.Exhaustive) s.strategies().get(i)).partitionTypes();
+                String tooMany = ExhaustivePlanner.sizeProblem(s.network().size(), s.levels(), types);
                 if (tooMany != null) {
                     out.add(new InputException.Problem(s.source(), "strategies[" + i + "]", tooMany));
                 }
@@ -202,6 +203,16 @@ public final class ScenarioReader {
             problems.add(new InputException.Problem(src, "strategies", "empty: name at least one strategy"));
         }
         Integer levels = accelerators == null ? null : Long.numberOfTrailingZeros(accelerators);
+        int partitionTypes = 2;
+        if (s.partitionTypes() != null) {
+            JsonNode pt = s.partitionTypes();
+            if (pt.isIntegralNumber() && (pt.asInt() == 2 || pt.asInt() == 3)) {
+                partitionTypes = pt.asInt();
+            } else {
+                problems.add(new InputException.Problem(src, "partitionTypes", "must be 2 (dp, mp) or 3 (dp, mp, mp-out), got "
+                        + pt));
+            }
+        }
         List<Strategy> out = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             String at = "strategies[" + i + "]";
@@ -225,7 +236,7 @@ public final class ScenarioReader {
                     }
                 }
             } else {
-                out.add(new Strategy.Named(kind));
+                out.add(Strategy.of(kind, partitionTypes));
             }
         }
         return out;

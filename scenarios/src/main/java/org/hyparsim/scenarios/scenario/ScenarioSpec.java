@@ -15,6 +15,7 @@ public record ScenarioSpec(
         @JsonProperty("schedule") String schedule,
         @JsonProperty("strategies") List<String> strategies,
         @JsonProperty("plan") String plan,
+        @JsonProperty("partitionTypes") JsonNode partitionTypes,
         @JsonProperty("iterations") JsonNode iterations,
         @JsonProperty("linkModel") String linkModel,
         @JsonProperty("collective") String collective,

@@ -4,18 +4,28 @@ import org.hyparsim.core.workload.Layer;
 
 /**
  * The work of one compute task: a phase of a layer on one accelerator's shard, which holds
- * {@code samples} of the batch and {@code inChannels} of the layer's input channels (both real
- * numbers: splits are never rounded).
+ * {@code samples} of the batch, {@code inChannels} of the layer's input channels and
+ * {@code outChannels} of its output channels (real numbers: splits are never rounded).
  */
-public record ComputeWork(Layer layer, TaskKind phase, double samples, double inChannels) {
+public record ComputeWork(Layer layer, TaskKind phase, double samples, double inChannels, double outChannels) {
 
     public ComputeWork {
         if (!phase.isCompute()) {
             throw new IllegalArgumentException("compute work needs a compute phase, got " + phase);
         }
-        if (!(samples > 0) || !(inChannels > 0)) {
+        if (!(samples > 0) || !(inChannels > 0) || !(outChannels > 0)) {
             throw new IllegalArgumentException("a shard has positive samples and channels");
         }
+    }
+
+    /** A shard with all of the layer's output channels. */
+    public ComputeWork(Layer layer, TaskKind phase, double samples, double inChannels) {
+        this(layer, phase, samples, inChannels, layer.outChannels());
+    }
+
+    /** Fraction of the layer's output channels in this shard. */
+    public double outFraction() {
+        return outChannels / layer.outChannels();
     }
 
     /** Fraction of the layer's input channels in this shard. */
@@ -25,7 +35,7 @@ public record ComputeWork(Layer layer, TaskKind phase, double samples, double in
 
     /** Elements of the shard's kernel (and of its gradient). */
     public double weightElements() {
-        return inChannels / layer.groups() * layer.outChannels() * layer.kernel() * layer.kernel();
+        return inChannels / layer.groups() * outChannels * layer.kernel() * layer.kernel();
     }
 
     /** Multiply-accumulates: forward, error and gradient each cost the shard's forward MACs; the update one per weight. */
@@ -33,7 +43,7 @@ public record ComputeWork(Layer layer, TaskKind phase, double samples, double in
         if (phase == TaskKind.UPDATE) {
             return weightElements();
         }
-        return samples * channelFraction() * layer.forwardMacsPerSample();
+        return samples * channelFraction() * outFraction() * layer.forwardMacsPerSample();
     }
 
     /** Elements of the shard's input feature map (F_l, or E_l). */
@@ -41,9 +51,9 @@ public record ComputeWork(Layer layer, TaskKind phase, double samples, double in
         return samples * inChannels * layer.inHeight() * layer.inWidth();
     }
 
-    /** Elements of the shard's (pooled) output feature map, F_{l+1}: the whole output channels. */
+    /** Elements of the shard's (pooled) output feature map, F_{l+1}, over its output channels. */
     public double outputElements() {
-        return samples * layer.outputElementsPerSample();
+        return samples * layer.outputElementsPerSample() * outFraction();
     }
 
     /**
@@ -51,6 +61,6 @@ public record ComputeWork(Layer layer, TaskKind phase, double samples, double in
      * convolution output, which the backward pass of the pool produces from E_{l+1}.
      */
     public double outputErrorElements() {
-        return samples * layer.unpooledOutputElementsPerSample();
+        return samples * layer.unpooledOutputElementsPerSample() * outFraction();
     }
 }

@@ -7,15 +7,35 @@ import java.util.Set;
 import org.hyparsim.core.InputException;
 
 /**
- * A DNN as the ordered list of its weighted layers. Built only through {@link #of}, which
- * checks that the layers chain: a conv layer consumes the previous layer's pooled output
- * (channels and spatial size), and an fc layer's input width equals the previous layer's
- * output channels times its pooled spatial size.
+ * A DNN as the ordered list of its weighted layers, with optional shortcuts (residual
+ * connections). Built only through {@link #of}, which checks that the layers chain: a conv layer
+ * consumes the previous layer's pooled output (channels and spatial size), and an fc layer's
+ * input width equals the previous layer's output channels times its pooled spatial size; and
+ * that every shortcut's shapes add. A reference network ({@link #reference}) reproduces another
+ * tool's layer list as it is, chaining or not, and says so in its note.
+ *
+ * @param note why the network is accepted without chaining, or "" for a checked network
  */
-public record Network(String name, String description, List<Layer> layers) {
+public record Network(String name, String description, List<Layer> layers, List<Shortcut> shortcuts, String note) {
 
     public Network {
         layers = List.copyOf(layers);
+        shortcuts = List.copyOf(shortcuts);
+        note = note == null ? "" : note;
+    }
+
+    /** A checked chain without shortcuts. */
+    public static Network of(String name, String description, List<Layer> layers, String source) {
+        return of(name, description, layers, List.of(), source);
+    }
+
+    /**
+     * A network taken as another tool lists it: every layer and shortcut is checked on its own,
+     * but consecutive layers need not chain; {@code note} says why.
+     */
+    public static Network reference(String name, String description, List<Layer> layers, List<Shortcut> shortcuts,
+            String note, String source) {
+        return check(name, description, layers, shortcuts, note, source, false);
     }
 
     /**
@@ -24,7 +44,13 @@ public record Network(String name, String description, List<Layer> layers) {
      * @param source where the definition came from (a file, or "built-in"), for error messages
      * @throws InputException naming every layer that is invalid or does not chain
      */
-    public static Network of(String name, String description, List<Layer> layers, String source) {
+    public static Network of(String name, String description, List<Layer> layers, List<Shortcut> shortcuts,
+            String source) {
+        return check(name, description, layers, shortcuts, "", source, true);
+    }
+
+    private static Network check(String name, String description, List<Layer> layers, List<Shortcut> shortcuts,
+            String note, String source, boolean chain) {
         List<InputException.Problem> problems = new ArrayList<>();
         if (layers.isEmpty()) {
             problems.add(new InputException.Problem(source, "layers", "a network needs at least one weighted layer"));
@@ -44,15 +70,56 @@ public record Network(String name, String description, List<Layer> layers) {
             if (l.name() != null && !names.add(l.name())) {
                 problems.add(new InputException.Problem(source, at + ".name", "layer name " + l.name() + " is used twice"));
             }
-            if (i > 0) {
+            if (chain && i > 0) {
                 chainingProblem(layers.get(i - 1), l).ifPresent(reason ->
                         problems.add(new InputException.Problem(source, at + ".in_ch", reason)));
             }
         }
+        for (int i = 0; i < shortcuts.size(); i++) {
+            String at = "shortcuts[" + i + "]";
+            shortcutProblem(layers, shortcuts.get(i), chain).ifPresent(reason -> problems.add(
+                    new InputException.Problem(source, at, reason)));
+        }
         if (!problems.isEmpty()) {
             throw new InputException(problems);
         }
-        return new Network(name, description, layers);
+        return new Network(name, description, layers, shortcuts, note);
+    }
+
+    /** Why a shortcut does not fit the layers: ends out of range, or shapes that do not add. */
+    private static java.util.Optional<String> shortcutProblem(List<Layer> layers, Shortcut s, boolean chain) {
+        if (s.to() + 1 >= layers.size()) {
+            return java.util.Optional.of("a shortcut must end before the last layer (a later layer consumes the sum); "
+                    + "it ends at layer " + s.to() + " of " + layers.size());
+        }
+        if (!chain) {
+            return java.util.Optional.empty();
+        }
+        Layer from = layers.get(s.from());
+        Layer to = layers.get(s.to());
+        if (s.projection() == null) {
+            if (from.inChannels() != to.outChannels() || from.inHeight() != to.outHeight()
+                    || from.inWidth() != to.outWidth()) {
+                return java.util.Optional.of("shapes do not add: layer " + from.name() + "'s input " + from.inChannels()
+                        + " x " + from.inHeight() + " x " + from.inWidth() + " is not layer " + to.name()
+                        + "'s output " + to.outChannels() + " x " + to.outHeight() + " x " + to.outWidth()
+                        + " (declare a projection)");
+            }
+            return java.util.Optional.empty();
+        }
+        Layer p = s.projection();
+        if (p.inChannels() != from.inChannels() || p.inHeight() != from.inHeight() || p.outChannels() != to.outChannels()
+                || p.outHeight() != to.outHeight() || p.outWidth() != to.outWidth()) {
+            return java.util.Optional.of("the projection " + p.inChannels() + " x " + p.inHeight() + " -> "
+                    + p.outChannels() + " x " + p.outHeight() + " does not map layer " + from.name()
+                    + "'s input onto layer " + to.name() + "'s output");
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** True when the network has residual connections. */
+    public boolean residual() {
+        return !shortcuts.isEmpty();
     }
 
     private static java.util.Optional<String> chainingProblem(Layer prev, Layer l) {
@@ -83,18 +150,26 @@ public record Network(String name, String description, List<Layer> layers) {
         return layers.get(i);
     }
 
+    /** Weights of the layers and of the projection shortcuts. */
     public long weights() {
         long sum = 0;
         for (Layer l : layers) {
             sum += l.weights();
         }
+        for (Shortcut s : shortcuts) {
+            sum += s.projectionLayer().map(Layer::weights).orElse(0L);
+        }
         return sum;
     }
 
+    /** Forward MACs of the layers and of the projection shortcuts, per sample. */
     public long forwardMacsPerSample() {
         long sum = 0;
         for (Layer l : layers) {
             sum += l.forwardMacsPerSample();
+        }
+        for (Shortcut s : shortcuts) {
+            sum += s.projectionLayer().map(Layer::forwardMacsPerSample).orElse(0L);
         }
         return sum;
     }
