@@ -102,4 +102,64 @@ class CommunicationModelTest {
         assertEquals(2 * 288, m.intraBytes(0, Parallelism.DP, new Split(0, 0, 0)));
         assertEquals(3 * 2 * 0.5 * 3200, m.interBytes(0, Parallelism.MP, Parallelism.DP, new Split(0, 0, 0)));
     }
+
+    @Test
+    void typeThreeExchangesTheInputErrorAndShrinksByOutputChannels() {
+        // A(E_l) = B x C_in x H x W = 16 x 4 x 10 x 10 = 6400; the batch by one dp level, channels by one mp level
+        assertEquals(6400, model.intraElements(0, Parallelism.MP_OUT, Split.NONE));
+        assertEquals(6400 / 4.0, model.intraElements(0, Parallelism.MP_OUT, new Split(1, 1, 3)));
+        assertEquals(2 * 4 * 6400, model.intraBytes(0, Parallelism.MP_OUT, Split.NONE));
+        // mp-out above splits the output channels: dW and mp's output shrink, the input does not
+        assertEquals(288 / 2.0, model.intraElements(0, Parallelism.DP, new Split(0, 0, 1)));
+        assertEquals(3200 / 4.0, model.intraElements(0, Parallelism.MP, new Split(0, 0, 2)));
+        // inference: no backward error sums
+        assertEquals(0, model.inference().intraElements(0, Parallelism.MP_OUT, Split.NONE));
+    }
+
+    @Test
+    void accparsNineTransitions() {
+        double x = 16 * 200;
+        Parallelism[] t = {Parallelism.DP, Parallelism.MP, Parallelism.MP_OUT};
+        // AccPar's table (src/accpar.cpp Com_Cost_Inter_Layer): rows the producer, columns the consumer
+        double[][] factor = {{0, 0.5, 0.5}, {0.5, 0.5, 0}, {0.5, 0, 0.5}};
+        double[][] forward = {{0, 0.5, 1}, {0, 0, 0}, {0.5, 0, 1}};
+        for (int a = 0; a < 3; a++) {
+            for (int b = 0; b < 3; b++) {
+                assertEquals(factor[a][b] * x, model.interElements(0, t[a], t[b], Split.NONE), t[a] + "->" + t[b]);
+                assertEquals(forward[a][b], CommunicationModel.forwardShare(t[a], t[b]), t[a] + "->" + t[b]);
+                // mp-out above the consumer does not shrink its input
+                assertEquals(factor[a][b] * x, model.interElements(0, t[a], t[b], new Split(0, 0, 2)));
+            }
+        }
+    }
+
+    @Test
+    void shortcutAmountsFollowTheLayoutsOfTheirEnds() {
+        // conv a: 8 -> 8 at 6x6 (pad 1), conv b: 8 -> 8, fc; an identity shortcut from a's input to b's output
+        java.util.List<Layer> layers = List.of(Layer.conv("a", 8, 6, 8, 3, 1, 1), Layer.conv("b", 8, 6, 8, 3, 1, 1),
+                Layer.fc("fc", 8 * 36, 10));
+        Network net = Network.of("res", "", layers, List.of(org.hyparsim.core.workload.Shortcut.identity(0, 1)), "test");
+        CommunicationModel m = new CommunicationModel(net, Accounting.hypar(4));
+        org.hyparsim.core.workload.Shortcut s = net.shortcuts().get(0);
+        double x = 4 * 8 * 36; // b's output, B x C x H x W
+        // a split by batch, b by output channels: a quarter of F forward and of E backward, 4 bytes each
+        CommunicationModel.ShortcutAmount dpOut = m.shortcutAmount(s, Parallelism.DP, Parallelism.MP_OUT, Split.NONE);
+        assertEquals(4 * 0.25 * x, dpOut.forward());
+        assertEquals(4 * 0.25 * x, dpOut.backward());
+        assertEquals(4 * 0.5 * x, m.shortcutAmount(s, Parallelism.MP, Parallelism.DP, Split.NONE).forward()
+                + m.shortcutAmount(s, Parallelism.MP, Parallelism.DP, Split.NONE).backward());
+        // into mp's partial sums, or from a whole input, nothing moves
+        for (Parallelism from : Parallelism.values()) {
+            assertEquals(0, m.shortcutBytes(s, from, Parallelism.MP, Split.NONE));
+            assertEquals(0, m.shortcutBytes(s, Parallelism.MP_OUT, from, Split.NONE));
+        }
+        // AccPar's rules: the inter-layer factor from a's type to fc's, on fc's input
+        CommunicationModel acc = new CommunicationModel(net, Accounting.accpar(4));
+        assertEquals(2, acc.shortcutEnd(s));
+        assertEquals(0.5 * 4 * 288, acc.shortcutBytes(s, Parallelism.MP, Parallelism.MP, Split.NONE));
+        assertEquals(0, acc.shortcutBytes(s, Parallelism.MP, Parallelism.MP_OUT, Split.NONE));
+        // the plan's total carries the shortcut: mp, dp, dp at one level
+        Plan p = new Plan(3, List.of(List.of(Parallelism.MP, Parallelism.DP, Parallelism.DP)));
+        assertEquals(4 * 0.5 * x, m.evaluate(p).shortcutBytes());
+    }
 }

@@ -17,8 +17,74 @@ import org.hyparsim.core.workload.Network;
 import org.hyparsim.partition.planner.ExhaustivePlanner;
 import org.hyparsim.partition.planner.LayerwisePlanner;
 
-/** Optimality of Algorithm 1 against brute force, on random small networks. */
+/** Optimality of the layer-wise dynamic programs against brute force, on random small networks. */
 class HyParPlannerProperties {
+
+    /** Each level's row costs no more than the best of all k^L rows given the levels above. */
+    private static void assertEachLevelOptimal(CommunicationModel m, Plan plan, List<Parallelism> types) {
+        int n = m.layers();
+        long rows = (long) Math.pow(types.size(), n);
+        for (int h = 1; h <= plan.levels(); h++) {
+            Split[] above = plan.splitsAbove(h - 1);
+            double chosen = m.groupBytes(plan.rows().get(h - 1), above);
+            double best = Double.POSITIVE_INFINITY;
+            for (long i = 0; i < rows; i++) {
+                best = Math.min(best, m.groupBytes(Plan.rowFromIndex(i, n, types), above));
+            }
+            assertTrue(chosen <= best * (1 + 1e-12) + 1e-9, "level " + h + ": " + chosen + " > best " + best);
+        }
+    }
+
+    @Property(tries = 200, seed = "2020021901")
+    void accparEachLevelIsOptimalOverThreeTypes(@ForAll("networks") Network net,
+            @ForAll @IntRange(min = 1, max = 3) int levels, @ForAll @IntRange(min = 1, max = 512) int batch,
+            @ForAll boolean elementCounts) {
+        CommunicationModel m = new CommunicationModel(net, elementCounts ? Accounting.accpar(batch) : Accounting.hypar(batch));
+        assertEachLevelOptimal(m, LayerwisePlanner.accpar().plan(m, levels), Parallelism.THREE_TYPES);
+    }
+
+    @Property(tries = 200, seed = "2020021902")
+    void exactPlannersAreOptimalWithShortcuts(@ForAll("residualNetworks") Network net,
+            @ForAll @IntRange(min = 1, max = 3) int levels, @ForAll @IntRange(min = 1, max = 512) int batch,
+            @ForAll boolean threeTypes, @ForAll boolean elementCounts) {
+        CommunicationModel m = new CommunicationModel(net, elementCounts ? Accounting.accpar(batch) : Accounting.hypar(batch));
+        LayerwisePlanner p = (threeTypes ? LayerwisePlanner.accpar() : LayerwisePlanner.hypar()).exact();
+        assertEachLevelOptimal(m, p.plan(m, levels), p.types());
+    }
+
+    @Property(tries = 60, seed = "2020021903")
+    void exhaustiveOverThreeTypesIsNeverWorseThanAccPar(@ForAll("residualNetworks") Network net,
+            @ForAll @IntRange(min = 1, max = 2) int levels) {
+        CommunicationModel m = new CommunicationModel(net, Accounting.hypar(64));
+        double accpar = m.evaluate(LayerwisePlanner.accpar().plan(m, levels)).totalBytes();
+        double exhaustive = m.evaluate(new ExhaustivePlanner(3).plan(m, levels)).totalBytes();
+        assertTrue(exhaustive <= accpar * (1 + 1e-12) + 1e-9);
+        if (levels == 1) {
+            assertEquals(exhaustive, accpar, 1e-12 * exhaustive + 1e-9);
+        }
+    }
+
+    /** A random chain with 1 to 3 random shortcuts (identity or projection), taken as a reference network. */
+    @Provide
+    Arbitrary<Network> residualNetworks() {
+        Arbitrary<List<Integer>> ends = Arbitraries.integers().between(0, 1000).list().ofSize(6);
+        Arbitrary<List<Boolean>> projections = Arbitraries.of(true, false).list().ofSize(3);
+        Arbitrary<Integer> count = Arbitraries.integers().between(1, 3);
+        return Combinators.combine(networks().filter(n -> n.size() >= 2), ends, projections, count).as((net, e, pr, c) -> {
+            List<org.hyparsim.core.workload.Shortcut> shortcuts = new ArrayList<>();
+            int n = net.size();
+            for (int i = 0; i < c; i++) {
+                int from = e.get(2 * i) % (n - 1);
+                int to = from + e.get(2 * i + 1) % (n - 1 - from);
+                Layer f = net.layer(from);
+                Layer t = net.layer(to);
+                shortcuts.add(pr.get(i) ? new org.hyparsim.core.workload.Shortcut(from, to,
+                        org.hyparsim.core.workload.Shortcut.projectionBetween(f, t))
+                        : org.hyparsim.core.workload.Shortcut.identity(from, to));
+            }
+            return Network.reference("residual", "", net.layers(), shortcuts, "random", "generated");
+        });
+    }
 
     @Property(tries = 300, seed = "1901020671")
     void eachLevelIsOptimalGivenTheLevelsAbove(@ForAll("networks") Network net,

@@ -34,20 +34,30 @@ public final class LayerwisePlanner implements Planner {
 
     private final StrategyKind kind;
     private final List<Parallelism> types;
+    private final boolean exactOnly;
 
-    private LayerwisePlanner(StrategyKind kind, List<Parallelism> types) {
+    private LayerwisePlanner(StrategyKind kind, List<Parallelism> types, boolean exactOnly) {
         this.kind = kind;
         this.types = types;
+        this.exactOnly = exactOnly;
+    }
+
+    /**
+     * This planner in its exact mode under every accounting, AccPar's included: what the
+     * released planner's plans are compared with.
+     */
+    public LayerwisePlanner exact() {
+        return new LayerwisePlanner(kind, types, true);
     }
 
     /** HyPar: dp and mp. */
     public static LayerwisePlanner hypar() {
-        return new LayerwisePlanner(StrategyKind.HYPAR, Parallelism.TWO_TYPES);
+        return new LayerwisePlanner(StrategyKind.HYPAR, Parallelism.TWO_TYPES, false);
     }
 
     /** AccPar: dp, mp and mp-out. */
     public static LayerwisePlanner accpar() {
-        return new LayerwisePlanner(StrategyKind.ACCPAR, Parallelism.THREE_TYPES);
+        return new LayerwisePlanner(StrategyKind.ACCPAR, Parallelism.THREE_TYPES, false);
     }
 
     @Override
@@ -64,14 +74,19 @@ public final class LayerwisePlanner implements Planner {
         Plan plan = new Plan(model.layers(), List.of());
         for (int h = 1; h <= levels; h++) {
             org.hyparsim.core.engine.Deadline.check();
-            plan = plan.withLevel(solveLevel(model, types, plan.splitsAbove(h - 1)));
+            plan = plan.withLevel(solveLevel(model, types, plan.splitsAbove(h - 1), exactOnly));
         }
         return plan;
     }
 
     /** One level: the row of choices minimising one group's bytes, given the splits above. */
     public static List<Parallelism> solveLevel(CommunicationModel model, List<Parallelism> types, Split[] above) {
-        boolean released = model.accounting().accparShortcuts();
+        return solveLevel(model, types, above, false);
+    }
+
+    private static List<Parallelism> solveLevel(CommunicationModel model, List<Parallelism> types, Split[] above,
+            boolean exactOnly) {
+        boolean released = !exactOnly && model.accounting().accparShortcuts();
         List<Shortcut> shortcuts = model.network().shortcuts();
         if (shortcuts.isEmpty() || released && types.size() < 3) {
             return released(model, types, above, List.of());
