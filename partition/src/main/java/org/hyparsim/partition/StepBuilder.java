@@ -273,7 +273,7 @@ public final class StepBuilder {
                     plan.splitsAbove(h - 1)[end]);
             double bytes = forward ? a.forward() : model.forwardOnly() ? 0 : a.backward();
             spread(b, plan.levels(), h, bytes, it, sc.destination(),
-                    forward ? TransferKind.INTER_FORWARD : TransferKind.INTER_BACKWARD, out);
+                    forward ? TransferKind.SHORTCUT_FORWARD : TransferKind.SHORTCUT_BACKWARD, out);
         }
         return out;
     }
@@ -310,7 +310,11 @@ public final class StepBuilder {
         int members = 1 << chosen.size();
         double perAccelerator = members == 1 ? 0
                 : total / (Math.scalb(1.0, plan.levels()) * 2.0 * (members - 1) / members);
-        TransferKind kind = choice == Parallelism.DP ? TransferKind.GRADIENT_SUM : TransferKind.PARTIAL_SUM;
+        TransferKind kind = switch (choice) {
+            case DP -> TransferKind.GRADIENT_SUM;
+            case MP -> TransferKind.PARTIAL_SUM;
+            case MP_OUT -> TransferKind.ERROR_SUM;
+        };
         return collectives.expand(b, it, l, kind, CollectiveOp.ALL_REDUCE, mask, perAccelerator, ready);
     }
 
