@@ -253,12 +253,14 @@ public final class ChartSet {
         List<Path> out = new ArrayList<>();
         Map<String, RunRow> largest = new LinkedHashMap<>();
         for (RunRow r : rows) {
-            if (r.run().strategy() != StrategyKind.HYPAR || r.grid().levels().isEmpty()) {
+            StrategyKind k = r.run().strategy();
+            if (k != StrategyKind.HYPAR && k != StrategyKind.ACCPAR || r.grid().levels().isEmpty()) {
                 continue;
             }
-            RunRow prev = largest.get(r.run().network());
+            String key = r.run().network() + (k == StrategyKind.HYPAR ? "" : "-" + k.label());
+            RunRow prev = largest.get(key);
             if (prev == null || r.run().accelerators() > prev.run().accelerators()) {
-                largest.put(r.run().network(), r);
+                largest.put(key, r);
             }
         }
         Set<String> files = new LinkedHashSet<>();
@@ -267,8 +269,9 @@ public final class ChartSet {
                 break;
             }
             RunRow r = e.getValue();
-            JFreeChart c = Charts.partitionMap("HyPar's partition of " + e.getKey() + " on " + r.run().accelerators()
-                    + " accelerators", r.grid().layerNames(), r.grid().levels());
+            String who = r.run().strategy() == StrategyKind.HYPAR ? "HyPar" : "AccPar (three types)";
+            JFreeChart c = Charts.partitionMap(who + "'s partition of " + r.run().network() + " on "
+                    + r.run().accelerators() + " accelerators", r.grid().layerNames(), r.grid().levels());
             String base = ChartFiles.uniqueName("partition-" + ChartFiles.safe(e.getKey()), files);
             files.add(base);
             out.addAll(ChartFiles.save(c, dir, base));

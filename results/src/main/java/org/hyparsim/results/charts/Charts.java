@@ -144,19 +144,31 @@ public final class Charts {
         return chart;
     }
 
-    /** The partition map (the paper's Fig. 5): a dot per layer and level, one colour for dp and one for mp. */
+    /**
+     * The partition map (the paper's Fig. 5): a mark per layer and level, one colour and shape per
+     * partition type (mp-out only where the plan uses it).
+     */
     public static JFreeChart partitionMap(String title, List<String> layers,
             List<List<org.hyparsim.partition.Parallelism>> plan) {
         XYSeries dp = new XYSeries("dp (split the batch)");
-        XYSeries mp = new XYSeries("mp (split the kernel)");
+        XYSeries mp = new XYSeries("mp (split the kernel by input channels)");
+        XYSeries out = new XYSeries("mp-out (split the kernel by output channels)");
         for (int h = 0; h < plan.size(); h++) {
             for (int l = 0; l < layers.size(); l++) {
-                (plan.get(h).get(l) == org.hyparsim.partition.Parallelism.MP ? mp : dp).add(l, plan.size() - 1 - h);
+                XYSeries series = switch (plan.get(h).get(l)) {
+                    case DP -> dp;
+                    case MP -> mp;
+                    case MP_OUT -> out;
+                };
+                series.add(l, plan.size() - 1 - h);
             }
         }
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(dp);
         data.addSeries(mp);
+        if (out.getItemCount() > 0) {
+            data.addSeries(out);
+        }
         SymbolAxis x = new SymbolAxis("layer", layers.toArray(new String[0]));
         x.setVerticalTickLabels(layers.size() > 8);
         String[] levels = new String[plan.size()];
@@ -173,6 +185,8 @@ public final class Charts {
         r.setSeriesPaint(1, PALETTE[5]);
         r.setSeriesShape(0, new Ellipse2D.Double(-9, -9, 18, 18));
         r.setSeriesShape(1, new Rectangle2D.Double(-9, -9, 18, 18));
+        r.setSeriesPaint(2, PALETTE[2]);
+        r.setSeriesShape(2, new java.awt.Polygon(new int[] {-10, 10, 0}, new int[] {8, 8, -10}, 3));
         XYPlot plot = new XYPlot(data, x, y, r);
         x.setRange(-0.6, layers.size() - 0.4);
         y.setRange(-0.6, Math.max(0.6, plan.size() - 0.4));

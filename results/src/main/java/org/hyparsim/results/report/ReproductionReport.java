@@ -162,6 +162,28 @@ public final class ReproductionReport {
             sb.append('\n').append(t.get("flip").markdown())
                     .append("\n![slower links](flip_bandwidth.png)\n![larger arrays](flip_size.png)\n\n");
         }
+        if (t.containsKey("accpar")) {
+            sb.append("## AccPar's partition space: a third type and residual networks\n\n")
+                    .append("AccPar (HPCA 2020) adds Type III (`mp-out`: the kernel split by output channels, the input ")
+                    .append("error's partial sums reduced in the backward pass) to HyPar's dp and mp. `hypar` plans with dp ")
+                    .append("and mp, `accpar` with all three, by the same layer-wise dynamic program; on residual networks ")
+                    .append("the state carries the type of each open shortcut's first layer, so shortcuts are charged ")
+                    .append("exactly. hmc-rs, H tree, overlapped schedule, flow-level links, batch 256; communication in the ")
+                    .append("paper's accounting (bytes, intra-layer counted both ways).\n\n")
+                    .append(t.get("accpar").markdown())
+                    .append("\n![communication](accpar_communication.png)\n![speedup](accpar_speedup.png)\n\n");
+            sb.append("### AccPar's released planner against the exact one\n\n")
+                    .append("With `--accounting accpar`, `hypar` and `accpar` reproduce AccPar's released planner ")
+                    .append("(linghaosong/AccPar) plan for plan, its behaviours on shortcuts included: charged only with ")
+                    .append("three types, the source's type traced back through the table rather than searched, priced ")
+                    .append("on the consuming layer, and never charged after a dp predecessor. Below, on its generated ")
+                    .append("ResNets at its batch of 512, both plans priced by the same model (elements): where the ")
+                    .append("exact planner moves less, the released behaviours cost that much. Both are greedy over the ")
+                    .append("levels (each level the best given the levels above), so a level-optimal choice can cost more ")
+                    .append("further down: with two types, where the released planner ignores shortcuts, it sometimes ")
+                    .append("ends lower.\n\n")
+                    .append(t.get("accpar_released").markdown()).append('\n');
+        }
         sb.append(differences());
         return sb.toString();
     }

@@ -44,6 +44,11 @@ public final class NetworkCatalog {
         PaperNetworks eyeriss = Json.readResource("/networks/eyeriss-networks.json", PaperNetworks.class);
         eyeriss.networks().forEach((name, spec) ->
                 out.put(name, spec.toNetwork(name, "built-in networks", "networks." + name)));
+        for (String[] f : new String[][] {{"AccPar-AlexNet", "Alexnet.txt"}, {"AccPar-VGG-11", "Vgg11.txt"}}) {
+            Network n = AccParReader.parse(resourceText("/networks/accpar/" + f[1]), f[0], "built-in networks");
+            out.put(f[0], new Network(f[0], "AccPar's networks/" + f[1] + " (linghaosong/AccPar), read as its planner "
+                    + "reads it", n.layers(), n.shortcuts(), ""));
+        }
         for (Network n : ResNets.all()) {
             out.put(n.name(), n);
         }
@@ -52,10 +57,21 @@ public final class NetworkCatalog {
 
     /**
      * The built-in networks: the paper's ten in its order, then AlexNet-standard, Eyeriss's
-     * reference networks and the residual networks ({@link ResNets}).
+     * reference networks, AccPar's two network files and the residual networks ({@link ResNets}).
      */
     public static Map<String, Network> builtIn() {
         return BUILT_IN;
+    }
+
+    private static String resourceText(String resource) {
+        try (java.io.InputStream in = NetworkCatalog.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The ten networks evaluated in the paper. */

@@ -60,6 +60,17 @@ public final class Reproduction {
     static final List<Integer> FLIP_SIZES = List.of(16, 32, 64, 128, 256);
     static final List<Integer> QUICK_FLIP_SIZES = List.of(16, 32, 64);
     static final List<String> FLIP_NETWORKS = List.of("VGG-A", "VGG-E");
+    /** The AccPar section: AccPar's two network files and the published ResNets, on 2 to 16 accelerators. */
+    static final List<String> ACCPAR_NETWORKS = List.of("AccPar-AlexNet", "AccPar-VGG-11", "ResNet-18", "ResNet-34",
+            "ResNet-50");
+    static final List<String> QUICK_ACCPAR_NETWORKS = List.of("AccPar-AlexNet", "ResNet-18");
+    static final List<Integer> ACCPAR_SIZES = List.of(2, 4, 8, 16);
+    static final List<Integer> QUICK_ACCPAR_SIZES = List.of(2, 16);
+    static final List<StrategyKind> ACCPAR_STRATEGIES = List.of(StrategyKind.DP, StrategyKind.HYPAR, StrategyKind.ACCPAR);
+    /** AccPar's generated ResNets, where its released planner and the exact one are compared, at its batch. */
+    static final List<String> RELEASED_NETWORKS = List.of("AccPar-ResNet-18", "AccPar-ResNet-34", "AccPar-ResNet-50");
+    static final int ACCPAR_BATCH = 512;
+    static final int ACCPAR_LEVELS = 7;
     static final List<String> QUICK_FLIP_NETWORKS = List.of("VGG-A");
     /**
      * The Eyeriss chip's published figures (Chen et al., JSSC 2017, abstract): per network, the batch,
@@ -109,7 +120,10 @@ public final class Reproduction {
         SCALING("scaling-check", BuiltInProfile.HMC_RS, Schedule.OVERLAP, LinkModel.FLOW, List.of(StrategyKind.DP),
                 List.of(TopologyKind.HTREE)),
         LENET_SPACE("lenet-space", BuiltInProfile.PAPER, Schedule.SERIAL, LinkModel.PACKET, List.of(),
-                List.of(TopologyKind.BUS));
+                List.of(TopologyKind.BUS)),
+        /** AccPar's partition space: dp, hypar and accpar on hmc-rs (H tree, overlap) over small arrays. */
+        ACCPAR("accpar", BuiltInProfile.HMC_RS, Schedule.OVERLAP, LinkModel.FLOW, ACCPAR_STRATEGIES,
+                List.of(TopologyKind.HTREE));
 
         final String label;
         final BuiltInProfile profile;
@@ -165,7 +179,9 @@ public final class Reproduction {
                 new Figure("validation", List.of(Suite.EYERISS, Suite.SCALING), null,
                         "Validation: one accelerator against the Eyeriss chip, and honest scaling", this::validation),
                 new Figure("flip", List.of(Suite.FLIP_BANDWIDTH, Suite.FLIP_SIZE), null,
-                        "Where dp's communication shows: HyPar's gain on hmc-rs (H tree)", this::flip));
+                        "Where dp's communication shows: HyPar's gain on hmc-rs (H tree)", this::flip),
+                new Figure("accpar", List.of(Suite.ACCPAR), null,
+                        "AccPar's third partition type on hmc-rs (H tree, overlap)", this::accpar));
     }
 
     private final boolean quick;
@@ -231,6 +247,11 @@ public final class Reproduction {
             }
             for (int size : quick ? QUICK_FLIP_SIZES : FLIP_SIZES) {
                 add(Suite.FLIP_SIZE, n, size, hardware);
+            }
+        }
+        for (String name : quick ? QUICK_ACCPAR_NETWORKS : ACCPAR_NETWORKS) {
+            for (int size : quick ? QUICK_ACCPAR_SIZES : ACCPAR_SIZES) {
+                add(Suite.ACCPAR, NetworkCatalog.builtIn().get(name), size, hardware);
             }
         }
         for (String name : List.of("Eyeriss-AlexNet-conv", "Eyeriss-VGG-16-conv")) {
@@ -604,6 +625,91 @@ public final class Reproduction {
         charts.addAll(ChartFiles.save(Charts.note(Charts.stacked(f.title(),
                 "network and strategy", "share of the step time (fraction)", labels, parts),
                 "overlapped schedule, flow-level links, 16 accelerators"), out, f.key() + "_breakdown"));
+    }
+
+    /**
+     * AccPar's section: per network and array size, the communication of dp, hypar and accpar and
+     * their hmc-rs step time and energy; and, on AccPar's generated ResNets with its accounting,
+     * the released planner's plans against the exact planner's.
+     */
+    private void accpar(Figure f, Path out) throws IOException {
+        Table t = new Table(List.of("network", "accelerators", "dp GB", "hypar GB", "accpar GB", "accpar / hypar bytes",
+                "dp step ms", "hypar step ms", "accpar step ms", "accpar speedup vs hypar", "dp J", "hypar J", "accpar J"));
+        List<String> cats = new ArrayList<>();
+        Map<String, double[]> comm = new LinkedHashMap<>();
+        Map<String, double[]> speed = new LinkedHashMap<>();
+        List<double[]> commRows = new ArrayList<>();
+        List<double[]> speedRows = new ArrayList<>();
+        int largest = (quick ? QUICK_ACCPAR_SIZES : ACCPAR_SIZES).get((quick ? QUICK_ACCPAR_SIZES : ACCPAR_SIZES).size() - 1);
+        for (String name : quick ? QUICK_ACCPAR_NETWORKS : ACCPAR_NETWORKS) {
+            for (int size : quick ? QUICK_ACCPAR_SIZES : ACCPAR_SIZES) {
+                Map<StrategyKind, RunRow> r = runs(Suite.ACCPAR, name, TopologyKind.HTREE, size);
+                RunRow dp = r.get(StrategyKind.DP);
+                RunRow hy = r.get(StrategyKind.HYPAR);
+                RunRow ac = r.get(StrategyKind.ACCPAR);
+                double gbDp = d(dp, RunColumn.COMMUNICATION_BYTES) / 1e9;
+                double gbHy = d(hy, RunColumn.COMMUNICATION_BYTES) / 1e9;
+                double gbAc = d(ac, RunColumn.COMMUNICATION_BYTES) / 1e9;
+                t.add(List.of(name, String.valueOf(size), Table.num(gbDp), Table.num(gbHy), Table.num(gbAc),
+                        Table.num(gbHy > 0 ? gbAc / gbHy : 1), Table.num(d(dp, RunColumn.STEP_TIME) * 1e3),
+                        Table.num(d(hy, RunColumn.STEP_TIME) * 1e3), Table.num(d(ac, RunColumn.STEP_TIME) * 1e3),
+                        Table.num(d(hy, RunColumn.STEP_TIME) / d(ac, RunColumn.STEP_TIME)), Table.num(d(dp, RunColumn.ENERGY)),
+                        Table.num(d(hy, RunColumn.ENERGY)), Table.num(d(ac, RunColumn.ENERGY))));
+                if (size == largest) {
+                    cats.add(name);
+                    commRows.add(new double[] {gbDp, gbHy, gbAc});
+                    double step = d(dp, RunColumn.STEP_TIME);
+                    speedRows.add(new double[] {step / d(hy, RunColumn.STEP_TIME), step / d(ac, RunColumn.STEP_TIME)});
+                }
+            }
+        }
+        tables.put(f.key(), t);
+        for (int k = 0; k < ACCPAR_STRATEGIES.size(); k++) {
+            int kk = k;
+            comm.put(ACCPAR_STRATEGIES.get(k).label(), commRows.stream().mapToDouble(v -> v[kk]).toArray());
+        }
+        for (int k = 0; k < 2; k++) {
+            int kk = k;
+            speed.put(ACCPAR_STRATEGIES.get(k + 1).label(), speedRows.stream().mapToDouble(v -> v[kk]).toArray());
+        }
+        charts.addAll(ChartFiles.save(Charts.note(Charts.bars("Communication per step on " + largest + " accelerators",
+                "network", "communication per step (GB, log scale)", cats, comm, true),
+                "hypar: dp and mp per layer and level; accpar: dp, mp and mp-out"), out, f.key() + "_communication"));
+        charts.addAll(ChartFiles.save(Charts.note(Charts.bars("Speedup over dp on " + largest + " accelerators (hmc-rs)",
+                "network", "speedup over dp (x, log scale)", cats, speed, true),
+                "H tree, overlapped schedule, flow-level links"), out, f.key() + "_speedup"));
+        tables.put("accpar_released", releasedAgainstExact());
+    }
+
+    /**
+     * With AccPar's accounting on its generated ResNets (batch 512, as its released planner runs), the
+     * released planner's plans against the exact planner's, both priced by the same model: where the
+     * released behaviours cost something.
+     */
+    private static Table releasedAgainstExact() {
+        Table t = new Table(List.of("network", "types", "accelerators", "released Melem", "exact Melem",
+                "released / exact", "layer choices that differ"));
+        for (String name : RELEASED_NETWORKS) {
+            Network n = NetworkCatalog.builtIn().get(name);
+            CommunicationModel m = new CommunicationModel(n, Accounting.accpar(ACCPAR_BATCH));
+            for (LayerwisePlanner p : List.of(LayerwisePlanner.hypar(), LayerwisePlanner.accpar())) {
+                Plan released = p.plan(m, ACCPAR_LEVELS);
+                Plan exact = p.exact().plan(m, ACCPAR_LEVELS);
+                for (int h = 1; h <= ACCPAR_LEVELS; h += 2) {
+                    double a = m.evaluate(released.prefix(h)).totalBytes();
+                    double b = m.evaluate(exact.prefix(h)).totalBytes();
+                    int differ = 0;
+                    for (int level = 1; level <= h; level++) {
+                        for (int l = 0; l < n.size(); l++) {
+                            differ += released.choice(level, l) == exact.choice(level, l) ? 0 : 1;
+                        }
+                    }
+                    t.add(List.of(name, String.valueOf(p.types().size()), String.valueOf(1 << h), Table.num(a / 1e6),
+                            Table.num(b / 1e6), Table.num(a / b), String.valueOf(differ)));
+                }
+            }
+        }
+        return t;
     }
 
     /** The runs of a suite for a network whose hardware label ends with the given text, by array size and strategy. */
