@@ -93,8 +93,8 @@ class PlanCommandTest {
 
     @Test
     void unknownNetworkIsBadInput() {
-        assertBadInput(Cli.run("plan", "--network", "ResNet-50", "--accelerators", "16"),
-                "--network: 'ResNet-50' is neither a built-in network");
+        assertBadInput(Cli.run("plan", "--network", "ResNet-152", "--accelerators", "16"),
+                "--network: 'ResNet-152' is neither a built-in network");
     }
 
     @Test

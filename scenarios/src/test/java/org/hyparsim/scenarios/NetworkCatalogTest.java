@@ -21,7 +21,8 @@ class NetworkCatalogTest {
     @Test
     void theTenPaperNetworksAndAlexNetStandardAreBuiltIn() {
         assertEquals(List.of("SFC", "SCONV", "Lenet-c", "Cifar-c", "AlexNet", "VGG-A", "VGG-B", "VGG-C", "VGG-D",
-                "VGG-E", "AlexNet-standard", "Eyeriss-AlexNet-conv", "Eyeriss-VGG-16-conv"),
+                "VGG-E", "AlexNet-standard", "Eyeriss-AlexNet-conv", "Eyeriss-VGG-16-conv", "AccPar-AlexNet", "AccPar-VGG-11",
+                "ResNet-18", "ResNet-34", "ResNet-50", "AccPar-ResNet-18", "AccPar-ResNet-34", "AccPar-ResNet-50"),
                 List.copyOf(NetworkCatalog.builtIn().keySet()));
         assertEquals(10, NetworkCatalog.paperNetworks().size());
         // each definition's stated weight count is checked on load; two spot checks
@@ -101,5 +102,36 @@ class NetworkCatalogTest {
         Files.writeString(txt, "num_layers 1\nfc1 FC\nin_ch 10\nout_ch ten\n");
         InputException e = assertThrows(InputException.class, () -> NetworkCatalog.readFile(txt));
         assertEquals(txt + ": line 4: out_ch: 'ten' is not an integer", e.getMessage());
+    }
+
+    @Test
+    void publishedResNetsHaveTorchvisionsWeights() {
+        // torchvision's documented parameter counts (resnet18/34/50) less the fc bias (1000) and batch norm
+        // (2 per channel after every convolution, projections included)
+        java.util.Map<String, Long> torchvision = java.util.Map.of("ResNet-18", 11_689_512L, "ResNet-34", 21_797_672L,
+                "ResNet-50", 25_557_032L);
+        torchvision.forEach((name, params) -> {
+            Network n = NetworkCatalog.builtIn().get(name);
+            long bn = 0;
+            for (org.hyparsim.core.workload.Layer l : n.layers()) {
+                bn += l.type() == org.hyparsim.core.workload.LayerType.CONV ? 2L * l.outChannels() : 0;
+            }
+            for (org.hyparsim.core.workload.Shortcut s : n.shortcuts()) {
+                bn += s.projectionLayer().map(p -> 2L * p.outChannels()).orElse(0L);
+            }
+            assertEquals(params - 1000 - bn, n.weights(), name);
+            assertTrue(n.residual(), name);
+        });
+        // the published forward MACs (He et al. 2016, Table 1: 1.8, 3.6 and 3.8 x 10^9 FLOPs, counted as MACs)
+        assertEquals(1.8e9, NetworkCatalog.builtIn().get("ResNet-18").forwardMacsPerSample(), 0.05e9);
+        assertEquals(3.6e9, NetworkCatalog.builtIn().get("ResNet-34").forwardMacsPerSample(), 0.1e9);
+        assertEquals(3.8e9, NetworkCatalog.builtIn().get("ResNet-50").forwardMacsPerSample(), 0.1e9);
+        // AccPar's generated ResNets: its layer counts and names, shortcuts where its planner assumes them
+        Network r50 = NetworkCatalog.builtIn().get("AccPar-ResNet-50");
+        assertEquals(50, r50.size());
+        assertEquals(java.util.List.of("cv1", "cv22", "cv23", "cv24"), r50.layerNames().subList(0, 4));
+        assertEquals(16, r50.shortcuts().size());
+        assertEquals(3, r50.shortcuts().get(0).destination() - r50.shortcuts().get(0).from());
+        assertTrue(!r50.note().isEmpty());
     }
 }

@@ -204,7 +204,7 @@ public final class ScenarioReader {
         }
         Integer levels = accelerators == null ? null : Long.numberOfTrailingZeros(accelerators);
         int partitionTypes = 2;
-        if (s.partitionTypes() != null) {
+        if (s.partitionTypes() != null && !s.partitionTypes().isNull()) {
             JsonNode pt = s.partitionTypes();
             if (pt.isIntegralNumber() && (pt.asInt() == 2 || pt.asInt() == 3)) {
                 partitionTypes = pt.asInt();
