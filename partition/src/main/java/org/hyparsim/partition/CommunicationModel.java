@@ -119,41 +119,99 @@ public final class CommunicationModel {
 
     /**
      * Inter-layer elements one group exchanges between layer l (choice a) and layer l+1 (choice
-     * b), where layer l+1 has been split by {@code nextAbove}.
+     * b), where layer l+1 has been split by {@code nextAbove}, both split evenly at this level.
      */
     public double interElements(int l, Parallelism a, Parallelism b, Split nextAbove) {
-        double factor = interFactor(a, b);
+        return interElements(l, a, b, nextAbove, Plan.EVEN, Plan.EVEN);
+    }
+
+    /** The same with this level's ratios of the two layers (the first half's shares). */
+    public double interElements(int l, Parallelism a, Parallelism b, Split nextAbove, double ra, double rb) {
+        double factor = interFactor(a, b, ra, rb);
         return factor == 0 ? 0 : factor * consumerInput(l + 1, nextAbove);
     }
 
     /**
      * The factor on X = |F_{l+1}| = |E_{l+1}| between a producer of type a and a consumer of
-     * type b (HyPar's Table 2 for dp and mp; AccPar's cases with mp-out): 0 where the producer's
-     * layout is what the consumer needs, else 0.5 (a quarter of F and of E between a batch and
-     * a channel split; half of F to a consumer that needs it whole; half of E to a producer that
-     * needs it whole).
+     * type b split evenly (HyPar's Table 2 for dp and mp; AccPar's cases with mp-out): 0 where the
+     * producer's layout is what the consumer needs, else 0.5.
      */
     public static double interFactor(Parallelism a, Parallelism b) {
-        return switch (a) {
-            case DP -> b == Parallelism.DP ? 0 : 0.5;
-            case MP -> b == Parallelism.MP_OUT ? 0 : 0.5;
-            case MP_OUT -> b == Parallelism.MP ? 0 : 0.5;
-        };
+        return interFactor(a, b, Plan.EVEN, Plan.EVEN);
     }
 
     /**
-     * The share of an inter-layer amount that moves in the forward pass (the feature map): half
-     * between a batch and a channel split (dp to mp, mp-out to dp), all of it into an mp-out
-     * consumer (which needs the map whole), none where only the error moves.
+     * The factor with the halves' shares: half of what moves in both directions (Table 2's
+     * per-direction convention). The feature map goes from where the producer leaves it (dp: its
+     * batch share; mp: whole, after the partial sums; mp-out: its output-channel share) to where
+     * the consumer needs it (dp: its batch share; mp: its channel share; mp-out: whole); the error
+     * goes back from where the consumer leaves it (dp: batch; mp: channels; mp-out: whole, after
+     * its sums) to where the producer needs it (dp: batch; mp: whole; mp-out: channels). Moving
+     * between shares r1 and r2 of one dimension moves |r1 - r2| of the tensor, between a batch
+     * and a channel split r2 (1 - r1) + r1 (1 - r2), from a split to whole all of it, from whole
+     * nothing.
      */
+    public static double interFactor(Parallelism a, Parallelism b, double ra, double rb) {
+        return (move(output(a, ra), input(b, rb)) + move(errorOut(b, rb), errorIn(a, ra))) / 2;
+    }
+
+    /** The share of an evenly split inter-layer amount that moves in the forward pass (the feature map). */
     public static double forwardShare(Parallelism a, Parallelism b) {
-        if (b == Parallelism.MP_OUT) {
-            return a == Parallelism.MP ? 0 : 1;
+        return forwardShare(a, b, Plan.EVEN, Plan.EVEN);
+    }
+
+    /** The share of an inter-layer amount that moves in the forward pass, with the halves' shares. */
+    public static double forwardShare(Parallelism a, Parallelism b, double ra, double rb) {
+        double f = move(output(a, ra), input(b, rb));
+        double all = f + move(errorOut(b, rb), errorIn(a, ra));
+        return all == 0 ? 0 : f / all;
+    }
+
+    /** How a tensor is held across a group's two halves: split along a dimension at a share, whole, or as partial sums. */
+    private enum Dim { BATCH, CHANNEL, WHOLE, PARTIAL_SUMS }
+
+    private record Hold(Dim dim, double share) {
+    }
+
+    private static final Hold WHOLE = new Hold(Dim.WHOLE, 1);
+    private static final Hold PARTIAL = new Hold(Dim.PARTIAL_SUMS, 1);
+
+    private static Hold split(Parallelism p, double r) {
+        return new Hold(p == Parallelism.DP ? Dim.BATCH : Dim.CHANNEL, r);
+    }
+
+    /** Where a layer of type p leaves its output feature map. */
+    private static Hold output(Parallelism p, double r) {
+        return p == Parallelism.MP ? WHOLE : split(p, r);
+    }
+
+    /** Where a layer of type p needs its input feature map. */
+    private static Hold input(Parallelism p, double r) {
+        return p == Parallelism.MP_OUT ? WHOLE : split(p, r);
+    }
+
+    /** Where a layer of type p leaves the error of its input. */
+    private static Hold errorOut(Parallelism p, double r) {
+        return p == Parallelism.MP_OUT ? WHOLE : split(p, r);
+    }
+
+    /** Where a layer of type p needs the error of its output. */
+    private static Hold errorIn(Parallelism p, double r) {
+        return p == Parallelism.MP ? WHOLE : split(p, r);
+    }
+
+    /** The fraction of a tensor both halves receive, together, to go from one holding to another. */
+    private static double move(Hold from, Hold to) {
+        if (to.dim() == Dim.PARTIAL_SUMS || from.dim() == Dim.WHOLE) {
+            return 0;
         }
-        if (a == Parallelism.DP && b == Parallelism.MP || a == Parallelism.MP_OUT && b == Parallelism.DP) {
-            return 0.5;
+        if (to.dim() == Dim.WHOLE) {
+            return 1;
         }
-        return 0;
+        if (from.dim() == to.dim()) {
+            return Math.abs(from.share() - to.share());
+        }
+        return to.share() * (1 - from.share()) + from.share() * (1 - to.share());
     }
 
     public double intraBytes(int l, Parallelism p, Split above) {
@@ -161,9 +219,13 @@ public final class CommunicationModel {
     }
 
     public double interBytes(int l, Parallelism a, Parallelism b, Split nextAbove) {
+        return interBytes(l, a, b, nextAbove, Plan.EVEN, Plan.EVEN);
+    }
+
+    public double interBytes(int l, Parallelism a, Parallelism b, Split nextAbove, double ra, double rb) {
         double all = accounting.interMultiplicity() * accounting.bytesPerElement()
-                * interElements(l, a, b, nextAbove);
-        return forwardOnly ? all * forwardShare(a, b) : all;
+                * interElements(l, a, b, nextAbove, ra, rb);
+        return forwardOnly ? all * forwardShare(a, b, ra, rb) : all;
     }
 
     /** The layer whose type (with the shortcut's first layer's) sets a shortcut's amount. */
@@ -176,7 +238,12 @@ public final class CommunicationModel {
      * of its end ({@link #shortcutEnd}), the end split by {@code endAbove}.
      */
     public double shortcutBytes(Shortcut s, Parallelism from, Parallelism end, Split endAbove) {
-        ShortcutAmount a = shortcutAmount(s, from, end, endAbove);
+        return shortcutBytes(s, from, end, endAbove, Plan.EVEN, Plan.EVEN);
+    }
+
+    /** The same with this level's ratios of the shortcut's first layer and of its end. */
+    public double shortcutBytes(Shortcut s, Parallelism from, Parallelism end, Split endAbove, double rf, double re) {
+        ShortcutAmount a = shortcutAmount(s, from, end, endAbove, rf, re);
         return forwardOnly ? a.forward() : a.forward() + a.backward();
     }
 
@@ -185,54 +252,30 @@ public final class CommunicationModel {
     }
 
     public ShortcutAmount shortcutAmount(Shortcut s, Parallelism from, Parallelism end, Split endAbove) {
+        return shortcutAmount(s, from, end, endAbove, Plan.EVEN, Plan.EVEN);
+    }
+
+    public ShortcutAmount shortcutAmount(Shortcut s, Parallelism from, Parallelism end, Split endAbove, double rf,
+            double re) {
         double scale = accounting.interMultiplicity() * accounting.bytesPerElement();
         if (accounting.accparShortcuts()) {
-            double all = scale * interFactor(from, end) * consumerInput(s.destination(), endAbove);
-            double fwd = forwardShare(from, end);
+            double all = scale * interFactor(from, end, rf, re) * consumerInput(s.destination(), endAbove);
+            double fwd = forwardShare(from, end, rf, re);
             return new ShortcutAmount(all * fwd, all * (1 - fwd));
         }
+        Hold errorBack = from == Parallelism.MP_OUT ? PARTIAL : errorOut(from, rf);
         if (s.projection() == null) {
+            // s's input, held as s needs it, added into e's output where e leaves it; its error back
             Layer e = network.layer(s.to());
-            double x = accounting.batch() / endAbove.batchDivisor() * e.unpooledOutputElementsPerSample()
+            double x = scale * accounting.batch() / endAbove.batchDivisor() * e.unpooledOutputElementsPerSample()
                     / endAbove.outDivisor();
-            double quarter = scale * 0.25 * x;
-            boolean moves = from == Parallelism.DP && end == Parallelism.MP_OUT
-                    || from == Parallelism.MP && end == Parallelism.DP;
-            return moves ? new ShortcutAmount(quarter, quarter) : new ShortcutAmount(0, 0);
+            Hold sums = end == Parallelism.MP ? PARTIAL : output(end, re);
+            return new ShortcutAmount(x * move(input(from, rf), sums) / 2, x * move(errorIn(end, re), errorBack) / 2);
         }
+        // a projection partitioned as e: s's input to where e's type needs its input, its error back
         Layer p = s.projection();
         double x = scale * accounting.batch() / endAbove.batchDivisor() * p.inputElementsPerSample() / endAbove.inDivisor();
-        return new ShortcutAmount(x * layoutMove(inputLayout(from), inputLayout(end)),
-                x * layoutMove(errorSourceLayout(end), errorTargetLayout(from)));
-    }
-
-    /** How a tensor is held across a group's two halves. */
-    private enum Layout { BATCH, CHANNEL, WHOLE, PARTIAL_SUMS }
-
-    private static Layout inputLayout(Parallelism p) {
-        return switch (p) {
-            case DP -> Layout.BATCH;
-            case MP -> Layout.CHANNEL;
-            case MP_OUT -> Layout.WHOLE;
-        };
-    }
-
-    /** Where a projection of type p leaves its input's error: mp-out reduces its partial sums (an intra amount) to whole. */
-    private static Layout errorSourceLayout(Parallelism p) {
-        return p == Parallelism.MP_OUT ? Layout.WHOLE : inputLayout(p);
-    }
-
-    /** How a layer of type p takes its input's error: mp-out sums partial errors, so anything adds in. */
-    private static Layout errorTargetLayout(Parallelism p) {
-        return p == Parallelism.MP_OUT ? Layout.PARTIAL_SUMS : inputLayout(p);
-    }
-
-    /** Fraction of a tensor moved (the per-direction amount, as Table 2 counts it) to go from one layout to another. */
-    private static double layoutMove(Layout a, Layout b) {
-        if (a == b || b == Layout.PARTIAL_SUMS || a == Layout.WHOLE) {
-            return 0;
-        }
-        return b == Layout.WHOLE ? 0.5 : 0.25;
+        return new ShortcutAmount(x * move(input(from, rf), input(end, re)) / 2, x * move(errorOut(end, re), errorBack) / 2);
     }
 
     /**
@@ -272,13 +315,15 @@ public final class CommunicationModel {
             for (int l = 0; l < n; l++) {
                 intra[h - 1][l] = groups * intraBytes(l, plan.choice(h, l), above[l]);
                 if (l + 1 < n) {
-                    inter[h - 1][l] = groups * interBytes(l, plan.choice(h, l), plan.choice(h, l + 1), above[l + 1]);
+                    inter[h - 1][l] = groups * interBytes(l, plan.choice(h, l), plan.choice(h, l + 1), above[l + 1],
+                            plan.ratio(h, l), plan.ratio(h, l + 1));
                 }
             }
             for (int i = 0; i < shortcuts.size(); i++) {
                 Shortcut s = shortcuts.get(i);
                 int end = shortcutEnd(s);
-                shortcut[h - 1][i] = groups * shortcutBytes(s, plan.choice(h, s.from()), plan.choice(h, end), above[end]);
+                shortcut[h - 1][i] = groups * shortcutBytes(s, plan.choice(h, s.from()), plan.choice(h, end), above[end],
+                        plan.ratio(h, s.from()), plan.ratio(h, end));
             }
         }
         return new CommunicationCost(intra, inter, shortcut);

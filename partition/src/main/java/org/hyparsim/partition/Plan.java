@@ -6,9 +6,13 @@ import java.util.List;
 
 /**
  * A partition plan: for every level of the hierarchy (level 1 first) and every weighted layer,
- * dp, mp or mp-out. A plan for one accelerator has no levels.
+ * dp, mp or mp-out, and the share of the split dimension the level's first half takes (its
+ * ratio: 0.5, an even split, unless the two halves run at different speeds). A plan for one
+ * accelerator has no levels.
  */
-public record Plan(int layers, List<List<Parallelism>> rows) {
+public record Plan(int layers, List<List<Parallelism>> rows, List<List<Double>> ratios) {
+    /** An even split. */
+    public static final double EVEN = 0.5;
 
     public Plan {
         if (layers < 1) {
@@ -22,6 +26,65 @@ public record Plan(int layers, List<List<Parallelism>> rows) {
             copy.add(List.copyOf(row));
         }
         rows = List.copyOf(copy);
+        if (ratios.size() != rows.size()) {
+            throw new IllegalArgumentException("a plan has a row of ratios per level: " + rows.size() + " levels, "
+                    + ratios.size() + " rows of ratios");
+        }
+        List<List<Double>> r = new ArrayList<>();
+        for (List<Double> row : ratios) {
+            if (row.size() != layers) {
+                throw new IllegalArgumentException("every level of a plan has " + layers + " ratios, got " + row.size());
+            }
+            for (double v : row) {
+                if (!(v > 0 && v < 1)) {
+                    throw new IllegalArgumentException("a ratio is a share strictly between 0 and 1, got " + v);
+                }
+            }
+            r.add(List.copyOf(row));
+        }
+        ratios = List.copyOf(r);
+    }
+
+    /** A plan of even splits. */
+    public Plan(int layers, List<List<Parallelism>> rows) {
+        this(layers, rows, evenRatios(rows.size(), layers));
+    }
+
+    /** Rows of even ratios. */
+    public static List<List<Double>> evenRatios(int levels, int layers) {
+        List<Double> row = java.util.Collections.nCopies(layers, EVEN);
+        return java.util.Collections.nCopies(levels, row);
+    }
+
+    /** The share of layer l's split dimension the first half takes at a level (from 1). */
+    public double ratio(int level, int layer) {
+        return ratios.get(level - 1).get(layer);
+    }
+
+    /** True when some split is uneven. */
+    public boolean uneven() {
+        return ratios.stream().anyMatch(r -> r.stream().anyMatch(v -> v != EVEN));
+    }
+
+    /** This plan with other ratios. */
+    public Plan withRatios(List<List<Double>> r) {
+        return new Plan(layers, rows, r);
+    }
+
+    /**
+     * Accelerator a's share of layer l's batch, input channels and output channels after every
+     * level: at each level a takes the ratio of its half (the first half: the ratio, the second:
+     * 1 - ratio) of the dimension the layer splits there.
+     */
+    public double[] shares(int accelerator, int layer) {
+        double[] s = {1, 1, 1};
+        int levels = levels();
+        for (int h = 1; h <= levels; h++) {
+            boolean second = ((accelerator >> (levels - h)) & 1) == 1;
+            double r = ratio(h, layer);
+            s[choice(h, layer).ordinal()] *= second ? 1 - r : r;
+        }
+        return s;
     }
 
     /** The same choice for every layer at every level. */
@@ -46,14 +109,21 @@ public record Plan(int layers, List<List<Parallelism>> rows) {
 
     /** The plan's first {@code levels} levels. */
     public Plan prefix(int levels) {
-        return new Plan(layers, rows.subList(0, levels));
+        return new Plan(layers, rows.subList(0, levels), ratios.subList(0, levels));
     }
 
-    /** This plan with one more level below its last. */
+    /** This plan with one more level below its last, split evenly. */
     public Plan withLevel(List<Parallelism> row) {
+        return withLevel(row, java.util.Collections.nCopies(layers, EVEN));
+    }
+
+    /** This plan with one more level below its last, split by the given ratios. */
+    public Plan withLevel(List<Parallelism> row, List<Double> ratioRow) {
         List<List<Parallelism>> next = new ArrayList<>(rows);
         next.add(row);
-        return new Plan(layers, next);
+        List<List<Double>> r = new ArrayList<>(ratios);
+        r.add(ratioRow);
+        return new Plan(layers, next, r);
     }
 
     /** Per layer, how many of the first {@code levelsAbove} levels chose {@code p}. */

@@ -17,7 +17,8 @@ import org.hyparsim.partition.collective.Collectives;
  * Plan + network + batch + array size -> the task graph of training steps.
  *
  * <p><b>Compute.</b> Every accelerator holds, for layer l, B / 2^(dp choices of l) samples,
- * C_in / 2^(mp choices of l) input channels and C_out / 2^(mp-out choices of l) output channels;
+ * C_in / 2^(mp choices of l) input channels and C_out / 2^(mp-out choices of l) output channels
+ * (with uneven splits, its half's share of the dimension at each level instead of a half);
  * it runs forward, error and gradient compute on that shard, and the weight update. A projection
  * shortcut's 1x1 convolution runs beside its last layer, on a shard split as that layer.
  *
@@ -32,7 +33,8 @@ import org.hyparsim.partition.collective.Collectives;
  * from the {@link CommunicationModel} is spread evenly over its 2^(H-h) pairs, half in each
  * direction, split into the forward part (feature map, {@link CommunicationModel#forwardShare})
  * and the backward part (error). The bytes of all transfers therefore add up to the planner's
- * total.
+ * total. Uneven splits change what moves between two layers (the model's shares), not how a
+ * group's amount is spread over its pairs, and collectives keep one size per member.
  *
  * <p><b>Order.</b> Forward of layer l on a needs a's forward of l-1 and the partial sums,
  * shortcut additions and forward redistribution into a that layer l-1's output needs; a
@@ -58,18 +60,26 @@ public final class StepBuilder {
         int n = 1 << levels;
         int layers = net.size();
         int batch = model.accounting().batch();
-        Split[] splits = plan.splitsAbove(levels);
         TaskKind[] phases = {TaskKind.FORWARD, TaskKind.ERROR, TaskKind.GRADIENT, TaskKind.UPDATE};
-        ComputeWork[][] works = new ComputeWork[layers][4];
+        // per layer and accelerator (one shard for all when the splits are even): its four works
+        ComputeWork[][][] works = new ComputeWork[layers][n][];
         // projections run beside the last layer of their shortcut, partitioned as it
-        List<List<ComputeWork[]>> projections = new ArrayList<>();
+        List<List<ComputeWork[][]>> projections = new ArrayList<>();
         for (int l = 0; l < layers; l++) {
-            works[l] = shard(net.layer(l), phases, batch, splits[l]);
             projections.add(new ArrayList<>());
+        }
+        for (int a = 0; a < n; a++) {
+            for (int l = 0; l < layers; l++) {
+                works[l][a] = a > 0 && !plan.uneven() ? works[l][0] : shard(net.layer(l), phases, batch, plan.shares(a, l));
+            }
         }
         for (Shortcut sc : net.shortcuts()) {
             if (sc.projection() != null) {
-                projections.get(sc.to()).add(shard(sc.projection(), phases, batch, splits[sc.to()]));
+                ComputeWork[][] p = new ComputeWork[n][];
+                for (int a = 0; a < n; a++) {
+                    p[a] = shard(sc.projection(), phases, batch, plan.shares(a, sc.to()));
+                }
+                projections.get(sc.to()).add(p);
             }
         }
         String tooBig = sizeProblem(n, layers, iterations, collectives.algorithm());
@@ -91,7 +101,7 @@ public final class StepBuilder {
                 org.hyparsim.core.engine.Deadline.check();
                 int[] done = new int[n]; // the last forward task of layer l (and its projections) per accelerator
                 for (int a = 0; a < n; a++) {
-                    fwd[l][a] = b.compute(it, a, works[l][0], l);
+                    fwd[l][a] = b.compute(it, a, works[l][a][0], l);
                     if (l > 0) {
                         b.depends(fwd[l][a], fwdLast[l - 1][a]);
                     }
@@ -99,8 +109,8 @@ public final class StepBuilder {
                         b.depends(fwd[l][a], previousUpdate[l][a]);
                     }
                     done[a] = fwd[l][a];
-                    for (ComputeWork[] p : projections.get(l)) {
-                        int t = b.compute(it, a, p[0], l);
+                    for (ComputeWork[][] p : projections.get(l)) {
+                        int t = b.compute(it, a, p[a][0], l);
                         b.depends(t, done[a]);
                         done[a] = t;
                     }
@@ -148,16 +158,16 @@ public final class StepBuilder {
                 int[] errDone = new int[n];
                 int[] gradDone = new int[n];
                 for (int a = 0; a < n; a++) {
-                    err[l][a] = b.compute(it, a, works[l][1], l);
-                    grad[l][a] = b.compute(it, a, works[l][2], l);
+                    err[l][a] = b.compute(it, a, works[l][a][1], l);
+                    grad[l][a] = b.compute(it, a, works[l][a][2], l);
                     int after = l == layers - 1 ? fwdLast[l][a] : errLast[l + 1][a];
                     b.depends(err[l][a], after);
                     b.depends(grad[l][a], after);
                     errDone[a] = err[l][a];
                     gradDone[a] = grad[l][a];
-                    for (ComputeWork[] p : projections.get(l)) {
-                        int e = b.compute(it, a, p[1], l);
-                        int g = b.compute(it, a, p[2], l);
+                    for (ComputeWork[][] p : projections.get(l)) {
+                        int e = b.compute(it, a, p[a][1], l);
+                        int g = b.compute(it, a, p[a][2], l);
                         b.depends(e, errDone[a]);
                         b.depends(g, gradDone[a]);
                         errDone[a] = e;
@@ -214,10 +224,10 @@ public final class StepBuilder {
                         .transfers());
                 List<int[]> gsum = intraCollective(b, collectives, model, plan, it, l, Parallelism.DP, gradDone).transfers();
                 for (int a = 0; a < n; a++) {
-                    upd[l][a] = b.compute(it, a, works[l][3], l);
+                    upd[l][a] = b.compute(it, a, works[l][a][3], l);
                     b.depends(upd[l][a], gradDone[a]);
-                    for (ComputeWork[] p : projections.get(l)) {
-                        int u = b.compute(it, a, p[3], l);
+                    for (ComputeWork[][] p : projections.get(l)) {
+                        int u = b.compute(it, a, p[a][3], l);
                         b.depends(u, gradDone[a]);
                         for (int[] t : gsum) {
                             if (t[1] == a) {
@@ -235,12 +245,12 @@ public final class StepBuilder {
         return b.build();
     }
 
-    /** A layer's four compute works on one accelerator's shard after all levels' splits. */
-    private static ComputeWork[] shard(Layer layer, TaskKind[] phases, int batch, Split split) {
+    /** A layer's four compute works on one accelerator's shard: its shares of batch, input and output channels. */
+    private static ComputeWork[] shard(Layer layer, TaskKind[] phases, int batch, double[] shares) {
         ComputeWork[] out = new ComputeWork[phases.length];
         for (int p = 0; p < phases.length; p++) {
-            out[p] = new ComputeWork(layer, phases[p], batch / split.batchDivisor(),
-                    layer.inChannels() / split.inDivisor(), layer.outChannels() / split.outDivisor());
+            out[p] = new ComputeWork(layer, phases[p], batch * shares[0], layer.inChannels() * shares[1],
+                    layer.outChannels() * shares[2]);
         }
         return out;
     }
@@ -270,7 +280,7 @@ public final class StepBuilder {
         int end = model.shortcutEnd(sc);
         for (int h = 1; h <= plan.levels(); h++) {
             CommunicationModel.ShortcutAmount a = model.shortcutAmount(sc, plan.choice(h, sc.from()), plan.choice(h, end),
-                    plan.splitsAbove(h - 1)[end]);
+                    plan.splitsAbove(h - 1)[end], plan.ratio(h, sc.from()), plan.ratio(h, end));
             double bytes = forward ? a.forward() : model.forwardOnly() ? 0 : a.backward();
             spread(b, plan.levels(), h, bytes, it, sc.destination(),
                     forward ? TransferKind.SHORTCUT_FORWARD : TransferKind.SHORTCUT_BACKWARD, out);
@@ -325,9 +335,11 @@ public final class StepBuilder {
         for (int h = 1; h <= plan.levels(); h++) {
             Parallelism a = plan.choice(h, l);
             Parallelism c = plan.choice(h, l + 1);
-            double total = model.interBytes(l, a, c, plan.splitsAbove(h - 1)[l + 1]);
+            double ra = plan.ratio(h, l);
+            double rc = plan.ratio(h, l + 1);
+            double total = model.interBytes(l, a, c, plan.splitsAbove(h - 1)[l + 1], ra, rc);
             // the model of inference counts only the forward part already
-            double forwardShare = model.forwardOnly() ? 1 : CommunicationModel.forwardShare(a, c);
+            double forwardShare = model.forwardOnly() ? 1 : CommunicationModel.forwardShare(a, c, ra, rc);
             double bytes = total * (forward ? forwardShare : 1 - forwardShare);
             spread(b, plan.levels(), h, bytes, it, l + 1, forward ? TransferKind.INTER_FORWARD : TransferKind.INTER_BACKWARD, out);
         }
