@@ -127,7 +127,7 @@ public final class RunCommand implements Callable<Integer> {
     static String text(Scenario s, List<RunRecord> runs) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%s, batch %d, %d accelerators, %s, hardware %s, schedule %s%n%n",
-                s.network().name(), s.batch(), s.accelerators(), s.array().topology().label(), s.hardware().label(),
+                s.network().name(), s.batch(), s.accelerators(), s.array().topology().label(), s.array().hardwareLabel(),
                 s.schedule().label()));
         StepResult dp = runs.stream().filter(r -> r.key().strategy() == StrategyKind.DP).map(RunRecord::result)
                 .findFirst().orElse(null);
@@ -155,6 +155,19 @@ public final class RunCommand implements Callable<Integer> {
             sb.append(String.format(Locale.ROOT, "%-10s %11.4g %11.4g %11.4g %11.4g %11.4g %11.4g %11.4g%n",
                     r.key().strategy().label(), e.mac(), e.registerFile(), e.arrayNetwork(), e.globalBuffer(), e.dram(),
                     e.link(), e.staticEnergy()));
+        }
+        if (runs.stream().anyMatch(r -> !r.groups().isEmpty())) {
+            sb.append("\nHardware groups (the busiest accelerator of each):\n");
+            sb.append(String.format(Locale.ROOT, "%-10s %-28s %12s %12s %12s %11s%n", "strategy", "group", "compute",
+                    "mem stall", "busy", "utilisation"));
+            for (RunRecord r : runs) {
+                for (RunRecord.GroupResult g : r.groups()) {
+                    sb.append(String.format(Locale.ROOT, "%-10s %-28s %12s %12s %12s %11s%n", r.key().strategy().label(),
+                            g.hardware() + " A" + g.first() + "-A" + (g.first() + g.count() - 1), seconds(g.computeSeconds()),
+                            seconds(g.memoryStallSeconds()), seconds(g.busySeconds()),
+                            Units.significant(100 * g.utilisation(), 3) + "%"));
+                }
+            }
         }
         return sb.toString();
     }

@@ -12,15 +12,23 @@ import org.hyparsim.partition.Plan;
  * each layer's partition type. In rows it is two columns: {@code plan}, the letters of each level
  * joined by '/' ("ddm/dmm": d for dp, m for mp), and {@code layers}, the layer names.
  */
-public record PlanGrid(@JsonProperty("layers") List<String> layers, @JsonIgnore List<List<Parallelism>> levels) {
+public record PlanGrid(@JsonProperty("layers") List<String> layers, @JsonIgnore List<List<Parallelism>> levels,
+        @JsonIgnore List<List<Double>> ratios) {
 
     public PlanGrid {
         layers = layers == null ? List.of() : List.copyOf(layers);
         levels = levels.stream().map(List::copyOf).toList();
+        ratios = ratios == null ? List.of() : ratios.stream().map(List::copyOf).toList();
     }
 
+    /** A plan of even splits (its ratios are not kept). */
+    public PlanGrid(List<String> layers, List<List<Parallelism>> levels) {
+        this(layers, levels, List.of());
+    }
+
+    /** The plan's types, and its ratios when some split is uneven. */
     public static PlanGrid of(List<String> layers, Plan plan) {
-        return new PlanGrid(layers, plan.rows());
+        return new PlanGrid(layers, plan.rows(), plan.uneven() ? plan.ratios() : List.of());
     }
 
     /** Read back from the two columns. */

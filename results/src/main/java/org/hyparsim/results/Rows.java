@@ -37,6 +37,24 @@ public final class Rows {
         energy.put("static", e.staticEnergy());
         m.put("energy", energy);
         m.put("plan", r.plan().labels());
+        if (!r.plan().ratios().isEmpty()) {
+            m.put("ratios", r.plan().ratios());
+        }
+        if (!r.groups().isEmpty()) {
+            List<Map<String, Object>> groups = new ArrayList<>();
+            for (RunRecord.GroupResult g : r.groups()) {
+                Map<String, Object> gm = new LinkedHashMap<>();
+                gm.put("hardware", g.hardware());
+                gm.put("firstAccelerator", g.first());
+                gm.put("accelerators", g.count());
+                gm.put("computeSeconds", g.computeSeconds());
+                gm.put("memoryStallSeconds", g.memoryStallSeconds());
+                gm.put("busySeconds", g.busySeconds());
+                gm.put("utilisation", g.utilisation());
+                groups.add(gm);
+            }
+            m.put("groups", groups);
+        }
         m.put("layers", layers(r));
         return m;
     }

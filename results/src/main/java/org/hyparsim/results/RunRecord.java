@@ -1,5 +1,6 @@
 package org.hyparsim.results;
 
+import java.util.List;
 import org.hyparsim.core.step.StepResult;
 
 /**
@@ -7,5 +8,27 @@ import org.hyparsim.core.step.StepResult;
  * the replay measured. Writers turn it into a {@link RunRow} (the summary) and per-layer and
  * per-link rows.
  */
-public record RunRecord(RunKey key, PlanGrid plan, double plannerBytes, StepResult result) {
+public record RunRecord(RunKey key, PlanGrid plan, double plannerBytes, StepResult result, List<GroupResult> groups) {
+
+    public RunRecord {
+        groups = List.copyOf(groups);
+    }
+
+    /** A run on a uniform array. */
+    public RunRecord(RunKey key, PlanGrid plan, double plannerBytes, StepResult result) {
+        this(key, plan, plannerBytes, result, List.of());
+    }
+
+    /**
+     * One hardware group of a heterogeneous array: its accelerators (from {@code first}, {@code
+     * count} of them), the busiest one's compute and memory-stall seconds, and its busy share of
+     * the step (utilisation).
+     */
+    public record GroupResult(String hardware, int first, int count, double computeSeconds, double memoryStallSeconds,
+            double utilisation) {
+        /** Compute and stall together: when the group's busiest accelerator is done with the step's work. */
+        public double busySeconds() {
+            return computeSeconds + memoryStallSeconds;
+        }
+    }
 }

@@ -78,7 +78,12 @@ public final class ScenarioReader {
             accelerators = null;
         }
         TopologySpec topo = collect(problems, () -> topology(s.topology(), base, src));
-        Hardware hardware = collect(problems, () -> hardware(s.hardware(), base, src));
+        Long arraySize = accelerators;
+        List<HardwareGroup> groups = s.hardware() != null && s.hardware().isArray()
+                ? collect(problems, () -> hardwareGroups(s.hardware(), base, src, arraySize)) : null;
+        Hardware hardware = groups != null ? groups.get(0).hardware()
+                : s.hardware() != null && s.hardware().isArray() ? null
+                : collect(problems, () -> hardware(s.hardware(), base, src));
         if (hardware != null && topo != null) {
             hardware = topo.applyTo(hardware);
         }
@@ -130,7 +135,7 @@ public final class ScenarioReader {
             throw new InputException(problems);
         }
         return new Scenario(src, new Workload(network, batch.intValue(), iterations.intValue(), phase),
-                new ArrayConfig(accelerators.intValue(), topo.kind(), linkModel, hardware, collective), schedule,
+                new ArrayConfig(accelerators.intValue(), topo.kind(), linkModel, hardware, collective, groups), schedule,
                 strategies);
     }
 
@@ -238,6 +243,63 @@ public final class ScenarioReader {
             } else {
                 out.add(Strategy.of(kind, partitionTypes));
             }
+        }
+        return out;
+    }
+
+    /**
+     * Hardware groups: a list of {profile, overrides, count}, placed in accelerator order. The
+     * counts add up to the array; every group shares the first group's links and energy per action
+     * (they differ in compute: clock, PE array, memory).
+     */
+    static List<HardwareGroup> hardwareGroups(JsonNode list, Path base, String src, Long accelerators) {
+        List<InputException.Problem> problems = new ArrayList<>();
+        List<HardwareGroup> out = new ArrayList<>();
+        long total = 0;
+        if (list.isEmpty()) {
+            throw new InputException(src, "hardware", "an empty list: give at least one group {profile, count}");
+        }
+        for (int i = 0; i < list.size(); i++) {
+            String at = "hardware[" + i + "]";
+            JsonNode g = list.get(i);
+            if (!g.isObject()) {
+                problems.add(new InputException.Problem(src, at, "wrong type: expected {profile: NAME, count: N, <field>: <value>}"));
+                continue;
+            }
+            JsonNode count = g.get("count");
+            if (count == null || !count.isIntegralNumber() || count.asLong() < 1 || count.asLong() > Integer.MAX_VALUE) {
+                problems.add(new InputException.Problem(src, at + ".count", "missing or not a whole number of accelerators "
+                        + "from 1: got " + count));
+                continue;
+            }
+            com.fasterxml.jackson.databind.node.ObjectNode rest = ((com.fasterxml.jackson.databind.node.ObjectNode) g).deepCopy();
+            rest.remove("count");
+            Hardware hw;
+            try {
+                JsonNode profile = rest.get("profile");
+                String name = profile == null ? BuiltInProfile.HMC_RS.label() : profile.asText();
+                hw = HardwareReader.resolve(name, rest, src, at);
+            } catch (InputException e) {
+                problems.addAll(e.problems());
+                continue;
+            }
+            if (!out.isEmpty()) {
+                Hardware first = out.get(0).hardware();
+                if (!first.links().equals(hw.links()) || !first.energy().equals(hw.energy())) {
+                    problems.add(new InputException.Problem(src, at, "a group may differ from the first in compute "
+                            + "(clock, PE array, memory), not in its links or its energy per action"));
+                    continue;
+                }
+            }
+            total += count.asLong();
+            out.add(new HardwareGroup(hw, count.asInt()));
+        }
+        if (problems.isEmpty() && accelerators != null && total != accelerators) {
+            problems.add(new InputException.Problem(src, "hardware", "the groups' counts add up to " + total
+                    + " accelerators; the array has " + accelerators));
+        }
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
         }
         return out;
     }

@@ -38,7 +38,7 @@ public final class ScenarioRunner {
     public static RunKey key(Scenario s, Strategy strategy) {
         ArrayConfig a = s.array();
         return new RunKey(s.network().name(), s.batch(), new RunKey.Array(a.accelerators(), a.topology(),
-                a.hardware().label(), a.linkModel(), a.collective()), s.schedule(), s.workload().phase(), strategy.kind());
+                a.hardwareLabel(), a.linkModel(), a.collective()), s.schedule(), s.workload().phase(), strategy.kind());
     }
 
     public static RunRecord run(Scenario s, Strategy strategy, boolean trace) {
@@ -52,9 +52,52 @@ public final class ScenarioRunner {
         Collectives collectives = new Collectives(s.array().collective(), new TopologyFabric(topology), s.levels());
         TrainingStep step = StepBuilder.build(model, plan, s.iterations(), collectives);
         Interconnect net = s.array().linkModel().create(topology, hw.links());
-        StepResult r = new Replay(step, hw.accelerator().newComputeModel(), net, hw.energy(), s.schedule(), trace).run();
+        StepResult r = Replay.perAccelerator(step, computeModels(s.array()), net, hw.energy(), s.schedule(), trace).run();
         Invariants.check(r, plannerBytes, s.schedule());
-        return new RunRecord(key(s, strategy), PlanGrid.of(s.network().layerNames(), plan), plannerBytes, r);
+        return new RunRecord(key(s, strategy), PlanGrid.of(s.network().layerNames(), plan), plannerBytes,
+                r, groups(s.array(), r));
+    }
+
+    /** Each accelerator's compute model: one instance per hardware group. */
+    public static java.util.function.IntFunction<org.hyparsim.core.step.ComputeModel> computeModels(ArrayConfig array) {
+        List<org.hyparsim.core.step.ComputeModel> models = array.groups().stream()
+                .map(g -> g.hardware().accelerator().newComputeModel()).toList();
+        if (models.size() == 1) {
+            org.hyparsim.core.step.ComputeModel only = models.get(0);
+            return a -> only;
+        }
+        int[] groupOf = new int[array.accelerators()];
+        for (int a = 0; a < groupOf.length; a++) {
+            groupOf[a] = array.groupOf(a);
+        }
+        return a -> models.get(groupOf[a]);
+    }
+
+    /** Per hardware group of a heterogeneous array, its accelerators' busiest compute and stall; empty when uniform. */
+    static List<RunRecord.GroupResult> groups(ArrayConfig array, StepResult r) {
+        if (!array.heterogeneous() || r.busyComputeSeconds().isEmpty()) {
+            return List.of();
+        }
+        List<RunRecord.GroupResult> out = new ArrayList<>();
+        int first = 0;
+        for (HardwareGroup g : array.groups()) {
+            double compute = 0;
+            double stall = 0;
+            double busy = 0;
+            for (int a = first; a < first + g.count(); a++) {
+                double c = r.busyComputeSeconds().get(a);
+                double m = r.busyStallSeconds().get(a);
+                if (c + m > busy) {
+                    busy = c + m;
+                    compute = c;
+                    stall = m;
+                }
+            }
+            out.add(new RunRecord.GroupResult(g.hardware().label(), first, g.count(), compute, stall,
+                    r.stepTimeSeconds() > 0 ? busy / r.stepTimeSeconds() : 0));
+            first += g.count();
+        }
+        return out;
     }
 
     /** The array's interconnect: its topology over its links, in its link model. */

@@ -18,7 +18,7 @@ public final class Replay {
     private static final double PS = 1e-12;
 
     private final TrainingStep step;
-    private final ComputeModel computeModel;
+    private final java.util.function.IntFunction<ComputeModel> computeModels;
     private final Interconnect interconnect;
     private final EnergyParams energy;
     private final Schedule schedule;
@@ -43,11 +43,26 @@ public final class Replay {
 
     public Replay(TrainingStep step, ComputeModel computeModel, Interconnect interconnect, EnergyParams energy,
             Schedule schedule, boolean recordTrace) {
-        if (step == null || computeModel == null || interconnect == null || energy == null || schedule == null) {
+        this(step, a -> computeModel, interconnect, energy, schedule, recordTrace, computeModel);
+    }
+
+    /**
+     * A replay where accelerators compute at different speeds: {@code computeModels} gives each
+     * accelerator's model (accelerators of one group share one instance); energy per action is
+     * the array's.
+     */
+    public static Replay perAccelerator(TrainingStep step, java.util.function.IntFunction<ComputeModel> computeModels,
+            Interconnect interconnect, EnergyParams energy, Schedule schedule, boolean recordTrace) {
+        return new Replay(step, computeModels, interconnect, energy, schedule, recordTrace, computeModels);
+    }
+
+    private Replay(TrainingStep step, java.util.function.IntFunction<ComputeModel> computeModels,
+            Interconnect interconnect, EnergyParams energy, Schedule schedule, boolean recordTrace, Object given) {
+        if (step == null || given == null || interconnect == null || energy == null || schedule == null) {
             throw new IllegalArgumentException("step, compute model, interconnect, energy and schedule are required");
         }
         this.step = step;
-        this.computeModel = computeModel;
+        this.computeModels = computeModels;
         this.interconnect = interconnect;
         this.energy = energy;
         this.schedule = schedule;
@@ -57,10 +72,11 @@ public final class Replay {
     public StepResult run() {
         int n = step.size();
         costs = new ComputeCost[n];
-        java.util.Map<ComputeWork, ComputeCost> cache = new java.util.HashMap<>();
+        java.util.Map<ComputeModel, java.util.Map<ComputeWork, ComputeCost>> cache = new java.util.IdentityHashMap<>();
         for (Task t : step.tasks()) {
             if (!t.isTransfer()) {
-                costs[t.id()] = cache.computeIfAbsent(t.work(), computeModel::cost);
+                ComputeModel m = computeModels.apply(t.accelerator());
+                costs[t.id()] = cache.computeIfAbsent(m, k -> new java.util.HashMap<>()).computeIfAbsent(t.work(), m::cost);
             }
         }
         remaining = new int[n];
@@ -312,6 +328,14 @@ public final class Replay {
         StepResult.Traffic traffic = new StepResult.Traffic(comm, linkBytes, dram, sram, macs, sent, delivered);
         return new StepResult(accelerators, step.iterations(), times, traffic, e,
                 new StepResult.Counts(engine.events(), transfers, engine.meanPendingEvents()),
-                new StepResult.Detail(layerRows, interconnect.linkUsage(), trace));
+                new StepResult.Detail(layerRows, interconnect.linkUsage(), trace, seconds(busyCompute), seconds(busyStall)));
+    }
+
+    private static List<Double> seconds(long[] ps) {
+        List<Double> out = new ArrayList<>(ps.length);
+        for (long v : ps) {
+            out.add(v * PS);
+        }
+        return out;
     }
 }

@@ -66,7 +66,25 @@ public record StepResult(int accelerators, int iterations, Times times, Traffic 
     }
 
     /** Per layer and per link, and the trace when one was recorded. */
-    public record Detail(List<LayerResult> layers, List<Interconnect.LinkUsage> links, List<TraceEvent> trace) {
+    /**
+     * Per layer, per link, the trace, and per accelerator its busy compute and memory-stall
+     * seconds in the first step (empty where not recorded).
+     */
+    public record Detail(List<LayerResult> layers, List<Interconnect.LinkUsage> links, List<TraceEvent> trace,
+            List<Double> busyComputeSeconds, List<Double> busyStallSeconds) {
+        public Detail(List<LayerResult> layers, List<Interconnect.LinkUsage> links, List<TraceEvent> trace) {
+            this(layers, links, trace, List.of(), List.of());
+        }
+    }
+
+    /** Per accelerator, its busy compute seconds in the first step. */
+    public List<Double> busyComputeSeconds() {
+        return detail.busyComputeSeconds();
+    }
+
+    /** Per accelerator, its memory-stall seconds in the first step. */
+    public List<Double> busyStallSeconds() {
+        return detail.busyStallSeconds();
     }
 
     public double energyJoules() {
