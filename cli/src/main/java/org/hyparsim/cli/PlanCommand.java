@@ -107,6 +107,10 @@ public final class PlanCommand implements Callable<Integer> {
             }
             chosen = new Strategy.FromFile(given);
         } else {
+            if (kind == StrategyKind.TIMED) {
+                throw new InputException(CLI, "--strategy", "timed plans by simulated time on an array: name it in a "
+                        + "scenario's strategies and use run or sweep");
+            }
             if (partitionTypes != 2 && partitionTypes != 3) {
                 throw new InputException(CLI, "--partition-types", "must be 2 (dp, mp) or 3 (dp, mp, mp-out), got "
                         + partitionTypes);

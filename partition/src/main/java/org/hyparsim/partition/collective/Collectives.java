@@ -146,6 +146,20 @@ public final class Collectives {
         return new Expansion(transfers, into);
     }
 
+    /**
+     * The estimated seconds of a collective over the groups of {@code mask} (all at once), each
+     * member holding {@code bytes}, by the algorithm in force (auto's choice under auto); 0 without
+     * a fabric or with nothing to send.
+     */
+    public double seconds(CollectiveOp op, int mask, double bytes) {
+        if (fabric == null || Integer.bitCount(mask) == 0 || !(bytes > 0)) {
+            return 0;
+        }
+        CollectiveAlgorithm a = choose(op, mask, bytes);
+        double[] ab = estimates.computeIfAbsent(op + "/" + a + "/" + mask, k -> estimate(rounds(op, a, mask), mask));
+        return ab[0] + ab[1] * bytes;
+    }
+
     /** The algorithm for a collective: the scenario's, or auto's choice for this group and size. */
     public CollectiveAlgorithm choose(CollectiveOp op, int mask, double bytes) {
         if (algorithm != CollectiveAlgorithm.AUTO) {

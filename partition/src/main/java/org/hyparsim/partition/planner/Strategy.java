@@ -3,7 +3,7 @@ package org.hyparsim.partition.planner;
 import org.hyparsim.partition.Plan;
 
 /** A strategy, resolved once by the reader: a built-in planner, or a plan read from a file. */
-public sealed interface Strategy permits Strategy.Named, Strategy.Exhaustive, Strategy.FromFile {
+public sealed interface Strategy permits Strategy.Named, Strategy.Exhaustive, Strategy.Timed, Strategy.FromFile {
 
     StrategyKind kind();
 
@@ -18,6 +18,9 @@ public sealed interface Strategy permits Strategy.Named, Strategy.Exhaustive, St
             if (kind == StrategyKind.EXHAUSTIVE) {
                 throw new IllegalArgumentException("the exhaustive strategy needs its partition types: use Exhaustive");
             }
+            if (kind == StrategyKind.TIMED) {
+                throw new IllegalArgumentException("the timed strategy needs its replay budget: use Timed");
+            }
         }
 
         @Override
@@ -28,7 +31,7 @@ public sealed interface Strategy permits Strategy.Named, Strategy.Exhaustive, St
                 case TRICK -> new OneWeirdTrickPlanner();
                 case HYPAR -> LayerwisePlanner.hypar();
                 case ACCPAR -> LayerwisePlanner.accpar();
-                case EXHAUSTIVE, FILE -> throw new IllegalStateException("unreachable");
+                case EXHAUSTIVE, TIMED, FILE -> throw new IllegalStateException("unreachable");
             };
         }
     }
@@ -52,9 +55,29 @@ public sealed interface Strategy permits Strategy.Named, Strategy.Exhaustive, St
         }
     }
 
-    /** The built-in strategy of this kind; exhaustive over {@code partitionTypes}. */
-    public static Strategy of(StrategyKind kind, int partitionTypes) {
-        return kind == StrategyKind.EXHAUSTIVE ? new Exhaustive(partitionTypes) : new Named(kind);
+    /**
+     * Plans by simulated time, at most {@code budget} replays per plan. Its planner needs the
+     * array it replays on: the scenario runner builds it ({@link #planner()} refuses).
+     */
+    record Timed(int budget) implements Strategy {
+        @Override
+        public StrategyKind kind() {
+            return StrategyKind.TIMED;
+        }
+
+        @Override
+        public Planner planner() {
+            throw new IllegalStateException("the timed planner replays plans on an array: the scenario runner builds it");
+        }
+    }
+
+    /** Replays per timed plan unless a scenario says otherwise. */
+    int DEFAULT_TIMED_BUDGET = 16;
+
+    /** The built-in strategy of this kind; exhaustive over {@code partitionTypes}, timed with the default budget. */
+    static Strategy of(StrategyKind kind, int partitionTypes) {
+        return kind == StrategyKind.EXHAUSTIVE ? new Exhaustive(partitionTypes)
+                : kind == StrategyKind.TIMED ? new Timed(DEFAULT_TIMED_BUDGET) : new Named(kind);
     }
 
     /** A plan read from a file and checked against the network by the reader. */

@@ -19,6 +19,8 @@ public enum StrategyKind implements org.hyparsim.core.Named {
     ACCPAR,
     /** Every plan, the cheapest kept. */
     EXHAUSTIVE,
+    /** Plans chosen by simulated time: an estimate's dynamic program, refined by replays on the array. */
+    TIMED,
     /** A plan given from outside. */
     FILE;
 

@@ -199,6 +199,9 @@ public final class ScenarioReader {
         return out;
     }
 
+    /** The most replays a timed plan may ask for. */
+    static final int MAX_PLAN_BUDGET = 4096;
+
     /** The strategies by name, a plan file read for "file", each checked against the network and array. */
     private static List<Strategy> strategies(List<InputException.Problem> problems, ScenarioSpec s, String src,
             Path base, Network network, Long accelerators) {
@@ -216,6 +219,17 @@ public final class ScenarioReader {
             } else {
                 problems.add(new InputException.Problem(src, "partitionTypes", "must be 2 (dp, mp) or 3 (dp, mp, mp-out), got "
                         + pt));
+            }
+        }
+        int budget = Strategy.DEFAULT_TIMED_BUDGET;
+        if (s.planBudget() != null && !s.planBudget().isNull()) {
+            JsonNode b = s.planBudget();
+            int min = org.hyparsim.scenarios.timed.TimedPlanner.MIN_BUDGET;
+            if (b.isIntegralNumber() && b.asLong() >= min && b.asLong() <= MAX_PLAN_BUDGET) {
+                budget = b.asInt();
+            } else {
+                problems.add(new InputException.Problem(src, "planBudget", "must be a whole number of replays from " + min
+                        + " (the five baselines and the estimate's plan) to " + MAX_PLAN_BUDGET + ", got " + b));
             }
         }
         List<Strategy> out = new ArrayList<>();
@@ -240,6 +254,8 @@ public final class ScenarioReader {
                         out.add(new Strategy.FromFile(plan));
                     }
                 }
+            } else if (kind == StrategyKind.TIMED) {
+                out.add(new Strategy.Timed(budget));
             } else {
                 out.add(Strategy.of(kind, partitionTypes));
             }

@@ -42,11 +42,33 @@ public final class ScenarioRunner {
     }
 
     public static RunRecord run(Scenario s, Strategy strategy, boolean trace) {
-        Hardware hw = s.hardware();
+        CommunicationModel model = model(s);
+        Plan plan;
+        StepResult r;
+        if (strategy instanceof Strategy.Timed timed) {
+            org.hyparsim.scenarios.timed.TimedPlanner.Outcome o = new org.hyparsim.scenarios.timed.TimedPlanner(s, model)
+                    .choose(timed.budget(), p -> replay(s, model, p, false));
+            plan = o.plan();
+            r = trace ? replay(s, model, plan, true) : o.result();
+        } else {
+            plan = strategy.planner().plan(model, s.levels());
+            r = replay(s, model, plan, trace);
+        }
+        double plannerBytes = model.evaluate(plan).totalBytes();
+        return new RunRecord(key(s, strategy), PlanGrid.of(s.network().layerNames(), plan), plannerBytes,
+                r, groups(s.array(), r));
+    }
+
+    /** The model a scenario plans with: the paper's accounting at the hardware's bytes per element, per phase. */
+    public static CommunicationModel model(Scenario s) {
         CommunicationModel training = new CommunicationModel(s.network(),
-                Accounting.hypar(s.batch()).withBytesPerElement(hw.accelerator().memory().bytesPerElement()));
-        CommunicationModel model = s.workload().phase() == RunPhase.INFERENCE ? training.inference() : training;
-        Plan plan = strategy.planner().plan(model, s.levels());
+                Accounting.hypar(s.batch()).withBytesPerElement(s.hardware().accelerator().memory().bytesPerElement()));
+        return s.workload().phase() == RunPhase.INFERENCE ? training.inference() : training;
+    }
+
+    /** One plan replayed on the scenario's array, the invariants checked. */
+    public static StepResult replay(Scenario s, CommunicationModel model, Plan plan, boolean trace) {
+        Hardware hw = s.hardware();
         double plannerBytes = model.evaluate(plan).totalBytes();
         Topology topology = s.array().topology().create(s.accelerators(), hw.links());
         Collectives collectives = new Collectives(s.array().collective(), new TopologyFabric(topology), s.levels());
@@ -54,8 +76,7 @@ public final class ScenarioRunner {
         Interconnect net = s.array().linkModel().create(topology, hw.links());
         StepResult r = Replay.perAccelerator(step, computeModels(s.array()), net, hw.energy(), s.schedule(), trace).run();
         Invariants.check(r, plannerBytes, s.schedule());
-        return new RunRecord(key(s, strategy), PlanGrid.of(s.network().layerNames(), plan), plannerBytes,
-                r, groups(s.array(), r));
+        return r;
     }
 
     /** Each accelerator's compute model: one instance per hardware group. */

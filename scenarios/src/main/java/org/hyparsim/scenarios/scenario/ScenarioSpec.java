@@ -16,6 +16,7 @@ public record ScenarioSpec(
         @JsonProperty("strategies") List<String> strategies,
         @JsonProperty("plan") String plan,
         @JsonProperty("partitionTypes") JsonNode partitionTypes,
+        @JsonProperty("planBudget") JsonNode planBudget,
         @JsonProperty("iterations") JsonNode iterations,
         @JsonProperty("linkModel") String linkModel,
         @JsonProperty("collective") String collective,
