@@ -67,9 +67,10 @@ public final class RunCommand implements Callable<Integer> {
                 System.console() != null && !"true".equalsIgnoreCase(System.getenv("CI")));
         java.util.function.Supplier<List<RunRecord>> all = () -> {
             List<RunRecord> done = new java.util.ArrayList<>();
+            Map<org.hyparsim.partition.Plan, StepResult> replays = new java.util.HashMap<>();
             for (org.hyparsim.partition.planner.Strategy strategy : s.strategies()) {
                 progress.start(strategy.kind().label());
-                done.add(ScenarioRunner.run(s, strategy, out != null));
+                done.add(ScenarioRunner.run(s, strategy, out != null, replays));
             }
             progress.finish();
             return done;

@@ -16,12 +16,12 @@ import org.hyparsim.partition.Plan;
  * that names a two-type strategy, such as hypar, may not use mp-out). The JSON that
  * {@code hypar-sim plan --format json} prints is a valid plan file: its other fields are ignored.
  */
-@JsonIgnoreProperties({"batch", "levels", "accounting", "unit",
+@JsonIgnoreProperties({"batch", "levels", "accounting", "unit", "groups", "runs",
         "levelBytes", "intraLayerBytes", "interLayerBytes", "shortcutBytes", "communicationBytes", "bytesPerElement",
         "intraMultiplicity", "interMultiplicity"})
 public record PlanFile(@JsonProperty("plan") List<List<String>> plan, @JsonProperty("layers") List<String> layers,
         @JsonProperty("network") String network, @JsonProperty("accelerators") Long accelerators,
-        @JsonProperty("strategy") String strategy) {
+        @JsonProperty("strategy") String strategy, @JsonProperty("ratios") List<List<Double>> ratios) {
 
     /**
      * Reads a plan for a network on an array of {@code accelerators}; a plan file that names
@@ -82,9 +82,34 @@ public record PlanFile(@JsonProperty("plan") List<List<String>> plan, @JsonPrope
             }
             rows.add(parsed);
         }
+        List<List<Double>> shares = Plan.evenRatios(rows.size(), network.size());
+        if (ratios != null) {
+            if (ratios.size() != plan.size()) {
+                problems.add(new InputException.Problem(source, "ratios", "a row of ratios per level: the plan has "
+                        + plan.size() + " levels, ratios has " + ratios.size()));
+            } else {
+                shares = new ArrayList<>();
+                for (int h = 0; h < ratios.size(); h++) {
+                    List<Double> row = ratios.get(h);
+                    if (row == null || row.size() != network.size()) {
+                        problems.add(new InputException.Problem(source, "ratios[" + h + "]", "level " + (h + 1)
+                                + " must give " + network.size() + " ratios (one per layer), got " + (row == null ? 0 : row.size())));
+                        continue;
+                    }
+                    for (int l = 0; l < row.size(); l++) {
+                        Double r = row.get(l);
+                        if (r == null || !(r > 0 && r < 1)) {
+                            problems.add(new InputException.Problem(source, "ratios[" + h + "][" + l + "]", "a ratio is the "
+                                    + "first half's share, strictly between 0 and 1, got " + r));
+                        }
+                    }
+                    shares.add(row);
+                }
+            }
+        }
         if (!problems.isEmpty()) {
             throw new InputException(problems);
         }
-        return new Plan(network.size(), rows);
+        return new Plan(network.size(), rows, shares);
     }
 }

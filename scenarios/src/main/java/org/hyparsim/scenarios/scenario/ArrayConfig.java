@@ -41,6 +41,18 @@ public record ArrayConfig(int accelerators, TopologyKind topology, LinkModel lin
         throw new IllegalArgumentException("accelerator " + accelerator + " is outside the array");
     }
 
+    /** True when each half of every group at level h (from 1) lies within one hardware group. */
+    public boolean halvesUniform(int level) {
+        int half = accelerators >> level;
+        for (int start = 0; start < accelerators; start += half) {
+            int g = groupOf(start);
+            if (groupOf(start + half - 1) != g) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The hardware label: the profile's, or each group's with its count. */
     public String hardwareLabel() {
         if (!heterogeneous()) {

@@ -134,8 +134,24 @@ public final class ScenarioReader {
         if (!problems.isEmpty()) {
             throw new InputException(problems);
         }
-        return new Scenario(src, new Workload(network, batch.intValue(), iterations.intValue(), phase),
-                new ArrayConfig(accelerators.intValue(), topo.kind(), linkModel, hardware, collective, groups), schedule,
+        ArrayConfig array = new ArrayConfig(accelerators.intValue(), topo.kind(), linkModel, hardware, collective, groups);
+        for (Strategy st : strategies) {
+            if (st instanceof Strategy.FromFile f && f.plan().uneven() && array.heterogeneous()) {
+                for (int h = 1; h <= f.plan().levels(); h++) {
+                    int level = h;
+                    boolean uneven = f.plan().ratios().get(h - 1).stream().anyMatch(r -> r != Plan.EVEN);
+                    if (uneven && !array.halvesUniform(level)) {
+                        problems.add(new InputException.Problem(src, "plan", "level " + h + " splits the layers unevenly "
+                                + "but its halves mix hardware groups: the groups must split at that level's boundary "
+                                + "(each half on one group) for an uneven split"));
+                    }
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
+        }
+        return new Scenario(src, new Workload(network, batch.intValue(), iterations.intValue(), phase), array, schedule,
                 strategies);
     }
 

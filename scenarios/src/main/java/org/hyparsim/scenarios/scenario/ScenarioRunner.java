@@ -1,7 +1,9 @@
 package org.hyparsim.scenarios.scenario;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.hyparsim.core.step.Interconnect;
 import org.hyparsim.core.step.Replay;
 import org.hyparsim.core.step.RunPhase;
@@ -28,8 +30,9 @@ public final class ScenarioRunner {
 
     public static List<RunRecord> run(Scenario s, boolean trace) {
         List<RunRecord> out = new ArrayList<>();
+        Map<Plan, StepResult> replays = new HashMap<>();
         for (Strategy strategy : s.strategies()) {
-            out.add(run(s, strategy, trace));
+            out.add(run(s, strategy, trace, replays));
         }
         return out;
     }
@@ -42,17 +45,25 @@ public final class ScenarioRunner {
     }
 
     public static RunRecord run(Scenario s, Strategy strategy, boolean trace) {
+        return run(s, strategy, trace, new HashMap<>());
+    }
+
+    /**
+     * One strategy's run; {@code replays} holds the plans this scenario has replayed already (the
+     * replay is deterministic), so a timed plan does not replay the baselines run before it again.
+     */
+    public static RunRecord run(Scenario s, Strategy strategy, boolean trace, Map<Plan, StepResult> replays) {
         CommunicationModel model = model(s);
         Plan plan;
         StepResult r;
         if (strategy instanceof Strategy.Timed timed) {
             org.hyparsim.scenarios.timed.TimedPlanner.Outcome o = new org.hyparsim.scenarios.timed.TimedPlanner(s, model)
-                    .choose(timed.budget(), p -> replay(s, model, p, false));
+                    .choose(timed.budget(), p -> replays.computeIfAbsent(p, k -> replay(s, model, k, false)));
             plan = o.plan();
             r = trace ? replay(s, model, plan, true) : o.result();
         } else {
             plan = strategy.planner().plan(model, s.levels());
-            r = replay(s, model, plan, trace);
+            r = trace ? replay(s, model, plan, true) : replays.computeIfAbsent(plan, k -> replay(s, model, k, false));
         }
         double plannerBytes = model.evaluate(plan).totalBytes();
         return new RunRecord(key(s, strategy), PlanGrid.of(s.network().layerNames(), plan), plannerBytes,
