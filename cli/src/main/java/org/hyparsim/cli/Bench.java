@@ -132,7 +132,78 @@ public final class Bench {
         double planner = (System.nanoTime() - p0) / 1e9;
         log.printf("planner, 1000 layers, 1024 accelerators: %.3f s%n", planner);
         out.put("plannerSeconds", planner);
+
+        // the timed planner's dynamic program (before any replay) on VGG-E over 1024 accelerators
+        Scenario big1024 = scenario("VGG-E", 1024, TopologyKind.HTREE);
+        org.hyparsim.scenarios.timed.TimedPlanner tp = new org.hyparsim.scenarios.timed.TimedPlanner(big1024,
+                ScenarioRunner.model(big1024));
+        tp.plan(); // warm-up (a fresh planner below: its caches start empty)
+        double[] timedSeconds = repeated(() -> new org.hyparsim.scenarios.timed.TimedPlanner(big1024,
+                ScenarioRunner.model(big1024)).plan());
+        log.printf("timed planner before refinement, VGG-E, 1024 accelerators, htree: %.3f s (median of %d)%n",
+                median(timedSeconds), timedSeconds.length);
+        out.put("timedPlanVggE1024Seconds", median(timedSeconds));
+        out.put("planSearch", planSearch(quick, log));
         log.flush();
+        return out;
+    }
+
+    /**
+     * The timed plan against the best of every plan, each replayed: Lenet-c on 8 accelerators over
+     * dp and mp (4,096 plans), on 4 over all three types (6,561), Cifar-c on 4 over dp and mp (1,024);
+     * hmc-rs, H tree, overlapped, flow-level links at 3 GB/s. {@code quick} keeps the smallest.
+     */
+    static List<Map<String, Object>> planSearch(boolean quick, java.io.PrintWriter log) {
+        record Case(String network, int accelerators, int types) {
+        }
+        List<Case> cases = quick ? List.of(new Case("Cifar-c", 4, 2))
+                : List.of(new Case("Lenet-c", 8, 2), new Case("Lenet-c", 4, 3), new Case("Cifar-c", 4, 2));
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Case c : cases) {
+            org.hyparsim.scenarios.scenario.Hardware hw = HardwareReader.builtIn(BuiltInProfile.HMC_RS);
+            hw = hw.withLinks(hw.links().with(3.0, null, null, 3.0),
+                    List.of(new org.hyparsim.scenarios.scenario.Hardware.Override("linkBandwidthGBps", "3")));
+            Scenario s = new Scenario("bench", new Workload(NetworkCatalog.builtIn().get(c.network()),
+                    Accounting.DEFAULT_BATCH, 1), new ArrayConfig(c.accelerators(), TopologyKind.HTREE, LinkModel.FLOW, hw,
+                    BuiltInProfile.HMC_RS.defaultCollective()), Schedule.OVERLAP, List.of(new Strategy.Timed(
+                    Strategy.DEFAULT_TIMED_BUDGET)));
+            CommunicationModel model = ScenarioRunner.model(s);
+            int layers = s.network().size();
+            int levels = s.levels();
+            List<org.hyparsim.partition.Parallelism> types = org.hyparsim.partition.Parallelism.firstTypes(c.types());
+            long perLevel = (long) Math.pow(c.types(), layers);
+            long plans = (long) Math.pow(perLevel, levels);
+            long t0 = System.nanoTime();
+            double best = Double.POSITIVE_INFINITY;
+            for (long i = 0; i < plans; i++) {
+                org.hyparsim.partition.Plan p = new org.hyparsim.partition.Plan(layers, List.of());
+                long rest = i;
+                for (int h = 0; h < levels; h++) {
+                    p = p.withLevel(org.hyparsim.partition.Plan.rowFromIndex(rest % perLevel, layers, types));
+                    rest /= perLevel;
+                }
+                best = Math.min(best, ScenarioRunner.replay(s, model, p, false).stepTimeSeconds());
+            }
+            double allSeconds = (System.nanoTime() - t0) / 1e9;
+            long t1 = System.nanoTime();
+            RunRecord timed = ScenarioRunner.run(s, false).get(0);
+            double timedWall = (System.nanoTime() - t1) / 1e9;
+            double ratio = timed.result().stepTimeSeconds() / best;
+            log.printf("%s on %d accelerators over %d types: best of %d plans %.4f ms (%.1f s to replay them all); "
+                    + "timed %.4f ms (x%.4f of the best, %.2f s)%n", c.network(), c.accelerators(), c.types(), plans,
+                    best * 1e3, allSeconds, timed.result().stepTimeSeconds() * 1e3, ratio, timedWall);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("network", c.network());
+            m.put("accelerators", c.accelerators());
+            m.put("partitionTypes", c.types());
+            m.put("plans", plans);
+            m.put("bestSeconds", best);
+            m.put("timedSeconds", timed.result().stepTimeSeconds());
+            m.put("timedOverBest", ratio);
+            m.put("replayAllWallSeconds", allSeconds);
+            m.put("timedWallSeconds", timedWall);
+            out.add(m);
+        }
         return out;
     }
 

@@ -25,21 +25,22 @@ class ReproduceTest {
         whereTheAnswerFlipsIsComputedFromRuns();
         String report = Files.readString(dir.resolve("REPORT.md"));
         for (String f : List.of("fig5_partition", "fig6_performance", "fig7_energy", "fig8_communication", "fig9_lenet_space",
-                "fig11_scalability", "fig12_topology", "hmc_rs", "validation", "flip", "accpar", "accpar_released", "headline")) {
+                "fig11_scalability", "fig12_topology", "hmc_rs", "validation", "flip", "accpar", "accpar_released", "timed", "timed_estimate", "timed_mixed", "headline")) {
             assertTrue(Files.exists(dir.resolve(f + ".csv")), f);
         }
         for (String png : List.of("fig6_performance", "fig7_energy", "fig8_communication", "fig9_lenet_space",
                 "fig11_scalability", "fig12_topology", "hmc_rs_breakdown", "flip_bandwidth", "flip_size",
-                "fig5_partition_VGG_A", "accpar_communication", "accpar_speedup")) {
+                "fig5_partition_VGG_A", "accpar_communication", "accpar_speedup", "timed_gain", "timed_mixed")) {
             assertTrue(Files.size(dir.resolve(png + ".png")) > 1000, png);
             assertTrue(report.contains(png + ".png") || png.startsWith("fig5"), png + " is embedded");
         }
         // every Markdown table of the report is, cell for cell, the CSV with the same header
         List<List<List<String>>> tables = markdownTables(report);
-        assertEquals(11, tables.size(), "headline, Figs. 6, 7, 8, 11, 12, hmc-rs, validation, where the answer flips, "
-                + "AccPar's section and its released planner");
+        assertEquals(14, tables.size(), "headline, Figs. 6, 7, 8, 11, 12, hmc-rs, validation, where the answer flips, "
+                + "AccPar's section and its released planner, the timed plans, the estimate and the mixed array");
         List<String> order = List.of("headline", "fig6_performance", "fig7_energy", "fig8_communication",
-                "fig11_scalability", "fig12_topology", "hmc_rs", "validation", "flip", "accpar", "accpar_released");
+                "fig11_scalability", "fig12_topology", "hmc_rs", "validation", "flip", "accpar", "accpar_released", "timed",
+                "timed_estimate", "timed_mixed");
         for (int k = 0; k < order.size(); k++) {
             Path csv = dir.resolve(order.get(k) + ".csv");
             List<Map<String, String>> rows = Csv.read(Files.readString(csv));

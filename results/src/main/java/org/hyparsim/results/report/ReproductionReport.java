@@ -184,6 +184,27 @@ public final class ReproductionReport {
                     .append("ends lower.\n\n")
                     .append(t.get("accpar_released").markdown()).append('\n');
         }
+        if (t.containsKey("timed")) {
+            sb.append("## Plans chosen by simulated time\n\n")
+                    .append("HyPar and AccPar minimise bytes; strategy `timed` minimises the simulated step time. A dynamic ")
+                    .append("program over an estimate built from the replay's own models (each layer's compute on its ")
+                    .append("shard, each level's exchanges on the fabric with the collective algorithm in force, dp's ")
+                    .append("gradient sums hidden behind the backward compute below them) chooses each layer's type level ")
+                    .append("by level; then the candidates are replayed, dp, mp, trick, hypar and accpar always among them, ")
+                    .append("and the fastest kept (16 replays at most). So the timed plan is never slower than those five; ")
+                    .append("the table says by how much it is faster, and how far the estimate was from the replay ")
+                    .append("(estimate / replay - 1, on the timed plan). hmc-rs, overlapped schedule, flow-level links.\n\n")
+                    .append(t.get("timed").markdown())
+                    .append("\n").append(t.get("timed_estimate").markdown())
+                    .append("\n![timed gain](timed_gain.png)\n\n");
+            sb.append("### A mixed array\n\n")
+                    .append("16 accelerators on an H tree, A0-A7 at hmc-rs's clock and A8-A15 at half of it. Where a level's ")
+                    .append("halves run at different speeds, `timed` splits each layer's dimension by them (the full-clock ")
+                    .append("half takes T_slow / (T_fast + T_slow) of it); every other strategy splits evenly and waits for ")
+                    .append("the slow half. Busy: the busiest accelerator of each group, compute and memory stall.\n\n")
+                    .append(t.get("timed_mixed").markdown())
+                    .append("\n![mixed array](timed_mixed.png)\n\n");
+        }
         sb.append(differences());
         return sb.toString();
     }

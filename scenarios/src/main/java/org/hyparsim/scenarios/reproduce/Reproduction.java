@@ -21,6 +21,7 @@ import org.hyparsim.partition.planner.Strategy;
 import org.hyparsim.partition.planner.StrategyKind;
 import org.hyparsim.results.RowCodec;
 import org.hyparsim.results.RunColumn;
+import org.hyparsim.results.RunRecord;
 import org.hyparsim.results.RunRow;
 import org.hyparsim.results.charts.ChartFiles;
 import org.hyparsim.results.charts.ChartSet;
@@ -70,6 +71,17 @@ public final class Reproduction {
     /** AccPar's generated ResNets, where its released planner and the exact one are compared, at its batch. */
     static final List<String> RELEASED_NETWORKS = List.of("AccPar-ResNet-18", "AccPar-ResNet-34", "AccPar-ResNet-50");
     static final int ACCPAR_BATCH = 512;
+    /** The timed section: networks, array sizes and link bandwidths (GB/s) on hmc-rs. */
+    static final List<String> TIMED_NETWORKS = List.of("Lenet-c", "AlexNet", "VGG-A");
+    static final List<String> QUICK_TIMED_NETWORKS = List.of("Lenet-c", "AlexNet");
+    static final List<Integer> TIMED_SIZES = List.of(16, 64);
+    static final List<Integer> QUICK_TIMED_SIZES = List.of(16);
+    static final List<Double> TIMED_BANDWIDTHS = List.of(3.0, 30.0);
+    static final List<StrategyKind> TIMED_STRATEGIES = List.of(StrategyKind.DP, StrategyKind.TRICK, StrategyKind.HYPAR,
+            StrategyKind.ACCPAR, StrategyKind.TIMED);
+    /** The mixed array: 8 accelerators at hmc-rs's clock and 8 at half of it. */
+    static final List<String> MIXED_NETWORKS = List.of("VGG-A", "VGG-E");
+    static final List<String> QUICK_MIXED_NETWORKS = List.of("VGG-A");
     static final int ACCPAR_LEVELS = 7;
     static final List<String> QUICK_FLIP_NETWORKS = List.of("VGG-A");
     /**
@@ -121,6 +133,12 @@ public final class Reproduction {
                 List.of(TopologyKind.HTREE)),
         LENET_SPACE("lenet-space", BuiltInProfile.PAPER, Schedule.SERIAL, LinkModel.PACKET, List.of(),
                 List.of(TopologyKind.BUS)),
+        /** Plans by simulated time against the byte-optimal ones, over sizes, topologies and link bandwidths. */
+        TIMED("timed", BuiltInProfile.HMC_RS, Schedule.OVERLAP, LinkModel.FLOW, TIMED_STRATEGIES,
+                List.of(TopologyKind.HTREE, TopologyKind.TORUS)),
+        /** The same on a mixed array: half the accelerators at half the clock. */
+        TIMED_MIXED("timed-mixed", BuiltInProfile.HMC_RS, Schedule.OVERLAP, LinkModel.FLOW, TIMED_STRATEGIES,
+                List.of(TopologyKind.HTREE)),
         /** AccPar's partition space: dp, hypar and accpar on hmc-rs (H tree, overlap) over small arrays. */
         ACCPAR("accpar", BuiltInProfile.HMC_RS, Schedule.OVERLAP, LinkModel.FLOW, ACCPAR_STRATEGIES,
                 List.of(TopologyKind.HTREE));
@@ -181,7 +199,9 @@ public final class Reproduction {
                 new Figure("flip", List.of(Suite.FLIP_BANDWIDTH, Suite.FLIP_SIZE), null,
                         "Where dp's communication shows: HyPar's gain on hmc-rs (H tree)", this::flip),
                 new Figure("accpar", List.of(Suite.ACCPAR), null,
-                        "AccPar's third partition type on hmc-rs (H tree, overlap)", this::accpar));
+                        "AccPar's third partition type on hmc-rs (H tree, overlap)", this::accpar),
+                new Figure("timed", List.of(Suite.TIMED, Suite.TIMED_MIXED), null,
+                        "Plans chosen by simulated time (hmc-rs, overlap)", this::timed));
     }
 
     private final boolean quick;
@@ -201,6 +221,7 @@ public final class Reproduction {
     private double fig9Hypar;
     // the flip figure's sentences for the report
     private final List<String> flips = new ArrayList<>();
+    private final Map<String, List<RunRecord.GroupResult>> mixedGroups = new LinkedHashMap<>();
 
     public Reproduction(boolean quick) {
         this.quick = quick;
@@ -254,6 +275,17 @@ public final class Reproduction {
                 add(Suite.ACCPAR, NetworkCatalog.builtIn().get(name), size, hardware);
             }
         }
+        Hardware hmcForTimed = hardware.get(BuiltInProfile.HMC_RS);
+        for (String name : quick ? QUICK_TIMED_NETWORKS : TIMED_NETWORKS) {
+            for (int size : quick ? QUICK_TIMED_SIZES : TIMED_SIZES) {
+                for (double bw : TIMED_BANDWIDTHS) {
+                    Map<BuiltInProfile, Hardware> links = new java.util.EnumMap<>(hardware);
+                    links.put(BuiltInProfile.HMC_RS, hmcForTimed.withLinks(hmcForTimed.links().with(bw, null, null, bw),
+                            List.of(new Hardware.Override("linkBandwidthGBps", Table.num(bw)))));
+                    add(Suite.TIMED, NetworkCatalog.builtIn().get(name), size, links);
+                }
+            }
+        }
         for (String name : List.of("Eyeriss-AlexNet-conv", "Eyeriss-VGG-16-conv")) {
             add(Suite.EYERISS, NetworkCatalog.builtIn().get(name), 1, hardware);
         }
@@ -272,6 +304,15 @@ public final class Reproduction {
         for (RunRow row : o.rows()) {
             Suite suite = suites.get(row.point());
             rowsBySuite.computeIfAbsent(suite, k -> new ArrayList<>()).add(row.inSuite(suite.label));
+        }
+        // the mixed array's runs directly: their per-group figures are not in the rows
+        for (String name : quick ? QUICK_MIXED_NETWORKS : MIXED_NETWORKS) {
+            Scenario s = scenario(Suite.TIMED_MIXED, NetworkCatalog.builtIn().get(name), ARRAY, TopologyKind.HTREE, hardware);
+            for (RunRecord rec : ScenarioRunner.run(s.withArray(mixed(s.array())), false)) {
+                rowsBySuite.computeIfAbsent(Suite.TIMED_MIXED, k -> new ArrayList<>())
+                        .add(RunRow.of(rec).inSuite(Suite.TIMED_MIXED.label));
+                mixedGroups.put(name + "/" + rec.key().strategy().label(), rec.groups());
+            }
         }
         List<RunRow> all = new ArrayList<>();
         rowsBySuite.values().forEach(all::addAll);
@@ -306,7 +347,7 @@ public final class Reproduction {
     private static Scenario scenario(Suite suite, Network n, int accelerators, TopologyKind topology,
             Map<BuiltInProfile, Hardware> hardware) {
         List<Strategy> strategies = suite.strategies.isEmpty() ? List.of(new Strategy.Named(StrategyKind.DP))
-                : suite.strategies.stream().map(k -> (Strategy) new Strategy.Named(k)).toList();
+                : suite.strategies.stream().map(k -> Strategy.of(k, 2)).toList();
         int batch = suite == Suite.EYERISS ? EYERISS_BATCH.getOrDefault(n.name(), Accounting.DEFAULT_BATCH)
                 : Accounting.DEFAULT_BATCH;
         RunPhase phase = suite == Suite.EYERISS ? RunPhase.INFERENCE : RunPhase.TRAINING;
@@ -314,6 +355,19 @@ public final class Reproduction {
                 new ArrayConfig(accelerators, topology, suite.linkModel, hardware.get(suite.profile),
                         suite.profile.defaultCollective()), suite.schedule,
                 strategies);
+    }
+
+    /** The array with its second half at half hmc-rs's clock. */
+    private static ArrayConfig mixed(ArrayConfig a) {
+        Hardware full = a.hardware();
+        double clock = full.accelerator().array().clockMHz();
+        Hardware half = HardwareReader.resolve(BuiltInProfile.HMC_RS.label(),
+                new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("clockMHz", clock / 2),
+                "reproduce", "hardware");
+        int n = a.accelerators();
+        return new ArrayConfig(n, a.topology(), a.linkModel(), full, a.collective(),
+                List.of(new org.hyparsim.scenarios.scenario.HardwareGroup(full, n / 2),
+                        new org.hyparsim.scenarios.scenario.HardwareGroup(half, n / 2)));
     }
 
     /** The rows of a suite for a network, by strategy. */
@@ -679,6 +733,96 @@ public final class Reproduction {
                 "network", "speedup over dp (x, log scale)", cats, speed, true),
                 "H tree, overlapped schedule, flow-level links"), out, f.key() + "_speedup"));
         tables.put("accpar_released", releasedAgainstExact());
+    }
+
+    /**
+     * The timed section: per network, size, topology and link bandwidth, the step time of dp,
+     * trick, hypar, accpar and timed, which baseline wins, the timed plan's gain over it, and the
+     * estimate's error on the timed plan; then the mixed array.
+     */
+    private void timed(Figure f, Path out) throws IOException {
+        Table t = new Table(List.of("network", "accelerators", "topology", "link GB/s", "dp ms", "trick ms", "hypar ms",
+                "accpar ms", "timed ms", "best baseline", "timed gain vs best", "estimate error"));
+        List<String> cats = new ArrayList<>();
+        List<Double> gains = new ArrayList<>();
+        Map<String, double[]> errors = new LinkedHashMap<>();
+        for (RunRow r : rowsBySuite.getOrDefault(Suite.TIMED, List.of())) {
+            if (r.run().strategy() != StrategyKind.TIMED) {
+                continue;
+            }
+            Map<StrategyKind, RunRow> all = new LinkedHashMap<>();
+            for (RunRow x : rowsBySuite.get(Suite.TIMED)) {
+                if (x.run().network().equals(r.run().network()) && x.run().accelerators() == r.run().accelerators()
+                        && x.run().topology() == r.run().topology() && x.run().hardware().equals(r.run().hardware())) {
+                    all.put(x.run().strategy(), x);
+                }
+            }
+            StrategyKind winner = null;
+            for (StrategyKind k : List.of(StrategyKind.DP, StrategyKind.TRICK, StrategyKind.HYPAR, StrategyKind.ACCPAR)) {
+                if (winner == null || d(all.get(k), RunColumn.STEP_TIME) < d(all.get(winner), RunColumn.STEP_TIME)) {
+                    winner = k;
+                }
+            }
+            double timed = d(r, RunColumn.STEP_TIME);
+            double gain = d(all.get(winner), RunColumn.STEP_TIME) / timed;
+            String bw = r.run().hardware().replaceAll(".*linkBandwidthGBps=", "");
+            Network n = NetworkCatalog.builtIn().get(r.run().network());
+            Map<BuiltInProfile, Hardware> hw = new java.util.EnumMap<>(hardware);
+            Hardware base = hardware.get(BuiltInProfile.HMC_RS);
+            double gbps = Double.parseDouble(bw);
+            hw.put(BuiltInProfile.HMC_RS, base.withLinks(base.links().with(gbps, null, null, gbps), List.of()));
+            Scenario sc = scenario(Suite.TIMED, n, r.run().accelerators(), r.run().topology(), hw);
+            Plan plan = new Plan(n.size(), r.grid().levels());
+            double estimate = new org.hyparsim.scenarios.timed.TimedPlanner(sc, ScenarioRunner.model(sc)).estimate(plan);
+            double error = estimate / timed - 1;
+            t.add(List.of(n.name(), String.valueOf(r.run().accelerators()), r.run().topology().label(), bw,
+                    Table.num(d(all.get(StrategyKind.DP), RunColumn.STEP_TIME) * 1e3),
+                    Table.num(d(all.get(StrategyKind.TRICK), RunColumn.STEP_TIME) * 1e3),
+                    Table.num(d(all.get(StrategyKind.HYPAR), RunColumn.STEP_TIME) * 1e3),
+                    Table.num(d(all.get(StrategyKind.ACCPAR), RunColumn.STEP_TIME) * 1e3), Table.num(timed * 1e3),
+                    winner.label(), Table.num(gain), Table.num(error)));
+            cats.add(n.name() + " " + r.run().accelerators() + " " + r.run().topology().label() + " " + bw);
+            gains.add(gain);
+            errors.computeIfAbsent(n.name(), k -> new double[2]);
+            errors.get(n.name())[0] += Math.abs(error);
+            errors.get(n.name())[1] += 1;
+        }
+        tables.put(f.key(), t);
+        Table e = new Table(List.of("network", "mean absolute estimate error of the timed plan"));
+        errors.forEach((k, v) -> e.add(List.of(k, Table.num(v[0] / v[1]))));
+        tables.put("timed_estimate", e);
+        Map<String, double[]> series = new LinkedHashMap<>();
+        series.put("timed over the best of dp, trick, hypar, accpar", gains.stream().mapToDouble(Double::doubleValue).toArray());
+        charts.addAll(ChartFiles.save(Charts.note(Charts.bars("Timed plans against the best byte-optimal or baseline plan",
+                "network, accelerators, topology, link GB/s", "speedup (x, log scale)", cats, series, true),
+                "hmc-rs, overlapped schedule, flow-level links"), out, f.key() + "_gain"));
+        Table m = new Table(List.of("network", "strategy", "step ms", "full-clock group busy ms", "half-clock group busy ms",
+                "speedup vs best even split"));
+        List<String> mixedCats = new ArrayList<>();
+        Map<String, double[]> mixedSeries = new LinkedHashMap<>();
+        List<RunRow> mixedRows = rowsBySuite.getOrDefault(Suite.TIMED_MIXED, List.of());
+        for (String name : quick ? QUICK_MIXED_NETWORKS : MIXED_NETWORKS) {
+            Map<StrategyKind, RunRow> r = new LinkedHashMap<>();
+            mixedRows.stream().filter(x -> x.run().network().equals(name)).forEach(x -> r.put(x.run().strategy(), x));
+            double best = List.of(StrategyKind.DP, StrategyKind.TRICK, StrategyKind.HYPAR, StrategyKind.ACCPAR).stream()
+                    .mapToDouble(k -> d(r.get(k), RunColumn.STEP_TIME)).min().orElseThrow();
+            mixedCats.add(name);
+            for (StrategyKind k : TIMED_STRATEGIES) {
+                RunRow x = r.get(k);
+                List<RunRecord.GroupResult> g = mixedGroups.getOrDefault(name + "/" + k.label(), List.of());
+                m.add(List.of(name, k.label(), Table.num(d(x, RunColumn.STEP_TIME) * 1e3),
+                        g.isEmpty() ? "" : Table.num(g.get(0).busySeconds() * 1e3),
+                        g.isEmpty() ? "" : Table.num(g.get(1).busySeconds() * 1e3),
+                        Table.num(best / d(x, RunColumn.STEP_TIME))));
+                mixedSeries.computeIfAbsent(k.label(), z -> new double[(quick ? QUICK_MIXED_NETWORKS : MIXED_NETWORKS).size()])
+                        [mixedCats.size() - 1] = d(x, RunColumn.STEP_TIME) * 1e3;
+            }
+        }
+        tables.put("timed_mixed", m);
+        charts.addAll(ChartFiles.save(Charts.note(Charts.bars("A mixed array: 8 accelerators at full clock, 8 at half",
+                "network", "step time (ms, log scale)", mixedCats, mixedSeries, true),
+                "hmc-rs, H tree, overlapped schedule; timed splits each layer by the halves' speeds"), out,
+                f.key() + "_mixed"));
     }
 
     /**

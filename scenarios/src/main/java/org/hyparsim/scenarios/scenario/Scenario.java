@@ -45,6 +45,11 @@ public record Scenario(String source, Workload workload, ArrayConfig array, Sche
         return array.hardware();
     }
 
+    /** The same scenario on another array. */
+    public Scenario withArray(ArrayConfig other) {
+        return new Scenario(source, workload, other, schedule, strategies);
+    }
+
     /** The same scenario with other strategies. */
     public Scenario withStrategies(List<Strategy> other) {
         return new Scenario(source, workload, array, schedule, other);
