@@ -162,4 +162,25 @@ class CommunicationModelTest {
         Plan p = new Plan(3, List.of(List.of(Parallelism.MP, Parallelism.DP, Parallelism.DP)));
         assertEquals(4 * 0.5 * x, m.evaluate(p).shortcutBytes());
     }
+
+    @Test
+    void unevenSplitsMoveWhatTheSharesMisalign() {
+        double x = 16 * 200;
+        // dp -> dp, the producer's first half holding 75% of the batch, the consumer's needing 50%: a quarter of F
+        // forward and of E backward, so a quarter in Table 2's per-direction units
+        assertEquals(0.25 * x, model.interElements(0, Parallelism.DP, Parallelism.DP, Split.NONE, 0.75, 0.5), 1e-9);
+        assertEquals(0.5, CommunicationModel.forwardShare(Parallelism.DP, Parallelism.DP, 0.75, 0.5), 1e-12);
+        // equal shares move nothing; any split to whole moves all of it, whatever the share
+        assertEquals(0, model.interElements(0, Parallelism.DP, Parallelism.DP, Split.NONE, 0.7, 0.7));
+        assertEquals(0.5 * x, model.interElements(0, Parallelism.DP, Parallelism.MP_OUT, Split.NONE, 0.8, 0.3), 1e-9);
+        // dp -> mp: batch share 0.8 to channel share 0.6: F moves 0.6 x 0.2 + 0.8 x 0.4 = 0.44, E 0.8 x 0.4 + 0.6 x 0.2
+        assertEquals(0.44 * x, model.interElements(0, Parallelism.DP, Parallelism.MP, Split.NONE, 0.8, 0.6), 1e-9);
+        // a plan's shares per accelerator: level 1 gives the first half 0.75 of the batch, level 2 splits channels evenly
+        Plan p = new Plan(2, List.of(List.of(Parallelism.DP, Parallelism.DP), List.of(Parallelism.MP, Parallelism.DP)),
+                List.of(List.of(0.75, 0.75), List.of(0.5, 0.5)));
+        assertEquals(0.75, p.shares(0, 0)[0]);
+        assertEquals(0.5, p.shares(1, 0)[1]);
+        assertEquals(0.25, p.shares(3, 0)[0]);
+        assertEquals(0.125, p.shares(2, 1)[0]);
+    }
 }

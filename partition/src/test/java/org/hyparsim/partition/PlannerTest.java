@@ -74,7 +74,7 @@ class PlannerTest {
         for (StrategyKind k : StrategyKind.values()) {
             assertEquals(k, StrategyKind.fromName(k.label()).orElseThrow());
         }
-        assertEquals(List.of("dp", "mp", "trick", "hypar", "accpar", "exhaustive"), StrategyKind.plannerNames());
+        assertEquals(List.of("dp", "mp", "trick", "hypar", "accpar", "exhaustive", "timed"), StrategyKind.plannerNames());
         assertEquals("hypar", new Strategy.Named(StrategyKind.HYPAR).planner().name());
         assertThrows(IllegalArgumentException.class, () -> new Strategy.Named(StrategyKind.FILE));
     }

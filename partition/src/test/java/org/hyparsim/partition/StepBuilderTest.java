@@ -121,4 +121,27 @@ class StepBuilderTest {
         assertTrue(inference.evaluate(mp).totalBytes() > 0);
         assertTrue(inference.evaluate(mp).totalBytes() < training.evaluate(mp).totalBytes());
     }
+
+    @Test
+    void unevenSplitsKeepBytesAndWork() {
+        Network net = vggLike();
+        CommunicationModel model = new CommunicationModel(net, Accounting.hypar(64));
+        Plan even = Strategy.of(StrategyKind.ACCPAR, 3).planner().plan(model, 2);
+        List<List<Double>> ratios = List.of(List.of(0.7, 0.6, 0.65, 0.55, 0.8), List.of(0.5, 0.4, 0.5, 0.5, 0.5));
+        Plan plan = even.withRatios(ratios);
+        TrainingStep step = StepBuilder.build(model, plan, 1);
+        double sent = 0;
+        double macs = 0;
+        for (Task t : step.tasks()) {
+            if (t.isTransfer()) {
+                sent += t.bytes();
+            } else if (t.kind() != org.hyparsim.core.step.TaskKind.UPDATE) {
+                macs += t.work().macs();
+            }
+        }
+        double planner = model.evaluate(plan).totalBytes();
+        assertEquals(planner, sent, 1e-9 * planner);
+        // the shards still cover the whole work: three passes of the forward MACs over the batch
+        assertEquals(3.0 * 64 * net.forwardMacsPerSample(), macs, 1e-6 * macs);
+    }
 }
