@@ -12,11 +12,13 @@ import org.hyparsim.partition.Plan;
 
 /**
  * A plan file: {"plan": [["dp","mp","mp-out",...], ...]} with one list per level, level 1 first,
- * and optionally "layers" (the layer names, checked against the network) and "strategy" (a plan
- * that names a two-type strategy, such as hypar, may not use mp-out). The JSON that
+ * and optionally "layers" (the layer names, checked against the network), "strategy" (a plan
+ * that names a two-type strategy, such as hypar, may not use mp-out) and "ratios" (per level and
+ * layer, the first half's share of the split dimension, strictly between 0 and 1; 0.5 where
+ * absent). The JSON that
  * {@code hypar-sim plan --format json} prints is a valid plan file: its other fields are ignored.
  */
-@JsonIgnoreProperties({"batch", "levels", "accounting", "unit", "groups", "runs",
+@JsonIgnoreProperties({"batch", "levels", "accounting", "unit",
         "levelBytes", "intraLayerBytes", "interLayerBytes", "shortcutBytes", "communicationBytes", "bytesPerElement",
         "intraMultiplicity", "interMultiplicity"})
 public record PlanFile(@JsonProperty("plan") List<List<String>> plan, @JsonProperty("layers") List<String> layers,

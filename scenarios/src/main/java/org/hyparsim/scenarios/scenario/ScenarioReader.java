@@ -215,9 +215,6 @@ public final class ScenarioReader {
         return out;
     }
 
-    /** The most replays a timed plan may ask for. */
-    static final int MAX_PLAN_BUDGET = 4096;
-
     /** The strategies by name, a plan file read for "file", each checked against the network and array. */
     private static List<Strategy> strategies(List<InputException.Problem> problems, ScenarioSpec s, String src,
             Path base, Network network, Long accelerators) {
@@ -241,11 +238,12 @@ public final class ScenarioReader {
         if (s.planBudget() != null && !s.planBudget().isNull()) {
             JsonNode b = s.planBudget();
             int min = org.hyparsim.scenarios.timed.TimedPlanner.MIN_BUDGET;
-            if (b.isIntegralNumber() && b.asLong() >= min && b.asLong() <= MAX_PLAN_BUDGET) {
+            int max = org.hyparsim.scenarios.timed.TimedPlanner.MAX_BUDGET;
+            if (b.isIntegralNumber() && b.asLong() >= min && b.asLong() <= max) {
                 budget = b.asInt();
             } else {
                 problems.add(new InputException.Problem(src, "planBudget", "must be a whole number of replays from " + min
-                        + " (the five baselines and the estimate's plan) to " + MAX_PLAN_BUDGET + ", got " + b));
+                        + " (the five baselines and the estimate's plan) to " + max + ", got " + b));
             }
         }
         List<Strategy> out = new ArrayList<>();

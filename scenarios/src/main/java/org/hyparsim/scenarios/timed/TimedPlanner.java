@@ -61,6 +61,8 @@ public final class TimedPlanner {
     public static final int DEFAULT_BUDGET = Strategy.DEFAULT_TIMED_BUDGET;
     /** The fewest replays: the five baselines and the dynamic program's plan. */
     public static final int MIN_BUDGET = 6;
+    /** The most replays a timed plan may ask for. */
+    public static final int MAX_BUDGET = 4096;
     /** Partial plans kept per level by the beam of candidates. */
     static final int BEAM = 4;
 
