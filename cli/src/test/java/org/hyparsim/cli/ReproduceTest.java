@@ -30,7 +30,7 @@ class ReproduceTest {
         }
         for (String png : List.of("fig6_performance", "fig7_energy", "fig8_communication", "fig9_lenet_space",
                 "fig11_scalability", "fig12_topology", "hmc_rs_breakdown", "flip_bandwidth", "flip_size",
-                "fig5_partition_VGG_A", "accpar_communication", "accpar_speedup", "timed_gain", "timed_mixed")) {
+                "fig5_partition_VGG_A", "accpar_communication", "accpar_speedup", "timed_step", "timed_gain", "timed_mixed")) {
             assertTrue(Files.size(dir.resolve(png + ".png")) > 1000, png);
             assertTrue(report.contains(png + ".png") || png.startsWith("fig5"), png + " is embedded");
         }

@@ -196,7 +196,7 @@ public final class ReproductionReport {
                     .append("(estimate / replay - 1, on the timed plan). hmc-rs, overlapped schedule, flow-level links.\n\n")
                     .append(t.get("timed").markdown())
                     .append("\n").append(t.get("timed_estimate").markdown())
-                    .append("\n![timed gain](timed_gain.png)\n\n");
+                    .append("\n![step time](timed_step.png)\n![timed gain](timed_gain.png)\n\n");
             sb.append("### A mixed array\n\n")
                     .append("16 accelerators on an H tree, A0-A7 at hmc-rs's clock and A8-A15 at half of it. Where a level's ")
                     .append("halves run at different speeds, `timed` splits each layer's dimension by them (the full-clock ")

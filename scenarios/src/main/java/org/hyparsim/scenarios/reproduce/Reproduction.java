@@ -746,6 +746,7 @@ public final class Reproduction {
         List<String> cats = new ArrayList<>();
         List<Double> gains = new ArrayList<>();
         Map<String, double[]> errors = new LinkedHashMap<>();
+        Map<StrategyKind, List<Double>> speedups = new LinkedHashMap<>();
         for (RunRow r : rowsBySuite.getOrDefault(Suite.TIMED, List.of())) {
             if (r.run().strategy() != StrategyKind.TIMED) {
                 continue;
@@ -783,6 +784,10 @@ public final class Reproduction {
                     winner.label(), Table.num(gain), Table.num(error)));
             cats.add(n.name() + " " + r.run().accelerators() + " " + r.run().topology().label() + " " + bw);
             gains.add(gain);
+            for (StrategyKind k : TIMED_STRATEGIES) {
+                speedups.computeIfAbsent(k, z -> new ArrayList<>()).add(d(all.get(StrategyKind.DP), RunColumn.STEP_TIME)
+                        / d(all.get(k), RunColumn.STEP_TIME));
+            }
             errors.computeIfAbsent(n.name(), k -> new double[2]);
             errors.get(n.name())[0] += Math.abs(error);
             errors.get(n.name())[1] += 1;
@@ -793,6 +798,11 @@ public final class Reproduction {
         tables.put("timed_estimate", e);
         Map<String, double[]> series = new LinkedHashMap<>();
         series.put("timed over the best of dp, trick, hypar, accpar", gains.stream().mapToDouble(Double::doubleValue).toArray());
+        Map<String, double[]> steps = new LinkedHashMap<>();
+        speedups.forEach((k, v) -> steps.put(k.label(), v.stream().mapToDouble(Double::doubleValue).toArray()));
+        charts.addAll(ChartFiles.save(Charts.note(Charts.bars("Step time of each plan: speedup over dp, where each wins",
+                "network, accelerators, topology, link GB/s", "speedup over dp (x, log scale)", cats, steps, true),
+                "the highest bar of each group wins; timed is never below the others"), out, f.key() + "_step"));
         charts.addAll(ChartFiles.save(Charts.note(Charts.bars("Timed plans against the best byte-optimal or baseline plan",
                 "network, accelerators, topology, link GB/s", "speedup (x, log scale)", cats, series, true),
                 "hmc-rs, overlapped schedule, flow-level links"), out, f.key() + "_gain"));
