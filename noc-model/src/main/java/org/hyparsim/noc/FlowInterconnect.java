@@ -158,8 +158,13 @@ public final class FlowInterconnect extends RoutedInterconnect {
         }
     }
 
-    /** Max-min fair rates (bytes per ps) of a component's flows by progressive filling. */
-    private static void rates(List<Flow> flows, List<Integer> used, Link[] links, double[] residual, int[] unfrozen) {
+    /**
+     * Max-min fair rates (bytes per ps) of a component's flows by progressive filling: the link
+     * whose residual bandwidth per unfrozen flow is least freezes its flows at that share. A
+     * component holds every flow of its links, so the flows to freeze are the bottleneck's own.
+     */
+    private static void rates(List<Flow> flows, List<Integer> used, Link[] links, double[] residual, int[] unfrozen,
+            List<List<Flow>> onLink) {
         for (int l : used) {
             residual[l] = links[l].bandwidthBytesPerSecond() * 1e-12;
             unfrozen[l] = 0;
@@ -180,8 +185,8 @@ public final class FlowInterconnect extends RoutedInterconnect {
                     bottleneck = l;
                 }
             }
-            for (Flow f : flows) {
-                if (f.frozen || !f.crosses(bottleneck)) {
+            for (Flow f : onLink.get(bottleneck)) {
+                if (f.frozen) {
                     continue;
                 }
                 f.frozen = true;
@@ -197,7 +202,7 @@ public final class FlowInterconnect extends RoutedInterconnect {
 
     private void rates(List<Flow> flows, List<Integer> used) {
         if (!flows.isEmpty()) {
-            rates(flows, used, links, residual, unfrozen);
+            rates(flows, used, links, residual, unfrozen, onLink);
         }
     }
 
@@ -232,15 +237,6 @@ public final class FlowInterconnect extends RoutedInterconnect {
             this.latency = latency;
             this.onDelivered = onDelivered;
             this.updatedPs = now;
-        }
-
-        boolean crosses(int link) {
-            for (int l : route) {
-                if (l == link) {
-                    return true;
-                }
-            }
-            return false;
         }
     }
 }
