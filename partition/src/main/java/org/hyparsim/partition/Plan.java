@@ -71,6 +71,15 @@ public record Plan(int layers, List<List<Parallelism>> rows, List<List<Double>> 
         return new Plan(layers, rows, r);
     }
 
+    /** Where a type's split lands in {@link #shares}: 0 the batch (dp), 1 the input channels (mp), 2 the output channels (mp-out). */
+    public static int dimension(Parallelism p) {
+        return switch (p) {
+            case DP -> 0;
+            case MP -> 1;
+            case MP_OUT -> 2;
+        };
+    }
+
     /**
      * Accelerator a's share of layer l's batch, input channels and output channels after every
      * level: at each level a takes the ratio of its half (the first half: the ratio, the second:
@@ -82,7 +91,7 @@ public record Plan(int layers, List<List<Parallelism>> rows, List<List<Double>> 
         for (int h = 1; h <= levels; h++) {
             boolean second = ((accelerator >> (levels - h)) & 1) == 1;
             double r = ratio(h, layer);
-            s[choice(h, layer).ordinal()] *= second ? 1 - r : r;
+            s[dimension(choice(h, layer))] *= second ? 1 - r : r;
         }
         return s;
     }

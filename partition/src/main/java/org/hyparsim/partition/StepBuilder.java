@@ -195,10 +195,13 @@ public final class StepBuilder {
                         waits.add(new int[] {t[0], t[1]});
                     }
                     // errors of the shortcuts whose sum layer l+1 consumed, back to their first layers
-                    List<List<Integer>> waitsInto = byDestination(waits, n);
+                    List<List<Integer>> waitsInto = null;
                     for (Shortcut sc : net.shortcuts()) {
                         if (sc.to() != l) {
                             continue;
+                        }
+                        if (waitsInto == null) {
+                            waitsInto = byDestination(waits, n);
                         }
                         for (int[] t : shortcutSpread(b, model, plan, it, sc, false)) {
                             b.depends(t[0], errLast[l + 1][t[2]]);

@@ -766,13 +766,9 @@ public final class Reproduction {
             }
             double timed = d(r, RunColumn.STEP_TIME);
             double gain = d(all.get(winner), RunColumn.STEP_TIME) / timed;
-            String bw = r.run().hardware().replaceAll(".*linkBandwidthGBps=", "");
-            Network n = NetworkCatalog.builtIn().get(r.run().network());
-            Map<BuiltInProfile, Hardware> hw = new java.util.EnumMap<>(hardware);
-            Hardware base = hardware.get(BuiltInProfile.HMC_RS);
-            double gbps = Double.parseDouble(bw);
-            hw.put(BuiltInProfile.HMC_RS, base.withLinks(base.links().with(gbps, null, null, gbps), List.of()));
-            Scenario sc = scenario(Suite.TIMED, n, r.run().accelerators(), r.run().topology(), hw);
+            Scenario sc = points.get(r.point()).scenario();
+            Network n = sc.network();
+            String bw = Table.num(sc.hardware().links().linkBandwidthGBps());
             Plan plan = new Plan(n.size(), r.grid().levels());
             double estimate = new org.hyparsim.scenarios.timed.TimedPlanner(sc, ScenarioRunner.model(sc)).estimate(plan);
             double error = estimate / timed - 1;

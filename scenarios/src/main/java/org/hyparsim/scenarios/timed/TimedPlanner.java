@@ -57,8 +57,6 @@ import org.hyparsim.scenarios.scenario.Scenario;
  * the baselines' rows, best estimate first. The same inputs always give the same plan.
  */
 public final class TimedPlanner {
-    /** Replays per plan by default. */
-    public static final int DEFAULT_BUDGET = Strategy.DEFAULT_TIMED_BUDGET;
     /** The fewest replays: the five baselines and the dynamic program's plan. */
     public static final int MIN_BUDGET = 6;
     /** The most replays a timed plan may ask for. */
@@ -138,15 +136,15 @@ public final class TimedPlanner {
             throw new IllegalArgumentException("a plan budget is at least " + MIN_BUDGET + ", got " + budget);
         }
         Map<String, Plan> ordered = new LinkedHashMap<>();
+        Map<StrategyKind, Plan> baselines = new LinkedHashMap<>();
         for (StrategyKind k : BASELINES) {
-            putNew(ordered, k.label(), Strategy.of(k, 2).planner().plan(model, levels));
+            baselines.put(k, Strategy.of(k, 2).planner().plan(model, levels));
+            putNew(ordered, k.label(), baselines.get(k));
         }
         Plan timed = plan();
         putNew(ordered, "estimate", timed);
         if (scenario.array().heterogeneous()) {
-            for (StrategyKind k : BASELINES) {
-                putNew(ordered, k.label() + "+balanced", balanced(Strategy.of(k, 2).planner().plan(model, levels)));
-            }
+            baselines.forEach((k, p) -> putNew(ordered, k.label() + "+balanced", balanced(p)));
         }
         List<Plan> beam = beam();
         beam.sort(java.util.Comparator.comparingDouble(this::estimate));
@@ -317,31 +315,32 @@ public final class TimedPlanner {
      * group and they differ (where an uneven split balances them), else null.
      */
     int[] unevenHalves(int h) {
+        if (!scenario.array().halvesUniform(h)) {
+            return null;
+        }
         int half = n >> h;
-        int[] found = null;
+        int a = groupOf[0];
+        int b = groupOf[half];
         for (int start = 0; start < n; start += 2 * half) {
-            int a = uniformGroup(start, half);
-            int b = uniformGroup(start + half, half);
-            if (a < 0 || b < 0 || a == b) {
-                return null;
-            }
-            if (found == null) {
-                found = new int[] {a, b};
-            } else if (found[0] != a || found[1] != b) {
+            if (groupOf[start] != a || groupOf[start + half] != b) {
                 return null;
             }
         }
-        return found;
+        return a == b ? null : new int[] {a, b};
     }
 
-    private int uniformGroup(int start, int count) {
-        int g = groupOf[start];
-        for (int a = start + 1; a < start + count; a++) {
-            if (groupOf[a] != g) {
-                return -1;
-            }
-        }
-        return g;
+    /**
+     * A layer of type t split at level h between halves on hardware groups {@code halves}: the
+     * first half's share r = T2 / (T1 + T2) (kept within 0.05 to 0.95), T1 and T2 its compute at an
+     * even split on each; then the time the slower half takes at that share, and its backward part.
+     */
+    private double[] balance(int[] halves, Layer layer, double[] shares, Parallelism t) {
+        double[] t1 = phases(halves[0], layer, halved(shares, t));
+        double[] t2 = phases(halves[1], layer, halved(shares, t));
+        double a = t1[0] + t1[1] + t1[2] + t1[3];
+        double b = t2[0] + t2[1] + t2[2] + t2[3];
+        double r = a + b > 0 ? Math.min(0.95, Math.max(0.05, b / (a + b))) : Plan.EVEN;
+        return new double[] {r, Math.max(a * r, b * (1 - r)) / Plan.EVEN, (t1[1] + t1[2]) * r / Plan.EVEN};
     }
 
     /**
@@ -372,16 +371,12 @@ public final class TimedPlanner {
                     double[] shares = prefix.shares(rep, l);
                     shares[0] *= below;
                     if (halves != null) {
-                        double[] t1 = phases(halves[0], net.layer(l), halved(shares, t, Plan.EVEN));
-                        double[] t2 = phases(halves[1], net.layer(l), halved(shares, t, Plan.EVEN));
-                        double a = t1[0] + t1[1] + t1[2] + t1[3];
-                        double b = t2[0] + t2[1] + t2[2] + t2[3];
-                        r = a + b > 0 ? b / (a + b) : Plan.EVEN;
-                        r = Math.min(0.95, Math.max(0.05, r));
-                        best = Math.max(best, Math.max(a * r, b * (1 - r)) / Plan.EVEN);
-                        backward = Math.max(backward, (t1[1] + t1[2]) * r / Plan.EVEN);
+                        double[] split = balance(halves, net.layer(l), shares, t);
+                        r = split[0];
+                        best = Math.max(best, split[1]);
+                        backward = Math.max(backward, split[2]);
                     } else {
-                        double[] t1 = phases(groupOf[rep], net.layer(l), halved(shares, t, Plan.EVEN));
+                        double[] t1 = phases(groupOf[rep], net.layer(l), halved(shares, t));
                         best = Math.max(best, t1[0] + t1[1] + t1[2] + t1[3]);
                         backward = Math.max(backward, t1[1] + t1[2]);
                     }
@@ -431,10 +426,10 @@ public final class TimedPlanner {
         return new Row(List.of(row), List.of(ratios));
     }
 
-    /** Shares after this level splits dimension t evenly (r for the first half). */
-    private static double[] halved(double[] shares, Parallelism t, double r) {
+    /** Shares after this level splits type t's dimension evenly. */
+    private static double[] halved(double[] shares, Parallelism t) {
         double[] s = shares.clone();
-        s[t.ordinal()] *= r;
+        s[Plan.dimension(t)] *= Plan.EVEN;
         return s;
     }
 
@@ -450,11 +445,7 @@ public final class TimedPlanner {
                 if (halves != null) {
                     double[] shares = out.shares(0, l);
                     shares[0] *= Math.scalb(1.0, -(levels - h));
-                    double[] t1 = phases(halves[0], net.layer(l), halved(shares, types.get(l), Plan.EVEN));
-                    double[] t2 = phases(halves[1], net.layer(l), halved(shares, types.get(l), Plan.EVEN));
-                    double a = t1[0] + t1[1] + t1[2] + t1[3];
-                    double b = t2[0] + t2[1] + t2[2] + t2[3];
-                    r = a + b > 0 ? Math.min(0.95, Math.max(0.05, b / (a + b))) : Plan.EVEN;
+                    r = balance(halves, net.layer(l), shares, types.get(l))[0];
                 }
                 ratios.add(r);
             }
