@@ -16,8 +16,11 @@ import org.hyparsim.core.step.Interconnect;
  *
  * <p>The cost of a start or an end does not grow with unrelated traffic: only the flows
  * connected to it through shared links (its component) are re-rated, since max-min rates of
- * flows that share no link, directly or through others, are independent. Projected completions
- * are kept in one ordered set, and one engine event waits for the earliest.
+ * flows that share no link, directly or through others, are independent; each component is
+ * filled on its own. Starts and ends of one instant are re-rated together, once, after every
+ * other action of that instant (one step of a collective starts all its flows at once), and the
+ * messages of one instant with the same path latency are delivered by one event. Projected
+ * completions are kept in one ordered set, and one engine event waits for the earliest.
  */
 public final class FlowInterconnect extends RoutedInterconnect {
     private static final Comparator<Flow> BY_END = Comparator.<Flow>comparingDouble(f -> f.endPs)
@@ -30,6 +33,9 @@ public final class FlowInterconnect extends RoutedInterconnect {
     private long nextId;
     private double[] linkBytes;
     private long[] linkFlows;
+    /** Routes whose flows started or ended this instant, re-rated together once it is over. */
+    private List<int[]> seeds;
+    private boolean rerateScheduled;
     // scratch for the rate computation
     private double[] residual;
     private int[] unfrozen;
@@ -52,6 +58,8 @@ public final class FlowInterconnect extends RoutedInterconnect {
         nextId = 0;
         linkBytes = new double[links.length];
         linkFlows = new long[links.length];
+        seeds = new ArrayList<>();
+        rerateScheduled = false;
         residual = new double[links.length];
         unfrozen = new int[links.length];
         seen = new long[links.length];
@@ -65,7 +73,6 @@ public final class FlowInterconnect extends RoutedInterconnect {
         }
         int[][] rs = routes(src, dst);
         Runnable done = whenAll(rs.length, onDelivered);
-        List<int[]> seeds = new ArrayList<>();
         for (int[] r : rs) {
             double share = bytes / rs.length;
             long latency = 0;
@@ -80,51 +87,67 @@ public final class FlowInterconnect extends RoutedInterconnect {
             }
             seeds.add(r);
         }
-        rerate(seeds);
+        rerateLate();
     }
 
-    /** Re-rates the flows connected to the given links and schedules the earliest completion. */
-    private void rerate(List<int[]> seedRoutes) {
+    /** Re-rates this instant's seeds once every other action of the instant has run. */
+    private void rerateLate() {
+        if (!rerateScheduled) {
+            rerateScheduled = true;
+            engine.scheduleLate(engine.now(), this::rerate);
+        }
+    }
+
+    /** Re-rates the flows connected to this instant's seeds, component by component, and schedules the earliest completion. */
+    private void rerate() {
+        rerateScheduled = false;
         long now = engine.now();
         mark++;
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         List<Integer> compLinks = new ArrayList<>();
         List<Flow> comp = new ArrayList<>();
-        for (int[] r : seedRoutes) {
-            for (int l : r) {
-                if (seen[l] != mark) {
-                    seen[l] = mark;
-                    queue.add(l);
-                }
-            }
-        }
-        while (!queue.isEmpty()) {
-            int l = queue.poll();
-            compLinks.add(l);
-            for (Flow f : onLink.get(l)) {
-                if (f.mark == mark) {
+        for (int[] r : seeds) {
+            for (int seed : r) {
+                if (seen[seed] == mark) {
                     continue;
                 }
-                f.mark = mark;
-                comp.add(f);
-                for (int m : f.route) {
-                    if (seen[m] != mark) {
-                        seen[m] = mark;
-                        queue.add(m);
+                seen[seed] = mark;
+                queue.add(seed);
+                compLinks.clear();
+                comp.clear();
+                while (!queue.isEmpty()) {
+                    int l = queue.poll();
+                    compLinks.add(l);
+                    for (Flow f : onLink.get(l)) {
+                        if (f.mark == mark) {
+                            continue;
+                        }
+                        f.mark = mark;
+                        comp.add(f);
+                        for (int m : f.route) {
+                            if (seen[m] != mark) {
+                                seen[m] = mark;
+                                queue.add(m);
+                            }
+                        }
                     }
+                }
+                if (comp.isEmpty()) {
+                    continue;
+                }
+                for (Flow f : comp) {
+                    f.remaining -= f.rate * (now - f.updatedPs);
+                    f.updatedPs = now;
+                    byEnd.remove(f);
+                }
+                rates(comp, compLinks, links, residual, unfrozen, onLink);
+                for (Flow f : comp) {
+                    f.endPs = now + Math.max(0, f.remaining) / f.rate;
+                    byEnd.add(f);
                 }
             }
         }
-        for (Flow f : comp) {
-            f.remaining -= f.rate * (now - f.updatedPs);
-            f.updatedPs = now;
-            byEnd.remove(f);
-        }
-        rates(comp, compLinks);
-        for (Flow f : comp) {
-            f.endPs = now + Math.max(0, f.remaining) / f.rate;
-            byEnd.add(f);
-        }
+        seeds.clear();
         schedule();
     }
 
@@ -142,19 +165,25 @@ public final class FlowInterconnect extends RoutedInterconnect {
             return; // superseded by a later start or end
         }
         long now = engine.now();
-        List<int[]> seeds = new ArrayList<>();
+        boolean ended = false;
+        java.util.Map<Long, List<Runnable>> byLatency = new java.util.LinkedHashMap<>();
         while (!byEnd.isEmpty() && byEnd.first().endPs <= now + 1e-6) {
             Flow f = byEnd.pollFirst();
             for (int l : f.route) {
                 onLink.get(l).remove(f);
             }
             seeds.add(f.route);
-            engine.scheduleIn(f.latency, f.onDelivered);
+            byLatency.computeIfAbsent(f.latency, k -> new ArrayList<>()).add(f.onDelivered);
+            ended = true;
         }
-        if (seeds.isEmpty()) {
-            schedule();
+        for (java.util.Map.Entry<Long, List<Runnable>> e : byLatency.entrySet()) {
+            List<Runnable> delivered = e.getValue();
+            engine.scheduleIn(e.getKey(), delivered.size() == 1 ? delivered.get(0) : () -> delivered.forEach(Runnable::run));
+        }
+        if (ended) {
+            rerateLate();
         } else {
-            rerate(seeds);
+            schedule();
         }
     }
 
@@ -197,12 +226,6 @@ public final class FlowInterconnect extends RoutedInterconnect {
                     unfrozen[l]--;
                 }
             }
-        }
-    }
-
-    private void rates(List<Flow> flows, List<Integer> used) {
-        if (!flows.isEmpty()) {
-            rates(flows, used, links, residual, unfrozen, onLink);
         }
     }
 

@@ -1,14 +1,12 @@
 package org.hyparsim.noc;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.hyparsim.core.step.Interconnect;
 
 /** What the link models share: a topology's links and its routes, each computed once. */
 abstract class RoutedInterconnect implements Interconnect {
     protected final Topology topology;
     protected final Link[] links;
-    private final Map<Long, int[][]> routes = new HashMap<>();
+    private final RouteCache routes;
 
     RoutedInterconnect(Topology topology) {
         if (topology == null) {
@@ -16,6 +14,7 @@ abstract class RoutedInterconnect implements Interconnect {
         }
         this.topology = topology;
         this.links = topology.links().toArray(new Link[0]);
+        this.routes = new RouteCache(topology);
     }
 
     public Topology topology() {
@@ -24,7 +23,7 @@ abstract class RoutedInterconnect implements Interconnect {
 
     /** The minimal routes from src to dst that a message's bytes are split over, each the links in order. */
     protected int[][] routes(int src, int dst) {
-        return routes.computeIfAbsent(((long) src << 32) | dst, k -> topology.routes(src, dst));
+        return routes.routes(src, dst);
     }
 
     @Override

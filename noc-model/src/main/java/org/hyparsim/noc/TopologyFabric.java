@@ -1,7 +1,5 @@
 package org.hyparsim.noc;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.hyparsim.core.step.Fabric;
 
 /**
@@ -13,7 +11,7 @@ import org.hyparsim.core.step.Fabric;
 public final class TopologyFabric implements Fabric {
     private final Topology topology;
     private final Link[] links;
-    private final Map<Long, int[][]> routes = new HashMap<>();
+    private final RouteCache routes;
 
     public TopologyFabric(Topology topology) {
         if (topology == null) {
@@ -21,6 +19,7 @@ public final class TopologyFabric implements Fabric {
         }
         this.topology = topology;
         this.links = topology.links().toArray(new Link[0]);
+        this.routes = new RouteCache(topology);
     }
 
     @Override
@@ -30,22 +29,24 @@ public final class TopologyFabric implements Fabric {
 
     @Override
     public RoundCost round(int[][] pairs) {
-        Map<Integer, Double> load = new HashMap<>();
+        double[] load = new double[links.length];
         double latencyPs = 0;
         for (int[] p : pairs) {
-            int[][] rs = routes.computeIfAbsent(((long) p[0] << 32) | p[1], k -> topology.routes(p[0], p[1]));
+            int[][] rs = routes.routes(p[0], p[1]);
             for (int[] r : rs) {
                 long lat = 0;
                 for (int l : r) {
-                    load.merge(l, 1.0 / rs.length, Double::sum);
+                    load[l] += 1.0 / rs.length;
                     lat += links[l].latencyPs();
                 }
                 latencyPs = Math.max(latencyPs, lat);
             }
         }
         double perByte = 0;
-        for (Map.Entry<Integer, Double> e : load.entrySet()) {
-            perByte = Math.max(perByte, e.getValue() / links[e.getKey()].bandwidthBytesPerSecond());
+        for (int l = 0; l < links.length; l++) {
+            if (load[l] > 0) {
+                perByte = Math.max(perByte, load[l] / links[l].bandwidthBytesPerSecond());
+            }
         }
         return new RoundCost(latencyPs * 1e-12, perByte);
     }

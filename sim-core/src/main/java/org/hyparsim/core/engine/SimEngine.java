@@ -71,15 +71,28 @@ public final class SimEngine {
 
     /** Schedules an action at an absolute time (ps), not before now. */
     public void scheduleAt(long timePs, Runnable action) {
+        schedule(timePs, action, SimEventInterface.NORMAL_PRIORITY);
+    }
+
+    private void schedule(long timePs, Runnable action, short priority) {
         if (timePs < now()) {
             throw new IllegalArgumentException("cannot schedule in the past: " + timePs + " < " + now());
         }
         try {
-            simulator.scheduleEvent(new EngineEvent(timePs, action));
+            simulator.scheduleEvent(new EngineEvent(timePs, priority, action));
             pending++;
         } catch (SimRuntimeException e) {
             throw new IllegalStateException("DSOL refused an event at " + timePs + " ps: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Schedules an action at an absolute time (ps), not before now, to run after every other
+     * action at that time that is scheduled as usual (among themselves, in the order scheduled).
+     * For work that gathers what a whole instant did, such as re-rating the flows it started.
+     */
+    public void scheduleLate(long timePs, Runnable action) {
+        schedule(timePs, action, SimEventInterface.MIN_PRIORITY);
     }
 
     /** Schedules an action after a delay (ps). */
@@ -181,8 +194,8 @@ public final class SimEngine {
         private static final long serialVersionUID = 1L;
         private final transient Runnable action;
 
-        EngineEvent(long timePs, Runnable action) {
-            super(timePs, SimEventInterface.NORMAL_PRIORITY);
+        EngineEvent(long timePs, short priority, Runnable action) {
+            super(timePs, priority);
             this.action = action;
         }
 
