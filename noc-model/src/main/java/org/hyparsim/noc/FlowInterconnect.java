@@ -1,10 +1,9 @@
 package org.hyparsim.noc;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.PriorityQueue;
 import org.hyparsim.core.engine.SimEngine;
 import org.hyparsim.core.step.Interconnect;
 
@@ -23,12 +22,13 @@ import org.hyparsim.core.step.Interconnect;
  * completions are kept in one ordered set, and one engine event waits for the earliest.
  */
 public final class FlowInterconnect extends RoutedInterconnect {
-    private static final Comparator<Flow> BY_END = Comparator.<Flow>comparingDouble(f -> f.endPs)
-            .thenComparingLong(f -> f.id);
+    private static final Comparator<Due> BY_END = Comparator.<Due>comparingDouble(d -> d.endPs)
+            .thenComparingLong(d -> d.flow.id);
 
     private SimEngine engine;
     private List<List<Flow>> onLink;
-    private TreeSet<Flow> byEnd;
+    /** Projected completions; an entry is stale once its flow has been re-rated or has ended. */
+    private PriorityQueue<Due> byEnd;
     private long version;
     private long nextId;
     private double[] linkBytes;
@@ -40,6 +40,7 @@ public final class FlowInterconnect extends RoutedInterconnect {
     private double[] residual;
     private int[] unfrozen;
     private long[] seen;
+    private int[] compLinks;
     private long mark;
 
     public FlowInterconnect(Topology topology) {
@@ -53,7 +54,7 @@ public final class FlowInterconnect extends RoutedInterconnect {
         for (int i = 0; i < links.length; i++) {
             onLink.add(new ArrayList<>());
         }
-        byEnd = new TreeSet<>(BY_END);
+        byEnd = new PriorityQueue<>(BY_END);
         version = 0;
         nextId = 0;
         linkBytes = new double[links.length];
@@ -63,6 +64,7 @@ public final class FlowInterconnect extends RoutedInterconnect {
         residual = new double[links.length];
         unfrozen = new int[links.length];
         seen = new long[links.length];
+        compLinks = new int[links.length];
         mark = 0;
     }
 
@@ -98,13 +100,14 @@ public final class FlowInterconnect extends RoutedInterconnect {
         }
     }
 
-    /** Re-rates the flows connected to this instant's seeds, component by component, and schedules the earliest completion. */
+    /**
+     * Re-rates the flows connected to this instant's seeds, component by component, and schedules
+     * the earliest completion. A flow whose rate did not change keeps its projection.
+     */
     private void rerate() {
         rerateScheduled = false;
         long now = engine.now();
         mark++;
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        List<Integer> compLinks = new ArrayList<>();
         List<Flow> comp = new ArrayList<>();
         for (int[] r : seeds) {
             for (int seed : r) {
@@ -112,13 +115,11 @@ public final class FlowInterconnect extends RoutedInterconnect {
                     continue;
                 }
                 seen[seed] = mark;
-                queue.add(seed);
-                compLinks.clear();
+                compLinks[0] = seed;
+                int size = 1;
                 comp.clear();
-                while (!queue.isEmpty()) {
-                    int l = queue.poll();
-                    compLinks.add(l);
-                    for (Flow f : onLink.get(l)) {
+                for (int head = 0; head < size; head++) { // breadth first: compLinks is the queue and the component
+                    for (Flow f : onLink.get(compLinks[head])) {
                         if (f.mark == mark) {
                             continue;
                         }
@@ -127,7 +128,7 @@ public final class FlowInterconnect extends RoutedInterconnect {
                         for (int m : f.route) {
                             if (seen[m] != mark) {
                                 seen[m] = mark;
-                                queue.add(m);
+                                compLinks[size++] = m;
                             }
                         }
                     }
@@ -136,14 +137,17 @@ public final class FlowInterconnect extends RoutedInterconnect {
                     continue;
                 }
                 for (Flow f : comp) {
-                    f.remaining -= f.rate * (now - f.updatedPs);
-                    f.updatedPs = now;
-                    byEnd.remove(f);
+                    f.previousRate = f.rate;
                 }
-                rates(comp, compLinks, links, residual, unfrozen, onLink);
+                rates(comp, compLinks, size, links, residual, unfrozen, onLink);
                 for (Flow f : comp) {
-                    f.endPs = now + Math.max(0, f.remaining) / f.rate;
-                    byEnd.add(f);
+                    if (f.due != null && f.rate == f.previousRate) {
+                        continue;
+                    }
+                    f.remaining -= f.previousRate * (now - f.updatedPs);
+                    f.updatedPs = now;
+                    f.due = new Due(now + Math.max(0, f.remaining) / f.rate, f);
+                    byEnd.add(f.due);
                 }
             }
         }
@@ -151,12 +155,21 @@ public final class FlowInterconnect extends RoutedInterconnect {
         schedule();
     }
 
+    /** The earliest projected completion, stale entries dropped; null when no flow is running. */
+    private Due earliest() {
+        while (!byEnd.isEmpty() && byEnd.peek().flow.due != byEnd.peek()) {
+            byEnd.poll();
+        }
+        return byEnd.peek();
+    }
+
     private void schedule() {
-        if (byEnd.isEmpty()) {
+        Due first = earliest();
+        if (first == null) {
             return;
         }
         long v = ++version;
-        long at = Math.max(engine.now(), (long) Math.ceil(byEnd.first().endPs - 1e-6));
+        long at = Math.max(engine.now(), (long) Math.ceil(first.endPs - 1e-6));
         engine.scheduleAt(at, () -> complete(v));
     }
 
@@ -167,8 +180,10 @@ public final class FlowInterconnect extends RoutedInterconnect {
         long now = engine.now();
         boolean ended = false;
         java.util.Map<Long, List<Runnable>> byLatency = new java.util.LinkedHashMap<>();
-        while (!byEnd.isEmpty() && byEnd.first().endPs <= now + 1e-6) {
-            Flow f = byEnd.pollFirst();
+        for (Due d = earliest(); d != null && d.endPs <= now + 1e-6; d = earliest()) {
+            byEnd.poll();
+            Flow f = d.flow;
+            f.due = null;
             for (int l : f.route) {
                 onLink.get(l).remove(f);
             }
@@ -192,9 +207,10 @@ public final class FlowInterconnect extends RoutedInterconnect {
      * whose residual bandwidth per unfrozen flow is least freezes its flows at that share. A
      * component holds every flow of its links, so the flows to freeze are the bottleneck's own.
      */
-    private static void rates(List<Flow> flows, List<Integer> used, Link[] links, double[] residual, int[] unfrozen,
-            List<List<Flow>> onLink) {
-        for (int l : used) {
+    private static void rates(List<Flow> flows, int[] used, int usedCount, Link[] links, double[] residual,
+            int[] unfrozen, List<List<Flow>> onLink) {
+        for (int i = 0; i < usedCount; i++) {
+            int l = used[i];
             residual[l] = links[l].bandwidthBytesPerSecond() * 1e-12;
             unfrozen[l] = 0;
         }
@@ -208,7 +224,8 @@ public final class FlowInterconnect extends RoutedInterconnect {
         while (left > 0) {
             int bottleneck = -1;
             double share = Double.POSITIVE_INFINITY;
-            for (int l : used) {
+            for (int i = 0; i < usedCount; i++) {
+                int l = used[i];
                 if (unfrozen[l] > 0 && residual[l] / unfrozen[l] < share) {
                     share = residual[l] / unfrozen[l];
                     bottleneck = l;
@@ -241,6 +258,10 @@ public final class FlowInterconnect extends RoutedInterconnect {
         return out;
     }
 
+    /** A flow's projected completion (ps) as of its last re-rating. */
+    private record Due(double endPs, Flow flow) {
+    }
+
     private static final class Flow {
         final long id;
         final int[] route;
@@ -249,7 +270,9 @@ public final class FlowInterconnect extends RoutedInterconnect {
         double remaining;
         long updatedPs;
         double rate;
-        double endPs;
+        double previousRate;
+        /** This flow's live entry in the completions, null before its first rating and once ended. */
+        Due due;
         boolean frozen;
         long mark;
 

@@ -65,6 +65,23 @@ public final class GridTopology extends TableTopology {
 
 
 
+    /**
+     * With wrap-around (torus, ring): a step along the row, and one along the column where there
+     * is more than one row, both with every route mapped onto a route (dimension order and ties
+     * split alike everywhere). A mesh has none.
+     */
+    @Override
+    protected int symmetryGenerators() {
+        return !wrap ? 0 : rows > 1 ? 2 : 1;
+    }
+
+    @Override
+    protected int nodeImage(int g, int node) {
+        int r = node / cols;
+        int c = node % cols;
+        return g == 0 ? r * cols + (c + 1) % cols : ((r + 1) % rows) * cols + c;
+    }
+
     @Override
     public int[] route(int src, int dst) {
         return routes(src, dst)[0];

@@ -45,6 +45,28 @@ public final class HTreeTopology extends TableTopology {
 
 
 
+    /** Generator k exchanges the two subtrees under every node of height k + 1 (accelerator index XOR 2^k). */
+    @Override
+    protected int symmetryGenerators() {
+        return depth;
+    }
+
+    @Override
+    protected int nodeImage(int g, int node) {
+        int height = depth - (31 - Integer.numberOfLeadingZeros(node));
+        return height <= g ? node ^ (1 << (g - height)) : node;
+    }
+
+    @Override
+    protected int acceleratorNode(int accelerator) {
+        return accelerators() + accelerator;
+    }
+
+    @Override
+    protected int acceleratorOf(int node) {
+        return node - accelerators();
+    }
+
     @Override
     public int[] route(int src, int dst) {
         int a = accelerators() + src;

@@ -9,6 +9,7 @@ import java.util.Map;
 final class LinkTable {
     private final List<Link> links = new ArrayList<>();
     private final Map<Long, Integer> byEnds = new HashMap<>();
+    private final List<int[]> ends = new ArrayList<>();
 
     int add(int from, int to, String name, LinkParams p) {
         Integer existing = byEnds.get(key(from, to));
@@ -18,6 +19,7 @@ final class LinkTable {
         int id = links.size();
         links.add(new Link(id, name, p.bandwidthBytesPerSecond(), p.latencyPs()));
         byEnds.put(key(from, to), id);
+        ends.add(new int[] {from, to});
         return id;
     }
 
@@ -27,6 +29,11 @@ final class LinkTable {
             throw new IllegalStateException("no link from node " + from + " to node " + to);
         }
         return id;
+    }
+
+    /** Link id's (from node, to node). */
+    int[] ends(int id) {
+        return ends.get(id);
     }
 
     List<Link> links() {

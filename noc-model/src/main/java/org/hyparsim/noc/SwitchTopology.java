@@ -14,6 +14,17 @@ public final class SwitchTopology extends TableTopology {
 
 
 
+    /** Generator k: accelerator index XOR 2^k, the switch fixed (a power-of-two count). */
+    @Override
+    protected int symmetryGenerators() {
+        return Integer.bitCount(accelerators()) == 1 ? Integer.numberOfTrailingZeros(accelerators()) : 0;
+    }
+
+    @Override
+    protected int nodeImage(int g, int node) {
+        return node < 0 ? node : node ^ (1 << g);
+    }
+
     @Override
     public int[] route(int src, int dst) {
         return new int[] {table.get(src, -1), table.get(-1, dst)};

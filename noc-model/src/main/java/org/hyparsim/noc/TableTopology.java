@@ -27,4 +27,50 @@ abstract class TableTopology implements Topology {
     public List<Link> links() {
         return table.links();
     }
+
+    /** How many generators {@link #nodeImage} defines; 0: no symmetry declared. */
+    protected int symmetryGenerators() {
+        return 0;
+    }
+
+    /** The image of a node (an accelerator or an inner node of the table) under generator g. */
+    protected int nodeImage(int g, int node) {
+        throw new UnsupportedOperationException("no symmetry declared");
+    }
+
+    @Override
+    public Symmetry symmetry() {
+        int gens = symmetryGenerators();
+        if (gens == 0) {
+            return null;
+        }
+        List<int[]> acc = new java.util.ArrayList<>();
+        List<int[]> lnk = new java.util.ArrayList<>();
+        int linkCount = table.links().size();
+        for (int g = 0; g < gens; g++) {
+            int[] a = new int[accelerators];
+            for (int i = 0; i < accelerators; i++) {
+                a[i] = nodeImage(g, acceleratorNode(i));
+                a[i] = acceleratorOf(a[i]);
+            }
+            int[] l = new int[linkCount];
+            for (int i = 0; i < linkCount; i++) {
+                int[] e = table.ends(i);
+                l[i] = table.get(nodeImage(g, e[0]), nodeImage(g, e[1]));
+            }
+            acc.add(a);
+            lnk.add(l);
+        }
+        return new Symmetry(acc, lnk);
+    }
+
+    /** The table's node of an accelerator (the accelerator's index unless a topology numbers its nodes otherwise). */
+    protected int acceleratorNode(int accelerator) {
+        return accelerator;
+    }
+
+    /** The accelerator of a table node that is one. */
+    protected int acceleratorOf(int node) {
+        return node;
+    }
 }

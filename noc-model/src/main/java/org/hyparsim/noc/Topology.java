@@ -38,4 +38,13 @@ public interface Topology {
     default int[] dimensionBits() {
         return new int[] {Integer.numberOfTrailingZeros(accelerators())};
     }
+
+    /**
+     * Generators of a group of this topology's automorphisms that acts on the accelerators
+     * regularly (one element takes accelerator 0 to each accelerator, and no more), with routes
+     * mapped onto routes; null where the topology has none declared. See {@link Symmetry}.
+     */
+    default Symmetry symmetry() {
+        return null;
+    }
 }

@@ -2,9 +2,11 @@ package org.hyparsim.scenarios.collective;
 
 import java.util.List;
 import org.hyparsim.core.step.ComputeCost;
+import org.hyparsim.core.step.ComputeModel;
+import org.hyparsim.core.step.SymmetricStep;
+import org.hyparsim.noc.SymmetricInterconnect;
 import org.hyparsim.core.step.EnergyParams;
 import org.hyparsim.core.step.Fabric;
-import org.hyparsim.core.step.Interconnect;
 import org.hyparsim.core.step.Replay;
 import org.hyparsim.core.step.Schedule;
 import org.hyparsim.core.step.StepResult;
@@ -62,9 +64,14 @@ public final class CollectiveBenchmark {
         TrainingStep.Builder b = new TrainingStep.Builder(c.accelerators(), 1, List.of("collective"));
         collectives.expand(b, 0, 0, TransferKind.GRADIENT_SUM, c.op(), all, c.bytes(), null);
         TrainingStep step = b.build();
-        Interconnect net = c.linkModel().create(topology, c.links());
-        StepResult r = new Replay(step, w -> ComputeCost.timeOnly(0, 0), net, EnergyParams.macsAndLinks(0, 0),
-                Schedule.OVERLAP, false).run();
+        ComputeModel none = w -> ComputeCost.timeOnly(0, 0);
+        java.util.Optional<TrainingStep> reduced = c.linkModel() == LinkModel.FLOW && topology.symmetry() != null
+                ? SymmetricStep.reduce(step, topology.symmetry().accelerators()) : java.util.Optional.empty();
+        StepResult r = reduced.isPresent()
+                ? Replay.representative(reduced.get(), none, new SymmetricInterconnect(topology, topology.symmetry()),
+                        EnergyParams.macsAndLinks(0, 0), Schedule.OVERLAP, false).run()
+                : new Replay(step, none, c.linkModel().create(topology, c.links()), EnergyParams.macsAndLinks(0, 0),
+                        Schedule.OVERLAP, false).run();
         double bound = bound(c, ran, collectives, fabric);
         return new Result(c, ran, r.stepTimeSeconds(), bound, r.communicationBytes(), r.linkBytes(), r.events(),
                 (System.nanoTime() - t0) / 1e9);

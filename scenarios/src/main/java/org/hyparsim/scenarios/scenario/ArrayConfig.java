@@ -11,11 +11,23 @@ import org.hyparsim.partition.collective.CollectiveAlgorithm;
  * array's links and energy per action, which every group shares.
  */
 public record ArrayConfig(int accelerators, TopologyKind topology, LinkModel linkModel, Hardware hardware,
-        CollectiveAlgorithm collective, java.util.List<HardwareGroup> groups) {
+        CollectiveAlgorithm collective, java.util.List<HardwareGroup> groups, SymmetryMode symmetry) {
 
     public ArrayConfig {
         groups = groups == null || groups.isEmpty() ? java.util.List.of(new HardwareGroup(hardware, accelerators))
                 : java.util.List.copyOf(groups);
+        symmetry = symmetry == null ? SymmetryMode.AUTO : symmetry;
+    }
+
+    /** An array whose replays use symmetry where it is exact ({@link SymmetryMode#AUTO}). */
+    public ArrayConfig(int accelerators, TopologyKind topology, LinkModel linkModel, Hardware hardware,
+            CollectiveAlgorithm collective, java.util.List<HardwareGroup> groups) {
+        this(accelerators, topology, linkModel, hardware, collective, groups, SymmetryMode.AUTO);
+    }
+
+    /** This array with symmetry on ({@code auto}) or off. */
+    public ArrayConfig withSymmetry(SymmetryMode mode) {
+        return new ArrayConfig(accelerators, topology, linkModel, hardware, collective, groups, mode);
     }
 
     /** A uniform array. */

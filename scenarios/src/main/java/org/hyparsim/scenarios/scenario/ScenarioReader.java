@@ -98,6 +98,11 @@ public final class ScenarioReader {
             problems.add(new InputException.Problem(src, "linkModel", "'" + s.linkModel() + "' is not one of "
                     + String.join(", ", LinkModel.names())));
         }
+        SymmetryMode symmetry = s.symmetry() == null ? SymmetryMode.AUTO : SymmetryMode.fromName(s.symmetry()).orElse(null);
+        if (symmetry == null) {
+            problems.add(new InputException.Problem(src, "symmetry", "'" + s.symmetry() + "' is not one of "
+                    + String.join(", ", SymmetryMode.names())));
+        }
         CollectiveAlgorithm collective = s.collective() == null
                 ? (hardware == null ? CollectiveAlgorithm.AUTO : hardware.profile().defaultCollective())
                 : CollectiveAlgorithm.fromName(s.collective()).orElse(null);
@@ -134,7 +139,8 @@ public final class ScenarioReader {
         if (!problems.isEmpty()) {
             throw new InputException(problems);
         }
-        ArrayConfig array = new ArrayConfig(accelerators.intValue(), topo.kind(), linkModel, hardware, collective, groups);
+        ArrayConfig array = new ArrayConfig(accelerators.intValue(), topo.kind(), linkModel, hardware, collective, groups,
+                symmetry);
         for (Strategy st : strategies) {
             if (st instanceof Strategy.FromFile f && f.plan().uneven() && array.heterogeneous()) {
                 for (int h = 1; h <= f.plan().levels(); h++) {

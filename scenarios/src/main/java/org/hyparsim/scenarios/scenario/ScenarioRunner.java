@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.hyparsim.core.step.Interconnect;
 import org.hyparsim.core.step.Replay;
+import org.hyparsim.noc.SymmetricInterconnect;
 import org.hyparsim.core.step.RunPhase;
 import org.hyparsim.core.step.Schedule;
 import org.hyparsim.core.step.StepResult;
@@ -84,10 +85,26 @@ public final class ScenarioRunner {
         Topology topology = s.array().topology().create(s.accelerators(), hw.links());
         Collectives collectives = new Collectives(s.array().collective(), new TopologyFabric(topology), s.levels());
         TrainingStep step = StepBuilder.build(model, plan, s.iterations(), collectives);
-        Interconnect net = s.array().linkModel().create(topology, hw.links());
-        StepResult r = Replay.perAccelerator(step, computeModels(s.array()), net, hw.energy(), s.schedule(), trace).run();
+        java.util.Optional<TrainingStep> reduced = representative(s.array(), topology, step);
+        StepResult r = reduced.isPresent()
+                ? Replay.representative(reduced.get(), computeModels(s.array()).apply(0),
+                        new SymmetricInterconnect(topology, topology.symmetry()), hw.energy(), s.schedule(), trace).run()
+                : Replay.perAccelerator(step, computeModels(s.array()), s.array().linkModel().create(topology, hw.links()),
+                        hw.energy(), s.schedule(), trace).run();
         Invariants.check(r, plannerBytes, s.schedule());
         return r;
+    }
+
+    /**
+     * Accelerator 0's share of the step where the array's symmetry applies and maps the graph onto
+     * itself ({@link SymmetryMode}); empty where the replay must run in full.
+     */
+    static java.util.Optional<TrainingStep> representative(ArrayConfig array, Topology topology, TrainingStep step) {
+        if (array.symmetry() == SymmetryMode.OFF || array.linkModel() != org.hyparsim.noc.LinkModel.FLOW
+                || array.heterogeneous() || topology.symmetry() == null) {
+            return java.util.Optional.empty();
+        }
+        return org.hyparsim.core.step.SymmetricStep.reduce(step, topology.symmetry().accelerators());
     }
 
     /** Each accelerator's compute model: one instance per hardware group. */

@@ -19,6 +19,7 @@ public record ScenarioSpec(
         @JsonProperty("planBudget") JsonNode planBudget,
         @JsonProperty("iterations") JsonNode iterations,
         @JsonProperty("linkModel") String linkModel,
+        @JsonProperty("symmetry") String symmetry,
         @JsonProperty("collective") String collective,
         @JsonProperty("phase") String phase,
         @JsonProperty("sweep") SweepSpec sweep) {
@@ -31,7 +32,7 @@ public record ScenarioSpec(
         node.remove("sweep");
         if (field.equals("strategies")) {
             node.set(field, MAPPER.createArrayNode().add(value.asText()));
-        } else if (field.equals("schedule") || field.equals("linkModel") || field.equals("collective")
+        } else if (field.equals("schedule") || field.equals("linkModel") || field.equals("symmetry") || field.equals("collective")
                 || field.equals("phase")) {
             node.put(field, value.asText());
         } else {

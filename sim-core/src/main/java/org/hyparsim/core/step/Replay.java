@@ -23,6 +23,8 @@ public final class Replay {
     private final EnergyParams energy;
     private final Schedule schedule;
     private final boolean recordTrace;
+    /** How many accelerators' tasks each replayed task stands for: 1, or all of them in a representative's replay. */
+    private final int copies;
 
     // run state
     private SimEngine engine;
@@ -43,7 +45,7 @@ public final class Replay {
 
     public Replay(TrainingStep step, ComputeModel computeModel, Interconnect interconnect, EnergyParams energy,
             Schedule schedule, boolean recordTrace) {
-        this(step, a -> computeModel, interconnect, energy, schedule, recordTrace, computeModel);
+        this(step, a -> computeModel, interconnect, energy, schedule, recordTrace, computeModel, 1);
     }
 
     /**
@@ -53,11 +55,24 @@ public final class Replay {
      */
     public static Replay perAccelerator(TrainingStep step, java.util.function.IntFunction<ComputeModel> computeModels,
             Interconnect interconnect, EnergyParams energy, Schedule schedule, boolean recordTrace) {
-        return new Replay(step, computeModels, interconnect, energy, schedule, recordTrace, computeModels);
+        return new Replay(step, computeModels, interconnect, energy, schedule, recordTrace, computeModels, 1);
+    }
+
+    /**
+     * The replay of a representative accelerator's tasks ({@link SymmetricStep#reduce}) on links
+     * that carry each of its flows for its whole orbit: every accelerator's times are its times,
+     * and totals (bytes, MACs, energy, transfers) are its own times the accelerator count. The
+     * trace holds the representative's tasks; the event count is the replay's own.
+     */
+    public static Replay representative(TrainingStep reduced, ComputeModel computeModel, Interconnect interconnect,
+            EnergyParams energy, Schedule schedule, boolean recordTrace) {
+        return new Replay(reduced, a -> computeModel, interconnect, energy, schedule, recordTrace, computeModel,
+                reduced.accelerators());
     }
 
     private Replay(TrainingStep step, java.util.function.IntFunction<ComputeModel> computeModels,
-            Interconnect interconnect, EnergyParams energy, Schedule schedule, boolean recordTrace, Object given) {
+            Interconnect interconnect, EnergyParams energy, Schedule schedule, boolean recordTrace, Object given,
+            int copies) {
         if (step == null || given == null || interconnect == null || energy == null || schedule == null) {
             throw new IllegalArgumentException("step, compute model, interconnect, energy and schedule are required");
         }
@@ -67,6 +82,7 @@ public final class Replay {
         this.energy = energy;
         this.schedule = schedule;
         this.recordTrace = recordTrace;
+        this.copies = copies;
     }
 
     public StepResult run() {
@@ -295,6 +311,30 @@ public final class Replay {
                 layerBwdEnd[l] = Math.max(layerBwdEnd[l], end[id]);
             }
         }
+        if (copies > 1) { // a representative's replay: each of its tasks stands for one on every accelerator
+            for (double[] v : new double[][] {layerMacs, layerDram, layerCompute, layerStall, layerIntra, layerInter}) {
+                for (int l = 0; l < layers; l++) {
+                    v[l] *= copies;
+                }
+            }
+            for (double[] v : layerJoules) {
+                for (int k = 0; k < v.length; k++) {
+                    v[k] *= copies;
+                }
+            }
+            java.util.Arrays.fill(busyCompute, busyCompute[0]);
+            java.util.Arrays.fill(busyStall, busyStall[0]);
+            comm *= copies;
+            linkBytes *= copies;
+            dram *= copies;
+            sram *= copies;
+            macs *= copies;
+            transfers *= copies;
+            sent *= copies;
+            taskJoules *= copies;
+            rf *= copies;
+            noc *= copies;
+        }
         long stepPs = iterationEnd[0];
         long steadyPs = step.iterations() == 1 ? stepPs
                 : (iterationEnd[step.iterations() - 1] - iterationEnd[0]) / (step.iterations() - 1);
@@ -325,7 +365,7 @@ public final class Replay {
                 taskJoules + energy.staticWattsPerAccelerator() * accelerators * stepSeconds);
         StepResult.Times times = new StepResult.Times(stepSeconds, steadyPs * PS, busyCompute[critical] * PS,
                 busyStall[critical] * PS, Math.max(0, stepPs - criticalBusy) * PS);
-        StepResult.Traffic traffic = new StepResult.Traffic(comm, linkBytes, dram, sram, macs, sent, delivered);
+        StepResult.Traffic traffic = new StepResult.Traffic(comm, linkBytes, dram, sram, macs, sent, delivered * copies);
         return new StepResult(accelerators, step.iterations(), times, traffic, e,
                 new StepResult.Counts(engine.events(), transfers, engine.meanPendingEvents()),
                 new StepResult.Detail(layerRows, interconnect.linkUsage(), trace, seconds(busyCompute), seconds(busyStall)));

@@ -1,0 +1,126 @@
+package org.hyparsim.noc;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.hyparsim.core.engine.SimEngine;
+import org.hyparsim.core.step.Interconnect;
+
+/**
+ * Flow-level links for a replay of one representative accelerator of a symmetric array (see
+ * {@link org.hyparsim.core.step.SymmetricStep}): only accelerator 0 sends, and each of its flows
+ * stands for its orbit, one flow from every accelerator, all at the same rate by symmetry
+ * (max-min rates are unique, so symmetric). A link's class (its orbit) is served by its least
+ * link, and a flow's route crosses class representatives: a link whose stabiliser has s elements
+ * carries s flows of the orbit for every hop of the representative flow in its class, so the
+ * representative link gets 1/s of the bandwidth. Link usage is derived back: every link of a
+ * class carries s times its representative's bytes.
+ */
+public final class SymmetricInterconnect implements Interconnect {
+    private final Link[] links;
+    private final int[] classOf;
+    private final int[] stabiliser;
+    private final FlowInterconnect flows;
+
+    public SymmetricInterconnect(Topology topology, Symmetry symmetry) {
+        this.links = topology.links().toArray(new Link[0]);
+        this.classOf = symmetry.linkClasses();
+        int n = topology.accelerators();
+        int[] orbit = new int[links.length];
+        for (int c : classOf) {
+            orbit[c]++;
+        }
+        stabiliser = new int[links.length];
+        List<Link> quotient = new ArrayList<>(links.length);
+        for (Link l : links) {
+            int c = classOf[l.id()];
+            if (n % orbit[c] != 0) {
+                throw new IllegalArgumentException("link " + l.name() + ": an orbit of " + orbit[c]
+                        + " links under a group of " + n + " elements: the symmetry does not act regularly");
+            }
+            stabiliser[l.id()] = n / orbit[c];
+            quotient.add(c == l.id() ? new Link(l.id(), l.name(), l.bandwidthBytesPerSecond() / stabiliser[l.id()],
+                    l.latencyPs()) : l);
+        }
+        this.flows = new FlowInterconnect(new Quotient(topology, List.copyOf(quotient), classOf));
+    }
+
+    @Override
+    public void attach(SimEngine engine) {
+        flows.attach(engine);
+    }
+
+    @Override
+    public void send(int src, int dst, double bytes, Runnable onDelivered) {
+        flows.send(src, dst, bytes, onDelivered);
+    }
+
+    @Override
+    public int hops(int src, int dst) {
+        return flows.hops(src, dst);
+    }
+
+    @Override
+    public List<LinkUsage> linkUsage() {
+        List<LinkUsage> q = flows.linkUsage();
+        List<LinkUsage> out = new ArrayList<>(links.length);
+        for (Link l : links) {
+            LinkUsage rep = q.get(classOf[l.id()]);
+            int s = stabiliser[l.id()];
+            double bytes = rep.bytes() * s;
+            out.add(new LinkUsage(l.name(), l.bandwidthBytesPerSecond(), bytes,
+                    Math.round(bytes * 1e12 / l.bandwidthBytesPerSecond()), rep.packets() * s));
+        }
+        return out;
+    }
+
+    /** The topology as the representative's flows see it: routes over class representatives. */
+    private static final class Quotient implements Topology {
+        private final Topology full;
+        private final List<Link> links;
+        private final int[] classOf;
+
+        Quotient(Topology full, List<Link> links, int[] classOf) {
+            this.full = full;
+            this.links = links;
+            this.classOf = classOf;
+        }
+
+        @Override
+        public TopologyKind kind() {
+            return full.kind();
+        }
+
+        @Override
+        public int accelerators() {
+            return full.accelerators();
+        }
+
+        @Override
+        public List<Link> links() {
+            return links;
+        }
+
+        @Override
+        public int[] route(int src, int dst) {
+            return routes(src, dst)[0];
+        }
+
+        @Override
+        public int[][] routes(int src, int dst) {
+            int[][] rs = full.routes(src, dst);
+            int[][] out = new int[rs.length][];
+            for (int i = 0; i < rs.length; i++) {
+                out[i] = new int[rs[i].length];
+                for (int j = 0; j < rs[i].length; j++) {
+                    out[i][j] = classOf[rs[i][j]];
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public int[] dimensionBits() {
+            return full.dimensionBits();
+        }
+    }
+}

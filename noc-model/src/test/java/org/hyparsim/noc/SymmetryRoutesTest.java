@@ -1,0 +1,98 @@
+package org.hyparsim.noc;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The declared symmetries: each generator maps links onto links with their ends and every route
+ * onto a route (every pair, ties included), and the group they generate acts on the
+ * accelerators regularly (as many elements as accelerators, accelerator 0 taken to each).
+ */
+class SymmetryRoutesTest {
+    private static final LinkProfile LINKS = new LinkProfile(1, 0, List.of(), 1, 65536, 0);
+
+    @Test
+    void generatorsMapRoutesOntoRoutesAndActRegularly() {
+        for (TopologyKind kind : List.of(TopologyKind.HTREE, TopologyKind.SWITCH, TopologyKind.TORUS, TopologyKind.RING)) {
+            for (int n : new int[] {2, 8, 16, 32}) {
+                Topology t = kind.create(n, LINKS);
+                Symmetry sym = t.symmetry();
+                assertNotNull(sym, kind + " " + n);
+                for (int g = 0; g < sym.accelerators().size(); g++) {
+                    int[] a = sym.accelerators().get(g);
+                    int[] l = sym.links().get(g);
+                    assertEquals(n, Arrays.stream(a).distinct().count(), kind + " generator " + g + " permutes accelerators");
+                    assertEquals(l.length, Arrays.stream(l).distinct().count(), kind + " generator " + g + " permutes links");
+                    for (int s = 0; s < n; s++) {
+                        for (int d = 0; d < n; d++) {
+                            if (s == d) {
+                                continue;
+                            }
+                            Set<List<Integer>> mapped = new HashSet<>();
+                            for (int[] r : t.routes(s, d)) {
+                                mapped.add(Arrays.stream(r).map(x -> l[x]).boxed().toList());
+                            }
+                            Set<List<Integer>> actual = new HashSet<>();
+                            for (int[] r : t.routes(a[s], a[d])) {
+                                actual.add(Arrays.stream(r).boxed().toList());
+                            }
+                            assertEquals(actual, mapped, kind + " " + n + " generator " + g + " route " + s + "->" + d);
+                        }
+                    }
+                }
+                assertEquals(n, groupOrder(sym.accelerators(), n), kind + " " + n + ": a regular action");
+            }
+        }
+        assertNull(TopologyKind.MESH.create(16, LINKS).symmetry());
+    }
+
+    @Test
+    void linkClassesAreOrbits() {
+        // an H tree of 16: each tree level's up links form one orbit, as do its down links (8 classes)
+        Symmetry h = TopologyKind.HTREE.create(16, LINKS).symmetry();
+        assertEquals(8, Arrays.stream(h.linkClasses()).distinct().count());
+        // a 4 x 4 torus: one orbit per direction
+        Symmetry t = TopologyKind.TORUS.create(16, LINKS).symmetry();
+        assertEquals(4, Arrays.stream(t.linkClasses()).distinct().count());
+        int[] classes = TopologyKind.RING.create(8, LINKS).symmetry().linkClasses();
+        assertArrayEquals(new int[] {0, 1}, Arrays.stream(classes).distinct().sorted().toArray());
+    }
+
+    /** The number of distinct permutations the generators generate (breadth first over products). */
+    private static int groupOrder(List<int[]> generators, int n) {
+        Set<List<Integer>> seen = new HashSet<>();
+        ArrayDeque<int[]> queue = new ArrayDeque<>();
+        int[] id = new int[n];
+        for (int i = 0; i < n; i++) {
+            id[i] = i;
+        }
+        queue.add(id);
+        seen.add(Arrays.stream(id).boxed().toList());
+        Set<Integer> images = new HashSet<>();
+        while (!queue.isEmpty()) {
+            int[] p = queue.poll();
+            images.add(p[0]);
+            for (int[] g : generators) {
+                int[] q = new int[n];
+                for (int i = 0; i < n; i++) {
+                    q[i] = g[p[i]];
+                }
+                if (seen.add(Arrays.stream(q).boxed().toList())) {
+                    queue.add(q);
+                }
+            }
+        }
+        assertEquals(n, images.size(), "accelerator 0 reaches every accelerator");
+        return new ArrayList<>(seen).size();
+    }
+}

@@ -1,0 +1,29 @@
+package org.hyparsim.scenarios.scenario;
+
+import java.util.Locale;
+
+/**
+ * Whether a replay may simulate one representative accelerator for a symmetric array (scenario
+ * key {@code symmetry}). {@code auto} does so where it is exact: flow-level links, a uniform
+ * array, a topology with a declared symmetry (ring, torus, switch, H tree) and a task graph the
+ * symmetry maps onto itself (checked task by task); anything else runs in full. Packet-level
+ * links always run in full: packets that reach a link at the same instant are served in the
+ * order they were scheduled, which no symmetry preserves.
+ */
+public enum SymmetryMode implements org.hyparsim.core.Named {
+    AUTO,
+    OFF;
+
+    @Override
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static java.util.Optional<SymmetryMode> fromName(String name) {
+        return org.hyparsim.core.Named.fromName(SymmetryMode.class, name);
+    }
+
+    public static java.util.List<String> names() {
+        return org.hyparsim.core.Named.names(SymmetryMode.class);
+    }
+}

@@ -1,0 +1,131 @@
+package org.hyparsim.scenarios.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.hyparsim.core.step.Interconnect;
+import org.hyparsim.core.step.StepResult;
+import org.hyparsim.core.step.TrainingStep;
+import org.hyparsim.noc.Topology;
+import org.hyparsim.noc.TopologyFabric;
+import org.hyparsim.partition.CommunicationModel;
+import org.hyparsim.partition.Plan;
+import org.hyparsim.partition.StepBuilder;
+import org.hyparsim.partition.collective.Collectives;
+import org.hyparsim.partition.planner.Strategy;
+import org.hyparsim.partition.planner.StrategyKind;
+import org.hyparsim.scenarios.Scenarios;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A representative accelerator's replay against the full replay of every accelerator: the same
+ * step time, bytes, energy and link loads (relative 1e-9), on 16, 64 and 256 accelerators, on
+ * the topologies with a symmetry, across strategies and both schedules, where the plan's
+ * communication has the topology's symmetry; and the full replay wherever it does not.
+ */
+class SymmetryTest {
+    private static final List<StrategyKind> ALL = List.of(StrategyKind.DP, StrategyKind.MP, StrategyKind.TRICK,
+            StrategyKind.HYPAR);
+
+    @TempDir
+    Path dir;
+
+    /** A topology, the collective algorithm that shares its symmetry, and the strategies whose graphs then do. */
+    private record Case(String topology, String collective, List<StrategyKind> strategies) {
+    }
+
+    @Test
+    void representativeReplayEqualsTheFullReplay() throws Exception {
+        // the H tree and the switch: index XOR 2^k, so pairs across a level and butterflies are symmetric;
+        // ring and torus: steps along a dimension, so rings along dimensions are (data parallelism's sums)
+        List<Case> cases = List.of(new Case("htree", "hierarchical", ALL), new Case("switch", "halving-doubling", ALL),
+                new Case("torus", "ring", List.of(StrategyKind.DP)), new Case("ring", "ring", List.of(StrategyKind.DP)));
+        int compared = 0;
+        for (int n : new int[] {16, 64, 256}) {
+            for (Case c : cases) {
+                for (String schedule : List.of("overlap", "serial")) {
+                    Scenario s = scenario(n, c.topology(), c.collective(), schedule);
+                    CommunicationModel model = ScenarioRunner.model(s);
+                    for (StrategyKind k : n == 256 ? List.of(c.strategies().get(c.strategies().size() - 1)) : c.strategies()) {
+                        Plan plan = Strategy.of(k, 2).planner().plan(model, s.levels());
+                        String what = n + " " + c.topology() + " " + schedule + " " + k.label();
+                        assertTrue(reduced(s, model, plan), what + ": the graph should have the topology's symmetry");
+                        assertSame(ScenarioRunner.replay(s, model, plan, false),
+                                ScenarioRunner.replay(off(s), model, plan, false), what);
+                        compared++;
+                    }
+                }
+            }
+        }
+        assertEquals(2 * (2 * (4 + 4 + 1 + 1) + 4), compared);
+    }
+
+    @Test
+    void whereTheSymmetryDoesNotHoldTheReplayRunsInFull() throws Exception {
+        Scenario torus = scenario(16, "torus", "ring", "overlap");
+        CommunicationModel model = ScenarioRunner.model(torus);
+        // HyPar's pairs across a level (index XOR 2^k) are not steps along a torus dimension
+        Plan hypar = Strategy.of(StrategyKind.HYPAR, 2).planner().plan(model, torus.levels());
+        assertTrue(!reduced(torus, model, hypar));
+        // a ring all-reduce on an H tree is not symmetric under XOR
+        Scenario htreeRing = scenario(16, "htree", "ring", "overlap");
+        Plan dp = Strategy.of(StrategyKind.DP, 2).planner().plan(model, htreeRing.levels());
+        assertTrue(!reduced(htreeRing, model, dp));
+        // off, packet-level links, and a mesh never reduce
+        Scenario htree = scenario(16, "htree", "hierarchical", "overlap");
+        assertTrue(reduced(htree, model, dp));
+        assertTrue(!reduced(off(htree), model, dp));
+        Scenario packet = Scenarios.read(dir, "network: Lenet-c\naccelerators: 16\ntopology: htree\nhardware: hmc-rs\n"
+                + "collective: hierarchical\nstrategies: [dp]\n");
+        assertTrue(!reduced(packet, model, dp));
+        assertTrue(!reduced(scenario(16, "mesh", "ring", "overlap"), model, dp));
+        // and the full replay is what runs: the same figures either way
+        assertSame(ScenarioRunner.replay(torus, model, hypar, false), ScenarioRunner.replay(off(torus), model, hypar, false),
+                "hypar on a torus");
+    }
+
+    private Scenario scenario(int n, String topology, String collective, String schedule) throws Exception {
+        return Scenarios.read(dir, "network: Lenet-c\naccelerators: " + n + "\ntopology: " + topology
+                + "\nhardware: hmc-rs\nlinkModel: flow\ncollective: " + collective + "\nschedule: " + schedule
+                + "\nstrategies: [dp]\n");
+    }
+
+    private static Scenario off(Scenario s) {
+        return new Scenario(s.source(), s.workload(), s.array().withSymmetry(SymmetryMode.OFF), s.schedule(),
+                s.strategies());
+    }
+
+    private static boolean reduced(Scenario s, CommunicationModel model, Plan plan) {
+        Topology t = s.array().topology().create(s.accelerators(), s.hardware().links());
+        TrainingStep step = StepBuilder.build(model, plan, s.iterations(),
+                new Collectives(s.array().collective(), new TopologyFabric(t), s.levels()));
+        return ScenarioRunner.representative(s.array(), t, step).isPresent();
+    }
+
+    private static void assertSame(StepResult sym, StepResult full, String what) {
+        close(full.stepTimeSeconds(), sym.stepTimeSeconds(), what + " step time");
+        close(full.communicationBytes(), sym.communicationBytes(), what + " bytes");
+        close(full.linkBytes(), sym.linkBytes(), what + " link bytes");
+        close(full.dramBytes(), sym.dramBytes(), what + " DRAM bytes");
+        close(full.energyJoules(), sym.energyJoules(), what + " energy");
+        close(full.energy().link(), sym.energy().link(), what + " link energy");
+        close(full.computeSeconds(), sym.computeSeconds(), what + " compute");
+        assertEquals(full.links().size(), sym.links().size(), what);
+        for (int i = 0; i < full.links().size(); i++) {
+            Interconnect.LinkUsage a = full.links().get(i);
+            Interconnect.LinkUsage b = sym.links().get(i);
+            assertEquals(a.name(), b.name(), what);
+            close(a.bytes(), b.bytes(), what + " " + a.name());
+        }
+        for (int l = 0; l < full.layers().size(); l++) {
+            close(full.layers().get(l).energy().total(), sym.layers().get(l).energy().total(), what + " layer " + l);
+        }
+    }
+
+    private static void close(double expected, double actual, String what) {
+        assertEquals(expected, actual, 1e-9 * Math.abs(expected) + 1e-300, what);
+    }
+}

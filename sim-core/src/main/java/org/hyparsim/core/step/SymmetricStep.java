@@ -1,0 +1,107 @@
+package org.hyparsim.core.step;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A training step reduced by a symmetry of the array: where a group acting regularly on the
+ * accelerators maps the task graph onto itself, every task is the image of one of accelerator
+ * 0's (its representative), and a replay of accelerator 0's tasks alone gives every task's times.
+ *
+ * <p>A task's slot is its rank among its accelerator's tasks in the order they were built (a
+ * transfer belongs to its sender). The graph is invariant under a generator g when every
+ * accelerator a has as many tasks as accelerator 0 and the task in slot k of g(a) is the task in
+ * slot k of a moved by g: the same kind, iteration, layer, work or bytes and transfer kind, its
+ * peer moved by g, and its predecessors, as (accelerator, slot), moved by g. (A transfer's
+ * hierarchy level, a label, is not compared.) Invariance under every generator is invariance
+ * under the group, so the task in slot k of any accelerator is its representative's image, and
+ * the reduced graph's task k depends on task j wherever any task in slot k depends on one in
+ * slot j.
+ */
+public final class SymmetricStep {
+    private SymmetricStep() {
+    }
+
+    /**
+     * Accelerator 0's tasks with their dependencies carried over by symmetry, or empty where the
+     * graph is not invariant under every generator (each an image of every accelerator).
+     */
+    public static Optional<TrainingStep> reduce(TrainingStep step, List<int[]> generators) {
+        int n = step.accelerators();
+        if (generators.isEmpty() || n == 1) {
+            return Optional.empty();
+        }
+        int[] count = new int[n];
+        int[] slot = new int[step.size()];
+        for (Task t : step.tasks()) {
+            slot[t.id()] = count[t.accelerator()]++;
+        }
+        int slots = count[0];
+        for (int c : count) {
+            if (c != slots) {
+                return Optional.empty();
+            }
+        }
+        int[][] bySlot = new int[n][slots];
+        for (Task t : step.tasks()) {
+            bySlot[t.accelerator()][slot[t.id()]] = t.id();
+        }
+        for (int[] g : generators) {
+            if (!invariant(step, g, slot, bySlot, slots)) {
+                return Optional.empty();
+            }
+        }
+        TrainingStep.Builder b = new TrainingStep.Builder(n, step.iterations(), step.layerNames());
+        for (int k = 0; k < slots; k++) {
+            Task t = step.task(bySlot[0][k]);
+            if (t.isTransfer()) {
+                b.transfer(t.iteration(), 0, t.peer(), t.level(), t.layer(), t.transferKind(), t.bytes());
+            } else {
+                b.compute(t.iteration(), 0, t.work(), t.layer());
+            }
+        }
+        for (int k = 0; k < slots; k++) {
+            for (int p : step.predecessors(bySlot[0][k])) {
+                b.depends(k, slot[p]);
+            }
+        }
+        return Optional.of(b.build());
+    }
+
+    private static boolean invariant(TrainingStep step, int[] g, int[] slot, int[][] bySlot, int slots) {
+        for (Task t : step.tasks()) {
+            if ((t.id() & 0xffff) == 0) {
+                org.hyparsim.core.engine.Deadline.check();
+            }
+            Task u = step.task(bySlot[g[t.accelerator()]][slot[t.id()]]);
+            if (t.kind() != u.kind() || t.iteration() != u.iteration() || t.layer() != u.layer()) {
+                return false;
+            }
+            if (t.isTransfer()) {
+                if (t.transferKind() != u.transferKind() || t.bytes() != u.bytes() || g[t.peer()] != u.peer()) {
+                    return false;
+                }
+            } else if (!t.work().equals(u.work())) {
+                return false;
+            }
+            int[] pt = step.predecessors(t.id());
+            int[] pu = step.predecessors(u.id());
+            if (pt.length != pu.length) {
+                return false;
+            }
+            long[] mapped = new long[pt.length];
+            long[] actual = new long[pu.length];
+            for (int i = 0; i < pt.length; i++) {
+                mapped[i] = (long) g[step.task(pt[i]).accelerator()] * slots + slot[pt[i]];
+                actual[i] = (long) step.task(pu[i]).accelerator() * slots + slot[pu[i]];
+            }
+            Arrays.sort(mapped);
+            Arrays.sort(actual);
+            if (!Arrays.equals(mapped, actual)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
