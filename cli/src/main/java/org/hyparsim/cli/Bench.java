@@ -124,6 +124,8 @@ public final class Bench {
         out.put("growthExponent", exponents);
         log.printf("growth exponents (log-log slope against accelerators): %s%n", exponents);
 
+        out.putAll(allReduce1024(quick, log));
+
         Network big = syntheticNetwork(1000);
         CommunicationModel m = new CommunicationModel(big, Accounting.hypar(Accounting.DEFAULT_BATCH));
         LayerwisePlanner.hypar().plan(m, 10); // warm-up
@@ -203,6 +205,40 @@ public final class Bench {
             m.put("replayAllWallSeconds", allSeconds);
             m.put("timedWallSeconds", timedWall);
             out.add(m);
+        }
+        return out;
+    }
+
+    /** The all-reduce the scale figures time: ASTRA-sim's case in collectives.md (574,610,176 B per accelerator). */
+    static final double ALL_REDUCE_BYTES = 574_610_176;
+
+    /**
+     * A ring all-reduce over 1024 accelerators on a ring at 30 GB/s and 500 ns, with flow-level
+     * links (a representative's replay where the symmetry holds) and at packet level (once; with
+     * {@code quick}, the flow figure alone), each beside its bound.
+     */
+    static Map<String, Object> allReduce1024(boolean quick, java.io.PrintWriter log) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        org.hyparsim.noc.LinkProfile links = HardwareReader.builtIn(BuiltInProfile.HMC_RS).links().with(30.0, 500.0, null,
+                30.0);
+        for (LinkModel lm : quick ? List.of(LinkModel.FLOW) : List.of(LinkModel.FLOW, LinkModel.PACKET)) {
+            org.hyparsim.scenarios.collective.CollectiveBenchmark.Case c = new org.hyparsim.scenarios.collective
+                    .CollectiveBenchmark.Case(org.hyparsim.partition.collective.CollectiveOp.ALL_REDUCE, ALL_REDUCE_BYTES,
+                    1024, TopologyKind.RING, org.hyparsim.partition.collective.CollectiveAlgorithm.RING, links, lm);
+            org.hyparsim.scenarios.collective.CollectiveBenchmark.Result[] last = new org.hyparsim.scenarios.collective
+                    .CollectiveBenchmark.Result[1];
+            double[] secs = lm == LinkModel.PACKET ? new double[] {measure(() -> last[0] = org.hyparsim.scenarios
+                    .collective.CollectiveBenchmark.run(c), new long[1])}
+                    : repeated(() -> last[0] = org.hyparsim.scenarios.collective.CollectiveBenchmark.run(c));
+            double off = last[0].simulatedSeconds() / last[0].boundSeconds() - 1;
+            log.printf("ring all-reduce of 574,610,176 B, 1024 accelerators, ring, %s links: %.2f s (%s, %.2f to %.2f), "
+                    + "%d events; simulated %.6f s, bound %.6f s (%+.4f%%)%n", lm.label(), median(secs),
+                    secs.length == 1 ? "once" : "median of " + secs.length, min(secs), max(secs), last[0].events(),
+                    last[0].simulatedSeconds(), last[0].boundSeconds(), off * 100);
+            String key = lm == LinkModel.FLOW ? "allReduce1024Seconds" : "allReduce1024PacketSeconds";
+            out.put(key, median(secs));
+            out.put(key + "Spread", List.of(min(secs), max(secs)));
+            out.put(key.replace("Seconds", "OverBound"), last[0].simulatedSeconds() / last[0].boundSeconds());
         }
         return out;
     }
