@@ -23,6 +23,10 @@ import org.hyparsim.scenarios.networks.NetworkCatalog;
 import org.hyparsim.scenarios.reproduce.Reproduction;
 import org.hyparsim.core.step.Schedule;
 import org.hyparsim.noc.LinkModel;
+import org.hyparsim.noc.LinkProfile;
+import org.hyparsim.partition.collective.CollectiveAlgorithm;
+import org.hyparsim.partition.collective.CollectiveOp;
+import org.hyparsim.scenarios.collective.CollectiveBenchmark;
 import org.hyparsim.noc.TopologyKind;
 import org.hyparsim.partition.planner.Strategy;
 import org.hyparsim.partition.planner.StrategyKind;
@@ -219,17 +223,14 @@ public final class Bench {
      */
     static Map<String, Object> allReduce1024(boolean quick, java.io.PrintWriter log) {
         Map<String, Object> out = new LinkedHashMap<>();
-        org.hyparsim.noc.LinkProfile links = HardwareReader.builtIn(BuiltInProfile.HMC_RS).links().with(30.0, 500.0, null,
-                30.0);
+        LinkProfile links = HardwareReader.builtIn(BuiltInProfile.HMC_RS).links().with(30.0, 500.0, null, 30.0);
         for (LinkModel lm : quick ? List.of(LinkModel.FLOW) : List.of(LinkModel.FLOW, LinkModel.PACKET)) {
-            org.hyparsim.scenarios.collective.CollectiveBenchmark.Case c = new org.hyparsim.scenarios.collective
-                    .CollectiveBenchmark.Case(org.hyparsim.partition.collective.CollectiveOp.ALL_REDUCE, ALL_REDUCE_BYTES,
-                    1024, TopologyKind.RING, org.hyparsim.partition.collective.CollectiveAlgorithm.RING, links, lm);
-            org.hyparsim.scenarios.collective.CollectiveBenchmark.Result[] last = new org.hyparsim.scenarios.collective
-                    .CollectiveBenchmark.Result[1];
-            double[] secs = lm == LinkModel.PACKET ? new double[] {measure(() -> last[0] = org.hyparsim.scenarios
-                    .collective.CollectiveBenchmark.run(c), new long[1])}
-                    : repeated(() -> last[0] = org.hyparsim.scenarios.collective.CollectiveBenchmark.run(c));
+            CollectiveBenchmark.Case c = new CollectiveBenchmark.Case(CollectiveOp.ALL_REDUCE, ALL_REDUCE_BYTES,
+                    1024, TopologyKind.RING, CollectiveAlgorithm.RING, links, lm);
+            CollectiveBenchmark.Result[] last = new CollectiveBenchmark.Result[1];
+            double[] secs = lm == LinkModel.PACKET
+                    ? new double[] {measure(() -> last[0] = CollectiveBenchmark.run(c), new long[1])}
+                    : repeated(() -> last[0] = CollectiveBenchmark.run(c));
             double off = last[0].simulatedSeconds() / last[0].boundSeconds() - 1;
             log.printf("ring all-reduce of 574,610,176 B, 1024 accelerators, ring, %s links: %.2f s (%s, %.2f to %.2f), "
                     + "%d events; simulated %.6f s, bound %.6f s (%+.4f%%)%n", lm.label(), median(secs),

@@ -50,8 +50,7 @@ abstract class TableTopology implements Topology {
         for (int g = 0; g < gens; g++) {
             int[] a = new int[accelerators];
             for (int i = 0; i < accelerators; i++) {
-                a[i] = nodeImage(g, acceleratorNode(i));
-                a[i] = acceleratorOf(a[i]);
+                a[i] = acceleratorOf(nodeImage(g, acceleratorNode(i)));
             }
             int[] l = new int[linkCount];
             for (int i = 0; i < linkCount; i++) {

@@ -3,11 +3,8 @@ package org.hyparsim.scenarios.collective;
 import java.util.List;
 import org.hyparsim.core.step.ComputeCost;
 import org.hyparsim.core.step.ComputeModel;
-import org.hyparsim.core.step.SymmetricStep;
-import org.hyparsim.noc.SymmetricInterconnect;
 import org.hyparsim.core.step.EnergyParams;
 import org.hyparsim.core.step.Fabric;
-import org.hyparsim.core.step.Replay;
 import org.hyparsim.core.step.Schedule;
 import org.hyparsim.core.step.StepResult;
 import org.hyparsim.core.step.TrainingStep;
@@ -21,6 +18,7 @@ import org.hyparsim.partition.collective.CollectiveAlgorithm;
 import org.hyparsim.partition.collective.CollectiveOp;
 import org.hyparsim.partition.collective.Collectives;
 import org.hyparsim.partition.collective.Rounds;
+import org.hyparsim.scenarios.scenario.ScenarioRunner;
 
 /**
  * One collective over the whole array, replayed on its own, as ASTRA-sim users run them: how
@@ -65,13 +63,8 @@ public final class CollectiveBenchmark {
         collectives.expand(b, 0, 0, TransferKind.GRADIENT_SUM, c.op(), all, c.bytes(), null);
         TrainingStep step = b.build();
         ComputeModel none = w -> ComputeCost.timeOnly(0, 0);
-        java.util.Optional<TrainingStep> reduced = c.linkModel() == LinkModel.FLOW && topology.symmetry() != null
-                ? SymmetricStep.reduce(step, topology.symmetry().accelerators()) : java.util.Optional.empty();
-        StepResult r = reduced.isPresent()
-                ? Replay.representative(reduced.get(), none, new SymmetricInterconnect(topology, topology.symmetry()),
-                        EnergyParams.macsAndLinks(0, 0), Schedule.OVERLAP, false).run()
-                : new Replay(step, none, c.linkModel().create(topology, c.links()), EnergyParams.macsAndLinks(0, 0),
-                        Schedule.OVERLAP, false).run();
+        StepResult r = ScenarioRunner.replayStep(step, topology, c.linkModel(), c.links(), true, a -> none,
+                EnergyParams.macsAndLinks(0, 0), Schedule.OVERLAP, false);
         double bound = bound(c, ran, collectives, fabric);
         return new Result(c, ran, r.stepTimeSeconds(), bound, r.communicationBytes(), r.linkBytes(), r.events(),
                 (System.nanoTime() - t0) / 1e9);

@@ -6,6 +6,11 @@ import java.util.List;
 import java.util.Map;
 import org.hyparsim.core.step.Interconnect;
 import org.hyparsim.core.step.Replay;
+import org.hyparsim.core.step.ComputeModel;
+import org.hyparsim.core.step.EnergyParams;
+import org.hyparsim.core.step.SymmetricStep;
+import org.hyparsim.noc.LinkModel;
+import org.hyparsim.noc.Symmetry;
 import org.hyparsim.noc.SymmetricInterconnect;
 import org.hyparsim.core.step.RunPhase;
 import org.hyparsim.core.step.Schedule;
@@ -85,26 +90,38 @@ public final class ScenarioRunner {
         Topology topology = s.array().topology().create(s.accelerators(), hw.links());
         Collectives collectives = new Collectives(s.array().collective(), new TopologyFabric(topology), s.levels());
         TrainingStep step = StepBuilder.build(model, plan, s.iterations(), collectives);
-        java.util.Optional<TrainingStep> reduced = representative(s.array(), topology, step);
-        StepResult r = reduced.isPresent()
-                ? Replay.representative(reduced.get(), computeModels(s.array()).apply(0),
-                        new SymmetricInterconnect(topology, topology.symmetry()), hw.energy(), s.schedule(), trace).run()
-                : Replay.perAccelerator(step, computeModels(s.array()), s.array().linkModel().create(topology, hw.links()),
-                        hw.energy(), s.schedule(), trace).run();
+        StepResult r = replayStep(step, topology, s.array().linkModel(), hw.links(), mayReduce(s.array()),
+                computeModels(s.array()), hw.energy(), s.schedule(), trace);
         Invariants.check(r, plannerBytes, s.schedule());
         return r;
     }
 
     /**
-     * Accelerator 0's share of the step where the array's symmetry applies and maps the graph onto
-     * itself ({@link SymmetryMode}); empty where the replay must run in full.
+     * A built step replayed on a topology: accelerator 0's tasks alone where {@code mayReduce}, the
+     * links are flows and the topology's symmetry maps the step onto itself ({@link SymmetryMode}),
+     * every accelerator's otherwise.
      */
+    public static StepResult replayStep(TrainingStep step, Topology topology, LinkModel linkModel, LinkProfile links,
+            boolean mayReduce, java.util.function.IntFunction<ComputeModel> models, EnergyParams energy,
+            Schedule schedule, boolean trace) {
+        Symmetry symmetry = mayReduce && linkModel == LinkModel.FLOW ? topology.symmetry() : null;
+        java.util.Optional<TrainingStep> reduced = symmetry == null ? java.util.Optional.empty()
+                : SymmetricStep.reduce(step, symmetry.accelerators());
+        return reduced.isPresent()
+                ? Replay.representative(reduced.get(), models.apply(0), new SymmetricInterconnect(topology, symmetry),
+                        energy, schedule, trace).run()
+                : Replay.perAccelerator(step, models, linkModel.create(topology, links), energy, schedule, trace).run();
+    }
+
+    /** Whether the array lets a replay stand one accelerator for all: symmetry not off, one kind of hardware. */
+    static boolean mayReduce(ArrayConfig array) {
+        return array.symmetry() != SymmetryMode.OFF && !array.heterogeneous();
+    }
+
+    /** Accelerator 0's share of the step where {@link #replayStep} would replay it alone; empty where in full. */
     static java.util.Optional<TrainingStep> representative(ArrayConfig array, Topology topology, TrainingStep step) {
-        if (array.symmetry() == SymmetryMode.OFF || array.linkModel() != org.hyparsim.noc.LinkModel.FLOW
-                || array.heterogeneous() || topology.symmetry() == null) {
-            return java.util.Optional.empty();
-        }
-        return org.hyparsim.core.step.SymmetricStep.reduce(step, topology.symmetry().accelerators());
+        Symmetry symmetry = mayReduce(array) && array.linkModel() == LinkModel.FLOW ? topology.symmetry() : null;
+        return symmetry == null ? java.util.Optional.empty() : SymmetricStep.reduce(step, symmetry.accelerators());
     }
 
     /** Each accelerator's compute model: one instance per hardware group. */
