@@ -51,7 +51,7 @@ class NoHangTest {
     @Test
     void aPointPastTheTimeoutFailsCleanlyAndTheSweepGoesOn() throws Exception {
         // VGG-E mp at packet level takes seconds; Lenet-c takes milliseconds
-        Path s = Scenarios.write(dir, "t.yaml", "network: Lenet-c\naccelerators: 16\nstrategies: [mp]\n"
+        Path s = Scenarios.write(dir, "t.yaml", "network: Lenet-c\naccelerators: 16\nlinkModel: packet\nstrategies: [mp]\n"
                 + "sweep:\n  network: [Lenet-c, VGG-E]\n");
         Cli r = Cli.run("sweep", s.toString(), "--out", dir.resolve("o").toString(), "--timeout", "0.3");
         assertEquals(1, r.status(), r.err());
@@ -63,7 +63,7 @@ class NoHangTest {
 
     @Test
     void runWithATimeoutStopsCleanly() throws Exception {
-        Path s = Scenarios.write(dir, "r.yaml", "network: VGG-E\nstrategies: [mp]\n");
+        Path s = Scenarios.write(dir, "r.yaml", "network: VGG-E\nlinkModel: packet\nstrategies: [mp]\n");
         Cli r = Cli.run("run", s.toString(), "--timeout", "0.2");
         assertEquals(1, r.status());
         assertTrue(r.err().contains("timed out after 0.2 s"), r.err());

@@ -162,8 +162,8 @@ class RunCommandTest {
 
     @Test
     void aLongRunShowsItsProgress() throws Exception {
-        // VGG-E mp at packet level replays millions of events: more than a second
-        Path f = Scenarios.write(dir, "long.yaml", "network: VGG-E\nstrategies: [mp]\n");
+        // VGG-E mp at packet level (named: flows would be quick) replays millions of events: more than a second
+        Path f = Scenarios.write(dir, "long.yaml", "network: VGG-E\nlinkModel: packet\nstrategies: [mp]\n");
         Cli r = Cli.run("run", f.toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.err().contains("run: mp, simulated "), r.err());

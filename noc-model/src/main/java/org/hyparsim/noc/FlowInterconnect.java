@@ -1,9 +1,7 @@
 package org.hyparsim.noc;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 import org.hyparsim.core.engine.SimEngine;
 import org.hyparsim.core.step.Interconnect;
 
@@ -19,17 +17,16 @@ import org.hyparsim.core.step.Interconnect;
  * filled on its own. Starts and ends of one instant are re-rated together, once, after every
  * other action of that instant (one step of a collective starts all its flows at once), and the
  * messages of one instant with the same path latency are delivered by one event. Projected
- * completions are kept in one ordered set, and one engine event waits for the earliest.
+ * completions are kept in one heap, and one engine event waits for the earliest.
  */
 public final class FlowInterconnect extends RoutedInterconnect {
-    private static final Comparator<Due> BY_END = Comparator.<Due>comparingDouble(d -> d.endPs)
-            .thenComparingLong(d -> d.flow.id);
-
     private SimEngine engine;
     private List<List<Flow>> onLink;
-    /** Projected completions; an entry is stale once its flow has been re-rated or has ended. */
-    private PriorityQueue<Due> byEnd;
+    /** Projected completions of the rated flows, earliest first (ties by flow id). */
+    private FlowHeap byEnd;
     private long version;
+    /** When the completion event in waiting (the one of {@link #version}) runs, ps; -1 when none waits. */
+    private long waitingAt;
     private long nextId;
     private double[] linkBytes;
     private long[] linkFlows;
@@ -54,8 +51,9 @@ public final class FlowInterconnect extends RoutedInterconnect {
         for (int i = 0; i < links.length; i++) {
             onLink.add(new ArrayList<>());
         }
-        byEnd = new PriorityQueue<>(BY_END);
+        byEnd = new FlowHeap();
         version = 0;
+        waitingAt = -1;
         nextId = 0;
         linkBytes = new double[links.length];
         linkFlows = new long[links.length];
@@ -141,13 +139,13 @@ public final class FlowInterconnect extends RoutedInterconnect {
                 }
                 rates(comp, compLinks, size, links, residual, unfrozen, onLink);
                 for (Flow f : comp) {
-                    if (f.due != null && f.rate == f.previousRate) {
+                    if (f.heapIndex >= 0 && f.rate == f.previousRate) {
                         continue;
                     }
                     f.remaining -= f.previousRate * (now - f.updatedPs);
                     f.updatedPs = now;
-                    f.due = new Due(now + Math.max(0, f.remaining) / f.rate, f);
-                    byEnd.add(f.due);
+                    f.endPs = now + Math.max(0, f.remaining) / f.rate;
+                    byEnd.place(f);
                 }
             }
         }
@@ -155,35 +153,35 @@ public final class FlowInterconnect extends RoutedInterconnect {
         schedule();
     }
 
-    /** The earliest projected completion, stale entries dropped; null when no flow is running. */
-    private Due earliest() {
-        while (!byEnd.isEmpty() && byEnd.peek().flow.due != byEnd.peek()) {
-            byEnd.poll();
-        }
-        return byEnd.peek();
-    }
-
+    /**
+     * Makes sure a completion event runs at the earliest projected completion: the one waiting
+     * is kept where it runs then or earlier (an early one finds nothing due and schedules again),
+     * and superseded only by an earlier one.
+     */
     private void schedule() {
-        Due first = earliest();
+        Flow first = byEnd.peek();
         if (first == null) {
             return;
         }
-        long v = ++version;
         long at = Math.max(engine.now(), (long) Math.ceil(first.endPs - 1e-6));
+        if (waitingAt >= 0 && waitingAt <= at) {
+            return;
+        }
+        long v = ++version;
+        waitingAt = at;
         engine.scheduleAt(at, () -> complete(v));
     }
 
     private void complete(long v) {
         if (v != version) {
-            return; // superseded by a later start or end
+            return; // superseded by an earlier completion
         }
+        waitingAt = -1;
         long now = engine.now();
         boolean ended = false;
         java.util.Map<Long, List<Runnable>> byLatency = new java.util.LinkedHashMap<>();
-        for (Due d = earliest(); d != null && d.endPs <= now + 1e-6; d = earliest()) {
+        for (Flow f = byEnd.peek(); f != null && f.endPs <= now + 1e-6; f = byEnd.peek()) {
             byEnd.poll();
-            Flow f = d.flow;
-            f.due = null;
             for (int l : f.route) {
                 onLink.get(l).remove(f);
             }
@@ -258,8 +256,82 @@ public final class FlowInterconnect extends RoutedInterconnect {
         return out;
     }
 
-    /** A flow's projected completion (ps) as of its last re-rating. */
-    private record Due(double endPs, Flow flow) {
+    /**
+     * The rated flows in a binary heap by projected completion, then id; each flow knows its
+     * place, so a re-rated flow moves in place and the heap holds only live flows.
+     */
+    private static final class FlowHeap {
+        private Flow[] heap = new Flow[64];
+        private int size;
+
+        Flow peek() {
+            return size == 0 ? null : heap[0];
+        }
+
+        /** Adds a flow or moves it after its completion changed. */
+        void place(Flow f) {
+            if (f.heapIndex < 0) {
+                if (size == heap.length) {
+                    heap = java.util.Arrays.copyOf(heap, size * 2);
+                }
+                f.heapIndex = size++;
+                heap[f.heapIndex] = f;
+            }
+            up(f.heapIndex);
+            down(f.heapIndex);
+        }
+
+        void poll() {
+            Flow top = heap[0];
+            Flow last = heap[--size];
+            heap[size] = null;
+            top.heapIndex = -1;
+            if (size > 0) {
+                heap[0] = last;
+                last.heapIndex = 0;
+                down(0);
+            }
+        }
+
+        private static boolean before(Flow a, Flow b) {
+            return a.endPs < b.endPs || a.endPs == b.endPs && a.id < b.id;
+        }
+
+        private void up(int i) {
+            Flow f = heap[i];
+            while (i > 0) {
+                int p = (i - 1) >>> 1;
+                if (!before(f, heap[p])) {
+                    break;
+                }
+                heap[i] = heap[p];
+                heap[i].heapIndex = i;
+                i = p;
+            }
+            heap[i] = f;
+            f.heapIndex = i;
+        }
+
+        private void down(int i) {
+            Flow f = heap[i];
+            while (true) {
+                int c = 2 * i + 1;
+                if (c >= size) {
+                    break;
+                }
+                if (c + 1 < size && before(heap[c + 1], heap[c])) {
+                    c++;
+                }
+                if (!before(heap[c], f)) {
+                    break;
+                }
+                heap[i] = heap[c];
+                heap[i].heapIndex = i;
+                i = c;
+            }
+            heap[i] = f;
+            f.heapIndex = i;
+        }
     }
 
     private static final class Flow {
@@ -271,8 +343,10 @@ public final class FlowInterconnect extends RoutedInterconnect {
         long updatedPs;
         double rate;
         double previousRate;
-        /** This flow's live entry in the completions, null before its first rating and once ended. */
-        Due due;
+        /** Projected completion (ps) as of its last re-rating. */
+        double endPs;
+        /** Its place in the completions' heap, -1 before its first rating and once ended. */
+        int heapIndex = -1;
         boolean frozen;
         long mark;
 

@@ -15,6 +15,12 @@ class FlowInterconnectTest {
     }
 
     @Test
+    void flowsAreTheDefaultAndTheOptionDefaultNamesThem() {
+        assertEquals(LinkModel.FLOW, LinkModel.DEFAULT);
+        assertEquals(LinkModel.DEFAULT, LinkModel.fromName(LinkModel.DEFAULT_LABEL).orElseThrow());
+    }
+
+    @Test
     void aFlowAloneTakesLatencyPlusSizeOverBandwidth() {
         Topology ring = GridTopology.ring(2, LinkParams.of(30, 4.6));
         long[] t = deliver(ring, new int[][] {{0, 1}}, new double[] {1e6});

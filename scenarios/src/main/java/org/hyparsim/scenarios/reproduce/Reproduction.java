@@ -108,7 +108,7 @@ public final class Reproduction {
     /** The suites of runs the figures read, as data: each crosses its networks, sizes and topologies. */
     enum Suite {
         /** Figs. 6, 7 and 8: the paper's own model on one shared channel. */
-        PAPER("paper", BuiltInProfile.PAPER, Schedule.SERIAL, LinkModel.PACKET, STRATEGIES, List.of(TopologyKind.BUS)),
+        PAPER("paper", BuiltInProfile.PAPER, Schedule.SERIAL, LinkModel.FLOW, STRATEGIES, List.of(TopologyKind.BUS)),
         /** Fig. 12: the paper's model on a torus and an H tree. */
         PAPER_TOPOLOGY("paper-topology", BuiltInProfile.PAPER, Schedule.SERIAL, LinkModel.FLOW, DP_HYPAR,
                 List.of(TopologyKind.HTREE, TopologyKind.TORUS)),
@@ -116,7 +116,7 @@ public final class Reproduction {
         HMC_RS("hmc-rs", BuiltInProfile.HMC_RS, Schedule.OVERLAP, LinkModel.FLOW, STRATEGIES,
                 List.of(TopologyKind.HTREE, TopologyKind.TORUS)),
         /** Fig. 11: VGG-E over array sizes. */
-        SCALABILITY("scalability", BuiltInProfile.PAPER, Schedule.SERIAL, LinkModel.PACKET, DP_HYPAR,
+        SCALABILITY("scalability", BuiltInProfile.PAPER, Schedule.SERIAL, LinkModel.FLOW, DP_HYPAR,
                 List.of(TopologyKind.BUS)),
         /** Where the answer flips: hmc-rs on an H tree as its links get slower. */
         FLIP_BANDWIDTH("flip-bandwidth", BuiltInProfile.HMC_RS, Schedule.OVERLAP, LinkModel.FLOW, DP_HYPAR,
@@ -131,7 +131,7 @@ public final class Reproduction {
         /** Validation: data parallelism on hmc-rs, 1 and 16 accelerators: honest scaling. */
         SCALING("scaling-check", BuiltInProfile.HMC_RS, Schedule.OVERLAP, LinkModel.FLOW, List.of(StrategyKind.DP),
                 List.of(TopologyKind.HTREE)),
-        LENET_SPACE("lenet-space", BuiltInProfile.PAPER, Schedule.SERIAL, LinkModel.PACKET, List.of(),
+        LENET_SPACE("lenet-space", BuiltInProfile.PAPER, Schedule.SERIAL, LinkModel.FLOW, List.of(),
                 List.of(TopologyKind.BUS)),
         /** Plans by simulated time against the byte-optimal ones, over sizes, topologies and link bandwidths. */
         TIMED("timed", BuiltInProfile.HMC_RS, Schedule.OVERLAP, LinkModel.FLOW, TIMED_STRATEGIES,

@@ -93,7 +93,7 @@ public final class ScenarioReader {
                     + String.join(", ", Schedule.names())));
         }
         Long iterations = integer(problems, src, "iterations", s.iterations(), 1, 1, MAX_ITERATIONS);
-        LinkModel linkModel = s.linkModel() == null ? LinkModel.PACKET : LinkModel.fromName(s.linkModel()).orElse(null);
+        LinkModel linkModel = s.linkModel() == null ? LinkModel.DEFAULT : LinkModel.fromName(s.linkModel()).orElse(null);
         if (linkModel == null) {
             problems.add(new InputException.Problem(src, "linkModel", "'" + s.linkModel() + "' is not one of "
                     + String.join(", ", LinkModel.names())));

@@ -79,7 +79,7 @@ class SymmetryTest {
         assertTrue(reduced(htree, model, dp));
         assertTrue(!reduced(off(htree), model, dp));
         Scenario packet = Scenarios.read(dir, "network: Lenet-c\naccelerators: 16\ntopology: htree\nhardware: hmc-rs\n"
-                + "collective: hierarchical\nstrategies: [dp]\n");
+                + "linkModel: packet\ncollective: hierarchical\nstrategies: [dp]\n");
         assertTrue(!reduced(packet, model, dp));
         assertTrue(!reduced(scenario(16, "mesh", "ring", "overlap"), model, dp));
         // and the full replay is what runs: the same figures either way
