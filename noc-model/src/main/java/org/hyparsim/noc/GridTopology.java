@@ -82,6 +82,14 @@ public final class GridTopology extends TableTopology {
         return g == 0 ? r * cols + (c + 1) % cols : ((r + 1) % rows) * cols + c;
     }
 
+    /** The group's elements are the steps along rows and columns: x moved back by a's row and column. */
+    @Override
+    protected int toOrigin(int a, int x) {
+        int r = Math.floorMod(x / cols - a / cols, rows);
+        int c = Math.floorMod(x % cols - a % cols, cols);
+        return r * cols + c;
+    }
+
     @Override
     public int[] route(int src, int dst) {
         return routes(src, dst)[0];

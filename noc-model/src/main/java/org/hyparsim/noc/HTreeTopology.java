@@ -57,6 +57,12 @@ public final class HTreeTopology extends TableTopology {
         return height <= g ? node ^ (1 << (g - height)) : node;
     }
 
+    /** The group's elements are the XORs of accelerator indices: a ^ a takes a to 0. */
+    @Override
+    protected int toOrigin(int a, int x) {
+        return a ^ x;
+    }
+
     @Override
     protected int acceleratorNode(int accelerator) {
         return accelerators() + accelerator;

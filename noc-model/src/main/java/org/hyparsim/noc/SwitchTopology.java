@@ -25,6 +25,12 @@ public final class SwitchTopology extends TableTopology {
         return node < 0 ? node : node ^ (1 << g);
     }
 
+    /** The group's elements are the XORs of accelerator indices: a ^ a takes a to 0. */
+    @Override
+    protected int toOrigin(int a, int x) {
+        return a ^ x;
+    }
+
     @Override
     public int[] route(int src, int dst) {
         return new int[] {table.get(src, -1), table.get(-1, dst)};

@@ -10,8 +10,9 @@ import java.util.List;
  *
  * @param accelerators per generator, each accelerator's image
  * @param links per generator, each link's image
+ * @param toOrigin (a, x) -> the image of accelerator x under the element that takes a to 0
  */
-public record Symmetry(List<int[]> accelerators, List<int[]> links) {
+public record Symmetry(List<int[]> accelerators, List<int[]> links, java.util.function.IntBinaryOperator toOrigin) {
     public Symmetry {
         accelerators = List.copyOf(accelerators);
         links = List.copyOf(links);

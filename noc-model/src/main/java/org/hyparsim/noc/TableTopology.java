@@ -60,7 +60,15 @@ abstract class TableTopology implements Topology {
             acc.add(a);
             lnk.add(l);
         }
-        return new Symmetry(acc, lnk);
+        return new Symmetry(acc, lnk, this::toOrigin);
+    }
+
+    /**
+     * The image of accelerator x under the group's element that takes accelerator a to 0, where
+     * {@link #symmetryGenerators} declares a group.
+     */
+    protected int toOrigin(int a, int x) {
+        throw new UnsupportedOperationException("no symmetry declared");
     }
 
     /** The table's node of an accelerator (the accelerator's index unless a topology numbers its nodes otherwise). */

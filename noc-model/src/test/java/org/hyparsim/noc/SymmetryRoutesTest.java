@@ -51,6 +51,16 @@ class SymmetryRoutesTest {
                     }
                 }
                 assertEquals(n, groupOrder(sym.accelerators(), n), kind + " " + n + ": a regular action");
+                // toOrigin(a, .) is the group's element taking a to 0: for any element g, h_g(a)^-1 g = h_a^-1
+                for (int a = 0; a < n; a++) {
+                    assertEquals(0, sym.toOrigin().applyAsInt(a, a), kind + " " + n + " takes " + a + " to 0");
+                    for (int[] g : sym.accelerators()) {
+                        for (int x = 0; x < n; x++) {
+                            assertEquals(sym.toOrigin().applyAsInt(a, x), sym.toOrigin().applyAsInt(g[a], g[x]),
+                                    kind + " " + n + " toOrigin(" + a + ", " + x + ")");
+                        }
+                    }
+                }
             }
         }
         assertNull(TopologyKind.MESH.create(16, LINKS).symmetry());

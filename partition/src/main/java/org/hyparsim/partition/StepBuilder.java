@@ -3,6 +3,7 @@ package org.hyparsim.partition;
 import java.util.ArrayList;
 import java.util.List;
 import org.hyparsim.core.step.ComputeWork;
+import org.hyparsim.core.step.StepSink;
 import org.hyparsim.core.step.TaskKind;
 import org.hyparsim.core.step.TrainingStep;
 import org.hyparsim.core.step.TransferKind;
@@ -55,6 +56,13 @@ public final class StepBuilder {
     }
 
     public static TrainingStep build(CommunicationModel model, Plan plan, int iterations, Collectives collectives) {
+        TrainingStep.Builder b = new TrainingStep.Builder(1 << plan.levels(), iterations, model.network().layerNames());
+        fill(b, model, plan, iterations, collectives);
+        return b.build();
+    }
+
+    /** Adds the step's tasks to a sink (the whole graph, or a representative's share of it). */
+    public static void fill(StepSink b, CommunicationModel model, Plan plan, int iterations, Collectives collectives) {
         Network net = model.network();
         int levels = plan.levels();
         int n = 1 << levels;
@@ -86,7 +94,6 @@ public final class StepBuilder {
         if (tooBig != null) {
             throw new IllegalArgumentException(tooBig);
         }
-        TrainingStep.Builder b = new TrainingStep.Builder(n, iterations, net.layerNames());
         int[][] previousUpdate = null;
         for (int it = 0; it < iterations; it++) {
             int[][] fwd = new int[layers][n];
@@ -245,7 +252,6 @@ public final class StepBuilder {
             }
             previousUpdate = upd;
         }
-        return b.build();
     }
 
     /** A layer's four compute works on one accelerator's shard: its shares of batch, input and output channels. */
@@ -262,7 +268,7 @@ public final class StepBuilder {
      * The forward transfers of the shortcuts whose sum layer l+1 consumes ({id, dst, src}), each
      * after its first layer's forward compute on the sending accelerator.
      */
-    private static List<int[]> shortcutTransfers(TrainingStep.Builder b, CommunicationModel model, Plan plan, int it,
+    private static List<int[]> shortcutTransfers(StepSink b, CommunicationModel model, Plan plan, int it,
             int l, boolean forward, int[][] fwdLast) {
         List<int[]> out = new ArrayList<>();
         for (Shortcut sc : model.network().shortcuts()) {
@@ -277,7 +283,7 @@ public final class StepBuilder {
     }
 
     /** One shortcut's forward or backward part at every level, spread over the pairs ({id, dst, src}). */
-    private static List<int[]> shortcutSpread(TrainingStep.Builder b, CommunicationModel model, Plan plan, int it,
+    private static List<int[]> shortcutSpread(StepSink b, CommunicationModel model, Plan plan, int it,
             Shortcut sc, boolean forward) {
         List<int[]> out = new ArrayList<>();
         int end = model.shortcutEnd(sc);
@@ -308,7 +314,7 @@ public final class StepBuilder {
      * sums). Each accelerator holds S = the planner's total for those levels / (N x 2(n-1)/n),
      * so that the all-reduce injects exactly the planner's amount whatever its algorithm.
      */
-    private static Collectives.Expansion intraCollective(TrainingStep.Builder b, Collectives collectives,
+    private static Collectives.Expansion intraCollective(StepSink b, Collectives collectives,
             CommunicationModel model, Plan plan, int it, int l, Parallelism choice, int[] ready) {
         List<Integer> chosen = new ArrayList<>();
         double total = 0;
@@ -332,7 +338,7 @@ public final class StepBuilder {
     }
 
     /** Inter-layer transfers between l and l+1, the forward or the backward part; each as {id, dst, src}. */
-    private static List<int[]> interTransfers(TrainingStep.Builder b, CommunicationModel model, Plan plan, int it,
+    private static List<int[]> interTransfers(StepSink b, CommunicationModel model, Plan plan, int it,
             int l, boolean forward) {
         List<int[]> out = new ArrayList<>();
         for (int h = 1; h <= plan.levels(); h++) {
@@ -350,7 +356,7 @@ public final class StepBuilder {
     }
 
     /** One group's amount at level h, spread over the pairs straddling its split, half each way. */
-    private static void spread(TrainingStep.Builder b, int levels, int h, double groupBytes, int it, int layer,
+    private static void spread(StepSink b, int levels, int h, double groupBytes, int it, int layer,
             TransferKind kind, List<int[]> out) {
         if (!(groupBytes > 0)) {
             return;

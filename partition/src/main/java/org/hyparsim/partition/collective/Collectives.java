@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.hyparsim.core.step.Fabric;
-import org.hyparsim.core.step.TrainingStep;
+import org.hyparsim.core.step.StepSink;
 import org.hyparsim.core.step.TransferKind;
 
 /**
@@ -59,8 +59,8 @@ public final class Collectives {
         };
     }
 
-    /** What an expansion made: every transfer as {id, dst, src}, and per accelerator the transfers into it. */
-    public record Expansion(List<int[]> transfers, List<List<Integer>> into) {
+    /** What an expansion made: every transfer as {id, dst, src}. */
+    public record Expansion(List<int[]> transfers) {
     }
 
     /** The mask of index bits of the given hierarchy levels (1 = top). */
@@ -81,17 +81,26 @@ public final class Collectives {
      * Expands the collective over every group of {@code mask}: each accelerator holds
      * {@code bytes} (S), and its first send waits for {@code ready[accelerator]} (a task id, or -1).
      */
-    public Expansion expand(TrainingStep.Builder b, int iteration, int layer, TransferKind kind, CollectiveOp op,
+    public Expansion expand(StepSink b, int iteration, int layer, TransferKind kind, CollectiveOp op,
             int mask, double bytes, int[] ready) {
-        int n = 1 << levels;
-        List<List<Integer>> into = new ArrayList<>(n);
-        for (int a = 0; a < n; a++) {
-            into.add(new ArrayList<>());
-        }
         List<int[]> transfers = new ArrayList<>();
+        add(b, iteration, layer, kind, op, mask, bytes, ready, transfers);
+        return new Expansion(transfers);
+    }
+
+    /** {@link #expand} where nothing waits for the collective's transfers: they are not listed. */
+    public void expandAlone(StepSink b, int iteration, int layer, TransferKind kind, CollectiveOp op, int mask,
+            double bytes, int[] ready) {
+        add(b, iteration, layer, kind, op, mask, bytes, ready, null);
+    }
+
+    /** Adds the collective's transfers to the sink, and to {@code transfers} as {id, dst, src} unless null. */
+    private void add(StepSink b, int iteration, int layer, TransferKind kind, CollectiveOp op, int mask, double bytes,
+            int[] ready, List<int[]> transfers) {
+        int n = 1 << levels;
         int members = 1 << Integer.bitCount(mask);
         if (members == 1 || !(bytes > 0)) {
-            return new Expansion(transfers, into);
+            return;
         }
         CollectiveAlgorithm alg = choose(op, mask, bytes);
         List<Rounds.Round> rs = rounds(op, alg, mask);
@@ -102,16 +111,26 @@ public final class Collectives {
                 chains = Math.max(chains, c + 1);
             }
         }
+        // per round, each send's task id and the next send of the round into the same member and chain
+        int[][] ids = new int[rs.size()][];
+        int[][] next = new int[rs.size()][];
+        for (int k = 0; k < rs.size(); k++) {
+            ids[k] = new int[rs.get(k).size()];
+            next[k] = new int[rs.get(k).size()];
+        }
+        // per chain and member: the latest round with sends into it, and its first such send there
+        int[] lastRound = new int[chains * members];
+        int[] lastHead = new int[chains * members];
+        int[] nowHead = new int[chains * members];
         for (int key = 0; key < n; key++) {
             if ((key & mask) != 0) {
                 continue;
             }
             org.hyparsim.core.engine.Deadline.check();
-            @SuppressWarnings("unchecked")
-            List<Integer>[][] last = new List[chains][members];
-            for (Rounds.Round r : rs) {
-                @SuppressWarnings("unchecked")
-                List<Integer>[][] now = new List[chains][members];
+            java.util.Arrays.fill(lastHead, -1);
+            for (int k = 0; k < rs.size(); k++) {
+                Rounds.Round r = rs.get(k);
+                java.util.Arrays.fill(nowHead, -1);
                 for (int i = 0; i < r.size(); i++) {
                     int from = r.from()[i];
                     int to = r.to()[i];
@@ -122,28 +141,30 @@ public final class Collectives {
                     if (ready != null && ready[src] >= 0) {
                         b.depends(id, ready[src]);
                     }
-                    if (last[c][from] != null) {
-                        for (int p : last[c][from]) {
-                            b.depends(id, p);
+                    int cf = c * members + from;
+                    if (lastHead[cf] >= 0) {
+                        int[] pIds = ids[lastRound[cf]];
+                        int[] pNext = next[lastRound[cf]];
+                        for (int p = lastHead[cf]; p >= 0; p = pNext[p]) {
+                            b.depends(id, pIds[p]);
                         }
                     }
-                    if (now[c][to] == null) {
-                        now[c][to] = new ArrayList<>(2);
+                    ids[k][i] = id;
+                    int ct = c * members + to;
+                    next[k][i] = nowHead[ct];
+                    nowHead[ct] = i;
+                    if (transfers != null) {
+                        transfers.add(new int[] {id, dst, src});
                     }
-                    now[c][to].add(id);
-                    into.get(dst).add(id);
-                    transfers.add(new int[] {id, dst, src});
                 }
-                for (int c = 0; c < chains; c++) {
-                    for (int m = 0; m < members; m++) {
-                        if (now[c][m] != null) {
-                            last[c][m] = now[c][m];
-                        }
+                for (int cm = 0; cm < chains * members; cm++) {
+                    if (nowHead[cm] >= 0) {
+                        lastRound[cm] = k;
+                        lastHead[cm] = nowHead[cm];
                     }
                 }
             }
         }
-        return new Expansion(transfers, into);
     }
 
     /**

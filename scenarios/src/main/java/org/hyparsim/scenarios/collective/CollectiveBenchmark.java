@@ -7,7 +7,6 @@ import org.hyparsim.core.step.EnergyParams;
 import org.hyparsim.core.step.Fabric;
 import org.hyparsim.core.step.Schedule;
 import org.hyparsim.core.step.StepResult;
-import org.hyparsim.core.step.TrainingStep;
 import org.hyparsim.core.step.TransferKind;
 import org.hyparsim.noc.LinkModel;
 import org.hyparsim.noc.LinkProfile;
@@ -59,12 +58,10 @@ public final class CollectiveBenchmark {
         Collectives collectives = new Collectives(c.algorithm(), fabric, levels);
         int all = c.accelerators() - 1;
         CollectiveAlgorithm ran = collectives.choose(c.op(), all, c.bytes());
-        TrainingStep.Builder b = new TrainingStep.Builder(c.accelerators(), 1, List.of("collective"));
-        collectives.expand(b, 0, 0, TransferKind.GRADIENT_SUM, c.op(), all, c.bytes(), null);
-        TrainingStep step = b.build();
         ComputeModel none = w -> ComputeCost.timeOnly(0, 0);
-        StepResult r = ScenarioRunner.replayStep(step, topology, c.linkModel(), c.links(), true, a -> none,
-                EnergyParams.macsAndLinks(0, 0), Schedule.OVERLAP, false);
+        StepResult r = ScenarioRunner.buildAndReplay(c.accelerators(), 1, List.of("collective"),
+                b -> collectives.expandAlone(b, 0, 0, TransferKind.GRADIENT_SUM, c.op(), all, c.bytes(), null), topology,
+                c.linkModel(), c.links(), true, a -> none, EnergyParams.macsAndLinks(0, 0), Schedule.OVERLAP, false);
         double bound = bound(c, ran, collectives, fabric);
         return new Result(c, ran, r.stepTimeSeconds(), bound, r.communicationBytes(), r.linkBytes(), r.events(),
                 (System.nanoTime() - t0) / 1e9);

@@ -9,6 +9,8 @@ import org.hyparsim.core.step.Replay;
 import org.hyparsim.core.step.ComputeModel;
 import org.hyparsim.core.step.EnergyParams;
 import org.hyparsim.core.step.SymmetricStep;
+import org.hyparsim.core.step.RepresentativeBuilder;
+import org.hyparsim.core.step.StepSink;
 import org.hyparsim.noc.LinkModel;
 import org.hyparsim.noc.Symmetry;
 import org.hyparsim.noc.SymmetricInterconnect;
@@ -89,28 +91,34 @@ public final class ScenarioRunner {
         double plannerBytes = model.evaluate(plan).totalBytes();
         Topology topology = s.array().topology().create(s.accelerators(), hw.links());
         Collectives collectives = new Collectives(s.array().collective(), new TopologyFabric(topology), s.levels());
-        TrainingStep step = StepBuilder.build(model, plan, s.iterations(), collectives);
-        StepResult r = replayStep(step, topology, s.array().linkModel(), hw.links(), mayReduce(s.array()),
-                computeModels(s.array()), hw.energy(), s.schedule(), trace);
+        StepResult r = buildAndReplay(s.accelerators(), s.iterations(), s.network().layerNames(),
+                b -> StepBuilder.fill(b, model, plan, s.iterations(), collectives), topology, s.array().linkModel(),
+                hw.links(), mayReduce(s.array()), computeModels(s.array()), hw.energy(), s.schedule(), trace);
         Invariants.check(r, plannerBytes, s.schedule());
         return r;
     }
 
     /**
-     * A built step replayed on a topology: accelerator 0's tasks alone where {@code mayReduce}, the
-     * links are flows and the topology's symmetry maps the step onto itself ({@link SymmetryMode}),
-     * every accelerator's otherwise.
+     * A step, as {@code fill} adds its tasks, replayed on a topology: accelerator 0's share alone,
+     * built without the whole graph, where {@code mayReduce}, the links are flows and the
+     * topology's symmetry maps the step onto itself ({@link SymmetryMode}); built and replayed
+     * whole otherwise.
      */
-    public static StepResult replayStep(TrainingStep step, Topology topology, LinkModel linkModel, LinkProfile links,
+    public static StepResult buildAndReplay(int accelerators, int iterations, List<String> layerNames,
+            java.util.function.Consumer<StepSink> fill, Topology topology, LinkModel linkModel, LinkProfile links,
             boolean mayReduce, java.util.function.IntFunction<ComputeModel> models, EnergyParams energy,
             Schedule schedule, boolean trace) {
         Symmetry symmetry = mayReduce && linkModel == LinkModel.FLOW ? topology.symmetry() : null;
         java.util.Optional<TrainingStep> reduced = symmetry == null ? java.util.Optional.empty()
-                : SymmetricStep.reduce(step, symmetry.accelerators());
-        return reduced.isPresent()
-                ? Replay.representative(reduced.get(), models.apply(0), new SymmetricInterconnect(topology, symmetry),
-                        energy, schedule, trace).run()
-                : Replay.perAccelerator(step, models, linkModel.create(topology, links), energy, schedule, trace).run();
+                : RepresentativeBuilder.of(accelerators, iterations, layerNames, symmetry.toOrigin(), fill);
+        if (reduced.isPresent()) {
+            return Replay.representative(reduced.get(), models.apply(0), new SymmetricInterconnect(topology, symmetry),
+                    energy, schedule, trace).run();
+        }
+        TrainingStep.Builder b = new TrainingStep.Builder(accelerators, iterations, layerNames);
+        fill.accept(b);
+        return Replay.perAccelerator(b.build(), models, linkModel.create(topology, links), energy, schedule, trace)
+                .run();
     }
 
     /** Whether the array lets a replay stand one accelerator for all: symmetry not off, one kind of hardware. */
@@ -118,7 +126,7 @@ public final class ScenarioRunner {
         return array.symmetry() != SymmetryMode.OFF && !array.heterogeneous();
     }
 
-    /** Accelerator 0's share of the step where {@link #replayStep} would replay it alone; empty where in full. */
+    /** Accelerator 0's share of a whole step, cut from it ({@link SymmetricStep}) where {@link #buildAndReplay} would replay it alone; empty where in full. */
     static java.util.Optional<TrainingStep> representative(ArrayConfig array, Topology topology, TrainingStep step) {
         Symmetry symmetry = mayReduce(array) && array.linkModel() == LinkModel.FLOW ? topology.symmetry() : null;
         return symmetry == null ? java.util.Optional.empty() : SymmetricStep.reduce(step, symmetry.accelerators());

@@ -1,10 +1,15 @@
 package org.hyparsim.scenarios.scenario;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import org.hyparsim.core.step.RepresentativeBuilder;
+import org.hyparsim.noc.LinkModel;
+import org.hyparsim.noc.Symmetry;
 import org.hyparsim.core.step.Interconnect;
 import org.hyparsim.core.step.StepResult;
 import org.hyparsim.core.step.TrainingStep;
@@ -98,11 +103,29 @@ class SymmetryTest {
                 s.strategies());
     }
 
+    /**
+     * Whether the replay stands accelerator 0 for all; the share built directly (what the replay
+     * runs) is the one cut from the whole graph, task for task and dependency for dependency.
+     */
     private static boolean reduced(Scenario s, CommunicationModel model, Plan plan) {
         Topology t = s.array().topology().create(s.accelerators(), s.hardware().links());
-        TrainingStep step = StepBuilder.build(model, plan, s.iterations(),
-                new Collectives(s.array().collective(), new TopologyFabric(t), s.levels()));
-        return ScenarioRunner.representative(s.array(), t, step).isPresent();
+        Collectives collectives = new Collectives(s.array().collective(), new TopologyFabric(t), s.levels());
+        TrainingStep step = StepBuilder.build(model, plan, s.iterations(), collectives);
+        Optional<TrainingStep> cut = ScenarioRunner.representative(s.array(), t, step);
+        Symmetry symmetry = t.symmetry();
+        Optional<TrainingStep> direct = ScenarioRunner.mayReduce(s.array()) && s.array().linkModel() == LinkModel.FLOW
+                && symmetry != null
+                ? RepresentativeBuilder.of(s.accelerators(), s.iterations(), s.network().layerNames(),
+                        symmetry.toOrigin(), b -> StepBuilder.fill(b, model, plan, s.iterations(), collectives))
+                : Optional.empty();
+        assertEquals(cut.isPresent(), direct.isPresent());
+        if (cut.isPresent()) {
+            assertEquals(cut.get().tasks(), direct.get().tasks());
+            for (int k = 0; k < cut.get().size(); k++) {
+                assertArrayEquals(cut.get().predecessors(k), direct.get().predecessors(k));
+            }
+        }
+        return cut.isPresent();
     }
 
     private static void assertSame(StepResult sym, StepResult full, String what) {

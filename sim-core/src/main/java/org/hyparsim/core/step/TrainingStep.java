@@ -70,7 +70,7 @@ public final class TrainingStep {
     }
 
     /** Assembles a graph; task ids are given in the order tasks are added. */
-    public static final class Builder {
+    public static final class Builder implements StepSink {
         private final int accelerators;
         private final int iterations;
         private final List<String> layerNames;
@@ -89,11 +89,13 @@ public final class TrainingStep {
             this.layerNames = layerNames;
         }
 
+        @Override
         public int compute(int iteration, int accelerator, ComputeWork work, int layer) {
             checkAccelerator(accelerator);
             return add(new Task(tasks.size(), work.phase(), iteration, layer, accelerator, null, work));
         }
 
+        @Override
         public int transfer(int iteration, int src, int dst, int level, int layer, TransferKind kind, double bytes) {
             checkAccelerator(src);
             checkAccelerator(dst);
@@ -108,6 +110,7 @@ public final class TrainingStep {
         }
 
         /** Task {@code task} cannot start before {@code on} has finished. */
+        @Override
         public void depends(int task, int on) {
             if (task < 0 || on < 0 || task >= tasks.size() || on >= tasks.size() || task == on) {
                 throw new IllegalArgumentException("bad dependency " + task + " on " + on);
@@ -127,6 +130,16 @@ public final class TrainingStep {
 
         public int edges() {
             return edges;
+        }
+
+        /** Tasks added so far. */
+        public int size() {
+            return tasks.size();
+        }
+
+        /** The task with this id, added earlier. */
+        public Task task(int id) {
+            return tasks.get(id);
         }
 
         private int add(Task t) {

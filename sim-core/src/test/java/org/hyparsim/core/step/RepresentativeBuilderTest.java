@@ -1,0 +1,78 @@
+package org.hyparsim.core.step;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.hyparsim.core.workload.Layer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Accelerator 0's share built directly against the same share cut from the whole graph
+ * ({@link SymmetricStep#reduce}), on four accelerators under index XOR (generators XOR 1 and XOR 2).
+ */
+class RepresentativeBuilderTest {
+    private static final Layer FC = Layer.fc("fc", 4, 4);
+    private static final List<int[]> XOR_GENERATORS = List.of(new int[] {1, 0, 3, 2}, new int[] {2, 3, 0, 1});
+
+    /**
+     * Per accelerator a forward, then a send to a ^ {@code partner}, and a gradient after the
+     * forward and the send coming in; {@code skew} makes accelerator 3's gradient wait for its own
+     * forward only, {@code peer} makes accelerator 2 send to 0 instead.
+     */
+    private static Consumer<StepSink> graph(int partner, boolean skew, boolean peer) {
+        return b -> {
+            int[] fwd = new int[4];
+            int[] send = new int[4];
+            for (int a = 0; a < 4; a++) {
+                fwd[a] = b.compute(0, a, new ComputeWork(FC, TaskKind.FORWARD, 1, 4), 0);
+            }
+            for (int a = 0; a < 4; a++) {
+                send[a] = b.transfer(0, a, peer && a == 2 ? 0 : a ^ partner, 1, 0, TransferKind.GRADIENT_SUM, 500);
+                b.depends(send[a], fwd[a]);
+            }
+            for (int a = 0; a < 4; a++) {
+                int g = b.compute(0, a, new ComputeWork(FC, TaskKind.GRADIENT, 1, 4), 0);
+                b.depends(g, fwd[a]);
+                if (!(skew && a == 3)) {
+                    b.depends(g, send[a ^ partner]);
+                }
+            }
+        };
+    }
+
+    private static Optional<TrainingStep> direct(Consumer<StepSink> fill) {
+        return RepresentativeBuilder.of(4, 1, List.of("fc"), (a, x) -> a ^ x, fill);
+    }
+
+    private static Optional<TrainingStep> cut(Consumer<StepSink> fill) {
+        TrainingStep.Builder b = new TrainingStep.Builder(4, 1, List.of("fc"));
+        fill.accept(b);
+        return SymmetricStep.reduce(b.build(), XOR_GENERATORS);
+    }
+
+    @Test
+    void aSymmetricGraphGivesTheShareCutFromTheWhole() {
+        for (int partner : new int[] {1, 2, 3}) {
+            TrainingStep d = direct(graph(partner, false, false)).orElseThrow();
+            TrainingStep c = cut(graph(partner, false, false)).orElseThrow();
+            assertEquals(3, d.size());
+            assertEquals(c.tasks(), d.tasks());
+            for (int k = 0; k < d.size(); k++) {
+                assertArrayEquals(c.predecessors(k), d.predecessors(k), "task " + k);
+            }
+            assertArrayEquals(new int[] {0, 1}, d.predecessors(2), "the gradient waits for the forward and the send in");
+        }
+    }
+
+    @Test
+    void aDependencyOrAPeerOutOfStepIsNotSymmetric() {
+        assertTrue(cut(graph(1, true, false)).isEmpty());
+        assertTrue(direct(graph(1, true, false)).isEmpty(), "accelerator 3's gradient lacks its dependency on the send");
+        assertTrue(cut(graph(1, false, true)).isEmpty());
+        assertTrue(direct(graph(1, false, true)).isEmpty(), "accelerator 2 sends to 0, not to its partner 3");
+    }
+}
