@@ -129,6 +129,17 @@ public final class Bench {
         log.printf("growth exponents (log-log slope against accelerators): %s%n", exponents);
 
         out.putAll(allReduce1024(quick, log));
+        if (!quick) {
+            double all = measure(() -> {
+                for (TopologyKind topology : List.of(TopologyKind.TORUS, TopologyKind.HTREE)) {
+                    ScenarioRunner.run(allStrategies(scenario("VGG-E", 1024, topology)), false);
+                }
+                return null;
+            }, new long[1]);
+            log.printf("VGG-E, 1024 accelerators, dp, mp, trick and hypar on torus and htree (hmc-rs, its collectives, "
+                    + "flow links): %.1f s (once)%n", all);
+            out.put("vggE1024AllStrategiesSeconds", all);
+        }
 
         Network big = syntheticNetwork(1000);
         CommunicationModel m = new CommunicationModel(big, Accounting.hypar(Accounting.DEFAULT_BATCH));
@@ -306,6 +317,14 @@ public final class Bench {
                 new ArrayConfig(accelerators, topology, LinkModel.PACKET, HardwareReader.builtIn(BuiltInProfile.HMC_RS),
                         BuiltInProfile.HMC_RS.defaultCollective()),
                 Schedule.OVERLAP, List.of(new Strategy.Named(StrategyKind.HYPAR)));
+    }
+
+    /** The scenario with dp, mp, trick and hypar, on the default link model. */
+    static Scenario allStrategies(Scenario s) {
+        return new Scenario(s.source(), s.workload(), new ArrayConfig(s.accelerators(), s.array().topology(),
+                LinkModel.DEFAULT, s.hardware(), s.array().collective()), s.schedule(),
+                List.of(new Strategy.Named(StrategyKind.DP), new Strategy.Named(StrategyKind.MP),
+                        new Strategy.Named(StrategyKind.TRICK), new Strategy.Named(StrategyKind.HYPAR)));
     }
 
     /** 1000 chained layers: convs shrinking in steps, then fcs. */
