@@ -77,7 +77,7 @@ public final class RepresentativeBuilder implements StepSink {
 
     @Override
     public int compute(int iteration, int accelerator, ComputeWork work, int layer) {
-        check(accelerator);
+        TrainingStep.checkAccelerator(accelerators, accelerator);
         int slot = count[accelerator];
         if (accelerator == 0) {
             rep.compute(iteration, 0, work, layer);
@@ -94,14 +94,7 @@ public final class RepresentativeBuilder implements StepSink {
 
     @Override
     public int transfer(int iteration, int src, int dst, int level, int layer, TransferKind kind, double bytes) {
-        check(src);
-        check(dst);
-        if (src == dst) {
-            throw new IllegalArgumentException("a transfer joins two accelerators");
-        }
-        if (!(bytes > 0) || Double.isInfinite(bytes)) {
-            throw new IllegalArgumentException("a transfer carries a positive, finite number of bytes");
-        }
+        TrainingStep.checkTransfer(accelerators, src, dst, bytes);
         int slot = count[src];
         if (src == 0) {
             rep.transfer(iteration, 0, dst, level, layer, kind, bytes);
@@ -188,12 +181,6 @@ public final class RepresentativeBuilder implements StepSink {
             repIds[slot] = id;
         }
         return id;
-    }
-
-    private void check(int a) {
-        if (a < 0 || a >= accelerators) {
-            throw new IllegalArgumentException("accelerator " + a + " outside 0.." + (accelerators - 1));
-        }
     }
 
     /** A 64-bit hash of (accelerator, slot), SplitMix64's finaliser. */

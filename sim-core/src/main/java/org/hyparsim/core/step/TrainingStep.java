@@ -69,6 +69,25 @@ public final class TrainingStep {
         return s;
     }
 
+    /** Refuses an accelerator index outside the array. */
+    static void checkAccelerator(int accelerators, int a) {
+        if (a < 0 || a >= accelerators) {
+            throw new IllegalArgumentException("accelerator " + a + " outside 0.." + (accelerators - 1));
+        }
+    }
+
+    /** Refuses a transfer that does not join two accelerators of the array or carries no bytes. */
+    static void checkTransfer(int accelerators, int src, int dst, double bytes) {
+        checkAccelerator(accelerators, src);
+        checkAccelerator(accelerators, dst);
+        if (src == dst) {
+            throw new IllegalArgumentException("a transfer joins two accelerators");
+        }
+        if (!(bytes > 0) || Double.isInfinite(bytes)) {
+            throw new IllegalArgumentException("a transfer carries a positive, finite number of bytes");
+        }
+    }
+
     /** Assembles a graph; task ids are given in the order tasks are added. */
     public static final class Builder implements StepSink {
         private final int accelerators;
@@ -97,14 +116,7 @@ public final class TrainingStep {
 
         @Override
         public int transfer(int iteration, int src, int dst, int level, int layer, TransferKind kind, double bytes) {
-            checkAccelerator(src);
-            checkAccelerator(dst);
-            if (src == dst) {
-                throw new IllegalArgumentException("a transfer joins two accelerators");
-            }
-            if (!(bytes > 0) || Double.isInfinite(bytes)) {
-                throw new IllegalArgumentException("a transfer carries a positive, finite number of bytes");
-            }
+            checkTransfer(accelerators, src, dst, bytes);
             return add(new Task(tasks.size(), TaskKind.TRANSFER, iteration, layer, src,
                     new Task.Transfer(dst, level, kind, bytes), null));
         }
@@ -154,9 +166,7 @@ public final class TrainingStep {
         }
 
         private void checkAccelerator(int a) {
-            if (a < 0 || a >= accelerators) {
-                throw new IllegalArgumentException("accelerator " + a + " outside 0.." + (accelerators - 1));
-            }
+            TrainingStep.checkAccelerator(accelerators, a);
         }
 
         public TrainingStep build() {
