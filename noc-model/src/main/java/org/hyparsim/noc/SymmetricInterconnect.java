@@ -7,7 +7,7 @@ import org.hyparsim.core.step.Interconnect;
 
 /**
  * Flow-level links for a replay of one representative accelerator of a symmetric array (see
- * {@link org.hyparsim.core.step.SymmetricStep}): only accelerator 0 sends, and each of its flows
+ * {@link org.hyparsim.core.step.RepresentativeBuilder}): only accelerator 0 sends, and each of its flows
  * stands for its orbit, one flow from every accelerator, all at the same rate by symmetry
  * (max-min rates are unique, so symmetric). A link's class (its orbit) is served by its least
  * link, and a flow's route crosses class representatives: a link whose stabiliser has s elements

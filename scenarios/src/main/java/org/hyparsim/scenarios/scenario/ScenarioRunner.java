@@ -8,7 +8,6 @@ import org.hyparsim.core.step.Interconnect;
 import org.hyparsim.core.step.Replay;
 import org.hyparsim.core.step.ComputeModel;
 import org.hyparsim.core.step.EnergyParams;
-import org.hyparsim.core.step.SymmetricStep;
 import org.hyparsim.core.step.RepresentativeBuilder;
 import org.hyparsim.core.step.StepSink;
 import org.hyparsim.noc.LinkModel;
@@ -124,12 +123,6 @@ public final class ScenarioRunner {
     /** Whether the array lets a replay stand one accelerator for all: symmetry not off, one kind of hardware. */
     static boolean mayReduce(ArrayConfig array) {
         return array.symmetry() != SymmetryMode.OFF && !array.heterogeneous();
-    }
-
-    /** Accelerator 0's share of a whole step, cut from it ({@link SymmetricStep}) where {@link #buildAndReplay} would replay it alone; empty where in full. */
-    static java.util.Optional<TrainingStep> representative(ArrayConfig array, Topology topology, TrainingStep step) {
-        Symmetry symmetry = mayReduce(array) && array.linkModel() == LinkModel.FLOW ? topology.symmetry() : null;
-        return symmetry == null ? java.util.Optional.empty() : SymmetricStep.reduce(step, symmetry.accelerators());
     }
 
     /** Each accelerator's compute model: one instance per hardware group. */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.hyparsim.core.step.RepresentativeBuilder;
+import org.hyparsim.core.step.SymmetricStep;
 import org.hyparsim.noc.LinkModel;
 import org.hyparsim.noc.Symmetry;
 import org.hyparsim.core.step.Interconnect;
@@ -111,13 +112,13 @@ class SymmetryTest {
         Topology t = s.array().topology().create(s.accelerators(), s.hardware().links());
         Collectives collectives = new Collectives(s.array().collective(), new TopologyFabric(t), s.levels());
         TrainingStep step = StepBuilder.build(model, plan, s.iterations(), collectives);
-        Optional<TrainingStep> cut = ScenarioRunner.representative(s.array(), t, step);
-        Symmetry symmetry = t.symmetry();
-        Optional<TrainingStep> direct = ScenarioRunner.mayReduce(s.array()) && s.array().linkModel() == LinkModel.FLOW
-                && symmetry != null
-                ? RepresentativeBuilder.of(s.accelerators(), s.iterations(), s.network().layerNames(),
-                        symmetry.toOrigin(), b -> StepBuilder.fill(b, model, plan, s.iterations(), collectives))
-                : Optional.empty();
+        Symmetry symmetry = ScenarioRunner.mayReduce(s.array()) && s.array().linkModel() == LinkModel.FLOW
+                ? t.symmetry() : null;
+        Optional<TrainingStep> cut = symmetry == null ? Optional.empty()
+                : SymmetricStep.reduce(step, symmetry.accelerators());
+        Optional<TrainingStep> direct = symmetry == null ? Optional.empty()
+                : RepresentativeBuilder.of(s.accelerators(), s.iterations(), s.network().layerNames(),
+                        symmetry.toOrigin(), b -> StepBuilder.fill(b, model, plan, s.iterations(), collectives));
         assertEquals(cut.isPresent(), direct.isPresent());
         if (cut.isPresent()) {
             assertEquals(cut.get().tasks(), direct.get().tasks());

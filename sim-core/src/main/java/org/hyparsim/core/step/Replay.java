@@ -59,7 +59,7 @@ public final class Replay {
     }
 
     /**
-     * The replay of a representative accelerator's tasks ({@link SymmetricStep#reduce}) on links
+     * The replay of a representative accelerator's tasks ({@link RepresentativeBuilder}) on links
      * that carry each of its flows for its whole orbit: every accelerator's times are its times,
      * and totals (bytes, MACs, energy, transfers) are its own times the accelerator count. The
      * trace holds the representative's tasks; the event count is the replay's own.

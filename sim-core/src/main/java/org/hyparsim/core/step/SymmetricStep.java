@@ -18,6 +18,10 @@ import java.util.Optional;
  * under the group, so the task in slot k of any accelerator is its representative's image, and
  * the reduced graph's task k depends on task j wherever any task in slot k depends on one in
  * slot j.
+ *
+ * <p>Replays build this share directly ({@link RepresentativeBuilder}), never the whole graph;
+ * this cut from a whole graph, checked generator by generator, is the reference the tests hold
+ * that builder to.
  */
 public final class SymmetricStep {
     private SymmetricStep() {
