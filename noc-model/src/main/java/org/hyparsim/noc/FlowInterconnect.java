@@ -18,10 +18,16 @@ import org.hyparsim.core.step.Interconnect;
  * other action of that instant (one step of a collective starts all its flows at once), and the
  * messages of one instant with the same path latency are delivered by one event. Projected
  * completions are kept in one heap, and one engine event waits for the earliest.
+ *
+ * <p>A flow's state lives in arrays indexed by its slot (reused once it ends), and each link
+ * lists its flows' slots in the order they started: re-rating walks every flow of a component
+ * across its links, and dense arrays keep that walk in cache.
  */
 public final class FlowInterconnect extends RoutedInterconnect {
     private SimEngine engine;
-    private List<List<Flow>> onLink;
+    /** Per link, the slots of its flows in the order they started, and how many. */
+    private int[][] onLink;
+    private int[] onLinkCount;
     /** Projected completions of the rated flows, earliest first (ties by flow id). */
     private FlowHeap byEnd;
     private long version;
@@ -33,11 +39,17 @@ public final class FlowInterconnect extends RoutedInterconnect {
     /** Routes whose flows started or ended this instant, re-rated together once it is over. */
     private List<int[]> seeds;
     private boolean rerateScheduled;
+    // per flow slot
+    private Flows flows;
     // scratch for the rate computation
     private double[] residual;
     private int[] unfrozen;
     private long[] seen;
     private int[] compLinks;
+    private int[] activeLinks;
+    /** Per link, residual bandwidth over its unfrozen flows, kept as they freeze. */
+    private double[] share;
+    private int[] comp;
     private long mark;
 
     public FlowInterconnect(Topology topology) {
@@ -47,11 +59,13 @@ public final class FlowInterconnect extends RoutedInterconnect {
     @Override
     public void attach(SimEngine engine) {
         this.engine = engine;
-        onLink = new ArrayList<>(links.length);
+        onLink = new int[links.length][];
+        onLinkCount = new int[links.length];
         for (int i = 0; i < links.length; i++) {
-            onLink.add(new ArrayList<>());
+            onLink[i] = new int[4];
         }
-        byEnd = new FlowHeap();
+        flows = new Flows();
+        byEnd = new FlowHeap(flows);
         version = 0;
         waitingAt = -1;
         nextId = 0;
@@ -63,6 +77,9 @@ public final class FlowInterconnect extends RoutedInterconnect {
         unfrozen = new int[links.length];
         seen = new long[links.length];
         compLinks = new int[links.length];
+        activeLinks = new int[links.length];
+        share = new double[links.length];
+        comp = new int[64];
         mark = 0;
     }
 
@@ -81,9 +98,12 @@ public final class FlowInterconnect extends RoutedInterconnect {
                 linkBytes[l] += share;
                 linkFlows[l]++;
             }
-            Flow f = new Flow(nextId++, r, share, latency, done, engine.now());
+            int f = flows.open(nextId++, r, share, latency, done, engine.now());
             for (int l : r) {
-                onLink.get(l).add(f);
+                if (onLinkCount[l] == onLink[l].length) {
+                    onLink[l] = java.util.Arrays.copyOf(onLink[l], onLinkCount[l] * 2);
+                }
+                onLink[l][onLinkCount[l]++] = f;
             }
             seeds.add(r);
         }
@@ -106,7 +126,7 @@ public final class FlowInterconnect extends RoutedInterconnect {
         rerateScheduled = false;
         long now = engine.now();
         mark++;
-        List<Flow> comp = new ArrayList<>();
+        Flows fl = flows;
         for (int[] r : seeds) {
             for (int seed : r) {
                 if (seen[seed] == mark) {
@@ -115,15 +135,21 @@ public final class FlowInterconnect extends RoutedInterconnect {
                 seen[seed] = mark;
                 compLinks[0] = seed;
                 int size = 1;
-                comp.clear();
+                int count = 0;
                 for (int head = 0; head < size; head++) { // breadth first: compLinks is the queue and the component
-                    for (Flow f : onLink.get(compLinks[head])) {
-                        if (f.mark == mark) {
+                    int link = compLinks[head];
+                    int[] on = onLink[link];
+                    for (int i = 0, n = onLinkCount[link]; i < n; i++) {
+                        int f = on[i];
+                        if (fl.mark[f] == mark) {
                             continue;
                         }
-                        f.mark = mark;
-                        comp.add(f);
-                        for (int m : f.route) {
+                        fl.mark[f] = mark;
+                        if (count == comp.length) {
+                            comp = java.util.Arrays.copyOf(comp, count * 2);
+                        }
+                        comp[count++] = f;
+                        for (int m : fl.route[f]) {
                             if (seen[m] != mark) {
                                 seen[m] = mark;
                                 compLinks[size++] = m;
@@ -131,20 +157,21 @@ public final class FlowInterconnect extends RoutedInterconnect {
                         }
                     }
                 }
-                if (comp.isEmpty()) {
+                if (count == 0) {
                     continue;
                 }
-                for (Flow f : comp) {
-                    f.previousRate = f.rate;
+                for (int i = 0; i < count; i++) {
+                    fl.previousRate[comp[i]] = fl.rate[comp[i]];
                 }
-                rates(comp, compLinks, size, links, residual, unfrozen, onLink);
-                for (Flow f : comp) {
-                    if (f.heapIndex >= 0 && f.rate == f.previousRate) {
+                rates(count, size);
+                for (int i = 0; i < count; i++) {
+                    int f = comp[i];
+                    if (fl.heapIndex[f] >= 0 && fl.rate[f] == fl.previousRate[f]) {
                         continue;
                     }
-                    f.remaining -= f.previousRate * (now - f.updatedPs);
-                    f.updatedPs = now;
-                    f.endPs = now + Math.max(0, f.remaining) / f.rate;
+                    fl.remaining[f] -= fl.previousRate[f] * (now - fl.updatedPs[f]);
+                    fl.updatedPs[f] = now;
+                    fl.endPs[f] = now + Math.max(0, fl.remaining[f]) / fl.rate[f];
                     byEnd.place(f);
                 }
             }
@@ -159,11 +186,11 @@ public final class FlowInterconnect extends RoutedInterconnect {
      * and superseded only by an earlier one.
      */
     private void schedule() {
-        Flow first = byEnd.peek();
-        if (first == null) {
+        int first = byEnd.peek();
+        if (first < 0) {
             return;
         }
-        long at = Math.max(engine.now(), (long) Math.ceil(first.endPs - 1e-6));
+        long at = Math.max(engine.now(), (long) Math.ceil(flows.endPs[first] - 1e-6));
         if (waitingAt >= 0 && waitingAt <= at) {
             return;
         }
@@ -180,13 +207,15 @@ public final class FlowInterconnect extends RoutedInterconnect {
         long now = engine.now();
         boolean ended = false;
         java.util.Map<Long, List<Runnable>> byLatency = new java.util.LinkedHashMap<>();
-        for (Flow f = byEnd.peek(); f != null && f.endPs <= now + 1e-6; f = byEnd.peek()) {
+        for (int f = byEnd.peek(); f >= 0 && flows.endPs[f] <= now + 1e-6; f = byEnd.peek()) {
             byEnd.poll();
-            for (int l : f.route) {
-                onLink.get(l).remove(f);
+            int[] route = flows.route[f];
+            for (int l : route) {
+                removeFromLink(l, f);
             }
-            seeds.add(f.route);
-            byLatency.computeIfAbsent(f.latency, k -> new ArrayList<>()).add(f.onDelivered);
+            seeds.add(route);
+            byLatency.computeIfAbsent(flows.latency[f], k -> new ArrayList<>()).add(flows.onDelivered[f]);
+            flows.close(f);
             ended = true;
         }
         for (java.util.Map.Entry<Long, List<Runnable>> e : byLatency.entrySet()) {
@@ -200,45 +229,76 @@ public final class FlowInterconnect extends RoutedInterconnect {
         }
     }
 
+    /** Takes a flow off a link's list, keeping the others in the order they started. */
+    private void removeFromLink(int l, int f) {
+        int[] on = onLink[l];
+        int n = onLinkCount[l];
+        for (int i = 0; i < n; i++) {
+            if (on[i] == f) {
+                System.arraycopy(on, i + 1, on, i, n - i - 1);
+                onLinkCount[l] = n - 1;
+                return;
+            }
+        }
+    }
+
     /**
-     * Max-min fair rates (bytes per ps) of a component's flows by progressive filling: the link
-     * whose residual bandwidth per unfrozen flow is least freezes its flows at that share. A
-     * component holds every flow of its links, so the flows to freeze are the bottleneck's own.
+     * Max-min fair rates (bytes per ps) of a component's flows ({@code comp[0..count)}, over the
+     * links {@code compLinks[0..usedCount)}) by progressive filling: the link whose residual
+     * bandwidth per unfrozen flow is least freezes its flows at that share. A component holds every
+     * flow of its links, so the flows to freeze are the bottleneck's own.
      */
-    private static void rates(List<Flow> flows, int[] used, int usedCount, Link[] links, double[] residual,
-            int[] unfrozen, List<List<Flow>> onLink) {
+    private void rates(int count, int usedCount) {
+        Flows fl = flows;
+        int[] active = activeLinks;
         for (int i = 0; i < usedCount; i++) {
-            int l = used[i];
+            int l = compLinks[i];
             residual[l] = links[l].bandwidthBytesPerSecond() * 1e-12;
             unfrozen[l] = 0;
+            active[i] = l;
         }
-        for (Flow f : flows) {
-            f.frozen = false;
-            for (int l : f.route) {
+        for (int i = 0; i < count; i++) {
+            int f = comp[i];
+            fl.frozen[f] = false;
+            for (int l : fl.route[f]) {
                 unfrozen[l]++;
             }
         }
-        int left = flows.size();
+        for (int i = 0; i < usedCount; i++) {
+            int l = active[i];
+            share[l] = residual[l] / unfrozen[l];
+        }
+        int activeCount = usedCount;
+        int left = count;
         while (left > 0) {
+            // the least share, the first in the component's order on a tie; links with no unfrozen flow leave the list
             int bottleneck = -1;
-            double share = Double.POSITIVE_INFINITY;
-            for (int i = 0; i < usedCount; i++) {
-                int l = used[i];
-                if (unfrozen[l] > 0 && residual[l] / unfrozen[l] < share) {
-                    share = residual[l] / unfrozen[l];
-                    bottleneck = l;
+            double least = Double.POSITIVE_INFINITY;
+            int kept = 0;
+            for (int i = 0; i < activeCount; i++) {
+                int l = active[i];
+                if (unfrozen[l] > 0) {
+                    active[kept++] = l;
+                    if (share[l] < least) {
+                        least = share[l];
+                        bottleneck = l;
+                    }
                 }
             }
-            for (Flow f : onLink.get(bottleneck)) {
-                if (f.frozen) {
+            activeCount = kept;
+            int[] on = onLink[bottleneck];
+            for (int i = 0, n = onLinkCount[bottleneck]; i < n; i++) {
+                int f = on[i];
+                if (fl.frozen[f]) {
                     continue;
                 }
-                f.frozen = true;
-                f.rate = share;
+                fl.frozen[f] = true;
+                fl.rate[f] = least;
                 left--;
-                for (int l : f.route) {
-                    residual[l] -= share;
+                for (int l : fl.route[f]) {
+                    residual[l] -= least;
                     unfrozen[l]--;
+                    share[l] = residual[l] / unfrozen[l];
                 }
             }
         }
@@ -256,64 +316,141 @@ public final class FlowInterconnect extends RoutedInterconnect {
         return out;
     }
 
+    /** The flows' state, by slot; a slot is reused once its flow has ended. */
+    private static final class Flows {
+        long[] id = new long[64];
+        int[][] route = new int[64][];
+        long[] latency = new long[64];
+        Runnable[] onDelivered = new Runnable[64];
+        double[] remaining = new double[64];
+        long[] updatedPs = new long[64];
+        double[] rate = new double[64];
+        double[] previousRate = new double[64];
+        /** Projected completion (ps) as of the last re-rating. */
+        double[] endPs = new double[64];
+        /** The place in the completions' heap, -1 before the first rating and once ended. */
+        int[] heapIndex = new int[64];
+        boolean[] frozen = new boolean[64];
+        long[] mark = new long[64];
+        private int[] free = new int[64];
+        private int freeCount;
+        private int used;
+
+        int open(long flowId, int[] r, double bytes, long lat, Runnable done, long now) {
+            int f;
+            if (freeCount > 0) {
+                f = free[--freeCount];
+            } else {
+                if (used == id.length) {
+                    grow(used * 2);
+                }
+                f = used++;
+            }
+            id[f] = flowId;
+            route[f] = r;
+            latency[f] = lat;
+            onDelivered[f] = done;
+            remaining[f] = bytes;
+            updatedPs[f] = now;
+            rate[f] = 0;
+            previousRate[f] = 0;
+            endPs[f] = 0;
+            heapIndex[f] = -1;
+            frozen[f] = false;
+            mark[f] = 0;
+            return f;
+        }
+
+        void close(int f) {
+            route[f] = null;
+            onDelivered[f] = null;
+            if (freeCount == free.length) {
+                free = java.util.Arrays.copyOf(free, freeCount * 2);
+            }
+            free[freeCount++] = f;
+        }
+
+        private void grow(int n) {
+            id = java.util.Arrays.copyOf(id, n);
+            route = java.util.Arrays.copyOf(route, n);
+            latency = java.util.Arrays.copyOf(latency, n);
+            onDelivered = java.util.Arrays.copyOf(onDelivered, n);
+            remaining = java.util.Arrays.copyOf(remaining, n);
+            updatedPs = java.util.Arrays.copyOf(updatedPs, n);
+            rate = java.util.Arrays.copyOf(rate, n);
+            previousRate = java.util.Arrays.copyOf(previousRate, n);
+            endPs = java.util.Arrays.copyOf(endPs, n);
+            heapIndex = java.util.Arrays.copyOf(heapIndex, n);
+            frozen = java.util.Arrays.copyOf(frozen, n);
+            mark = java.util.Arrays.copyOf(mark, n);
+        }
+    }
+
     /**
-     * The rated flows in a binary heap by projected completion, then id; each flow knows its
-     * place, so a re-rated flow moves in place and the heap holds only live flows.
+     * The rated flows' slots in a binary heap by projected completion, then id; each flow knows
+     * its place, so a re-rated flow moves in place and the heap holds only live flows.
      */
     private static final class FlowHeap {
-        private Flow[] heap = new Flow[64];
+        private final Flows flows;
+        private int[] heap = new int[64];
         private int size;
 
-        Flow peek() {
-            return size == 0 ? null : heap[0];
+        FlowHeap(Flows flows) {
+            this.flows = flows;
+        }
+
+        /** The earliest flow's slot; -1 when none. */
+        int peek() {
+            return size == 0 ? -1 : heap[0];
         }
 
         /** Adds a flow or moves it after its completion changed. */
-        void place(Flow f) {
-            if (f.heapIndex < 0) {
+        void place(int f) {
+            if (flows.heapIndex[f] < 0) {
                 if (size == heap.length) {
                     heap = java.util.Arrays.copyOf(heap, size * 2);
                 }
-                f.heapIndex = size++;
-                heap[f.heapIndex] = f;
+                flows.heapIndex[f] = size;
+                heap[size++] = f;
             }
-            up(f.heapIndex);
-            down(f.heapIndex);
+            up(flows.heapIndex[f]);
+            down(flows.heapIndex[f]);
         }
 
         void poll() {
-            Flow top = heap[0];
-            Flow last = heap[--size];
-            heap[size] = null;
-            top.heapIndex = -1;
+            int top = heap[0];
+            int last = heap[--size];
+            flows.heapIndex[top] = -1;
             if (size > 0) {
                 heap[0] = last;
-                last.heapIndex = 0;
+                flows.heapIndex[last] = 0;
                 down(0);
             }
         }
 
-        private static boolean before(Flow a, Flow b) {
-            return a.endPs < b.endPs || a.endPs == b.endPs && a.id < b.id;
+        private boolean before(int a, int b) {
+            double ea = flows.endPs[a];
+            double eb = flows.endPs[b];
+            return ea < eb || ea == eb && flows.id[a] < flows.id[b];
         }
 
         private void up(int i) {
-            Flow f = heap[i];
+            int f = heap[i];
             while (i > 0) {
                 int p = (i - 1) >>> 1;
                 if (!before(f, heap[p])) {
                     break;
                 }
                 heap[i] = heap[p];
-                heap[i].heapIndex = i;
+                flows.heapIndex[heap[i]] = i;
                 i = p;
             }
             heap[i] = f;
-            f.heapIndex = i;
+            flows.heapIndex[f] = i;
         }
 
         private void down(int i) {
-            Flow f = heap[i];
+            int f = heap[i];
             while (true) {
                 int c = 2 * i + 1;
                 if (c >= size) {
@@ -326,37 +463,11 @@ public final class FlowInterconnect extends RoutedInterconnect {
                     break;
                 }
                 heap[i] = heap[c];
-                heap[i].heapIndex = i;
+                flows.heapIndex[heap[i]] = i;
                 i = c;
             }
             heap[i] = f;
-            f.heapIndex = i;
-        }
-    }
-
-    private static final class Flow {
-        final long id;
-        final int[] route;
-        final long latency;
-        final Runnable onDelivered;
-        double remaining;
-        long updatedPs;
-        double rate;
-        double previousRate;
-        /** Projected completion (ps) as of its last re-rating. */
-        double endPs;
-        /** Its place in the completions' heap, -1 before its first rating and once ended. */
-        int heapIndex = -1;
-        boolean frozen;
-        long mark;
-
-        Flow(long id, int[] route, double bytes, long latency, Runnable onDelivered, long now) {
-            this.id = id;
-            this.route = route;
-            this.remaining = bytes;
-            this.latency = latency;
-            this.onDelivered = onDelivered;
-            this.updatedPs = now;
+            flows.heapIndex[f] = i;
         }
     }
 }
