@@ -56,9 +56,18 @@ public final class SweepRunner {
         AtomicInteger done = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         try {
-            List<Future<List<RunRow>>> futures = new ArrayList<>();
-            for (Sweep.Point p : points) {
-                futures.add(pool.submit(() -> {
+            // the largest arrays start first (their points take longest: a short tail on every thread);
+            // the rows come back in the points' order
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < points.size(); i++) {
+                order.add(i);
+            }
+            order.sort(java.util.Comparator.comparingInt((Integer i) -> points.get(i).scenario().accelerators())
+                    .reversed());
+            List<Future<List<RunRow>>> futures = new ArrayList<>(java.util.Collections.nCopies(points.size(), null));
+            for (int i : order) {
+                Sweep.Point p = points.get(i);
+                futures.set(i, pool.submit(() -> {
                     List<RunRow> rows;
                     boolean bad = false;
                     try {

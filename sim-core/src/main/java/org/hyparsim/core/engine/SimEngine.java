@@ -95,6 +95,15 @@ public final class SimEngine {
         schedule(timePs, action, SimEventInterface.MIN_PRIORITY);
     }
 
+    /**
+     * Whether no other event is pending at the current time (the running one excepted): work
+     * {@link #scheduleLate} would defer to the end of this instant may then run at once.
+     */
+    public boolean nothingElseNow() {
+        SimEventInterface<Long> next = simulator.getEventList().first();
+        return next == null || next.getAbsoluteExecutionTime() > now();
+    }
+
     /** Schedules an action after a delay (ps). */
     public void scheduleIn(long delayPs, Runnable action) {
         scheduleAt(now() + delayPs, action);

@@ -26,6 +26,22 @@ class SimEngineTest {
     }
 
     @Test
+    void lateActionsRunAfterTheInstantAndAnInstantKnowsWhenItIsDone() {
+        List<String> seen = new ArrayList<>();
+        SimEngine[] e = new SimEngine[1];
+        e[0] = new SimEngine("late", () -> {
+            e[0].scheduleAt(10, () -> {
+                seen.add("a " + e[0].nothingElseNow());
+                e[0].scheduleLate(10, () -> seen.add("late " + e[0].nothingElseNow()));
+            });
+            e[0].scheduleAt(10, () -> seen.add("b " + e[0].nothingElseNow()));
+            e[0].scheduleAt(20, () -> seen.add("c " + e[0].nothingElseNow()));
+        });
+        e[0].run();
+        assertEquals(List.of("a false", "b false", "late true", "c true"), seen);
+    }
+
+    @Test
     void anExceptionInAnEventReachesTheCaller() {
         SimEngine[] e = new SimEngine[1];
         e[0] = new SimEngine("boom", () -> e[0].scheduleAt(5, () -> {
