@@ -35,7 +35,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (json) {
             spec.commandLine().getOut().println(RowCodec.json().writeValueAsString(r));
         } else {
-            log.printf("event rate ratio (simulator / bare engine): %.2f%n", (Double) r.get("eventRateRatio"));
+            log.printf("event rate ratio (the simulator's event loop / the bare engine at its depth): %.2f%n", (Double) r.get("eventRateRatio"));
         }
         spec.commandLine().getOut().flush();
         return 0;
