@@ -222,12 +222,10 @@ public final class FlowInterconnect extends RoutedInterconnect {
             List<Runnable> delivered = e.getValue();
             engine.scheduleIn(e.getKey(), delivered.size() == 1 ? delivered.get(0) : () -> delivered.forEach(Runnable::run));
         }
-        if (!ended) {
-            schedule();
-        } else if (!rerateScheduled && engine.nothingElseNow()) {
-            rerate(); // the instant has nothing else to do: its re-rating need not wait for a later event
-        } else {
+        if (ended) {
             rerateLate();
+        } else {
+            schedule();
         }
     }
 

@@ -47,6 +47,10 @@ public final class SimEngine {
     private double pendingSum;
     private RuntimeException failure;
     private boolean ran;
+    /** Whether an event is running (late actions at its instant are then held here). */
+    private boolean executing;
+    /** Late actions of the current instant, in the order scheduled. */
+    private final java.util.ArrayDeque<Runnable> late = new java.util.ArrayDeque<>();
 
     /** @param constructModel schedules the first events; runs inside DSOL's constructModel() */
     public SimEngine(String name, Runnable constructModel) {
@@ -90,16 +94,20 @@ public final class SimEngine {
      * Schedules an action at an absolute time (ps), not before now, to run after every other
      * action at that time that is scheduled as usual (among themselves, in the order scheduled).
      * For work that gathers what a whole instant did, such as re-rating the flows it started.
+     * Asked for by an event at its own instant, the action is held by the engine and run as soon as
+     * an event ends with no other event pending at that instant (no event of its own); otherwise it
+     * is a DSOL event of the lowest priority. The order is the same either way.
      */
     public void scheduleLate(long timePs, Runnable action) {
-        schedule(timePs, action, SimEventInterface.MIN_PRIORITY);
+        if (executing && timePs == now()) {
+            late.add(action);
+        } else {
+            schedule(timePs, action, SimEventInterface.MIN_PRIORITY);
+        }
     }
 
-    /**
-     * Whether no other event is pending at the current time (the running one excepted): work
-     * {@link #scheduleLate} would defer to the end of this instant may then run at once.
-     */
-    public boolean nothingElseNow() {
+    /** Whether no other event is pending at the current time (the running one excepted). */
+    private boolean nothingElseNow() {
         SimEventInterface<Long> next = simulator.getEventList().first();
         return next == null || next.getAbsoluteExecutionTime() > now();
     }
@@ -112,13 +120,20 @@ public final class SimEngine {
     private void execute(Runnable action) {
         events++;
         pending--;
+        executing = true;
         try {
             action.run();
+            // the instant's late actions, once no event of it is left (one may schedule more at this instant)
+            while (!late.isEmpty() && nothingElseNow()) {
+                late.poll().run();
+            }
         } catch (RuntimeException e) {
             if (failure == null) {
                 failure = e;
             }
             throw e;
+        } finally {
+            executing = false;
         }
     }
 

@@ -26,19 +26,28 @@ class SimEngineTest {
     }
 
     @Test
-    void lateActionsRunAfterTheInstantAndAnInstantKnowsWhenItIsDone() {
+    void lateActionsRunAfterEveryOtherActionOfTheirInstant() {
         List<String> seen = new ArrayList<>();
         SimEngine[] e = new SimEngine[1];
         e[0] = new SimEngine("late", () -> {
+            e[0].scheduleLate(10, () -> seen.add("late from the start@" + e[0].now()));
             e[0].scheduleAt(10, () -> {
-                seen.add("a " + e[0].nothingElseNow());
-                e[0].scheduleLate(10, () -> seen.add("late " + e[0].nothingElseNow()));
+                seen.add("a@" + e[0].now());
+                e[0].scheduleLate(10, () -> {
+                    seen.add("late 1@" + e[0].now());
+                    e[0].scheduleAt(10, () -> seen.add("d, scheduled late@" + e[0].now()));
+                });
+                e[0].scheduleLate(10, () -> seen.add("late 2@" + e[0].now()));
+                e[0].scheduleAt(10, () -> seen.add("c, scheduled by a@" + e[0].now()));
             });
-            e[0].scheduleAt(10, () -> seen.add("b " + e[0].nothingElseNow()));
-            e[0].scheduleAt(20, () -> seen.add("c " + e[0].nothingElseNow()));
+            e[0].scheduleAt(10, () -> seen.add("b@" + e[0].now()));
+            e[0].scheduleAt(20, () -> seen.add("e@" + e[0].now()));
         });
         e[0].run();
-        assertEquals(List.of("a false", "b false", "late true", "c true"), seen);
+        // as DSOL orders events of the lowest priority, held ones or not: in the order asked for, each after
+        // every usual action of the instant, those a late one schedules included
+        assertEquals(List.of("a@10", "b@10", "c, scheduled by a@10", "late from the start@10", "late 1@10",
+                "d, scheduled late@10", "late 2@10", "e@20"), seen);
     }
 
     @Test
