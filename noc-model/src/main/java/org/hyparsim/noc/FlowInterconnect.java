@@ -91,14 +91,14 @@ public final class FlowInterconnect extends RoutedInterconnect {
         int[][] rs = routes(src, dst);
         Runnable done = whenAll(rs.length, onDelivered);
         for (int[] r : rs) {
-            double share = bytes / rs.length;
+            double part = bytes / rs.length;
             long latency = 0;
             for (int l : r) {
                 latency += links[l].latencyPs();
-                linkBytes[l] += share;
+                linkBytes[l] += part;
                 linkFlows[l]++;
             }
-            int f = flows.open(nextId++, r, share, latency, done, engine.now());
+            int f = flows.open(nextId++, r, part, latency, done, engine.now());
             for (int l : r) {
                 if (onLinkCount[l] == onLink[l].length) {
                     onLink[l] = java.util.Arrays.copyOf(onLink[l], onLinkCount[l] * 2);
