@@ -24,6 +24,8 @@ import org.hyparsim.core.step.Interconnect;
  * across its links, and dense arrays keep that walk in cache.
  */
 public final class FlowInterconnect extends RoutedInterconnect {
+    /** Relative difference under which two links' shares are one tie (rounding, not bandwidth). */
+    static final double TIE = 1e-12;
     private SimEngine engine;
     /** Per link, the slots of its flows in the order they started, and how many. */
     private int[][] onLink;
@@ -47,6 +49,7 @@ public final class FlowInterconnect extends RoutedInterconnect {
     private long[] seen;
     private int[] compLinks;
     private int[] activeLinks;
+    private int[] tiedLinks;
     /** Per link, residual bandwidth over its unfrozen flows, kept as they freeze. */
     private double[] share;
     private int[] comp;
@@ -78,6 +81,7 @@ public final class FlowInterconnect extends RoutedInterconnect {
         seen = new long[links.length];
         compLinks = new int[links.length];
         activeLinks = new int[links.length];
+        tiedLinks = new int[links.length];
         share = new double[links.length];
         comp = new int[64];
         mark = 0;
@@ -247,6 +251,13 @@ public final class FlowInterconnect extends RoutedInterconnect {
      * links {@code compLinks[0..usedCount)}) by progressive filling: the link whose residual
      * bandwidth per unfrozen flow is least freezes its flows at that share. A component holds every
      * flow of its links, so the flows to freeze are the bottleneck's own.
+     *
+     * <p>A link's share never falls as flows freeze (losing k flows at the least share s leaves
+     * (r - k s) / (u - k) >= r / u), so links tied at the least share are the next bottlenecks at
+     * that same share, and all are frozen in one pass. Ties are taken within a relative {@link #TIE}:
+     * links whose shares are equal but for rounding (the same flows counted in another order, as
+     * on the links of a symmetric array) give their flows one rate, so the replay keeps the
+     * array's symmetry exactly (the replay of one accelerator per orbit relies on it).
      */
     private void rates(int count, int usedCount) {
         Flows fl = flows;
@@ -270,35 +281,45 @@ public final class FlowInterconnect extends RoutedInterconnect {
         }
         int activeCount = usedCount;
         int left = count;
+        int[] tied = tiedLinks;
         while (left > 0) {
-            // the least share, the first in the component's order on a tie; links with no unfrozen flow leave the list
-            int bottleneck = -1;
+            // the least share, and the links within TIE of it, in the component's order; links with no unfrozen
+            // flow leave the list
             double least = Double.POSITIVE_INFINITY;
+            int tiedCount = 0;
             int kept = 0;
             for (int i = 0; i < activeCount; i++) {
                 int l = active[i];
                 if (unfrozen[l] > 0) {
                     active[kept++] = l;
-                    if (share[l] < least) {
-                        least = share[l];
-                        bottleneck = l;
+                    double s = share[l];
+                    if (s <= least * (1 + TIE)) {
+                        least = Math.min(least, s);
+                        tied[tiedCount++] = l;
                     }
                 }
             }
             activeCount = kept;
-            int[] on = onLink[bottleneck];
-            for (int i = 0, n = onLinkCount[bottleneck]; i < n; i++) {
-                int f = on[i];
-                if (fl.frozen[f]) {
-                    continue;
+            double limit = least * (1 + TIE);
+            for (int t = 0; t < tiedCount; t++) {
+                int bottleneck = tied[t];
+                if (share[bottleneck] > limit) {
+                    continue; // a candidate before a lesser share was found
                 }
-                fl.frozen[f] = true;
-                fl.rate[f] = least;
-                left--;
-                for (int l : fl.route[f]) {
-                    residual[l] -= least;
-                    unfrozen[l]--;
-                    share[l] = residual[l] / unfrozen[l];
+                int[] on = onLink[bottleneck];
+                for (int i = 0, n = onLinkCount[bottleneck]; i < n; i++) {
+                    int f = on[i];
+                    if (fl.frozen[f]) {
+                        continue;
+                    }
+                    fl.frozen[f] = true;
+                    fl.rate[f] = least;
+                    left--;
+                    for (int l : fl.route[f]) {
+                        residual[l] -= least;
+                        unfrozen[l]--;
+                        share[l] = residual[l] / unfrozen[l];
+                    }
                 }
             }
         }

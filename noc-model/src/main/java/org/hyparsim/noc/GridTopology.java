@@ -82,6 +82,42 @@ public final class GridTopology extends TableTopology {
         return g == 0 ? r * cols + (c + 1) % cols : ((r + 1) % rows) * cols + c;
     }
 
+    /**
+     * Per dimension of s = 2^k places (the column bits, then the row bits of the index), the XORs
+     * of its coordinate that map the grid onto itself with routes onto routes: with wrap-around,
+     * by s/2 (half-way round) and by s/2 - 1 (a reflection, c -> s/2 - 1 - c mod s; with s - 1,
+     * c -> s - 1 - c, their XOR), both ways of a tie being routes; without, by s - 1. Dimension
+     * order is kept, and a reflection maps the shorter way round onto the shorter way.
+     */
+    @Override
+    public int[] xorAutomorphisms() {
+        if (Integer.bitCount(rows) != 1 || Integer.bitCount(cols) != 1) {
+            return new int[0];
+        }
+        List<Integer> out = new ArrayList<>();
+        int shift = 0;
+        for (int s : new int[] {cols, rows}) {
+            if (s > 1) {
+                if (wrap) {
+                    out.add((s / 2) << shift);
+                    if (s > 2) {
+                        out.add((s / 2 - 1) << shift);
+                    }
+                } else {
+                    out.add((s - 1) << shift);
+                }
+            }
+            shift += Integer.numberOfTrailingZeros(s);
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Accelerators are the grid's only nodes: the XOR acts on the index. */
+    @Override
+    protected int xorNodeImage(int mask, int node) {
+        return node ^ mask;
+    }
+
     /** The group's elements are the steps along rows and columns: x moved back by a's row and column. */
     @Override
     protected int toOrigin(int a, int x) {

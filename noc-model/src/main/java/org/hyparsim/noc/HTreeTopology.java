@@ -57,6 +57,12 @@ public final class HTreeTopology extends TableTopology {
         return height <= g ? node ^ (1 << (g - height)) : node;
     }
 
+    /** Every XOR of accelerator indices: the generators' span. */
+    @Override
+    public int[] xorAutomorphisms() {
+        return java.util.stream.IntStream.range(0, depth).map(k -> 1 << k).toArray();
+    }
+
     /** The group's elements are the XORs of accelerator indices: a ^ a takes a to 0. */
     @Override
     protected int toOrigin(int a, int x) {

@@ -25,6 +25,12 @@ public final class SwitchTopology extends TableTopology {
         return node < 0 ? node : node ^ (1 << g);
     }
 
+    /** Every XOR of accelerator indices: the generators' span. */
+    @Override
+    public int[] xorAutomorphisms() {
+        return java.util.stream.IntStream.range(0, symmetryGenerators()).map(k -> 1 << k).toArray();
+    }
+
     /** The group's elements are the XORs of accelerator indices: a ^ a takes a to 0. */
     @Override
     protected int toOrigin(int a, int x) {

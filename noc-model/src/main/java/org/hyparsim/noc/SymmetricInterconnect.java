@@ -6,9 +6,10 @@ import org.hyparsim.core.engine.SimEngine;
 import org.hyparsim.core.step.Interconnect;
 
 /**
- * Flow-level links for a replay of one representative accelerator of a symmetric array (see
- * {@link org.hyparsim.core.step.RepresentativeBuilder}): only accelerator 0 sends, and each of its flows
- * stands for its orbit, one flow from every accelerator, all at the same rate by symmetry
+ * Flow-level links for a replay of one representative accelerator per orbit of a symmetric array
+ * (see {@link org.hyparsim.core.step.RepresentativeBuilder} and
+ * {@link org.hyparsim.core.step.SymmetricStep}): only representatives send, and each of their
+ * flows stands for its orbit, one flow per element of the group, all at the same rate by symmetry
  * (max-min rates are unique, so symmetric). A link's class (its orbit) is served by its least
  * link, and a flow's route crosses class representatives: a link whose stabiliser has s elements
  * carries s flows of the orbit for every hop of the representative flow in its class, so the
@@ -24,7 +25,7 @@ public final class SymmetricInterconnect implements Interconnect {
     public SymmetricInterconnect(Topology topology, Symmetry symmetry) {
         this.links = topology.links().toArray(new Link[0]);
         this.classOf = symmetry.linkClasses();
-        int n = topology.accelerators();
+        int n = symmetry.order();
         int[] orbit = new int[links.length];
         for (int c : classOf) {
             orbit[c]++;
@@ -35,7 +36,7 @@ public final class SymmetricInterconnect implements Interconnect {
             int c = classOf[l.id()];
             if (n % orbit[c] != 0) {
                 throw new IllegalArgumentException("link " + l.name() + ": an orbit of " + orbit[c]
-                        + " links under a group of " + n + " elements: the symmetry does not act regularly");
+                        + " links under a group of " + n + " elements: not a group's orbit");
             }
             stabiliser[l.id()] = n / orbit[c];
             quotient.add(c == l.id() ? new Link(l.id(), l.name(), l.bandwidthBytesPerSecond() / stabiliser[l.id()],

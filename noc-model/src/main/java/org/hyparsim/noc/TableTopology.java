@@ -60,7 +60,44 @@ abstract class TableTopology implements Topology {
             acc.add(a);
             lnk.add(l);
         }
-        return new Symmetry(acc, lnk, this::toOrigin);
+        return Symmetry.regular(acc, lnk, this::toOrigin);
+    }
+
+    @Override
+    public Symmetry xorSymmetry(int[] masks) {
+        int[] basis = Symmetry.basis(masks);
+        if (basis.length == 0) {
+            return null;
+        }
+        int linkCount = table.links().size();
+        List<int[]> acc = new java.util.ArrayList<>();
+        List<int[]> lnk = new java.util.ArrayList<>();
+        for (int m : basis) {
+            int[] a = new int[accelerators];
+            for (int i = 0; i < accelerators; i++) {
+                a[i] = i ^ m;
+            }
+            int[] l = new int[linkCount];
+            for (int i = 0; i < linkCount; i++) {
+                int[] e = table.ends(i);
+                l[i] = table.get(xorNodeImage(m, e[0]), xorNodeImage(m, e[1]));
+            }
+            acc.add(a);
+            lnk.add(l);
+        }
+        return Symmetry.xor(basis, acc, lnk);
+    }
+
+    /**
+     * The image of a node under the XOR of accelerator indices by {@code mask}, for a mask in the
+     * span of {@link #xorAutomorphisms}: here the composition of the generators of its bits (where
+     * generator k is the XOR by 2^k); a topology whose generators are not overrides it.
+     */
+    protected int xorNodeImage(int mask, int node) {
+        for (int m = mask; m != 0; m &= m - 1) {
+            node = nodeImage(Integer.numberOfTrailingZeros(m), node);
+        }
+        return node;
     }
 
     /**

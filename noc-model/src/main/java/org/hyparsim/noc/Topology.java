@@ -47,4 +47,18 @@ public interface Topology {
     default Symmetry symmetry() {
         return null;
     }
+
+    /**
+     * Masks whose span is a group of automorphisms by XOR of accelerator indices (a -> a ^ m, with
+     * every route mapped onto a route); empty where the topology declares none. A step invariant
+     * under a subgroup of them is replayed one accelerator per orbit ({@link #xorSymmetry}).
+     */
+    default int[] xorAutomorphisms() {
+        return new int[0];
+    }
+
+    /** The group spanned by some of {@link #xorAutomorphisms}' masks; null where the span is trivial. */
+    default Symmetry xorSymmetry(int[] masks) {
+        return null;
+    }
 }

@@ -66,6 +66,88 @@ class SymmetryRoutesTest {
         assertNull(TopologyKind.MESH.create(16, LINKS).symmetry());
     }
 
+    /**
+     * Every mask in the span of a topology's XOR automorphisms maps links onto links and every
+     * route onto a route (the torus's and ring's half turns and reflections, the mesh's
+     * reflections, every XOR on the H tree and the switch); a subgroup's representatives are the
+     * least of their orbits, and toOrigin takes each accelerator to its representative.
+     */
+    @Test
+    void xorAutomorphismsMapRoutesOntoRoutes() {
+        for (TopologyKind kind : List.of(TopologyKind.HTREE, TopologyKind.SWITCH, TopologyKind.TORUS, TopologyKind.RING,
+                TopologyKind.MESH)) {
+            for (int n : new int[] {2, 8, 16, 32, 64}) {
+                Topology t = kind.create(n, LINKS);
+                int[] masks = t.xorAutomorphisms();
+                int[] basis = Symmetry.basis(masks);
+                int expected = switch (kind) {
+                    case HTREE, SWITCH -> n;
+                    // per dimension of s places: {0, s/2, s/2 - 1, s - 1} (s > 2), {0, 1} (s = 2); mesh {0, s - 1}
+                    case TORUS, RING -> kind == TopologyKind.RING ? (n > 2 ? 4 : 2) : dims(n, 4);
+                    default -> dims(n, 2);
+                };
+                assertEquals(expected, 1 << basis.length, kind + " " + n + " XOR automorphisms");
+                for (int i = 1; i < 1 << basis.length; i++) {
+                    int m = 0;
+                    for (int k = 0; k < basis.length; k++) {
+                        if ((i & (1 << k)) != 0) {
+                            m ^= basis[k];
+                        }
+                    }
+                    Symmetry sym = t.xorSymmetry(new int[] {m});
+                    int[] a = sym.accelerators().get(0);
+                    int[] l = sym.links().get(0);
+                    assertEquals(l.length, Arrays.stream(l).distinct().count(), kind + " XOR " + m + " permutes links");
+                    for (int s = 0; s < n; s++) {
+                        assertEquals(s ^ m, a[s]);
+                        for (int d = 0; d < n; d++) {
+                            if (s != d) {
+                                assertEquals(routeSet(t, a[s], a[d], null), routeSet(t, s, d, l),
+                                        kind + " " + n + " XOR " + m + " route " + s + "->" + d);
+                            }
+                        }
+                    }
+                }
+                Symmetry all = t.xorSymmetry(masks);
+                assertEquals(expected, all.order(), kind + " " + n);
+                for (int x = 0; x < n; x++) {
+                    int least = x;
+                    for (int i = 1; i < 1 << basis.length; i++) {
+                        int m = 0;
+                        for (int k = 0; k < basis.length; k++) {
+                            if ((i & (1 << k)) != 0) {
+                                m ^= basis[k];
+                            }
+                        }
+                        least = Math.min(least, x ^ m);
+                    }
+                    assertEquals(least, all.representative().applyAsInt(x), kind + " " + n + " representative of " + x);
+                    assertEquals(least, all.toOrigin().applyAsInt(x, x), kind + " " + n + " takes " + x + " to it");
+                }
+            }
+        }
+    }
+
+    /** 2D grids: per dimension of s places, k automorphisms (2 where s = 2). */
+    private static int dims(int n, int k) {
+        int h = Integer.numberOfTrailingZeros(n);
+        int rows = 1 << (h / 2);
+        int cols = n / rows;
+        int out = 1;
+        for (int s : new int[] {rows, cols}) {
+            out *= s == 1 ? 1 : s == 2 ? 2 : k;
+        }
+        return out;
+    }
+
+    private static Set<List<Integer>> routeSet(Topology t, int s, int d, int[] linkImage) {
+        Set<List<Integer>> out = new HashSet<>();
+        for (int[] r : t.routes(s, d)) {
+            out.add(Arrays.stream(r).map(x -> linkImage == null ? x : linkImage[x]).boxed().toList());
+        }
+        return out;
+    }
+
     @Test
     void linkClassesAreOrbits() {
         // an H tree of 16: each tree level's up links form one orbit, as do its down links (8 classes)

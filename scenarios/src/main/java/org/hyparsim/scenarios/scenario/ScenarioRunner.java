@@ -9,6 +9,7 @@ import org.hyparsim.core.step.Replay;
 import org.hyparsim.core.step.ComputeModel;
 import org.hyparsim.core.step.EnergyParams;
 import org.hyparsim.core.step.RepresentativeBuilder;
+import org.hyparsim.core.step.SymmetricStep;
 import org.hyparsim.core.step.StepSink;
 import org.hyparsim.noc.LinkModel;
 import org.hyparsim.noc.Symmetry;
@@ -98,16 +99,18 @@ public final class ScenarioRunner {
     }
 
     /**
-     * A step, as {@code fill} adds its tasks, replayed on a topology: accelerator 0's share alone,
-     * built without the whole graph, where {@code mayReduce}, the links are flows and the
-     * topology's symmetry maps the step onto itself ({@link SymmetryMode}); built and replayed
-     * whole otherwise.
+     * A step, as {@code fill} adds its tasks, replayed on a topology, where {@code mayReduce} and
+     * the links are flows ({@link SymmetryMode}): accelerator 0's share alone, built without the
+     * whole graph, where the topology's regular symmetry maps the step onto itself; otherwise built
+     * whole, then one accelerator per orbit where a group of the topology's XOR automorphisms maps
+     * it onto itself; replayed whole otherwise.
      */
     public static StepResult buildAndReplay(int accelerators, int iterations, List<String> layerNames,
             java.util.function.Consumer<StepSink> fill, Topology topology, LinkModel linkModel, LinkProfile links,
             boolean mayReduce, java.util.function.IntFunction<ComputeModel> models, EnergyParams energy,
             Schedule schedule, boolean trace) {
-        Symmetry symmetry = mayReduce && linkModel == LinkModel.FLOW ? topology.symmetry() : null;
+        boolean reduce = mayReduce && linkModel == LinkModel.FLOW;
+        Symmetry symmetry = reduce ? topology.symmetry() : null;
         java.util.Optional<TrainingStep> reduced = symmetry == null ? java.util.Optional.empty()
                 : RepresentativeBuilder.of(accelerators, iterations, layerNames, symmetry.toOrigin(), fill);
         if (reduced.isPresent()) {
@@ -116,8 +119,37 @@ public final class ScenarioRunner {
         }
         TrainingStep.Builder b = new TrainingStep.Builder(accelerators, iterations, layerNames);
         fill.accept(b);
-        return Replay.perAccelerator(b.build(), models, linkModel.create(topology, links), energy, schedule, trace)
-                .run();
+        TrainingStep step = b.build();
+        if (reduce) {
+            Symmetry xor = xorSymmetry(step, topology);
+            java.util.Optional<TrainingStep> byOrbit = xor == null ? java.util.Optional.empty()
+                    : SymmetricStep.reduce(step, xor.accelerators(), xor.representative());
+            if (byOrbit.isPresent()) {
+                return Replay.representatives(byOrbit.get(), xor.order(), xor.representative(), models.apply(0),
+                        new SymmetricInterconnect(topology, xor), energy, schedule, trace).run();
+            }
+        }
+        return Replay.perAccelerator(step, models, linkModel.create(topology, links), energy, schedule, trace).run();
+    }
+
+    /** The group of the topology's XOR automorphisms that maps the step onto itself; null where only the identity does. */
+    static Symmetry xorSymmetry(TrainingStep step, Topology topology) {
+        int[] basis = Symmetry.basis(topology.xorAutomorphisms());
+        if (basis.length == 0) {
+            return null;
+        }
+        int[] span = new int[(1 << basis.length) - 1];
+        for (int i = 1; i <= span.length; i++) {
+            int m = 0;
+            for (int k = 0; k < basis.length; k++) {
+                if ((i & (1 << k)) != 0) {
+                    m ^= basis[k];
+                }
+            }
+            span[i - 1] = m;
+        }
+        int[] invariant = SymmetricStep.xorInvariantMasks(step, span);
+        return invariant.length == 0 ? null : topology.xorSymmetry(invariant);
     }
 
     /** Whether the array lets a replay stand one accelerator for all: symmetry not off, one kind of hardware. */

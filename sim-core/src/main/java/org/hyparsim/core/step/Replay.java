@@ -25,6 +25,8 @@ public final class Replay {
     private final boolean recordTrace;
     /** How many accelerators' tasks each replayed task stands for: 1, or all of them in a representative's replay. */
     private final int copies;
+    /** In a representatives' replay, each accelerator's representative. */
+    private final java.util.function.IntUnaryOperator representative;
 
     // run state
     private SimEngine engine;
@@ -45,7 +47,7 @@ public final class Replay {
 
     public Replay(TrainingStep step, ComputeModel computeModel, Interconnect interconnect, EnergyParams energy,
             Schedule schedule, boolean recordTrace) {
-        this(step, a -> computeModel, interconnect, energy, schedule, recordTrace, computeModel, 1);
+        this(step, a -> computeModel, interconnect, energy, schedule, recordTrace, computeModel, 1, a -> a);
     }
 
     /**
@@ -55,7 +57,7 @@ public final class Replay {
      */
     public static Replay perAccelerator(TrainingStep step, java.util.function.IntFunction<ComputeModel> computeModels,
             Interconnect interconnect, EnergyParams energy, Schedule schedule, boolean recordTrace) {
-        return new Replay(step, computeModels, interconnect, energy, schedule, recordTrace, computeModels, 1);
+        return new Replay(step, computeModels, interconnect, energy, schedule, recordTrace, computeModels, 1, a -> a);
     }
 
     /**
@@ -66,13 +68,25 @@ public final class Replay {
      */
     public static Replay representative(TrainingStep reduced, ComputeModel computeModel, Interconnect interconnect,
             EnergyParams energy, Schedule schedule, boolean recordTrace) {
+        return representatives(reduced, reduced.accelerators(), a -> 0, computeModel, interconnect, energy, schedule,
+                recordTrace);
+    }
+
+    /**
+     * The replay of one representative accelerator per orbit of a group of {@code order} elements
+     * acting freely ({@link SymmetricStep#reduce}): every accelerator's times are its
+     * representative's, and totals are the representatives' times the order.
+     */
+    public static Replay representatives(TrainingStep reduced, int order,
+            java.util.function.IntUnaryOperator representative, ComputeModel computeModel, Interconnect interconnect,
+            EnergyParams energy, Schedule schedule, boolean recordTrace) {
         return new Replay(reduced, a -> computeModel, interconnect, energy, schedule, recordTrace, computeModel,
-                reduced.accelerators());
+                order, representative);
     }
 
     private Replay(TrainingStep step, java.util.function.IntFunction<ComputeModel> computeModels,
             Interconnect interconnect, EnergyParams energy, Schedule schedule, boolean recordTrace, Object given,
-            int copies) {
+            int copies, java.util.function.IntUnaryOperator representative) {
         if (step == null || given == null || interconnect == null || energy == null || schedule == null) {
             throw new IllegalArgumentException("step, compute model, interconnect, energy and schedule are required");
         }
@@ -83,6 +97,7 @@ public final class Replay {
         this.schedule = schedule;
         this.recordTrace = recordTrace;
         this.copies = copies;
+        this.representative = representative;
     }
 
     public StepResult run() {
@@ -322,8 +337,11 @@ public final class Replay {
                     v[k] *= copies;
                 }
             }
-            java.util.Arrays.fill(busyCompute, busyCompute[0]);
-            java.util.Arrays.fill(busyStall, busyStall[0]);
+            for (int a = 0; a < accelerators; a++) {
+                int r = representative.applyAsInt(a);
+                busyCompute[a] = busyCompute[r];
+                busyStall[a] = busyStall[r];
+            }
             comm *= copies;
             linkBytes *= copies;
             dram *= copies;

@@ -32,6 +32,18 @@ public final class SymmetricStep {
      * graph is not invariant under every generator (each an image of every accelerator).
      */
     public static Optional<TrainingStep> reduce(TrainingStep step, List<int[]> generators) {
+        return reduce(step, generators, a -> 0);
+    }
+
+    /**
+     * The tasks of one representative accelerator per orbit of a group acting freely (each
+     * accelerator's representative given), in the order the whole graph lists them, with their
+     * dependencies carried over by symmetry: a task that waits for slot k of accelerator b waits
+     * for slot k of b's representative. Empty where the graph is not invariant under every
+     * generator.
+     */
+    public static Optional<TrainingStep> reduce(TrainingStep step, List<int[]> generators,
+            java.util.function.IntUnaryOperator representative) {
         int n = step.accelerators();
         if (generators.isEmpty() || n == 1) {
             return Optional.empty();
@@ -41,39 +53,102 @@ public final class SymmetricStep {
         for (Task t : step.tasks()) {
             slot[t.id()] = count[t.accelerator()]++;
         }
-        int slots = count[0];
-        for (int c : count) {
-            if (c != slots) {
+        int[] rep = new int[n];
+        for (int a = 0; a < n; a++) {
+            rep[a] = representative.applyAsInt(a);
+            if (count[a] != count[rep[a]]) {
                 return Optional.empty();
             }
         }
-        int[][] bySlot = new int[n][slots];
+        int[][] bySlot = new int[n][];
+        for (int a = 0; a < n; a++) {
+            bySlot[a] = new int[count[a]];
+        }
         for (Task t : step.tasks()) {
             bySlot[t.accelerator()][slot[t.id()]] = t.id();
         }
         for (int[] g : generators) {
-            if (!invariant(step, g, slot, bySlot, slots)) {
+            if (!invariant(step, g, slot, bySlot)) {
                 return Optional.empty();
             }
         }
         TrainingStep.Builder b = new TrainingStep.Builder(n, step.iterations(), step.layerNames());
-        for (int k = 0; k < slots; k++) {
-            Task t = step.task(bySlot[0][k]);
-            if (t.isTransfer()) {
-                b.transfer(t.iteration(), 0, t.peer(), t.level(), t.layer(), t.transferKind(), t.bytes());
-            } else {
-                b.compute(t.iteration(), 0, t.work(), t.layer());
+        int[] reducedId = new int[step.size()];
+        for (Task t : step.tasks()) {
+            int a = t.accelerator();
+            if (rep[a] != a) {
+                continue;
             }
+            reducedId[t.id()] = t.isTransfer()
+                    ? b.transfer(t.iteration(), a, t.peer(), t.level(), t.layer(), t.transferKind(), t.bytes())
+                    : b.compute(t.iteration(), a, t.work(), t.layer());
         }
-        for (int k = 0; k < slots; k++) {
-            for (int p : step.predecessors(bySlot[0][k])) {
-                b.depends(k, slot[p]);
+        for (Task t : step.tasks()) {
+            if (rep[t.accelerator()] != t.accelerator()) {
+                continue;
+            }
+            for (int p : step.predecessors(t.id())) {
+                b.depends(reducedId[t.id()], reducedId[bySlot[rep[step.task(p).accelerator()]][slot[p]]]);
             }
         }
         return Optional.of(b.build());
     }
 
-    private static boolean invariant(TrainingStep step, int[] g, int[] slot, int[][] bySlot, int slots) {
+    /**
+     * The masks, of those given, whose XOR of accelerator indices maps the graph onto itself as far
+     * as a 64-bit summary per accelerator tells (its tasks in order: kind, iteration, layer, work or
+     * bytes and transfer kind, the peer and each predecessor's accelerator as an XOR distance, each
+     * predecessor's slot): they include every mask that does, and where summaries do not collide,
+     * no other; {@link #reduce} checks the generators made of them exactly.
+     */
+    public static int[] xorInvariantMasks(TrainingStep step, int[] masks) {
+        int n = step.accelerators();
+        int[] count = new int[n];
+        int[] slot = new int[step.size()];
+        for (Task t : step.tasks()) {
+            slot[t.id()] = count[t.accelerator()]++;
+        }
+        long[] summary = new long[n];
+        for (Task t : step.tasks()) {
+            if ((t.id() & 0xffff) == 0) {
+                org.hyparsim.core.engine.Deadline.check();
+            }
+            int a = t.accelerator();
+            long x = mix(((long) t.kind().ordinal() << 40) ^ ((long) t.iteration() << 20) ^ t.layer());
+            if (t.isTransfer()) {
+                x = mix(x ^ mix(Double.doubleToLongBits(t.bytes())) ^ mix(((long) t.transferKind().ordinal() << 32)
+                        | (a ^ t.peer())));
+            } else {
+                x = mix(x ^ t.work().hashCode());
+            }
+            long deps = 0;
+            for (int p : step.predecessors(t.id())) {
+                deps += mix(((long) (step.task(p).accelerator() ^ a) << 32) | slot[p]);
+            }
+            summary[a] = mix(summary[a] * 31 + x + 7 * deps);
+        }
+        return java.util.Arrays.stream(masks).filter(m -> {
+            for (int a = 0; a < n; a++) {
+                if (count[a] != count[a ^ m] || summary[a] != summary[a ^ m]) {
+                    return false;
+                }
+            }
+            return true;
+        }).toArray();
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+
+    private static boolean invariant(TrainingStep step, int[] g, int[] slot, int[][] bySlot) {
+        for (int a = 0; a < bySlot.length; a++) {
+            if (bySlot[g[a]].length != bySlot[a].length) {
+                return false;
+            }
+        }
         for (Task t : step.tasks()) {
             if ((t.id() & 0xffff) == 0) {
                 org.hyparsim.core.engine.Deadline.check();
@@ -97,8 +172,8 @@ public final class SymmetricStep {
             long[] mapped = new long[pt.length];
             long[] actual = new long[pu.length];
             for (int i = 0; i < pt.length; i++) {
-                mapped[i] = (long) g[step.task(pt[i]).accelerator()] * slots + slot[pt[i]];
-                actual[i] = (long) step.task(pu[i]).accelerator() * slots + slot[pu[i]];
+                mapped[i] = ((long) g[step.task(pt[i]).accelerator()] << 32) | slot[pt[i]];
+                actual[i] = ((long) step.task(pu[i]).accelerator() << 32) | slot[pu[i]];
             }
             Arrays.sort(mapped);
             Arrays.sort(actual);
