@@ -26,6 +26,11 @@ import org.hyparsim.core.step.Interconnect;
 public final class FlowInterconnect extends RoutedInterconnect {
     /** Relative difference under which two links' shares are one tie (rounding, not bandwidth). */
     static final double TIE = 1e-12;
+    /**
+     * The filling scans only the links whose share is within this factor of the least (the
+     * candidates), until the least among them could be matched by another link; then all again.
+     */
+    private static final double SPREAD = 2;
     private SimEngine engine;
     /** Per link, the slots of its flows in the order they started, and how many. */
     private int[][] onLink;
@@ -50,6 +55,7 @@ public final class FlowInterconnect extends RoutedInterconnect {
     private int[] compLinks;
     private int[] activeLinks;
     private int[] tiedLinks;
+    private int[] candidateLinks;
     /** Per link, residual bandwidth over its unfrozen flows, kept as they freeze. */
     private double[] share;
     private int[] comp;
@@ -82,6 +88,7 @@ public final class FlowInterconnect extends RoutedInterconnect {
         compLinks = new int[links.length];
         activeLinks = new int[links.length];
         tiedLinks = new int[links.length];
+        candidateLinks = new int[links.length];
         share = new double[links.length];
         comp = new int[64];
         mark = 0;
@@ -282,16 +289,20 @@ public final class FlowInterconnect extends RoutedInterconnect {
         int activeCount = usedCount;
         int left = count;
         int[] tied = tiedLinks;
+        int[] cand = candidateLinks;
+        int candCount = 0;
+        // every active link not a candidate has a share above bound (shares only rise)
+        double bound = Double.NEGATIVE_INFINITY;
         while (left > 0) {
-            // the least share, and the links within TIE of it, in the component's order; links with no unfrozen
-            // flow leave the list
+            // the candidates' least share, and those within TIE of it, in the component's order; links with no
+            // unfrozen flow leave the list
             double least = Double.POSITIVE_INFINITY;
             int tiedCount = 0;
             int kept = 0;
-            for (int i = 0; i < activeCount; i++) {
-                int l = active[i];
+            for (int i = 0; i < candCount; i++) {
+                int l = cand[i];
                 if (unfrozen[l] > 0) {
-                    active[kept++] = l;
+                    cand[kept++] = l;
                     double s = share[l];
                     if (s <= least * (1 + TIE)) {
                         least = Math.min(least, s);
@@ -299,7 +310,29 @@ public final class FlowInterconnect extends RoutedInterconnect {
                     }
                 }
             }
-            activeCount = kept;
+            candCount = kept;
+            if (tiedCount == 0 || least * (1 + TIE) > bound) {
+                // the candidates no longer hold every link tied at the least share: take, from every active link,
+                // those within SPREAD of the least
+                least = Double.POSITIVE_INFINITY;
+                kept = 0;
+                for (int i = 0; i < activeCount; i++) {
+                    int l = active[i];
+                    if (unfrozen[l] > 0) {
+                        active[kept++] = l;
+                        least = Math.min(least, share[l]);
+                    }
+                }
+                activeCount = kept;
+                bound = Math.max(least, 0) * SPREAD * (1 + TIE);
+                candCount = 0;
+                for (int i = 0; i < activeCount; i++) {
+                    if (share[active[i]] <= bound) {
+                        cand[candCount++] = active[i];
+                    }
+                }
+                continue;
+            }
             double limit = least * (1 + TIE);
             for (int t = 0; t < tiedCount; t++) {
                 int bottleneck = tied[t];
