@@ -109,13 +109,22 @@ public final class ScenarioRunner {
             java.util.function.Consumer<StepSink> fill, Topology topology, LinkModel linkModel, LinkProfile links,
             boolean mayReduce, java.util.function.IntFunction<ComputeModel> models, EnergyParams energy,
             Schedule schedule, boolean trace) {
+        // the replay holds only what it runs: a whole graph cut by orbits is dropped before the run
+        return replayOf(accelerators, iterations, layerNames, fill, topology, linkModel, links, mayReduce, models,
+                energy, schedule, trace).run();
+    }
+
+    private static Replay replayOf(int accelerators, int iterations, List<String> layerNames,
+            java.util.function.Consumer<StepSink> fill, Topology topology, LinkModel linkModel, LinkProfile links,
+            boolean mayReduce, java.util.function.IntFunction<ComputeModel> models, EnergyParams energy,
+            Schedule schedule, boolean trace) {
         boolean reduce = mayReduce && linkModel == LinkModel.FLOW;
         Symmetry symmetry = reduce ? topology.symmetry() : null;
         java.util.Optional<TrainingStep> reduced = symmetry == null ? java.util.Optional.empty()
                 : RepresentativeBuilder.of(accelerators, iterations, layerNames, symmetry.toOrigin(), fill);
         if (reduced.isPresent()) {
             return Replay.representative(reduced.get(), models.apply(0), new SymmetricInterconnect(topology, symmetry),
-                    energy, schedule, trace).run();
+                    energy, schedule, trace);
         }
         TrainingStep.Builder b = new TrainingStep.Builder(accelerators, iterations, layerNames);
         fill.accept(b);
@@ -126,10 +135,10 @@ public final class ScenarioRunner {
                     : SymmetricStep.reduce(step, xor.accelerators(), xor.representative());
             if (byOrbit.isPresent()) {
                 return Replay.representatives(byOrbit.get(), xor.order(), xor.representative(), models.apply(0),
-                        new SymmetricInterconnect(topology, xor), energy, schedule, trace).run();
+                        new SymmetricInterconnect(topology, xor), energy, schedule, trace);
             }
         }
-        return Replay.perAccelerator(step, models, linkModel.create(topology, links), energy, schedule, trace).run();
+        return Replay.perAccelerator(step, models, linkModel.create(topology, links), energy, schedule, trace);
     }
 
     /** The group of the topology's XOR automorphisms that maps the step onto itself; null where only the identity does. */

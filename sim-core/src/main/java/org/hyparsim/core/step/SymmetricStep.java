@@ -169,6 +169,14 @@ public final class SymmetricStep {
             if (pt.length != pu.length) {
                 return false;
             }
+            if (pt.length == 1) {
+                Task p = step.task(pt[0]);
+                Task q = step.task(pu[0]);
+                if (g[p.accelerator()] != q.accelerator() || slot[pt[0]] != slot[pu[0]]) {
+                    return false;
+                }
+                continue;
+            }
             long[] mapped = new long[pt.length];
             long[] actual = new long[pu.length];
             for (int i = 0; i < pt.length; i++) {
