@@ -3,10 +3,11 @@ package org.hyparsim.scenarios.scenario;
 import java.util.Locale;
 
 /**
- * Whether a replay may simulate one representative accelerator for a symmetric array (scenario
- * key {@code symmetry}). {@code auto} does so where it is exact: flow-level links, a uniform
- * array, a topology with a declared symmetry (ring, torus, switch, H tree) and a task graph the
- * symmetry maps onto itself (checked task by task); anything else runs in full. Packet-level
+ * Whether a replay may simulate one representative accelerator per orbit of a symmetric array
+ * (scenario key {@code symmetry}). {@code auto} does so where it is exact: flow-level links, a
+ * uniform array, and a task graph mapped onto itself (checked task by task) by the topology's
+ * regular symmetry (ring, torus, switch, H tree: one representative) or else by a group of its
+ * XOR automorphisms (those and the mesh: one per orbit); anything else runs in full. Packet-level
  * links always run in full: packets that reach a link at the same instant are served in the
  * order they were scheduled, which no symmetry preserves.
  */
