@@ -46,19 +46,9 @@ abstract class TableTopology implements Topology {
         }
         List<int[]> acc = new java.util.ArrayList<>();
         List<int[]> lnk = new java.util.ArrayList<>();
-        int linkCount = table.links().size();
         for (int g = 0; g < gens; g++) {
-            int[] a = new int[accelerators];
-            for (int i = 0; i < accelerators; i++) {
-                a[i] = acceleratorOf(nodeImage(g, acceleratorNode(i)));
-            }
-            int[] l = new int[linkCount];
-            for (int i = 0; i < linkCount; i++) {
-                int[] e = table.ends(i);
-                l[i] = table.get(nodeImage(g, e[0]), nodeImage(g, e[1]));
-            }
-            acc.add(a);
-            lnk.add(l);
+            int k = g;
+            images(node -> nodeImage(k, node), acc, lnk);
         }
         return Symmetry.regular(acc, lnk, this::toOrigin);
     }
@@ -69,23 +59,28 @@ abstract class TableTopology implements Topology {
         if (basis.length == 0) {
             return null;
         }
-        int linkCount = table.links().size();
         List<int[]> acc = new java.util.ArrayList<>();
         List<int[]> lnk = new java.util.ArrayList<>();
         for (int m : basis) {
-            int[] a = new int[accelerators];
-            for (int i = 0; i < accelerators; i++) {
-                a[i] = i ^ m;
-            }
-            int[] l = new int[linkCount];
-            for (int i = 0; i < linkCount; i++) {
-                int[] e = table.ends(i);
-                l[i] = table.get(xorNodeImage(m, e[0]), xorNodeImage(m, e[1]));
-            }
-            acc.add(a);
-            lnk.add(l);
+            images(node -> xorNodeImage(m, node), acc, lnk);
         }
         return Symmetry.xor(basis, acc, lnk);
+    }
+
+    /** Adds an automorphism's images of the accelerators and of the links, given its image of the table's nodes. */
+    private void images(java.util.function.IntUnaryOperator nodeImage, List<int[]> acc, List<int[]> lnk) {
+        int[] a = new int[accelerators];
+        for (int i = 0; i < accelerators; i++) {
+            a[i] = acceleratorOf(nodeImage.applyAsInt(acceleratorNode(i)));
+        }
+        int linkCount = table.links().size();
+        int[] l = new int[linkCount];
+        for (int i = 0; i < linkCount; i++) {
+            int[] e = table.ends(i);
+            l[i] = table.get(nodeImage.applyAsInt(e[0]), nodeImage.applyAsInt(e[1]));
+        }
+        acc.add(a);
+        lnk.add(l);
     }
 
     /**
