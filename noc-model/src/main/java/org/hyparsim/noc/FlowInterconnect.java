@@ -261,10 +261,12 @@ public final class FlowInterconnect extends RoutedInterconnect {
      *
      * <p>A link's share never falls as flows freeze (losing k flows at the least share s leaves
      * (r - k s) / (u - k) >= r / u), so links tied at the least share are the next bottlenecks at
-     * that same share, and all are frozen in one pass. Ties are taken within a relative {@link #TIE}:
-     * links whose shares are equal but for rounding (the same flows counted in another order, as
-     * on the links of a symmetric array) give their flows one rate, so the replay keeps the
-     * array's symmetry exactly (the replay of one accelerator per orbit relies on it).
+     * that same share, and all are frozen in one pass at that one share (frozen one at a time, a
+     * tied link's share is recomputed after the others' flows leave it and can come out an ulp
+     * off). Ties are taken within a relative {@link #TIE}, so shares equal but for rounding are one
+     * tie too. Flows that a symmetry of the array maps onto each other so get one rate, and the
+     * full replay keeps the symmetry exactly (the replay of one accelerator per orbit is compared
+     * with it).
      */
     private void rates(int count, int usedCount) {
         Flows fl = flows;
@@ -333,12 +335,16 @@ public final class FlowInterconnect extends RoutedInterconnect {
                 }
                 continue;
             }
+            // the links tied at this scan (not those met before a lesser share) freeze their flows at the least
             double limit = least * (1 + TIE);
+            int ties = 0;
             for (int t = 0; t < tiedCount; t++) {
-                int bottleneck = tied[t];
-                if (share[bottleneck] > limit) {
-                    continue; // a candidate before a lesser share was found
+                if (share[tied[t]] <= limit) {
+                    tied[ties++] = tied[t];
                 }
+            }
+            for (int t = 0; t < ties; t++) {
+                int bottleneck = tied[t];
                 int[] on = onLink[bottleneck];
                 for (int i = 0, n = onLinkCount[bottleneck]; i < n; i++) {
                     int f = on[i];

@@ -50,4 +50,24 @@ class FlowInterconnectTest {
         assertEquals(1_000_000, t[0], 2);
         assertEquals(1_000_000, t[1], 2);
     }
+
+    @Test
+    void flowsOfASymmetricPatternGetOneRateAndArriveTogether() {
+        // Every accelerator of a 64-ring sends to the one half-way round (index XOR 32), half each way:
+        // every link of each direction carries 32 half messages, so each half runs at B/32 and every message
+        // arrives after 32 hops' latency plus 32 x (its bytes / 2) / B, all in the same picosecond: the links
+        // tied at the least share are frozen together at that one share.
+        Topology ring = GridTopology.ring(64, LinkParams.of(1, 0.5));
+        int[][] pairs = new int[64][];
+        double[] bytes = new double[64];
+        for (int a = 0; a < 64; a++) {
+            pairs[a] = new int[] {a, a ^ 32};
+            bytes[a] = 3333.3;
+        }
+        long[] t = deliver(ring, pairs, bytes);
+        for (int a = 0; a < 64; a++) {
+            assertEquals(t[0], t[a], "message " + a);
+        }
+        assertEquals(32 * 500 + 3333.3 / 2 * 32 * 1000, t[0], 2);
+    }
 }

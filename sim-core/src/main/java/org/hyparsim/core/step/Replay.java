@@ -23,7 +23,7 @@ public final class Replay {
     private final EnergyParams energy;
     private final Schedule schedule;
     private final boolean recordTrace;
-    /** How many accelerators' tasks each replayed task stands for: 1, or all of them in a representative's replay. */
+    /** How many accelerators' tasks each replayed task stands for: 1, or the order of the group in a representatives' replay. */
     private final int copies;
     /** In a representatives' replay, each accelerator's representative. */
     private final java.util.function.IntUnaryOperator representative;
