@@ -144,6 +144,7 @@ public final class FlowInterconnect extends RoutedInterconnect {
                     continue;
                 }
                 seen[seed] = mark;
+                unfrozen[seed] = 0;
                 compLinks[0] = seed;
                 int size = 1;
                 int count = 0;
@@ -160,19 +161,20 @@ public final class FlowInterconnect extends RoutedInterconnect {
                             comp = java.util.Arrays.copyOf(comp, count * 2);
                         }
                         comp[count++] = f;
-                        for (int m : fl.route[f]) {
+                        fl.previousRate[f] = fl.rate[f];
+                        fl.frozen[f] = false;
+                        for (int m : fl.route[f]) { // each link's flows are counted as the component is found
                             if (seen[m] != mark) {
                                 seen[m] = mark;
+                                unfrozen[m] = 0;
                                 compLinks[size++] = m;
                             }
+                            unfrozen[m]++;
                         }
                     }
                 }
                 if (count == 0) {
                     continue;
-                }
-                for (int i = 0; i < count; i++) {
-                    fl.previousRate[comp[i]] = fl.rate[comp[i]];
                 }
                 rates(count, size);
                 for (int i = 0; i < count; i++) {
@@ -254,8 +256,9 @@ public final class FlowInterconnect extends RoutedInterconnect {
     }
 
     /**
-     * Max-min fair rates (bytes per ps) of a component's flows ({@code comp[0..count)}, over the
-     * links {@code compLinks[0..usedCount)}) by progressive filling: the link whose residual
+     * Max-min fair rates (bytes per ps) of a component's flows ({@code comp[0..count)}, unfrozen,
+     * over the links {@code compLinks[0..usedCount)}, each with its flows counted in
+     * {@code unfrozen}) by progressive filling: the link whose residual
      * bandwidth per unfrozen flow is least freezes its flows at that share. A component holds every
      * flow of its links, so the flows to freeze are the bottleneck's own.
      *
@@ -274,19 +277,8 @@ public final class FlowInterconnect extends RoutedInterconnect {
         for (int i = 0; i < usedCount; i++) {
             int l = compLinks[i];
             residual[l] = links[l].bandwidthBytesPerSecond() * 1e-12;
-            unfrozen[l] = 0;
-            active[i] = l;
-        }
-        for (int i = 0; i < count; i++) {
-            int f = comp[i];
-            fl.frozen[f] = false;
-            for (int l : fl.route[f]) {
-                unfrozen[l]++;
-            }
-        }
-        for (int i = 0; i < usedCount; i++) {
-            int l = active[i];
             share[l] = residual[l] / unfrozen[l];
+            active[i] = l;
         }
         int activeCount = usedCount;
         int left = count;
