@@ -14,10 +14,15 @@ import org.hyparsim.core.step.Interconnect;
  * <p>The cost of a start or an end does not grow with unrelated traffic: only the flows
  * connected to it through shared links (its component) are re-rated, since max-min rates of
  * flows that share no link, directly or through others, are independent; each component is
- * filled on its own. Starts and ends of one instant are re-rated together, once, after every
- * other action of that instant (one step of a collective starts all its flows at once), and the
- * messages of one instant with the same path latency are delivered by one event. Projected
- * completions are kept in one heap, and one engine event waits for the earliest.
+ * filled on its own. Where flows only ended at an instant, a flow slower than the slowest that
+ * ended keeps its rate, and only the faster ones connected to the ended ones through links are
+ * re-rated, over what the slower leave of each link: an ended flow's links were no bottleneck
+ * below its rate (it would have been frozen there), so progressive filling freezes the same
+ * links at the same levels up to it, with or without it. Starts and ends of one instant are
+ * re-rated together, once, after every other action of that instant (one step of a collective
+ * starts all its flows at once), and the messages of one instant with the same path latency are
+ * delivered by one event. Projected completions are kept in one heap, and one engine event waits
+ * for the earliest.
  *
  * <p>A flow's state lives in arrays indexed by its slot (reused once it ends), and each link
  * lists its flows' slots in the order they started: re-rating walks every flow of a component
@@ -46,6 +51,9 @@ public final class FlowInterconnect extends RoutedInterconnect {
     /** Routes whose flows started or ended this instant, re-rated together once it is over. */
     private List<int[]> seeds;
     private boolean rerateScheduled;
+    /** Whether a flow started this instant, and the least rate of those that ended in it. */
+    private boolean startedNow;
+    private double endedFloor = Double.POSITIVE_INFINITY;
     // per flow slot
     private Flows flows;
     // scratch for the rate computation
@@ -82,6 +90,8 @@ public final class FlowInterconnect extends RoutedInterconnect {
         linkFlows = new long[links.length];
         seeds = new ArrayList<>();
         rerateScheduled = false;
+        startedNow = false;
+        endedFloor = Double.POSITIVE_INFINITY;
         residual = new double[links.length];
         unfrozen = new int[links.length];
         seen = new long[links.length];
@@ -118,6 +128,7 @@ public final class FlowInterconnect extends RoutedInterconnect {
             }
             seeds.add(r);
         }
+        startedNow = true;
         rerateLate();
     }
 
@@ -136,6 +147,10 @@ public final class FlowInterconnect extends RoutedInterconnect {
     private void rerate() {
         rerateScheduled = false;
         long now = engine.now();
+        // where flows only ended this instant, those slower than the slowest that ended keep their rates
+        double floor = startedNow ? 0 : endedFloor;
+        startedNow = false;
+        endedFloor = Double.POSITIVE_INFINITY;
         mark++;
         Flows fl = flows;
         for (int[] r : seeds) {
@@ -144,15 +159,23 @@ public final class FlowInterconnect extends RoutedInterconnect {
                     continue;
                 }
                 seen[seed] = mark;
-                unfrozen[seed] = 0;
                 compLinks[0] = seed;
                 int size = 1;
                 int count = 0;
-                for (int head = 0; head < size; head++) { // breadth first: compLinks is the queue and the component
+                // breadth first over the flows at or above the floor: compLinks is the queue and the component; each
+                // link's residual is its bandwidth less the rates kept below the floor
+                for (int head = 0; head < size; head++) {
                     int link = compLinks[head];
+                    double left = links[link].bandwidthBytesPerSecond() * 1e-12;
+                    int above = 0;
                     int[] on = onLink[link];
                     for (int i = 0, n = onLinkCount[link]; i < n; i++) {
                         int f = on[i];
+                        if (fl.rate[f] < floor) {
+                            left -= fl.rate[f];
+                            continue;
+                        }
+                        above++;
                         if (fl.mark[f] == mark) {
                             continue;
                         }
@@ -163,15 +186,15 @@ public final class FlowInterconnect extends RoutedInterconnect {
                         comp[count++] = f;
                         fl.previousRate[f] = fl.rate[f];
                         fl.frozen[f] = false;
-                        for (int m : fl.route[f]) { // each link's flows are counted as the component is found
+                        for (int m : fl.route[f]) {
                             if (seen[m] != mark) {
                                 seen[m] = mark;
-                                unfrozen[m] = 0;
                                 compLinks[size++] = m;
                             }
-                            unfrozen[m]++;
                         }
                     }
+                    residual[link] = left;
+                    unfrozen[link] = above;
                 }
                 if (count == 0) {
                     continue;
@@ -227,6 +250,7 @@ public final class FlowInterconnect extends RoutedInterconnect {
                 removeFromLink(l, f);
             }
             seeds.add(route);
+            endedFloor = Math.min(endedFloor, flows.rate[f]);
             byLatency.computeIfAbsent(flows.latency[f], k -> new ArrayList<>()).add(flows.onDelivered[f]);
             flows.close(f);
             ended = true;
@@ -276,7 +300,6 @@ public final class FlowInterconnect extends RoutedInterconnect {
         int[] active = activeLinks;
         for (int i = 0; i < usedCount; i++) {
             int l = compLinks[i];
-            residual[l] = links[l].bandwidthBytesPerSecond() * 1e-12;
             share[l] = residual[l] / unfrozen[l];
             active[i] = l;
         }

@@ -12,8 +12,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * The flow-level links re-rate only the flows connected to a start or an end; a from-scratch
- * reference re-rates every flow at every event. On random flow sets both deliver every message
+ * The flow-level links re-rate only the flows connected to a start or an end (after ends alone,
+ * only those at or above the slowest ended rate: every message here starts at 0, so every later
+ * re-rating is of that kind); a from-scratch reference re-rates every flow at every event. On random flow sets both deliver every message
  * at the same time (within the picosecond rounding of event times).
  */
 class FlowRatesProperties {
