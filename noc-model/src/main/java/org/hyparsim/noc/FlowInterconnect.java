@@ -14,11 +14,12 @@ import org.hyparsim.core.step.Interconnect;
  * <p>The cost of a start or an end does not grow with unrelated traffic: only the flows
  * connected to it through shared links (its component) are re-rated, since max-min rates of
  * flows that share no link, directly or through others, are independent; each component is
- * filled on its own. Where flows only ended at an instant, a flow slower than the slowest that
- * ended keeps its rate, and only the faster ones connected to the ended ones through links are
- * re-rated, over what the slower leave of each link: an ended flow's links were no bottleneck
- * below its rate (it would have been frozen there), so progressive filling freezes the same
- * links at the same levels up to it, with or without it. Starts and ends of one instant are
+ * filled on its own. Within a component, a flow slower than a floor keeps its rate, and only the
+ * others connected to a start or an end through links are re-rated, over what the slower leave
+ * of each link. The floor is the least of the ended flows' rates and of a lower bound of each new
+ * flow's rate (the least, over its links, of bandwidth over flows: no link saturates below it):
+ * a flow's links are no bottleneck below its rate (it would have been frozen there), so
+ * progressive filling freezes the same links at the same levels up to it with or without it. Starts and ends of one instant are
  * re-rated together, once, after every other action of that instant (one step of a collective
  * starts all its flows at once), and the messages of one instant with the same path latency are
  * delivered by one event. Projected completions are kept in one heap, and one engine event waits
@@ -51,8 +52,8 @@ public final class FlowInterconnect extends RoutedInterconnect {
     /** Routes whose flows started or ended this instant, re-rated together once it is over. */
     private List<int[]> seeds;
     private boolean rerateScheduled;
-    /** Whether a flow started this instant, and the least rate of those that ended in it. */
-    private boolean startedNow;
+    /** The routes of the flows that started this instant, and the least rate of those that ended in it. */
+    private List<int[]> started;
     private double endedFloor = Double.POSITIVE_INFINITY;
     // per flow slot
     private Flows flows;
@@ -90,7 +91,7 @@ public final class FlowInterconnect extends RoutedInterconnect {
         linkFlows = new long[links.length];
         seeds = new ArrayList<>();
         rerateScheduled = false;
-        startedNow = false;
+        started = new ArrayList<>();
         endedFloor = Double.POSITIVE_INFINITY;
         residual = new double[links.length];
         unfrozen = new int[links.length];
@@ -127,8 +128,8 @@ public final class FlowInterconnect extends RoutedInterconnect {
                 onLink[l][onLinkCount[l]++] = f;
             }
             seeds.add(r);
+            started.add(r);
         }
-        startedNow = true;
         rerateLate();
     }
 
@@ -147,9 +148,15 @@ public final class FlowInterconnect extends RoutedInterconnect {
     private void rerate() {
         rerateScheduled = false;
         long now = engine.now();
-        // where flows only ended this instant, those slower than the slowest that ended keep their rates
-        double floor = startedNow ? 0 : endedFloor;
-        startedNow = false;
+        // flows rated before, slower than every flow that ended and than a lower bound of every new one's rate,
+        // keep their rates
+        double floor = endedFloor;
+        for (int[] r : started) {
+            for (int l : r) {
+                floor = Math.min(floor, links[l].bandwidthBytesPerSecond() * 1e-12 / onLinkCount[l]);
+            }
+        }
+        started.clear();
         endedFloor = Double.POSITIVE_INFINITY;
         mark++;
         Flows fl = flows;
@@ -171,7 +178,7 @@ public final class FlowInterconnect extends RoutedInterconnect {
                     int[] on = onLink[link];
                     for (int i = 0, n = onLinkCount[link]; i < n; i++) {
                         int f = on[i];
-                        if (fl.rate[f] < floor) {
+                        if (fl.rate[f] < floor && fl.heapIndex[f] >= 0) {
                             left -= fl.rate[f];
                             continue;
                         }

@@ -10,12 +10,18 @@ final class Deliveries {
 
     /** Sends message i from pairs[i][0] to pairs[i][1] with bytes[i] at time 0; returns the delivery times, ps. */
     static long[] deliver(Interconnect net, int[][] pairs, double[] bytes) {
+        return deliver(net, pairs, bytes, new long[pairs.length]);
+    }
+
+    /** Sends message i from pairs[i][0] to pairs[i][1] with bytes[i] at startPs[i]; returns the delivery times, ps. */
+    static long[] deliver(Interconnect net, int[][] pairs, double[] bytes, long[] startPs) {
         long[] delivered = new long[pairs.length];
         SimEngine[] e = new SimEngine[1];
         e[0] = new SimEngine("net-test", () -> {
             for (int i = 0; i < pairs.length; i++) {
                 int idx = i;
-                net.send(pairs[i][0], pairs[i][1], bytes[i], () -> delivered[idx] = e[0].now());
+                e[0].scheduleAt(startPs[i],
+                        () -> net.send(pairs[idx][0], pairs[idx][1], bytes[idx], () -> delivered[idx] = e[0].now()));
             }
         });
         net.attach(e[0]);
