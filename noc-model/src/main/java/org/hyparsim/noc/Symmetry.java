@@ -56,6 +56,21 @@ public record Symmetry(List<int[]> accelerators, List<int[]> links, IntBinaryOpe
                 .map(i -> byLead[i]).toArray();
     }
 
+    /** Every non-zero element of the span of a basis (from {@link #basis}). */
+    public static int[] span(int[] basis) {
+        int[] out = new int[(1 << basis.length) - 1];
+        for (int i = 1; i <= out.length; i++) {
+            int m = 0;
+            for (int k = 0; k < basis.length; k++) {
+                if ((i & (1 << k)) != 0) {
+                    m ^= basis[k];
+                }
+            }
+            out[i - 1] = m;
+        }
+        return out;
+    }
+
     /** The least element of a's coset: every leading bit of the basis cleared, highest first. */
     private static int reduce(int a, int[] basis) {
         for (int v : basis) {

@@ -87,13 +87,8 @@ class SymmetryRoutesTest {
                     default -> dims(n, 2);
                 };
                 assertEquals(expected, 1 << basis.length, kind + " " + n + " XOR automorphisms");
-                for (int i = 1; i < 1 << basis.length; i++) {
-                    int m = 0;
-                    for (int k = 0; k < basis.length; k++) {
-                        if ((i & (1 << k)) != 0) {
-                            m ^= basis[k];
-                        }
-                    }
+                assertEquals(expected - 1, java.util.Arrays.stream(Symmetry.span(basis)).distinct().count());
+                for (int m : Symmetry.span(basis)) {
                     Symmetry sym = t.xorSymmetry(new int[] {m});
                     int[] a = sym.accelerators().get(0);
                     int[] l = sym.links().get(0);
@@ -112,13 +107,7 @@ class SymmetryRoutesTest {
                 assertEquals(expected, all.order(), kind + " " + n);
                 for (int x = 0; x < n; x++) {
                     int least = x;
-                    for (int i = 1; i < 1 << basis.length; i++) {
-                        int m = 0;
-                        for (int k = 0; k < basis.length; k++) {
-                            if ((i & (1 << k)) != 0) {
-                                m ^= basis[k];
-                            }
-                        }
+                    for (int m : Symmetry.span(basis)) {
                         least = Math.min(least, x ^ m);
                     }
                     assertEquals(least, all.representative().applyAsInt(x), kind + " " + n + " representative of " + x);

@@ -147,17 +147,7 @@ public final class ScenarioRunner {
         if (basis.length == 0) {
             return null;
         }
-        int[] span = new int[(1 << basis.length) - 1];
-        for (int i = 1; i <= span.length; i++) {
-            int m = 0;
-            for (int k = 0; k < basis.length; k++) {
-                if ((i & (1 << k)) != 0) {
-                    m ^= basis[k];
-                }
-            }
-            span[i - 1] = m;
-        }
-        int[] invariant = SymmetricStep.xorInvariantMasks(step, span);
+        int[] invariant = SymmetricStep.xorInvariantMasks(step, Symmetry.span(basis));
         return invariant.length == 0 ? null : topology.xorSymmetry(invariant);
     }
 
