@@ -185,7 +185,11 @@ public final class RepresentativeBuilder implements StepSink {
 
     /** A 64-bit hash of (accelerator, slot), SplitMix64's finaliser. */
     private static long mix(int accelerator, int slot) {
-        long z = ((long) accelerator << 32 | slot & 0xffffffffL) + 0x9E3779B97F4A7C15L;
+        return mix(((long) accelerator << 32 | slot & 0xffffffffL) + 0x9E3779B97F4A7C15L);
+    }
+
+    /** A 64-bit finaliser (SplitMix64's): every input bit moves about half the output bits. */
+    static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);

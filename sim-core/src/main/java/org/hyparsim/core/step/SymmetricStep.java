@@ -1,5 +1,7 @@
 package org.hyparsim.core.step;
 
+import static org.hyparsim.core.step.RepresentativeBuilder.mix;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -135,12 +137,6 @@ public final class SymmetricStep {
             }
             return true;
         }).toArray();
-    }
-
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
     }
 
     private static boolean invariant(TrainingStep step, int[] g, int[] slot, int[][] bySlot) {
