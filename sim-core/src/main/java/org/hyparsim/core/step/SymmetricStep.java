@@ -165,12 +165,13 @@ public final class SymmetricStep {
             if (pt.length != pu.length) {
                 return false;
             }
-            if (pt.length == 1) {
-                Task p = step.task(pt[0]);
-                Task q = step.task(pu[0]);
-                if (g[p.accelerator()] != q.accelerator() || slot[pt[0]] != slot[pu[0]]) {
-                    return false;
-                }
+            // in the order listed first (the builders list an image's dependencies alike), as multisets otherwise
+            boolean inOrder = true;
+            for (int i = 0; i < pt.length && inOrder; i++) {
+                inOrder = g[step.task(pt[i]).accelerator()] == step.task(pu[i]).accelerator()
+                        && slot[pt[i]] == slot[pu[i]];
+            }
+            if (inOrder) {
                 continue;
             }
             long[] mapped = new long[pt.length];
