@@ -63,18 +63,29 @@ public final class Bench {
         log.printf("VGG-E, 16 accelerators, htree, overlap, hypar, packet links: %d events, the whole run (plan, build, "
                 + "replay, results) %.3f s (median of %d, %.3f to %.3f), mean event-list depth %d%n",
                 r.result().events(), secs, simSeconds.length, min(simSeconds), max(simSeconds), depth);
-        // the replay's event loop alone (the engine with the model's work in each event), against the bare engine
-        double[] loopSeconds = replayLoopSeconds(vgg);
+        // the replay's event loop alone (the engine with the model's work in each event), against the bare engine,
+        // measured in turns after both warmed up, so a drift in this machine's speed touches both alike
+        long bareEvents = quick ? 2_000_000 : 5_000_000;
+        for (int i = 0; i < WARM_UPS; i++) {
+            replayLoopSeconds(vgg);
+            bareEventRate(bareEvents / 5, depth);
+        }
+        double[] loopSeconds = new double[REPETITIONS];
+        double[] bareSeconds = new double[REPETITIONS];
+        double[] ratios = new double[REPETITIONS];
+        for (int i = 0; i < REPETITIONS; i++) {
+            loopSeconds[i] = replayLoopSeconds(vgg);
+            bareSeconds[i] = bareEventRate(bareEvents, depth);
+            ratios[i] = r.result().events() / loopSeconds[i] / (bareEvents / bareSeconds[i]);
+        }
         double sim = r.result().events() / median(loopSeconds);
         log.printf("its event loop: %.3f s (median of %d after %d warm-ups, %.3f to %.3f), %.0f events per second%n",
                 median(loopSeconds), loopSeconds.length, WARM_UPS, min(loopSeconds), max(loopSeconds), sim);
-        long bareEvents = quick ? 2_000_000 : 5_000_000;
-        for (int i = 0; i < WARM_UPS; i++) {
-            bareEventRate(bareEvents / 5, depth);
-        }
-        double[] bareSeconds = repeated(() -> bareEventRate(bareEvents, depth));
         double dsol = bareEvents / median(bareSeconds);
-        log.printf("bare DSOL events at depth %d: %.0f per second (median of %d)%n", depth, dsol, bareSeconds.length);
+        log.printf("bare DSOL events at depth %d: %.0f per second (median of %d, in turns with the loop)%n", depth, dsol,
+                bareSeconds.length);
+        log.printf("event rate ratio, turn by turn: %.2f (median of %d, %.2f to %.2f)%n", median(ratios), ratios.length,
+                min(ratios), max(ratios));
         out.put("dsolEventsPerSecond", dsol);
         out.put("eventListDepth", depth);
         out.put("vggE16Seconds", secs);
@@ -83,7 +94,8 @@ public final class Bench {
         out.put("vggE16LoopSeconds", median(loopSeconds));
         out.put("vggE16LoopSecondsSpread", List.of(min(loopSeconds), max(loopSeconds)));
         out.put("simEventsPerSecond", sim);
-        out.put("eventRateRatio", sim / dsol);
+        out.put("eventRateRatio", median(ratios));
+        out.put("eventRateRatioSpread", List.of(min(ratios), max(ratios)));
         // the same over the whole run, where planning, building and results count as time without events
         out.put("wholeRunEventRateRatio", r.result().events() / secs / dsol);
         log.printf("whole-run events per second over the bare engine's: %.2f%n", r.result().events() / secs / dsol);
@@ -274,25 +286,20 @@ public final class Bench {
      * scenario's first strategy, {@link #REPETITIONS} times after {@link #WARM_UPS} warm-ups; each
      * step is planned and built before its clock starts.
      */
-    static double[] replayLoopSeconds(Scenario s) {
+    /** Wall seconds of one replay's event loop (the step built and its replay set up beforehand). */
+    static double replayLoopSeconds(Scenario s) {
         CommunicationModel model = ScenarioRunner.model(s);
         org.hyparsim.partition.Plan plan = s.strategies().get(0).planner().plan(model, s.levels());
-        double[] out = new double[REPETITIONS];
-        for (int i = 0; i < WARM_UPS + REPETITIONS; i++) {
-            org.hyparsim.noc.Topology topology = s.array().topology().create(s.accelerators(), s.hardware().links());
-            org.hyparsim.core.step.TrainingStep step = org.hyparsim.partition.StepBuilder.build(model, plan,
-                    s.iterations(), new org.hyparsim.partition.collective.Collectives(s.array().collective(),
-                            new org.hyparsim.noc.TopologyFabric(topology), s.levels()));
-            org.hyparsim.core.step.Replay replay = org.hyparsim.core.step.Replay.perAccelerator(step,
-                    ScenarioRunner.computeModels(s.array()), s.array().linkModel().create(topology, s.hardware().links()),
-                    s.hardware().energy(), s.schedule(), false);
-            long t0 = System.nanoTime();
-            replay.run();
-            if (i >= WARM_UPS) {
-                out[i - WARM_UPS] = (System.nanoTime() - t0) / 1e9;
-            }
-        }
-        return out;
+        org.hyparsim.noc.Topology topology = s.array().topology().create(s.accelerators(), s.hardware().links());
+        org.hyparsim.core.step.TrainingStep step = org.hyparsim.partition.StepBuilder.build(model, plan,
+                s.iterations(), new org.hyparsim.partition.collective.Collectives(s.array().collective(),
+                        new org.hyparsim.noc.TopologyFabric(topology), s.levels()));
+        org.hyparsim.core.step.Replay replay = org.hyparsim.core.step.Replay.perAccelerator(step,
+                ScenarioRunner.computeModels(s.array()), s.array().linkModel().create(topology, s.hardware().links()),
+                s.hardware().energy(), s.schedule(), false);
+        long t0 = System.nanoTime();
+        replay.run();
+        return (System.nanoTime() - t0) / 1e9;
     }
 
     /** Repetitions of a figure under 10 s: the median of this many after a warm-up. */
