@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Accelerator 0's share built directly against the same share cut from the whole graph
- * ({@link SymmetricStep#reduce}), on four accelerators under index XOR (generators XOR 1 and XOR 2).
+ * ({@link SymmetricStep#reduce}), on four accelerators under index XOR (generators XOR 1 and XOR 2);
+ * and a cut by a subgroup with two orbits, found by {@link SymmetricStep#xorInvariantMasks}.
  */
 class RepresentativeBuilderTest {
     private static final Layer FC = Layer.fc("fc", 4, 4);
@@ -74,5 +75,42 @@ class RepresentativeBuilderTest {
         assertTrue(direct(graph(1, true, false)).isEmpty(), "accelerator 3's gradient lacks its dependency on the send");
         assertTrue(cut(graph(1, false, true)).isEmpty());
         assertTrue(direct(graph(1, false, true)).isEmpty(), "accelerator 2 sends to 0, not to its partner 3");
+    }
+
+    /**
+     * Forwards of one work on even accelerators and another on odd ones, sends across XOR 2, and
+     * gradients after the forward and the send coming in: XOR 2 maps the graph onto itself, XOR 1
+     * and XOR 3 do not. Cut by the subgroup {0, XOR 2}, accelerators 0 and 1 represent the orbits
+     * {0, 2} and {1, 3}, in the whole graph's order, with dependencies carried to representatives.
+     */
+    @Test
+    void aSubgroupReducesToOneAcceleratorPerOrbit() {
+        TrainingStep.Builder b = new TrainingStep.Builder(4, 1, List.of("fc"));
+        int[] fwd = new int[4];
+        int[] send = new int[4];
+        for (int a = 0; a < 4; a++) {
+            fwd[a] = b.compute(0, a, new ComputeWork(FC, TaskKind.FORWARD, 1 + (a & 1), 4), 0);
+        }
+        for (int a = 0; a < 4; a++) {
+            send[a] = b.transfer(0, a, a ^ 2, 1, 0, TransferKind.GRADIENT_SUM, 500);
+            b.depends(send[a], fwd[a]);
+        }
+        for (int a = 0; a < 4; a++) {
+            int g = b.compute(0, a, new ComputeWork(FC, TaskKind.GRADIENT, 1 + (a & 1), 4), 0);
+            b.depends(g, fwd[a]);
+            b.depends(g, send[a ^ 2]);
+        }
+        TrainingStep whole = b.build();
+        assertArrayEquals(new int[] {2}, SymmetricStep.xorInvariantMasks(whole, new int[] {1, 2, 3}));
+        assertTrue(SymmetricStep.reduce(whole, List.of(XOR_GENERATORS.get(0)), a -> a & 1).isEmpty(),
+                "XOR 1 takes even accelerators' work to odd ones'");
+        TrainingStep r = SymmetricStep.reduce(whole, List.of(XOR_GENERATORS.get(1)), a -> a & 1).orElseThrow();
+        assertEquals(6, r.size());
+        int[] accelerators = r.tasks().stream().mapToInt(Task::accelerator).toArray();
+        assertArrayEquals(new int[] {0, 1, 0, 1, 0, 1}, accelerators);
+        assertEquals(2, r.task(2).peer(), "a representative's send keeps its real peer, for its route");
+        // the gradient of 0 waits for the send from 2, which is 0's own send by symmetry (slot 1 of 0)
+        assertArrayEquals(new int[] {0, 2}, r.predecessors(4));
+        assertArrayEquals(new int[] {1, 3}, r.predecessors(5));
     }
 }
