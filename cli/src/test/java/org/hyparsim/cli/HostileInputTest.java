@@ -87,8 +87,32 @@ class HostileInputTest {
 
     @Test
     void aTaskGraphTooLargeForMemoryIsRefused() throws Exception {
-        assertRefused(run("huge.yaml", "network: VGG-E\naccelerators: 65536\nstrategies: [hypar]\n"),
+        // held whole (no symmetry to cut it by): the limit of a whole graph
+        assertRefused(run("huge.yaml", "network: VGG-E\naccelerators: 65536\nsymmetry: off\nstrategies: [hypar]\n"),
                 "more than the limit of 10000000");
+        // built as a stream where a symmetry may cut it: a larger limit, still refused before anything is built
+        assertRefused(run("huge2.yaml", "network: VGG-E\naccelerators: 65536\niterations: 2\nstrategies: [hypar]\n"),
+                "more than the limit of 100000000 for a step cut by symmetry");
+    }
+
+    /**
+     * A step within the larger limit (a symmetry might cut it) that no symmetry cuts is refused as
+     * it is found, with the limit of a graph held whole (lowered here to 500 tasks): where the
+     * topology has XORs to try, after the summaries; on a bus, which has none, as the graph reaches it.
+     */
+    @Test
+    void aStepThatNoSymmetryCutsIsRefusedAtTheLimitOfAWholeGraph() throws Exception {
+        String key = org.hyparsim.core.Limits.property("maxTasks");
+        System.setProperty(key, "500");
+        try {
+            assertRefused(run("mesh.yaml", "network: Lenet-c\naccelerators: 16\ntopology: mesh\ncollective: ring\n"
+                    + "strategies: [dp]\n"), "mesh.yaml: accelerators: the training step has ");
+            Cli bus = run("bus.yaml", "network: Lenet-c\naccelerators: 16\ntopology: bus\nstrategies: [hypar]\n");
+            assertRefused(bus, "bus.yaml: accelerators: the training step reaches 500 tasks, the limit of a task graph"
+                    + " held whole");
+        } finally {
+            System.clearProperty(key);
+        }
     }
 
     @Test

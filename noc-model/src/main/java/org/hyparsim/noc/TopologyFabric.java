@@ -11,7 +11,6 @@ import org.hyparsim.core.step.Fabric;
 public final class TopologyFabric implements Fabric {
     private final Topology topology;
     private final Link[] links;
-    private final RouteCache routes;
 
     public TopologyFabric(Topology topology) {
         if (topology == null) {
@@ -19,7 +18,6 @@ public final class TopologyFabric implements Fabric {
         }
         this.topology = topology;
         this.links = topology.links().toArray(new Link[0]);
-        this.routes = new RouteCache(topology);
     }
 
     @Override
@@ -32,7 +30,9 @@ public final class TopologyFabric implements Fabric {
         double[] load = new double[links.length];
         double latencyPs = 0;
         for (int[] p : pairs) {
-            int[][] rs = routes.routes(p[0], p[1]);
+            // routed afresh: a round's pairs are mostly met once (auto's estimates are kept per group and
+            // algorithm), and a cache of every pair's routes outgrows the heap on large arrays
+            int[][] rs = topology.routes(p[0], p[1]);
             for (int[] r : rs) {
                 long lat = 0;
                 for (int l : r) {

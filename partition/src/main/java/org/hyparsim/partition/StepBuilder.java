@@ -90,7 +90,7 @@ public final class StepBuilder {
                 projections.get(sc.to()).add(p);
             }
         }
-        String tooBig = sizeProblem(n, layers, iterations, collectives.algorithm());
+        String tooBig = sizeProblem(n, layers, iterations, collectives.algorithm(), true);
         if (tooBig != null) {
             throw new IllegalArgumentException(tooBig);
         }
@@ -144,6 +144,9 @@ public final class StepBuilder {
                             b.depends(t[0], s);
                         }
                         b.depends(fwd[l][t[1]], t[0]);
+                    }
+                    if (l - 1 < layers - 1) {
+                        psum.set(l - 1, List.of()); // only the last layer's are wanted again (backward): let go
                     }
                 }
                 fwdLast[l] = done;
@@ -218,6 +221,9 @@ public final class StepBuilder {
                             shortcutErrors.get(sc.from()).add(new int[] {t[0], t[1]});
                         }
                     }
+                }
+                if (l < layers - 1) {
+                    errorReady.set(l + 1, List.of()); // used: let go
                 }
                 for (int[] t : waits) {
                     if (l == layers - 1) {
@@ -376,21 +382,24 @@ public final class StepBuilder {
     }
 
     /**
-     * Why a step of this size is refused (more tasks than {@link org.hyparsim.core.Limits#maxTasks()}),
-     * or null when it is not: per layer and accelerator 4 compute tasks, at most 2 inter-layer
-     * transfers per level, and the sends of its two all-reduces by the algorithm.
+     * Why a step of this size is refused, or null when it is not: per layer and accelerator 4
+     * compute tasks, at most 2 inter-layer transfers per level, and the sends of its two
+     * all-reduces by the algorithm; at most {@link org.hyparsim.core.Limits#maxStepTasks()} where a
+     * symmetry may cut it ({@code reducible}), {@link org.hyparsim.core.Limits#maxTasks()} otherwise.
      */
-    public static String sizeProblem(int accelerators, int layers, int iterations, CollectiveAlgorithm algorithm) {
+    public static String sizeProblem(int accelerators, int layers, int iterations, CollectiveAlgorithm algorithm,
+            boolean reducible) {
         int levels = Integer.numberOfTrailingZeros(accelerators);
         double tasks = (double) layers * accelerators * iterations
                 * (4 + 2.0 * levels + Collectives.maxSendsPerAccelerator(algorithm, accelerators));
-        long max = org.hyparsim.core.Limits.maxTasks();
+        String limit = reducible ? "maxStepTasks" : "maxTasks";
+        long max = reducible ? org.hyparsim.core.Limits.maxStepTasks() : org.hyparsim.core.Limits.maxTasks();
         if (tasks <= max) {
             return null;
         }
         return accelerators + " accelerators x " + layers + " layers x " + iterations + " step(s) make up to "
                 + String.format(java.util.Locale.ROOT, "%.3g", tasks) + " tasks with the " + algorithm.label()
-                + " collective, more than the limit of " + max + " (system property "
-                + org.hyparsim.core.Limits.property("maxTasks") + ")";
+                + " collective, more than the limit of " + max + (reducible ? " for a step cut by symmetry" : "")
+                + " (system property " + org.hyparsim.core.Limits.property(limit) + ")";
     }
 }

@@ -82,9 +82,14 @@ class StepBuilderTest {
     @Test
     void aStepOverTheTaskLimitIsRefusedBeforeItIsBuilt() {
         // 65536 accelerators x 1000 layers: far over 1e7 tasks
-        String why = StepBuilder.sizeProblem(65536, 1000, 1, CollectiveAlgorithm.HIERARCHICAL);
+        String why = StepBuilder.sizeProblem(65536, 1000, 1, CollectiveAlgorithm.HIERARCHICAL, false);
         org.junit.jupiter.api.Assertions.assertTrue(why != null && why.contains("more than the limit"), why);
-        assertEquals(null, StepBuilder.sizeProblem(16, 5, 1, CollectiveAlgorithm.AUTO));
+        assertEquals(null, StepBuilder.sizeProblem(16, 5, 1, CollectiveAlgorithm.AUTO, false));
+        // VGG-E's 19 layers on 65536: over the limit of a graph held whole (8.5e7 tasks), within that of a step
+        // built as a stream and cut by symmetry
+        org.junit.jupiter.api.Assertions.assertTrue(StepBuilder.sizeProblem(65536, 19, 1, CollectiveAlgorithm.AUTO,
+                false) != null);
+        assertEquals(null, StepBuilder.sizeProblem(65536, 19, 1, CollectiveAlgorithm.AUTO, true));
     }
 
     @Test

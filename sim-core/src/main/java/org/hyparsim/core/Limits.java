@@ -38,9 +38,18 @@ public final class Limits {
         return get("maxLayerDimension", 1L << 24);
     }
 
-    /** Tasks (compute and transfers) in the task graph of one replay. */
+    /** Tasks (compute and transfers) of a task graph held whole for one replay. */
     public static long maxTasks() {
         return get("maxTasks", 10_000_000);
+    }
+
+    /**
+     * Tasks of one training step where a symmetry of the array may cut it to one accelerator per
+     * orbit: it is built as a stream (16 bytes held per task), never whole, and the share replayed
+     * is held to {@link #maxTasks()}.
+     */
+    public static long maxStepTasks() {
+        return get("maxStepTasks", 100_000_000);
     }
 
     /**

@@ -117,8 +117,11 @@ public final class ScenarioReader {
         }
         List<Strategy> strategies = strategies(problems, s, src, base, network, accelerators);
         if (network != null && accelerators != null && iterations != null && collective != null) {
+            // a step that a symmetry may cut is built as a stream, never whole (ScenarioRunner)
+            boolean reducible = symmetry != SymmetryMode.OFF && linkModel == LinkModel.FLOW
+                    && (groups == null || groups.size() == 1);
             String tooBig = StepBuilder.sizeProblem(accelerators.intValue(), network.size(), iterations.intValue(),
-                    collective);
+                    collective, reducible);
             if (tooBig != null) {
                 problems.add(new InputException.Problem(src, "accelerators", tooBig));
             }

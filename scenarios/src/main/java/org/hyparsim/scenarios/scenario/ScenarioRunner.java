@@ -9,7 +9,7 @@ import org.hyparsim.core.step.Replay;
 import org.hyparsim.core.step.ComputeModel;
 import org.hyparsim.core.step.EnergyParams;
 import org.hyparsim.core.step.RepresentativeBuilder;
-import org.hyparsim.core.step.SymmetricStep;
+import org.hyparsim.core.step.XorSummary;
 import org.hyparsim.core.step.StepSink;
 import org.hyparsim.noc.LinkModel;
 import org.hyparsim.noc.Symmetry;
@@ -91,9 +91,14 @@ public final class ScenarioRunner {
         double plannerBytes = model.evaluate(plan).totalBytes();
         Topology topology = s.array().topology().create(s.accelerators(), hw.links());
         Collectives collectives = new Collectives(s.array().collective(), new TopologyFabric(topology), s.levels());
-        StepResult r = buildAndReplay(s.accelerators(), s.iterations(), s.network().layerNames(),
-                b -> StepBuilder.fill(b, model, plan, s.iterations(), collectives), topology, s.array().linkModel(),
-                hw.links(), mayReduce(s.array()), computeModels(s.array()), hw.energy(), s.schedule(), trace);
+        StepResult r;
+        try {
+            r = buildAndReplay(s.accelerators(), s.iterations(), s.network().layerNames(),
+                    b -> StepBuilder.fill(b, model, plan, s.iterations(), collectives), topology, s.array().linkModel(),
+                    hw.links(), mayReduce(s.array()), computeModels(s.array()), hw.energy(), s.schedule(), trace);
+        } catch (org.hyparsim.core.InputException e) {
+            throw e.withSource(s.source()); // a step too large to hold, found as it was built
+        }
         Invariants.check(r, plannerBytes, s.schedule());
         return r;
     }
@@ -119,36 +124,64 @@ public final class ScenarioRunner {
             boolean mayReduce, java.util.function.IntFunction<ComputeModel> models, EnergyParams energy,
             Schedule schedule, boolean trace) {
         boolean reduce = mayReduce && linkModel == LinkModel.FLOW;
-        Symmetry symmetry = reduce ? topology.symmetry() : null;
-        java.util.Optional<TrainingStep> reduced = symmetry == null ? java.util.Optional.empty()
-                : RepresentativeBuilder.of(accelerators, iterations, layerNames, symmetry.toOrigin(), fill);
-        if (reduced.isPresent()) {
-            return Replay.representative(reduced.get(), models.apply(0), new SymmetricInterconnect(topology, symmetry),
-                    energy, schedule, trace);
+        if (reduce) {
+            Symmetry symmetry = topology.symmetry();
+            java.util.Optional<TrainingStep> reduced = symmetry == null ? java.util.Optional.empty()
+                    : RepresentativeBuilder.of(accelerators, iterations, layerNames, symmetry.toOrigin(), fill);
+            if (reduced.isPresent()) {
+                return Replay.representative(reduced.get(), models.apply(0),
+                        new SymmetricInterconnect(topology, symmetry), energy, schedule, trace);
+            }
+            if (topology.xorAutomorphisms().length > 0) {
+                // summaries as the step is built find the XORs that may map it onto itself; built again, one
+                // accelerator per orbit of the group they span is kept, the others checked against it
+                XorSummary summary = new XorSummary(accelerators);
+                fill.accept(summary);
+                Symmetry xor = xorSymmetry(summary, topology);
+                int wholeTasks = summary.size();
+                summary = null;
+                if (xor != null) {
+                    java.util.Optional<TrainingStep> byOrbit = byOrbits(accelerators, iterations, layerNames, xor,
+                            wholeTasks, fill);
+                    if (byOrbit.isPresent()) {
+                        return Replay.representatives(byOrbit.get(), xor.order(), xor.representative(), models.apply(0),
+                                new SymmetricInterconnect(topology, xor), energy, schedule, trace);
+                    }
+                }
+                checkHeld(wholeTasks);
+            }
         }
         TrainingStep.Builder b = new TrainingStep.Builder(accelerators, iterations, layerNames);
         fill.accept(b);
-        TrainingStep step = b.build();
-        if (reduce) {
-            Symmetry xor = xorSymmetry(step, topology);
-            java.util.Optional<TrainingStep> byOrbit = xor == null ? java.util.Optional.empty()
-                    : SymmetricStep.reduce(step, xor.accelerators(), xor.representative());
-            if (byOrbit.isPresent()) {
-                return Replay.representatives(byOrbit.get(), xor.order(), xor.representative(), models.apply(0),
-                        new SymmetricInterconnect(topology, xor), energy, schedule, trace);
-            }
-        }
-        return Replay.perAccelerator(step, models, linkModel.create(topology, links), energy, schedule, trace);
+        return Replay.perAccelerator(b.build(), models, linkModel.create(topology, links), energy, schedule, trace);
     }
 
-    /** The group of the topology's XOR automorphisms that maps the step onto itself; null where only the identity does. */
-    static Symmetry xorSymmetry(TrainingStep step, Topology topology) {
-        int[] basis = Symmetry.basis(topology.xorAutomorphisms());
-        if (basis.length == 0) {
-            return null;
-        }
-        int[] invariant = SymmetricStep.xorInvariantMasks(step, Symmetry.span(basis));
+    /** The group of the topology's XOR automorphisms that the summaries say map the step onto itself; null where none but the identity. */
+    static Symmetry xorSymmetry(XorSummary summary, Topology topology) {
+        int[] invariant = summary.invariantMasks(Symmetry.span(Symmetry.basis(topology.xorAutomorphisms())));
         return invariant.length == 0 ? null : topology.xorSymmetry(invariant);
+    }
+
+    /** One accelerator per orbit of an XOR group, built directly; empty where the group does not map the step onto itself. */
+    static java.util.Optional<TrainingStep> byOrbits(int accelerators, int iterations, List<String> layerNames,
+            Symmetry xor, int tasks, java.util.function.Consumer<StepSink> fill) {
+        int[] rep = new int[accelerators];
+        for (int a = 0; a < accelerators; a++) {
+            rep[a] = xor.representative().applyAsInt(a);
+        }
+        return RepresentativeBuilder.of(accelerators, iterations, layerNames, a -> rep[a], (a, x) -> x ^ a ^ rep[a],
+                tasks, fill);
+    }
+
+    /** Refuses a whole graph of more tasks than a replay may hold ({@link org.hyparsim.core.Limits#maxTasks()}). */
+    private static void checkHeld(long tasks) {
+        long max = org.hyparsim.core.Limits.maxTasks();
+        if (tasks > max) {
+            throw new org.hyparsim.core.InputException(null, "accelerators", "the training step has " + tasks
+                    + " tasks and no symmetry of the topology that maps it onto itself to replay it by orbits, "
+                    + "more than the limit of " + max + " tasks replayed whole (system property "
+                    + org.hyparsim.core.Limits.property("maxTasks") + ")");
+        }
     }
 
     /** Whether the array lets a replay stand one accelerator for all: symmetry not off, one kind of hardware. */

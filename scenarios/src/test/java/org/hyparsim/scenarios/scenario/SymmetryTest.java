@@ -14,6 +14,7 @@ import org.hyparsim.noc.Symmetry;
 import org.hyparsim.core.step.Interconnect;
 import org.hyparsim.core.step.StepResult;
 import org.hyparsim.core.step.TrainingStep;
+import org.hyparsim.core.step.XorSummary;
 import org.hyparsim.noc.Topology;
 import org.hyparsim.noc.TopologyFabric;
 import org.hyparsim.partition.CommunicationModel;
@@ -92,11 +93,20 @@ class SymmetryTest {
                         String what = n + " " + c.topology() + " " + schedule + " " + k.label();
                         Topology t = s.array().topology().create(n, s.hardware().links());
                         Collectives collectives = new Collectives(s.array().collective(), new TopologyFabric(t), s.levels());
-                        Symmetry xor = ScenarioRunner.xorSymmetry(StepBuilder.build(model, plan, s.iterations(),
-                                collectives), t);
+                        TrainingStep whole = StepBuilder.build(model, plan, s.iterations(), collectives);
+                        Symmetry xor = ScenarioRunner.xorSymmetry(XorSummary.of(whole), t);
                         assertTrue(xor != null && xor.order() > 1, what + ": some XOR should map the step onto itself");
                         if (xor.order() < n) {
                             proper++;
+                        }
+                        // the share built directly (what the replay runs) is the one cut from the whole graph
+                        TrainingStep cut = SymmetricStep.reduce(whole, xor.accelerators(), xor.representative())
+                                .orElseThrow();
+                        TrainingStep direct = ScenarioRunner.byOrbits(n, s.iterations(), s.network().layerNames(), xor, whole.size(),
+                                b -> StepBuilder.fill(b, model, plan, s.iterations(), collectives)).orElseThrow();
+                        assertEquals(cut.tasks(), direct.tasks(), what);
+                        for (int i = 0; i < cut.size(); i++) {
+                            assertArrayEquals(cut.predecessors(i), direct.predecessors(i), what + ", task " + i);
                         }
                         StepResult byOrbit = ScenarioRunner.replay(s, model, plan, false);
                         StepResult full = ScenarioRunner.replay(off(s), model, plan, false);

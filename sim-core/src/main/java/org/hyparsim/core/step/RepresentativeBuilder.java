@@ -4,26 +4,29 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntBinaryOperator;
+import java.util.function.IntUnaryOperator;
 
 /**
- * Builds accelerator 0's share of a step directly, as {@link SymmetricStep#reduce} would cut it
- * from the whole graph, while checking, task by task, that the graph being built is symmetric.
- * The whole graph is never held: per task only its accelerator, its slot and a hash of its
- * dependencies.
+ * Builds the representatives' share of a step directly, as {@link SymmetricStep#reduce} would
+ * cut it from the whole graph, while checking, task by task, that the graph being built is
+ * symmetric. The whole graph is never held: per task only its accelerator, its slot and a hash of
+ * its content and dependencies (16 bytes).
  *
- * <p>The group acts regularly, so for each accelerator a exactly one element h_a takes 0 to a;
- * {@code toOrigin(a, x)} is h_a^-1(x). The graph is invariant under the group exactly when every
- * task in slot k of every accelerator a is h_a of accelerator 0's task in slot k (for any g,
- * g h_a = h_g(a)). Each task is compared with its representative as it is added (kind, iteration,
- * layer, work or bytes and transfer kind, its peer taken back by h_a^-1); a task that arrives
- * before its representative, or differs from it, ends the build ({@link NotSymmetric}). Its
- * dependencies, as (accelerator taken back by h_a^-1, slot), are summed as 64-bit hashes and
- * compared with the representative's at the end. The representative's dependencies are carried
- * over by slot in the order the whole graph would list them, so the reduced graph is the one
- * {@link SymmetricStep#reduce} makes.
+ * <p>Each accelerator a has a representative r(a) (one per orbit of the group) and an element
+ * h_a of the group taking r(a) to a; {@code toRep(a, x)} is h_a^-1(x). The graph is invariant
+ * under the group exactly when every task in slot k of every accelerator a is h_a of r(a)'s task
+ * in slot k (for any g, g h_a is an element taking r(a) to g(a)). Each task is compared with its
+ * representative as it is added where that has come already (kind, iteration, layer, work or bytes
+ * and transfer kind, its peer taken back by h_a^-1), and a difference ends the build
+ * ({@link NotSymmetric}). A 64-bit hash of that content and of its dependencies, as (accelerator
+ * taken back by h_a^-1, slot), is compared with the representative's at the end (which also
+ * covers a task that came before its representative's). The
+ * representatives' tasks are kept in the order the whole graph lists them, and their dependencies
+ * carried over by slot (a wait for slot k of b becomes one for slot k of r(b)) in the order the
+ * whole graph lists them, so the reduced graph is the one {@link SymmetricStep#reduce} makes.
  */
 public final class RepresentativeBuilder implements StepSink {
-    /** Thrown while building where the step is not symmetric: the caller builds it whole instead. */
+    /** Thrown while building where the step is not symmetric: the caller builds it another way. */
     public static final class NotSymmetric extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
@@ -33,29 +36,54 @@ public final class RepresentativeBuilder implements StepSink {
     }
 
     private final int accelerators;
-    private final IntBinaryOperator toOrigin;
+    private final int[] repOf;
+    private final IntBinaryOperator toRep;
     private final TrainingStep.Builder rep;
     private final int[] count;
-    /** Per slot of accelerator 0, that task's id in the whole graph. */
-    private int[] repIds = new int[1024];
+    /** Per representative accelerator, per slot: the task's id in the whole graph and in the reduced one. */
+    private final int[][] wholeIds;
+    private final int[][] reducedIds;
     private int[] accOf = new int[1024];
     private int[] slotOf = new int[1024];
-    private long[] depHash = new long[1024];
+    /** Per task, a hash of its content and dependencies as its representative's would be. */
+    private long[] hash = new long[1024];
     private int size;
-    /** Accelerator 0's dependencies, each (slot << 32 | id of the task it waits for) then that task's slot. */
+    /** The representatives' dependencies, each (reduced id of the task << 32 | whole id of the task it waits for). */
     private long[] repDeps = new long[1024];
-    private int[] repDepSlots = new int[1024];
     private int repDepCount;
 
     /**
      * Accelerator 0's share of the step that {@code fill} adds, or empty where the step is not
-     * symmetric under the group.
+     * symmetric under a group acting regularly.
      *
      * @param toOrigin (a, x) -> h_a^-1(x), the image of accelerator x under the element taking a to 0
      */
     public static Optional<TrainingStep> of(int accelerators, int iterations, List<String> layerNames,
             IntBinaryOperator toOrigin, java.util.function.Consumer<StepSink> fill) {
-        RepresentativeBuilder b = new RepresentativeBuilder(accelerators, iterations, layerNames, toOrigin);
+        return of(accelerators, iterations, layerNames, a -> 0, toOrigin, fill);
+    }
+
+    /**
+     * The representatives' share of the step that {@code fill} adds, or empty where the step is not
+     * symmetric under the group.
+     *
+     * @param representative a -> r(a), its orbit's representative
+     * @param toRep (a, x) -> h_a^-1(x), the image of accelerator x under the element taking a to r(a)
+     */
+    public static Optional<TrainingStep> of(int accelerators, int iterations, List<String> layerNames,
+            IntUnaryOperator representative, IntBinaryOperator toRep, java.util.function.Consumer<StepSink> fill) {
+        return of(accelerators, iterations, layerNames, representative, toRep, 1024, fill);
+    }
+
+    /** {@link #of(int, int, List, IntUnaryOperator, IntBinaryOperator, java.util.function.Consumer)} with room for {@code tasks} tasks from the start. */
+    public static Optional<TrainingStep> of(int accelerators, int iterations, List<String> layerNames,
+            IntUnaryOperator representative, IntBinaryOperator toRep, int tasks,
+            java.util.function.Consumer<StepSink> fill) {
+        RepresentativeBuilder b = new RepresentativeBuilder(accelerators, iterations, layerNames, representative,
+                toRep);
+        b.accOf = new int[Math.max(16, tasks)];
+        b.slotOf = new int[b.accOf.length];
+        b.hash = new long[b.accOf.length];
         try {
             fill.accept(b);
         } catch (NotSymmetric e) {
@@ -65,48 +93,68 @@ public final class RepresentativeBuilder implements StepSink {
     }
 
     /**
-     * @param toOrigin (a, x) -> h_a^-1(x), the image of accelerator x under the element taking a to 0
+     * @param representative a -> r(a), its orbit's representative
+     * @param toRep (a, x) -> h_a^-1(x), the image of accelerator x under the element taking a to r(a)
      */
     public RepresentativeBuilder(int accelerators, int iterations, List<String> layerNames,
-            IntBinaryOperator toOrigin) {
+            IntUnaryOperator representative, IntBinaryOperator toRep) {
         this.accelerators = accelerators;
-        this.toOrigin = toOrigin;
+        this.toRep = toRep;
         this.rep = new TrainingStep.Builder(accelerators, iterations, layerNames);
         this.count = new int[accelerators];
+        this.repOf = new int[accelerators];
+        this.wholeIds = new int[accelerators][];
+        this.reducedIds = new int[accelerators][];
+        for (int a = 0; a < accelerators; a++) {
+            repOf[a] = representative.applyAsInt(a);
+            if (repOf[a] < 0 || repOf[a] >= accelerators || representative.applyAsInt(repOf[a]) != repOf[a]) {
+                throw new IllegalArgumentException("accelerator " + a + "'s representative " + repOf[a]
+                        + " is not its own representative");
+            }
+            if (repOf[a] == a) {
+                wholeIds[a] = new int[16];
+                reducedIds[a] = new int[16];
+            }
+        }
     }
 
     @Override
     public int compute(int iteration, int accelerator, ComputeWork work, int layer) {
         TrainingStep.checkAccelerator(accelerators, accelerator);
         int slot = count[accelerator];
-        if (accelerator == 0) {
-            rep.compute(iteration, 0, work, layer);
-        } else {
-            Task r = representative(accelerator, slot);
-            if (r.isTransfer() || r.kind() != work.phase() || r.iteration() != iteration || r.layer() != layer
-                    || !r.work().equals(work)) {
+        int r = repOf[accelerator];
+        int reduced = -1;
+        if (r == accelerator) {
+            reduced = rep.compute(iteration, accelerator, work, layer);
+        } else if (slot < count[r]) {
+            Task t = rep.task(reducedIds[r][slot]);
+            if (t.isTransfer() || t.kind() != work.phase() || t.iteration() != iteration || t.layer() != layer
+                    || !t.work().equals(work)) {
                 throw new NotSymmetric("compute task in slot " + slot + " of accelerator " + accelerator
-                        + " differs from accelerator 0's");
+                        + " differs from its representative's");
             }
         }
-        return add(accelerator);
+        return add(accelerator, reduced, mix(XorSummary.key(work.phase(), iteration, layer) ^ work.hashCode()));
     }
 
     @Override
     public int transfer(int iteration, int src, int dst, int level, int layer, TransferKind kind, double bytes) {
         TrainingStep.checkTransfer(accelerators, src, dst, bytes);
         int slot = count[src];
-        if (src == 0) {
-            rep.transfer(iteration, 0, dst, level, layer, kind, bytes);
-        } else {
-            Task r = representative(src, slot);
-            if (!r.isTransfer() || r.iteration() != iteration || r.layer() != layer || r.transferKind() != kind
-                    || r.bytes() != bytes || r.peer() != toOrigin.applyAsInt(src, dst)) {
+        int r = repOf[src];
+        int reduced = -1;
+        if (r == src) {
+            reduced = rep.transfer(iteration, src, dst, level, layer, kind, bytes);
+        } else if (slot < count[r]) {
+            Task t = rep.task(reducedIds[r][slot]);
+            if (!t.isTransfer() || t.iteration() != iteration || t.layer() != layer || t.transferKind() != kind
+                    || t.bytes() != bytes || t.peer() != toRep.applyAsInt(src, dst)) {
                 throw new NotSymmetric("transfer in slot " + slot + " of accelerator " + src
-                        + " differs from accelerator 0's");
+                        + " differs from its representative's");
             }
         }
-        return add(src);
+        return add(src, reduced, mix(XorSummary.key(TaskKind.TRANSFER, iteration, layer)
+                ^ mix(Double.doubleToLongBits(bytes)) ^ mix(((long) kind.ordinal() << 32) | toRep.applyAsInt(src, dst))));
     }
 
     @Override
@@ -115,83 +163,73 @@ public final class RepresentativeBuilder implements StepSink {
             throw new IllegalArgumentException("bad dependency " + task + " on " + on);
         }
         int a = accOf[task];
-        int onSlot = slotOf[on];
-        depHash[task] += mix(toOrigin.applyAsInt(a, accOf[on]), onSlot);
-        if (a == 0) {
+        hash[task] += mix(toRep.applyAsInt(a, accOf[on]), slotOf[on]);
+        if (repOf[a] == a) {
             if (repDepCount == repDeps.length) {
                 repDeps = Arrays.copyOf(repDeps, repDepCount * 2);
-                repDepSlots = Arrays.copyOf(repDepSlots, repDepCount * 2);
             }
-            repDeps[repDepCount] = (long) slotOf[task] << 32 | on;
-            repDepSlots[repDepCount++] = onSlot;
+            repDeps[repDepCount++] = (long) reducedIds[a][slotOf[task]] << 32 | on;
         }
     }
 
     /**
-     * Accelerator 0's tasks with their dependencies by slot, or empty where the graph is not
-     * symmetric after all (an accelerator with another number of tasks, or a task whose
-     * dependencies are not its representative's).
+     * The representatives' tasks with their dependencies by slot, or empty where the graph is not
+     * symmetric after all (an accelerator with another number of tasks than its representative, or
+     * a task whose dependencies are not its representative's).
      */
     public Optional<TrainingStep> build() {
-        int slots = count[0];
-        for (int c : count) {
-            if (c != slots) {
+        for (int a = 0; a < accelerators; a++) {
+            if (count[a] != count[repOf[a]]) {
                 return Optional.empty();
             }
         }
         for (int id = 0; id < size; id++) {
-            if (depHash[id] != depHash[repIds[slotOf[id]]]) {
+            if (hash[id] != hash[wholeIds[repOf[accOf[id]]][slotOf[id]]]) {
                 return Optional.empty();
             }
         }
         // as the whole graph lists a task's predecessors: by the id of the task waited for
-        Integer[] order = new Integer[repDepCount];
+        Arrays.sort(repDeps, 0, repDepCount);
         for (int i = 0; i < repDepCount; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (x, y) -> Long.compare(repDeps[x], repDeps[y]));
-        for (int i : order) {
-            rep.depends((int) (repDeps[i] >>> 32), repDepSlots[i]);
+            int on = (int) repDeps[i];
+            rep.depends((int) (repDeps[i] >>> 32), reducedIds[repOf[accOf[on]]][slotOf[on]]);
         }
         return Optional.of(rep.build());
     }
 
-    private Task representative(int accelerator, int slot) {
-        if (slot >= count[0]) {
-            throw new NotSymmetric("accelerator " + accelerator + " has a task in slot " + slot
-                    + " before accelerator 0 has one");
-        }
-        return rep.task(slot);
-    }
-
-    private int add(int accelerator) {
+    /** Adds a task: {@code content} hashes it as its representative's would be (peer taken back by h_a^-1). */
+    private int add(int accelerator, int reduced, long content) {
         int id = size++;
+        if ((id & 0xffff) == 0) {
+            org.hyparsim.core.engine.Deadline.check();
+        }
         if (id == accOf.length) {
-            accOf = Arrays.copyOf(accOf, id * 2);
-            slotOf = Arrays.copyOf(slotOf, id * 2);
-            depHash = Arrays.copyOf(depHash, id * 2);
+            int grown = (int) Math.min(Integer.MAX_VALUE - 8, 2L * id);
+            accOf = Arrays.copyOf(accOf, grown);
+            slotOf = Arrays.copyOf(slotOf, grown);
+            hash = Arrays.copyOf(hash, grown);
         }
         int slot = count[accelerator]++;
         accOf[id] = accelerator;
         slotOf[id] = slot;
-        if (accelerator == 0) {
-            if (slot == repIds.length) {
-                repIds = Arrays.copyOf(repIds, slot * 2);
+        hash[id] = content;
+        if (reduced >= 0) {
+            if (slot == wholeIds[accelerator].length) {
+                wholeIds[accelerator] = Arrays.copyOf(wholeIds[accelerator], slot * 2);
+                reducedIds[accelerator] = Arrays.copyOf(reducedIds[accelerator], slot * 2);
             }
-            repIds[slot] = id;
+            wholeIds[accelerator][slot] = id;
+            reducedIds[accelerator][slot] = reduced;
         }
         return id;
     }
 
     /** A 64-bit hash of (accelerator, slot), SplitMix64's finaliser. */
-    private static long mix(int accelerator, int slot) {
+    static long mix(int accelerator, int slot) {
         return mix(((long) accelerator << 32 | slot & 0xffffffffL) + 0x9E3779B97F4A7C15L);
     }
 
-    /** A 64-bit finaliser (SplitMix64's): every input bit moves about half the output bits. */
     static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return org.hyparsim.core.Hashes.mix(z);
     }
 }

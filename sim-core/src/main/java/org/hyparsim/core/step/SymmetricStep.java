@@ -1,7 +1,5 @@
 package org.hyparsim.core.step;
 
-import static org.hyparsim.core.step.RepresentativeBuilder.mix;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -104,39 +102,7 @@ public final class SymmetricStep {
      * no other; {@link #reduce} checks the generators made of them exactly.
      */
     public static int[] xorInvariantMasks(TrainingStep step, int[] masks) {
-        int n = step.accelerators();
-        int[] count = new int[n];
-        int[] slot = new int[step.size()];
-        for (Task t : step.tasks()) {
-            slot[t.id()] = count[t.accelerator()]++;
-        }
-        long[] summary = new long[n];
-        for (Task t : step.tasks()) {
-            if ((t.id() & 0xffff) == 0) {
-                org.hyparsim.core.engine.Deadline.check();
-            }
-            int a = t.accelerator();
-            long x = mix(((long) t.kind().ordinal() << 40) ^ ((long) t.iteration() << 20) ^ t.layer());
-            if (t.isTransfer()) {
-                x = mix(x ^ mix(Double.doubleToLongBits(t.bytes())) ^ mix(((long) t.transferKind().ordinal() << 32)
-                        | (a ^ t.peer())));
-            } else {
-                x = mix(x ^ t.work().hashCode());
-            }
-            long deps = 0;
-            for (int p : step.predecessors(t.id())) {
-                deps += mix(((long) (step.task(p).accelerator() ^ a) << 32) | slot[p]);
-            }
-            summary[a] = mix(summary[a] * 31 + x + 7 * deps);
-        }
-        return java.util.Arrays.stream(masks).filter(m -> {
-            for (int a = 0; a < n; a++) {
-                if (count[a] != count[a ^ m] || summary[a] != summary[a ^ m]) {
-                    return false;
-                }
-            }
-            return true;
-        }).toArray();
+        return XorSummary.of(step).invariantMasks(masks);
     }
 
     private static boolean invariant(TrainingStep step, int[] g, int[] slot, int[][] bySlot) {

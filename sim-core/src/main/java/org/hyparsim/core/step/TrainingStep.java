@@ -99,6 +99,9 @@ public final class TrainingStep {
         private int[] predCount = new int[1024];
         private int edges;
 
+        /** Tasks this graph may hold ({@link org.hyparsim.core.Limits#maxTasks()}). */
+        private final long maxTasks;
+
         public Builder(int accelerators, int iterations, List<String> layerNames) {
             if (accelerators < 1 || iterations < 1) {
                 throw new IllegalArgumentException("at least one accelerator and one iteration");
@@ -106,6 +109,7 @@ public final class TrainingStep {
             this.accelerators = accelerators;
             this.iterations = iterations;
             this.layerNames = layerNames;
+            this.maxTasks = org.hyparsim.core.Limits.maxTasks();
         }
 
         @Override
@@ -156,6 +160,11 @@ public final class TrainingStep {
 
         private int add(Task t) {
             int id = t.id();
+            if (id >= maxTasks) {
+                throw new org.hyparsim.core.InputException(null, "accelerators", "the training step reaches "
+                        + maxTasks + " tasks, the limit of a task graph held whole (system property "
+                        + org.hyparsim.core.Limits.property("maxTasks") + "), and no symmetry of the array cuts it");
+            }
             if (id == succ.length) {
                 succ = Arrays.copyOf(succ, id * 2);
                 succCount = Arrays.copyOf(succCount, id * 2);
