@@ -39,15 +39,12 @@ public final class RepresentativeBuilder implements StepSink {
     private final int[] repOf;
     private final IntBinaryOperator toRep;
     private final TrainingStep.Builder rep;
-    private final int[] count;
+    private final TaskSlots slots;
     /** Per representative accelerator, per slot: the task's id in the whole graph and in the reduced one. */
     private final int[][] wholeIds;
     private final int[][] reducedIds;
-    private int[] accOf = new int[1024];
-    private int[] slotOf = new int[1024];
     /** Per task, a hash of its content and dependencies as its representative's would be. */
-    private long[] hash = new long[1024];
-    private int size;
+    private long[] hash;
     /** The representatives' dependencies, each (reduced id of the task << 32 | whole id of the task it waits for). */
     private long[] repDeps = new long[1024];
     private int repDepCount;
@@ -80,10 +77,7 @@ public final class RepresentativeBuilder implements StepSink {
             IntUnaryOperator representative, IntBinaryOperator toRep, int tasks,
             java.util.function.Consumer<StepSink> fill) {
         RepresentativeBuilder b = new RepresentativeBuilder(accelerators, iterations, layerNames, representative,
-                toRep);
-        b.accOf = new int[Math.max(16, tasks)];
-        b.slotOf = new int[b.accOf.length];
-        b.hash = new long[b.accOf.length];
+                toRep, tasks);
         try {
             fill.accept(b);
         } catch (NotSymmetric e) {
@@ -98,10 +92,16 @@ public final class RepresentativeBuilder implements StepSink {
      */
     public RepresentativeBuilder(int accelerators, int iterations, List<String> layerNames,
             IntUnaryOperator representative, IntBinaryOperator toRep) {
+        this(accelerators, iterations, layerNames, representative, toRep, 1024);
+    }
+
+    private RepresentativeBuilder(int accelerators, int iterations, List<String> layerNames,
+            IntUnaryOperator representative, IntBinaryOperator toRep, int tasks) {
         this.accelerators = accelerators;
         this.toRep = toRep;
         this.rep = new TrainingStep.Builder(accelerators, iterations, layerNames);
-        this.count = new int[accelerators];
+        this.slots = new TaskSlots(accelerators, tasks);
+        this.hash = new long[slots.capacity()];
         this.repOf = new int[accelerators];
         this.wholeIds = new int[accelerators][];
         this.reducedIds = new int[accelerators][];
@@ -121,12 +121,12 @@ public final class RepresentativeBuilder implements StepSink {
     @Override
     public int compute(int iteration, int accelerator, ComputeWork work, int layer) {
         TrainingStep.checkAccelerator(accelerators, accelerator);
-        int slot = count[accelerator];
+        int slot = slots.count(accelerator);
         int r = repOf[accelerator];
         int reduced = -1;
         if (r == accelerator) {
             reduced = rep.compute(iteration, accelerator, work, layer);
-        } else if (slot < count[r]) {
+        } else if (slot < slots.count(r)) {
             Task t = rep.task(reducedIds[r][slot]);
             if (t.isTransfer() || t.kind() != work.phase() || t.iteration() != iteration || t.layer() != layer
                     || !t.work().equals(work)) {
@@ -134,18 +134,18 @@ public final class RepresentativeBuilder implements StepSink {
                         + " differs from its representative's");
             }
         }
-        return add(accelerator, reduced, mix(XorSummary.key(work.phase(), iteration, layer) ^ work.hashCode()));
+        return add(accelerator, reduced, TaskSlots.compute(iteration, work, layer));
     }
 
     @Override
     public int transfer(int iteration, int src, int dst, int level, int layer, TransferKind kind, double bytes) {
         TrainingStep.checkTransfer(accelerators, src, dst, bytes);
-        int slot = count[src];
+        int slot = slots.count(src);
         int r = repOf[src];
         int reduced = -1;
         if (r == src) {
             reduced = rep.transfer(iteration, src, dst, level, layer, kind, bytes);
-        } else if (slot < count[r]) {
+        } else if (slot < slots.count(r)) {
             Task t = rep.task(reducedIds[r][slot]);
             if (!t.isTransfer() || t.iteration() != iteration || t.layer() != layer || t.transferKind() != kind
                     || t.bytes() != bytes || t.peer() != toRep.applyAsInt(src, dst)) {
@@ -153,22 +153,19 @@ public final class RepresentativeBuilder implements StepSink {
                         + " differs from its representative's");
             }
         }
-        return add(src, reduced, mix(XorSummary.key(TaskKind.TRANSFER, iteration, layer)
-                ^ mix(Double.doubleToLongBits(bytes)) ^ mix(((long) kind.ordinal() << 32) | toRep.applyAsInt(src, dst))));
+        return add(src, reduced, TaskSlots.transfer(iteration, layer, kind, bytes, toRep.applyAsInt(src, dst)));
     }
 
     @Override
     public void depends(int task, int on) {
-        if (task < 0 || on < 0 || task >= size || on >= size || task == on) {
-            throw new IllegalArgumentException("bad dependency " + task + " on " + on);
-        }
-        int a = accOf[task];
-        hash[task] += mix(toRep.applyAsInt(a, accOf[on]), slotOf[on]);
+        slots.checkDependency(task, on);
+        int a = slots.accelerator(task);
+        hash[task] += mix(toRep.applyAsInt(a, slots.accelerator(on)), slots.slot(on));
         if (repOf[a] == a) {
             if (repDepCount == repDeps.length) {
                 repDeps = Arrays.copyOf(repDeps, repDepCount * 2);
             }
-            repDeps[repDepCount++] = (long) reducedIds[a][slotOf[task]] << 32 | on;
+            repDeps[repDepCount++] = (long) reducedIds[a][slots.slot(task)] << 32 | on;
         }
     }
 
@@ -179,12 +176,12 @@ public final class RepresentativeBuilder implements StepSink {
      */
     public Optional<TrainingStep> build() {
         for (int a = 0; a < accelerators; a++) {
-            if (count[a] != count[repOf[a]]) {
+            if (slots.count(a) != slots.count(repOf[a])) {
                 return Optional.empty();
             }
         }
-        for (int id = 0; id < size; id++) {
-            if (hash[id] != hash[wholeIds[repOf[accOf[id]]][slotOf[id]]]) {
+        for (int id = 0; id < slots.size(); id++) {
+            if (hash[id] != hash[wholeIds[repOf[slots.accelerator(id)]][slots.slot(id)]]) {
                 return Optional.empty();
             }
         }
@@ -192,28 +189,20 @@ public final class RepresentativeBuilder implements StepSink {
         Arrays.sort(repDeps, 0, repDepCount);
         for (int i = 0; i < repDepCount; i++) {
             int on = (int) repDeps[i];
-            rep.depends((int) (repDeps[i] >>> 32), reducedIds[repOf[accOf[on]]][slotOf[on]]);
+            rep.depends((int) (repDeps[i] >>> 32), reducedIds[repOf[slots.accelerator(on)]][slots.slot(on)]);
         }
         return Optional.of(rep.build());
     }
 
     /** Adds a task: {@code content} hashes it as its representative's would be (peer taken back by h_a^-1). */
     private int add(int accelerator, int reduced, long content) {
-        int id = size++;
-        if ((id & 0xffff) == 0) {
-            org.hyparsim.core.engine.Deadline.check();
+        int id = slots.add(accelerator);
+        if (id == hash.length) {
+            hash = Arrays.copyOf(hash, slots.capacity());
         }
-        if (id == accOf.length) {
-            int grown = (int) Math.min(Integer.MAX_VALUE - 8, 2L * id);
-            accOf = Arrays.copyOf(accOf, grown);
-            slotOf = Arrays.copyOf(slotOf, grown);
-            hash = Arrays.copyOf(hash, grown);
-        }
-        int slot = count[accelerator]++;
-        accOf[id] = accelerator;
-        slotOf[id] = slot;
         hash[id] = content;
         if (reduced >= 0) {
+            int slot = slots.slot(id);
             if (slot == wholeIds[accelerator].length) {
                 wholeIds[accelerator] = Arrays.copyOf(wholeIds[accelerator], slot * 2);
                 reducedIds[accelerator] = Arrays.copyOf(reducedIds[accelerator], slot * 2);

@@ -15,15 +15,12 @@ import java.util.Arrays;
  */
 public final class XorSummary implements StepSink {
     private final int accelerators;
-    private final int[] count;
+    private final TaskSlots slots;
     private final long[] summary;
-    private int[] accOf = new int[1024];
-    private int[] slotOf = new int[1024];
-    private int size;
 
     public XorSummary(int accelerators) {
         this.accelerators = accelerators;
-        this.count = new int[accelerators];
+        this.slots = new TaskSlots(accelerators, 1024);
         this.summary = new long[accelerators];
     }
 
@@ -48,28 +45,25 @@ public final class XorSummary implements StepSink {
     @Override
     public int compute(int iteration, int accelerator, ComputeWork work, int layer) {
         TrainingStep.checkAccelerator(accelerators, accelerator);
-        return add(accelerator, mix(key(work.phase(), iteration, layer) ^ work.hashCode()));
+        return add(accelerator, TaskSlots.compute(iteration, work, layer));
     }
 
     @Override
     public int transfer(int iteration, int src, int dst, int level, int layer, TransferKind kind, double bytes) {
         TrainingStep.checkTransfer(accelerators, src, dst, bytes);
-        return add(src, mix(key(TaskKind.TRANSFER, iteration, layer) ^ mix(Double.doubleToLongBits(bytes))
-                ^ mix(((long) kind.ordinal() << 32) | (src ^ dst))));
+        return add(src, TaskSlots.transfer(iteration, layer, kind, bytes, src ^ dst));
     }
 
     @Override
     public void depends(int task, int on) {
-        if (task < 0 || on < 0 || task >= size || on >= size || task == on) {
-            throw new IllegalArgumentException("bad dependency " + task + " on " + on);
-        }
-        int a = accOf[task];
-        summary[a] += mix(mix(slotOf[task] + 0x5851F42D4C957F2DL) ^ mix(accOf[on] ^ a, slotOf[on]));
+        slots.checkDependency(task, on);
+        int a = slots.accelerator(task);
+        summary[a] += mix(mix(slots.slot(task) + 0x5851F42D4C957F2DL) ^ mix(slots.accelerator(on) ^ a, slots.slot(on)));
     }
 
     /** Tasks added so far. */
     public int size() {
-        return size;
+        return slots.size();
     }
 
     /**
@@ -80,7 +74,7 @@ public final class XorSummary implements StepSink {
     public int[] invariantMasks(int[] masks) {
         return Arrays.stream(masks).filter(m -> {
             for (int a = 0; a < accelerators; a++) {
-                if (count[a] != count[a ^ m] || summary[a] != summary[a ^ m]) {
+                if (slots.count(a) != slots.count(a ^ m) || summary[a] != summary[a ^ m]) {
                     return false;
                 }
             }
@@ -88,24 +82,9 @@ public final class XorSummary implements StepSink {
         }).toArray();
     }
 
-    static long key(TaskKind kind, int iteration, int layer) {
-        return ((long) kind.ordinal() << 40) ^ ((long) iteration << 20) ^ layer;
-    }
-
     private int add(int accelerator, long task) {
-        int id = size++;
-        if ((id & 0xffff) == 0) {
-            org.hyparsim.core.engine.Deadline.check();
-        }
-        if (id == accOf.length) {
-            int grown = (int) Math.min(Integer.MAX_VALUE - 8, 2L * id);
-            accOf = Arrays.copyOf(accOf, grown);
-            slotOf = Arrays.copyOf(slotOf, grown);
-        }
-        int slot = count[accelerator]++;
-        accOf[id] = accelerator;
-        slotOf[id] = slot;
-        summary[accelerator] += mix(mix(slot + 0x2545F4914F6CDD1DL) ^ task);
+        int id = slots.add(accelerator);
+        summary[accelerator] += mix(mix(slots.slot(id) + 0x2545F4914F6CDD1DL) ^ task);
         return id;
     }
 }

@@ -86,20 +86,7 @@ class RepresentativeBuilderTest {
     @Test
     void aSubgroupReducesToOneAcceleratorPerOrbit() {
         TrainingStep.Builder b = new TrainingStep.Builder(4, 1, List.of("fc"));
-        int[] fwd = new int[4];
-        int[] send = new int[4];
-        for (int a = 0; a < 4; a++) {
-            fwd[a] = b.compute(0, a, new ComputeWork(FC, TaskKind.FORWARD, 1 + (a & 1), 4), 0);
-        }
-        for (int a = 0; a < 4; a++) {
-            send[a] = b.transfer(0, a, a ^ 2, 1, 0, TransferKind.GRADIENT_SUM, 500);
-            b.depends(send[a], fwd[a]);
-        }
-        for (int a = 0; a < 4; a++) {
-            int g = b.compute(0, a, new ComputeWork(FC, TaskKind.GRADIENT, 1 + (a & 1), 4), 0);
-            b.depends(g, fwd[a]);
-            b.depends(g, send[a ^ 2]);
-        }
+        subgroupGraph(false, false).accept(b);
         TrainingStep whole = b.build();
         assertArrayEquals(new int[] {2}, SymmetricStep.xorInvariantMasks(whole, new int[] {1, 2, 3}));
         assertTrue(SymmetricStep.reduce(whole, List.of(XOR_GENERATORS.get(0)), a -> a & 1).isEmpty(),
@@ -112,5 +99,62 @@ class RepresentativeBuilderTest {
         // the gradient of 0 waits for the send from 2, which is 0's own send by symmetry (slot 1 of 0)
         assertArrayEquals(new int[] {0, 2}, r.predecessors(4));
         assertArrayEquals(new int[] {1, 3}, r.predecessors(5));
+        // built directly, as replays do: the same share, and the summaries taken as it is built find the same mask
+        XorSummary streamed = new XorSummary(4);
+        subgroupGraph(false, false).accept(streamed);
+        assertArrayEquals(new int[] {2}, streamed.invariantMasks(new int[] {1, 2, 3}));
+        assertSameGraph(r, byOrbits(subgroupGraph(false, false)).orElseThrow());
+    }
+
+    /**
+     * Tasks added from the highest accelerator down, so each comes before its representative's:
+     * compared by hash at the end, the share is still the cut's; a send out of step is still found.
+     */
+    @Test
+    void tasksBeforeTheirRepresentativesAreComparedByHash() {
+        TrainingStep.Builder b = new TrainingStep.Builder(4, 1, List.of("fc"));
+        subgroupGraph(true, false).accept(b);
+        TrainingStep cut = SymmetricStep.reduce(b.build(), List.of(XOR_GENERATORS.get(1)), a -> a & 1).orElseThrow();
+        assertSameGraph(cut, byOrbits(subgroupGraph(true, false)).orElseThrow());
+        assertTrue(byOrbits(subgroupGraph(true, true)).isEmpty(), "accelerator 2 sends to 1, not to its partner 0");
+    }
+
+    /** The subgroup {0, XOR 2}'s share built directly: representatives 0 and 1. */
+    private static Optional<TrainingStep> byOrbits(Consumer<StepSink> fill) {
+        return RepresentativeBuilder.of(4, 1, List.of("fc"), a -> a & 1, (a, x) -> x ^ a ^ (a & 1), fill);
+    }
+
+    /**
+     * The graph above: forwards of one work on even accelerators and another on odd ones, sends
+     * across XOR 2, gradients after both; {@code reversed} adds each phase from accelerator 3 down,
+     * {@code wrongPeer} has accelerator 2 send to 1.
+     */
+    private static Consumer<StepSink> subgroupGraph(boolean reversed, boolean wrongPeer) {
+        return b -> {
+            int[] fwd = new int[4];
+            int[] send = new int[4];
+            for (int i = 0; i < 4; i++) {
+                int a = reversed ? 3 - i : i;
+                fwd[a] = b.compute(0, a, new ComputeWork(FC, TaskKind.FORWARD, 1 + (a & 1), 4), 0);
+            }
+            for (int i = 0; i < 4; i++) {
+                int a = reversed ? 3 - i : i;
+                send[a] = b.transfer(0, a, wrongPeer && a == 2 ? 1 : a ^ 2, 1, 0, TransferKind.GRADIENT_SUM, 500);
+                b.depends(send[a], fwd[a]);
+            }
+            for (int i = 0; i < 4; i++) {
+                int a = reversed ? 3 - i : i;
+                int g = b.compute(0, a, new ComputeWork(FC, TaskKind.GRADIENT, 1 + (a & 1), 4), 0);
+                b.depends(g, fwd[a]);
+                b.depends(g, send[a ^ 2]);
+            }
+        };
+    }
+
+    private static void assertSameGraph(TrainingStep expected, TrainingStep actual) {
+        assertEquals(expected.tasks(), actual.tasks());
+        for (int k = 0; k < expected.size(); k++) {
+            assertArrayEquals(expected.predecessors(k), actual.predecessors(k), "task " + k);
+        }
     }
 }
