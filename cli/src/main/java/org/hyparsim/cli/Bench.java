@@ -162,6 +162,7 @@ public final class Bench {
             log.printf("VGG-E, 1024 accelerators, dp, mp, trick and hypar on torus and htree (hmc-rs, its collectives, "
                     + "flow links): %.1f s (once)%n", all);
             out.put("vggE1024AllStrategiesSeconds", all);
+            out.putAll(vggE65536(log));
         }
 
         Network big = syntheticNetwork(1000);
@@ -364,6 +365,56 @@ public final class Bench {
                 new ArrayConfig(accelerators, topology, LinkModel.PACKET, HardwareReader.builtIn(BuiltInProfile.HMC_RS),
                         BuiltInProfile.HMC_RS.defaultCollective()),
                 Schedule.OVERLAP, List.of(new Strategy.Named(StrategyKind.HYPAR)));
+    }
+
+    /** Wall-clock limit of each VGG-E run on 65536 accelerators in {@code bench}: past it the figure is the limit, marked. */
+    static final double VGG_E_65536_LIMIT_SECONDS = 300;
+
+    /**
+     * VGG-E hypar on 65536 accelerators (hmc-rs, its collectives, flow links), torus and H tree,
+     * each within {@link #VGG_E_65536_LIMIT_SECONDS}: the larger time and peak heap of the two,
+     * and per topology whether it finished.
+     */
+    static Map<String, Object> vggE65536(java.io.PrintWriter log) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        double worst = 0;
+        long worstHeap = 0;
+        boolean all = true;
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (TopologyKind topology : List.of(TopologyKind.TORUS, TopologyKind.HTREE)) {
+            Scenario p = scenario("VGG-E", 65536, topology);
+            Scenario s = new Scenario(p.source(), p.workload(), new ArrayConfig(65536, topology, LinkModel.DEFAULT,
+                    p.hardware(), p.array().collective()), p.schedule(), p.strategies());
+            long[] heap = new long[1];
+            String[] failed = new String[1];
+            double sec = measure(() -> {
+                try {
+                    return SimEngine.withDeadline(VGG_E_65536_LIMIT_SECONDS, () -> ScenarioRunner.run(s, false));
+                } catch (org.hyparsim.core.engine.SimulationTimeoutException | org.hyparsim.core.InputException e) {
+                    failed[0] = e.getMessage();
+                    return null;
+                }
+            }, heap);
+            all &= failed[0] == null;
+            worst = Math.max(worst, sec);
+            worstHeap = Math.max(worstHeap, heap[0]);
+            log.printf("VGG-E hypar, 65536 accelerators, %s (flow links): %s, peak heap %d MB%n", topology.label(),
+                    failed[0] == null ? String.format(java.util.Locale.ROOT, "%.1f s", sec) : failed[0], heap[0] >> 20);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("topology", topology.label());
+            m.put("seconds", sec);
+            m.put("finished", failed[0] == null);
+            m.put("peakHeapBytes", heap[0]);
+            if (failed[0] != null) {
+                m.put("error", failed[0]);
+            }
+            runs.add(m);
+        }
+        // the larger of the two; a run that did not finish gives no time
+        out.put("vggE65536Seconds", all ? worst : null);
+        out.put("vggE65536PeakHeapBytes", worstHeap);
+        out.put("vggE65536", runs);
+        return out;
     }
 
     /** The scenario with dp, mp, trick and hypar, on the default link model. */

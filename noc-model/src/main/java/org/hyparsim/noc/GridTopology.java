@@ -156,22 +156,31 @@ public final class GridTopology extends TableTopology {
 
     /** Along the row with colStep, then the column with rowStep (each +1 or -1; 0 where already there). */
     private int[] path(int src, int dst, int colStep, int rowStep) {
-        List<Integer> path = new ArrayList<>();
         int r = src / cols;
         int c = src % cols;
         int tr = dst / cols;
         int tc = dst % cols;
+        int[] path = new int[hops(c, tc, colStep, cols) + hops(r, tr, rowStep, rows)];
+        int k = 0;
         while (c != tc) {
             int nc = wrap ? Math.floorMod(c + colStep, cols) : c + colStep;
-            path.add(table.get(r * cols + c, r * cols + nc));
+            path[k++] = table.get(r * cols + c, r * cols + nc);
             c = nc;
         }
         while (r != tr) {
             int nr = wrap ? Math.floorMod(r + rowStep, rows) : r + rowStep;
-            path.add(table.get(r * cols + c, nr * cols + c));
+            path[k++] = table.get(r * cols + c, nr * cols + c);
             r = nr;
         }
-        return path.stream().mapToInt(Integer::intValue).toArray();
+        return path;
+    }
+
+    /** Steps from one coordinate to another going {@code step} (+1 or -1; 0 where already there). */
+    private int hops(int from, int to, int step, int size) {
+        if (from == to) {
+            return 0;
+        }
+        return wrap ? Math.floorMod(step * (to - from), size) : Math.abs(to - from);
     }
 
     /** The shortest directions from one coordinate to another: one, or both on a tie round a ring. */
