@@ -55,6 +55,41 @@ class RunCommandTest {
         }
     }
 
+    /**
+     * A trace past its limit (lowered here to 200 slices a run) keeps whole accelerators from 0, as
+     * many as fit, and says which: labelled "traced: accelerators 0-k of 8", thread names for those only.
+     */
+    @Test
+    void aTraceKeepsTheAcceleratorsThatFitItsLimit() throws Exception {
+        Path f = Scenarios.write(dir, "tr.yaml", "network: Lenet-c\naccelerators: 8\nsymmetry: off\nstrategies: [dp]\n");
+        String key = org.hyparsim.core.Limits.property("maxTraceEvents");
+        System.setProperty(key, "200");
+        try {
+            assertEquals(0, Cli.run("run", f.toString(), "--out", dir.resolve("tr").toString()).status());
+        } finally {
+            System.clearProperty(key);
+        }
+        JsonNode trace = new ObjectMapper().readTree(dir.resolve("tr/trace.json").toFile());
+        int slices = 0;
+        String label = null;
+        java.util.Set<Integer> named = new java.util.TreeSet<>();
+        for (JsonNode e : trace.get("traceEvents")) {
+            String ph = e.get("ph").asText();
+            if (ph.equals("X")) {
+                slices++;
+            } else if (e.get("name").asText().equals("process_labels")) {
+                label = e.get("args").get("labels").asText();
+            } else if (e.get("name").asText().equals("thread_name")) {
+                String n = e.get("args").get("name").asText();
+                named.add(Integer.parseInt(n.substring(1, n.indexOf(' '))));
+            }
+        }
+        int most = named.stream().mapToInt(Integer::intValue).max().orElse(-1);
+        assertTrue(slices > 0 && slices <= 200, slices + " slices");
+        assertTrue(most >= 1 && most < 7, "accelerators 0.." + most);
+        assertEquals("traced: accelerators " + (most == 0 ? "0" : "0-" + most) + " of 8", label);
+    }
+
     @Test
     void textOutputIsATable() throws Exception {
         Path f = Scenarios.write(dir, "t.yaml", "network: SCONV\naccelerators: 4\n");

@@ -59,7 +59,20 @@ public final class ChromeTrace {
                 slices.add(m);
             }
             int stride = 1 + lanesMax;
-            for (int a = 0; a < k.accelerators(); a++) {
+            java.util.SortedSet<Integer> traced = new java.util.TreeSet<>();
+            for (TraceEvent e : sorted) {
+                traced.add(e.accelerator());
+            }
+            if (traced.size() < k.accelerators()) {
+                // a replay by symmetry keeps its representatives, a large array the accelerators that fit the limit
+                Map<String, Object> label = new LinkedHashMap<>();
+                label.put("name", "process_labels");
+                label.put("ph", "M");
+                label.put("pid", pid);
+                label.put("args", Map.of("labels", "traced: accelerators " + ranges(traced) + " of " + k.accelerators()));
+                events.add(label);
+            }
+            for (int a : traced) {
                 events.add(meta("thread_name", pid, stride * a, "A" + a + " compute"));
                 int used = lanes.getOrDefault(a, List.of()).size();
                 for (int lane = 0; lane < Math.max(1, used); lane++) {
@@ -77,6 +90,19 @@ public final class ChromeTrace {
         out.put("traceEvents", events);
         out.put("displayTimeUnit", "ns");
         return out;
+    }
+
+    /** A sorted set of accelerators as ranges: 0-3, 8, 10-11. */
+    static String ranges(java.util.SortedSet<Integer> set) {
+        List<String> out = new ArrayList<>();
+        int[] a = set.stream().mapToInt(Integer::intValue).toArray();
+        for (int i = 0, j; i < a.length; i = j) {
+            for (j = i + 1; j < a.length && a[j] == a[j - 1] + 1; j++) {
+                // extend the run
+            }
+            out.add(j - 1 == i ? String.valueOf(a[i]) : a[i] + "-" + a[j - 1]);
+        }
+        return String.join(", ", out);
     }
 
     private static Map<String, Object> meta(String what, int pid, int tid, String name) {

@@ -53,6 +53,14 @@ public final class Limits {
     }
 
     /**
+     * Slices of one run's Chrome trace: the tasks of accelerators 0, 1, ... as long as they fit
+     * (at least accelerator 0's); a larger trace would not open in a trace viewer anyway.
+     */
+    public static long maxTraceEvents() {
+        return get("maxTraceEvents", 500_000);
+    }
+
+    /**
      * Simulated seconds one run may reach: the engine counts integer picoseconds (at most about
      * 9.2e6 s); a scenario whose steps could pass this is refused at the reader.
      */

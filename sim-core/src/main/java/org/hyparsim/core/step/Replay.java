@@ -271,10 +271,11 @@ public final class Replay {
         double rf = 0;
         double noc = 0;
         List<TraceEvent> trace = recordTrace ? new ArrayList<>() : List.of();
+        int traced = recordTrace ? tracedAccelerators(org.hyparsim.core.Limits.maxTraceEvents()) : 0;
         for (Task t : step.tasks()) {
             int id = t.id();
             iterationEnd[t.iteration()] = Math.max(iterationEnd[t.iteration()], end[id]);
-            if (recordTrace) {
+            if (t.accelerator() < traced) {
                 trace.add(new TraceEvent(t.describe(step.layerNames()), t.isTransfer() ? t.transferKind().label()
                         : t.kind().label(), t.accelerator(), t.isTransfer(), start[id], end[id]));
             }
@@ -395,5 +396,19 @@ public final class Replay {
             out.add(v * PS);
         }
         return out;
+    }
+
+    /** How many accelerators, from 0, the trace keeps: as many as fit in {@code max} slices, at least one. */
+    private int tracedAccelerators(long max) {
+        int[] count = new int[step.accelerators()];
+        for (Task t : step.tasks()) {
+            count[t.accelerator()]++;
+        }
+        long sum = count[0];
+        int k = 1;
+        while (k < count.length && sum + count[k] <= max) {
+            sum += count[k++];
+        }
+        return k;
     }
 }
