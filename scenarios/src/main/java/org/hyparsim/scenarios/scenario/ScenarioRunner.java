@@ -106,9 +106,10 @@ public final class ScenarioRunner {
     /**
      * A step, as {@code fill} adds its tasks, replayed on a topology, where {@code mayReduce} and
      * the links are flows ({@link SymmetryMode}): accelerator 0's share alone, built without the
-     * whole graph, where the topology's regular symmetry maps the step onto itself; otherwise built
-     * whole, then one accelerator per orbit where a group of the topology's XOR automorphisms maps
-     * it onto itself; replayed whole otherwise.
+     * whole graph, where the topology's regular symmetry maps the step onto itself; otherwise one
+     * accelerator per orbit, also built without the whole graph (summaries in a first pass, the
+     * share in a second), where a group of the topology's XOR automorphisms maps it onto itself;
+     * built and replayed whole otherwise, within {@link org.hyparsim.core.Limits#maxTasks()}.
      */
     public static StepResult buildAndReplay(int accelerators, int iterations, List<String> layerNames,
             java.util.function.Consumer<StepSink> fill, Topology topology, LinkModel linkModel, LinkProfile links,
