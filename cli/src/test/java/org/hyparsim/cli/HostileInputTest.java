@@ -108,8 +108,8 @@ class HostileInputTest {
             assertRefused(run("mesh.yaml", "network: Lenet-c\naccelerators: 16\ntopology: mesh\ncollective: ring\n"
                     + "strategies: [dp]\n"), "mesh.yaml: accelerators: the training step has ");
             Cli bus = run("bus.yaml", "network: Lenet-c\naccelerators: 16\ntopology: bus\nstrategies: [hypar]\n");
-            assertRefused(bus, "bus.yaml: accelerators: the training step reaches 500 tasks, the limit of a task graph"
-                    + " held whole");
+            assertRefused(bus, "bus.yaml: accelerators: the task graph to replay reaches 500 tasks, the limit of a"
+                    + " graph held in memory");
         } finally {
             System.clearProperty(key);
         }

@@ -161,9 +161,10 @@ public final class TrainingStep {
         private int add(Task t) {
             int id = t.id();
             if (id >= maxTasks) {
-                throw new org.hyparsim.core.InputException(null, "accelerators", "the training step reaches "
-                        + maxTasks + " tasks, the limit of a task graph held whole (system property "
-                        + org.hyparsim.core.Limits.property("maxTasks") + "), and no symmetry of the array cuts it");
+                throw new org.hyparsim.core.InputException(null, "accelerators", "the task graph to replay reaches "
+                        + maxTasks + " tasks, the limit of a graph held in memory (system property "
+                        + org.hyparsim.core.Limits.property("maxTasks") + "): the array's symmetry, if any, does not cut"
+                        + " the step below it");
             }
             if (id == succ.length) {
                 succ = Arrays.copyOf(succ, id * 2);
