@@ -23,9 +23,22 @@ public final class HTreeTopology extends TableTopology {
         for (int node = 2; node < 2 * accelerators; node++) {
             int d = 31 - Integer.numberOfLeadingZeros(node);
             LinkParams p = levelParams.get(d - 1);
-            table.add(node, node / 2, name(node) + " up", p);
-            table.add(node / 2, node, name(node) + " down", p);
+            int up = table.add(node, node / 2, name(node) + " up", p);
+            int down = table.add(node / 2, node, name(node) + " down", p);
+            if (up != up(node) || down != down(node)) {
+                throw new IllegalStateException("the H tree's links are numbered node by node, up then down");
+            }
         }
+    }
+
+    /** The link from a node (2 and above) to its parent: links are added node by node, up then down. */
+    private static int up(int node) {
+        return 2 * (node - 2);
+    }
+
+    /** The link from a node's parent down to it. */
+    private static int down(int node) {
+        return 2 * (node - 2) + 1;
     }
 
     private static int check(int accelerators) {
@@ -83,24 +96,14 @@ public final class HTreeTopology extends TableTopology {
     public int[] route(int src, int dst) {
         int a = accelerators() + src;
         int b = accelerators() + dst;
-        int up = 0;
-        int x = a;
-        int y = b;
-        while (x != y) {
-            x /= 2;
-            y /= 2;
-            up++;
+        int climb = 0; // levels up to the lowest common ancestor
+        for (int x = a, y = b; x != y; x /= 2, y /= 2) {
+            climb++;
         }
-        int[] route = new int[2 * up];
-        x = a;
-        for (int i = 0; i < up; i++) {
-            route[i] = table.get(x, x / 2);
-            x /= 2;
-        }
-        y = b;
-        for (int i = 0; i < up; i++) {
-            route[2 * up - 1 - i] = table.get(y / 2, y);
-            y /= 2;
+        int[] route = new int[2 * climb];
+        for (int i = 0, x = a, y = b; i < climb; i++, x /= 2, y /= 2) {
+            route[i] = up(x);
+            route[2 * climb - 1 - i] = down(y);
         }
         return route;
     }

@@ -76,9 +76,10 @@ public final class StepBuilder {
         for (int l = 0; l < layers; l++) {
             projections.add(new ArrayList<>());
         }
+        boolean uneven = plan.uneven();
         for (int a = 0; a < n; a++) {
             for (int l = 0; l < layers; l++) {
-                works[l][a] = a > 0 && !plan.uneven() ? works[l][0] : shard(net.layer(l), phases, batch, plan.shares(a, l));
+                works[l][a] = a > 0 && !uneven ? works[l][0] : shard(net.layer(l), phases, batch, plan.shares(a, l));
             }
         }
         for (Shortcut sc : net.shortcuts()) {
