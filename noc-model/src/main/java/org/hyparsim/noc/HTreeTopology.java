@@ -73,7 +73,7 @@ public final class HTreeTopology extends TableTopology {
     /** Every XOR of accelerator indices: the generators' span. */
     @Override
     public int[] xorAutomorphisms() {
-        return java.util.stream.IntStream.range(0, depth).map(k -> 1 << k).toArray();
+        return generatorBits();
     }
 
     /** The group's elements are the XORs of accelerator indices: a ^ a takes a to 0. */

@@ -28,7 +28,7 @@ public final class SwitchTopology extends TableTopology {
     /** Every XOR of accelerator indices: the generators' span. */
     @Override
     public int[] xorAutomorphisms() {
-        return java.util.stream.IntStream.range(0, symmetryGenerators()).map(k -> 1 << k).toArray();
+        return generatorBits();
     }
 
     /** The group's elements are the XORs of accelerator indices: a ^ a takes a to 0. */

@@ -36,8 +36,12 @@ public record Symmetry(List<int[]> accelerators, List<int[]> links, IntBinaryOpe
      */
     public static Symmetry xor(int[] masks, List<int[]> accelerators, List<int[]> links) {
         int[] basis = basis(masks);
-        IntUnaryOperator rep = a -> reduce(a, basis);
-        return new Symmetry(accelerators, links, (a, x) -> x ^ a ^ rep.applyAsInt(a), rep, 1 << basis.length);
+        // looked up per transfer and dependency as steps are built: tabled once
+        int[] rep = new int[accelerators.get(0).length];
+        for (int a = 0; a < rep.length; a++) {
+            rep[a] = reduce(a, basis);
+        }
+        return new Symmetry(accelerators, links, (a, x) -> x ^ a ^ rep[a], a -> rep[a], 1 << basis.length);
     }
 
     /** A basis of the masks' span, each with a distinct leading bit, leading bits in decreasing order. */

@@ -83,6 +83,11 @@ abstract class TableTopology implements Topology {
         lnk.add(l);
     }
 
+    /** One mask per generator, 2^k for generator k: where generator k is the XOR by 2^k, every XOR is in their span. */
+    protected int[] generatorBits() {
+        return java.util.stream.IntStream.range(0, symmetryGenerators()).map(k -> 1 << k).toArray();
+    }
+
     /**
      * The image of a node under the XOR of accelerator indices by {@code mask}, for a mask in the
      * span of {@link #xorAutomorphisms}: here the composition of the generators of its bits (where

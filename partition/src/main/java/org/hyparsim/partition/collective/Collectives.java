@@ -176,9 +176,21 @@ public final class Collectives {
         if (fabric == null || Integer.bitCount(mask) == 0 || !(bytes > 0)) {
             return 0;
         }
-        CollectiveAlgorithm a = choose(op, mask, bytes);
-        double[] ab = estimates.computeIfAbsent(op + "/" + a + "/" + mask, k -> estimate(rounds(op, a, mask), mask));
+        double[] ab = estimateOf(op, choose(op, mask, bytes), mask);
         return ab[0] + ab[1] * bytes;
+    }
+
+    /**
+     * The latency of an algorithm's rounds over the groups of {@code mask}: each round's longest
+     * path, summed; 0 without a fabric.
+     */
+    public double latencySeconds(CollectiveOp op, CollectiveAlgorithm a, int mask) {
+        return fabric == null ? 0 : estimateOf(op, a, mask)[0];
+    }
+
+    /** The estimate of an algorithm over the groups of a mask, as latency seconds and seconds per byte, kept. */
+    private double[] estimateOf(CollectiveOp op, CollectiveAlgorithm a, int mask) {
+        return estimates.computeIfAbsent(op + "/" + a + "/" + mask, k -> estimate(rounds(op, a, mask), mask));
     }
 
     /** The algorithm for a collective: the scenario's, or auto's choice for this group and size. */
@@ -203,7 +215,7 @@ public final class Collectives {
                     || a == CollectiveAlgorithm.DIRECT && members > AUTO_DIRECT_MAX_MEMBERS) {
                 continue;
             }
-            double[] ab = estimates.computeIfAbsent(op + "/" + a + "/" + mask, k -> estimate(rounds(op, a, mask), mask));
+            double[] ab = estimateOf(op, a, mask);
             double seconds = ab[0] + ab[1] * bytes;
             if (seconds < bestSeconds * (1 - 1e-12)) {
                 bestSeconds = seconds;

@@ -16,7 +16,6 @@ import org.hyparsim.noc.TopologyFabric;
 import org.hyparsim.partition.collective.CollectiveAlgorithm;
 import org.hyparsim.partition.collective.CollectiveOp;
 import org.hyparsim.partition.collective.Collectives;
-import org.hyparsim.partition.collective.Rounds;
 import org.hyparsim.scenarios.scenario.ScenarioRunner;
 
 /**
@@ -62,13 +61,13 @@ public final class CollectiveBenchmark {
         StepResult r = ScenarioRunner.buildAndReplay(c.accelerators(), 1, List.of("collective"),
                 b -> collectives.expandAlone(b, 0, 0, TransferKind.GRADIENT_SUM, c.op(), all, c.bytes(), null), topology,
                 c.linkModel(), c.links(), true, a -> none, EnergyParams.macsAndLinks(0, 0), Schedule.OVERLAP, false);
-        double bound = bound(c, ran, collectives, fabric);
+        double bound = bound(c, ran, collectives);
         return new Result(c, ran, r.stepTimeSeconds(), bound, r.communicationBytes(), r.linkBytes(), r.events(),
                 (System.nanoTime() - t0) / 1e9);
     }
 
     /** The algorithm's bandwidth term (collectives.md) plus each round's longest path latency on the topology. */
-    static double bound(Case c, CollectiveAlgorithm ran, Collectives collectives, Fabric fabric) {
+    static double bound(Case c, CollectiveAlgorithm ran, Collectives collectives) {
         int n = c.accelerators();
         double bw = c.links().linkBandwidthGBps() * 1e9;
         double share = (n - 1.0) / n * c.bytes() / bw;
@@ -79,22 +78,8 @@ public final class CollectiveBenchmark {
         if (ran == CollectiveAlgorithm.RING_BIDIR && c.op() != CollectiveOp.ALL_TO_ALL) {
             bandwidth /= 2;
         }
-        double latency = 0;
-        Rounds.Round previous = null;
-        double previousLatency = 0;
-        for (Rounds.Round round : collectives.rounds(c.op(), ran, n - 1)) {
-            // a ring's rounds pair the same members over and over: routed once
-            if (previous == null || !java.util.Arrays.equals(previous.from(), round.from())
-                    || !java.util.Arrays.equals(previous.to(), round.to())) {
-                int[][] pairs = new int[round.size()][];
-                for (int i = 0; i < round.size(); i++) {
-                    pairs[i] = new int[] {round.from()[i], round.to()[i]};
-                }
-                previous = round;
-                previousLatency = fabric.round(pairs).latencySeconds();
-            }
-            latency += previousLatency;
-        }
+        // each round's longest path, a pattern routed once (as auto's estimates count it)
+        double latency = collectives.latencySeconds(c.op(), ran, n - 1);
         return bandwidth + latency;
     }
 }

@@ -166,11 +166,7 @@ public final class ScenarioRunner {
     /** One accelerator per orbit of an XOR group, built directly; empty where the group does not map the step onto itself. */
     static java.util.Optional<TrainingStep> byOrbits(int accelerators, int iterations, List<String> layerNames,
             Symmetry xor, int tasks, java.util.function.Consumer<StepSink> fill) {
-        int[] rep = new int[accelerators];
-        for (int a = 0; a < accelerators; a++) {
-            rep[a] = xor.representative().applyAsInt(a);
-        }
-        return RepresentativeBuilder.of(accelerators, iterations, layerNames, a -> rep[a], (a, x) -> x ^ a ^ rep[a],
+        return RepresentativeBuilder.of(accelerators, iterations, layerNames, xor.representative(), xor.toOrigin(),
                 tasks, fill);
     }
 

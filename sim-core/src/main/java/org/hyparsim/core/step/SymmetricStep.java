@@ -94,17 +94,6 @@ public final class SymmetricStep {
         return Optional.of(b.build());
     }
 
-    /**
-     * The masks, of those given, whose XOR of accelerator indices maps the graph onto itself as far
-     * as a 64-bit summary per accelerator tells (its tasks in order: kind, iteration, layer, work or
-     * bytes and transfer kind, the peer and each predecessor's accelerator as an XOR distance, each
-     * predecessor's slot): they include every mask that does, and where summaries do not collide,
-     * no other; {@link #reduce} checks the generators made of them exactly.
-     */
-    public static int[] xorInvariantMasks(TrainingStep step, int[] masks) {
-        return XorSummary.of(step).invariantMasks(masks);
-    }
-
     private static boolean invariant(TrainingStep step, int[] g, int[] slot, int[][] bySlot) {
         for (int a = 0; a < bySlot.length; a++) {
             if (bySlot[g[a]].length != bySlot[a].length) {

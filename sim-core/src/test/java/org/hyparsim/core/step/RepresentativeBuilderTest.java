@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Accelerator 0's share built directly against the same share cut from the whole graph
  * ({@link SymmetricStep#reduce}), on four accelerators under index XOR (generators XOR 1 and XOR 2);
- * and a cut by a subgroup with two orbits, found by {@link SymmetricStep#xorInvariantMasks}.
+ * and a cut by a subgroup with two orbits, found by {@link XorSummary}.
  */
 class RepresentativeBuilderTest {
     private static final Layer FC = Layer.fc("fc", 4, 4);
@@ -88,7 +88,7 @@ class RepresentativeBuilderTest {
         TrainingStep.Builder b = new TrainingStep.Builder(4, 1, List.of("fc"));
         subgroupGraph(false, false).accept(b);
         TrainingStep whole = b.build();
-        assertArrayEquals(new int[] {2}, SymmetricStep.xorInvariantMasks(whole, new int[] {1, 2, 3}));
+        assertArrayEquals(new int[] {2}, XorSummary.of(whole).invariantMasks(new int[] {1, 2, 3}));
         assertTrue(SymmetricStep.reduce(whole, List.of(XOR_GENERATORS.get(0)), a -> a & 1).isEmpty(),
                 "XOR 1 takes even accelerators' work to odd ones'");
         TrainingStep r = SymmetricStep.reduce(whole, List.of(XOR_GENERATORS.get(1)), a -> a & 1).orElseThrow();
