@@ -65,8 +65,6 @@ public final class FlowInterconnect extends RoutedInterconnect {
     private int[] activeLinks;
     private int[] tiedLinks;
     private int[] candidateLinks;
-    /** Per link, residual bandwidth over its unfrozen flows, kept as they freeze. */
-    private double[] share;
     private int[] comp;
     private long mark;
 
@@ -100,7 +98,6 @@ public final class FlowInterconnect extends RoutedInterconnect {
         activeLinks = new int[links.length];
         tiedLinks = new int[links.length];
         candidateLinks = new int[links.length];
-        share = new double[links.length];
         comp = new int[64];
         mark = 0;
     }
@@ -305,11 +302,7 @@ public final class FlowInterconnect extends RoutedInterconnect {
     private void rates(int count, int usedCount) {
         Flows fl = flows;
         int[] active = activeLinks;
-        for (int i = 0; i < usedCount; i++) {
-            int l = compLinks[i];
-            share[l] = residual[l] / unfrozen[l];
-            active[i] = l;
-        }
+        System.arraycopy(compLinks, 0, active, 0, usedCount);
         int activeCount = usedCount;
         int left = count;
         int[] tied = tiedLinks;
@@ -327,7 +320,7 @@ public final class FlowInterconnect extends RoutedInterconnect {
                 int l = cand[i];
                 if (unfrozen[l] > 0) {
                     cand[kept++] = l;
-                    double s = share[l];
+                    double s = residual[l] / unfrozen[l];
                     if (s <= least * (1 + TIE)) {
                         least = Math.min(least, s);
                         tied[tiedCount++] = l;
@@ -344,14 +337,14 @@ public final class FlowInterconnect extends RoutedInterconnect {
                     int l = active[i];
                     if (unfrozen[l] > 0) {
                         active[kept++] = l;
-                        least = Math.min(least, share[l]);
+                        least = Math.min(least, residual[l] / unfrozen[l]);
                     }
                 }
                 activeCount = kept;
                 bound = Math.max(least, 0) * SPREAD * (1 + TIE);
                 candCount = 0;
                 for (int i = 0; i < activeCount; i++) {
-                    if (share[active[i]] <= bound) {
+                    if (residual[active[i]] / unfrozen[active[i]] <= bound) {
                         cand[candCount++] = active[i];
                     }
                 }
@@ -361,7 +354,7 @@ public final class FlowInterconnect extends RoutedInterconnect {
             double limit = least * (1 + TIE);
             int ties = 0;
             for (int t = 0; t < tiedCount; t++) {
-                if (share[tied[t]] <= limit) {
+                if (residual[tied[t]] / unfrozen[tied[t]] <= limit) {
                     tied[ties++] = tied[t];
                 }
             }
@@ -379,7 +372,6 @@ public final class FlowInterconnect extends RoutedInterconnect {
                     for (int l : fl.route[f]) {
                         residual[l] -= least;
                         unfrozen[l]--;
-                        share[l] = residual[l] / unfrozen[l];
                     }
                 }
             }
