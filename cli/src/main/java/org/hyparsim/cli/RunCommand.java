@@ -53,6 +53,21 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Wall-clock limit for the whole run.")
     Double timeout;
 
+    @Option(names = "--threads", paramLabel = "T",
+            description = "Strategies run at once (default: all cores; one above " + PARALLEL_MAX_ACCELERATORS
+                    + " accelerators).")
+    Integer threads;
+
+    /**
+     * Above this many accelerators a run's strategies take one thread by default: a step of such an
+     * array is built in gigabytes, and several at once could exhaust a heap that one fits.
+     */
+    static final int PARALLEL_MAX_ACCELERATORS = 4096;
+
+    static int defaultThreads(Scenario s) {
+        return s.accelerators() > PARALLEL_MAX_ACCELERATORS ? 1 : Runtime.getRuntime().availableProcessors();
+    }
+
     @Override
     public Integer call() throws IOException {
         OutputDir.check(out, "--out");
@@ -63,24 +78,19 @@ public final class RunCommand implements Callable<Integer> {
         if (!refused.isEmpty()) {
             throw new InputException(refused);
         }
+        int t = threads == null ? defaultThreads(s) : threads;
+        if (t < 1 || t > 1024) {
+            throw new InputException("command line", "--threads", "must be from 1 to 1024, got " + t);
+        }
         RunProgress progress = new RunProgress(spec.commandLine().getErr(),
                 System.console() != null && !"true".equalsIgnoreCase(System.getenv("CI")));
-        java.util.function.Supplier<List<RunRecord>> all = () -> {
-            List<RunRecord> done = new java.util.ArrayList<>();
-            Map<org.hyparsim.partition.Plan, StepResult> replays = new java.util.HashMap<>();
-            for (org.hyparsim.partition.planner.Strategy strategy : s.strategies()) {
-                progress.start(strategy.kind().label());
-                done.add(ScenarioRunner.run(s, strategy, out != null, replays));
-            }
-            progress.finish();
-            return done;
-        };
-        org.hyparsim.core.engine.EngineProgress.CURRENT.set(progress);
+        java.util.function.Supplier<List<RunRecord>> all = () -> ScenarioRunner.run(s, out != null, t,
+                strategy -> progress.of(strategy.kind().label()));
         List<RunRecord> runs;
         try {
             runs = timeout == null ? all.get() : org.hyparsim.core.engine.SimEngine.withDeadline(timeout, all);
         } finally {
-            org.hyparsim.core.engine.EngineProgress.CURRENT.remove();
+            progress.finish();
         }
         PrintWriter w = spec.commandLine().getOut();
         String runsJson = runsJson(runs);

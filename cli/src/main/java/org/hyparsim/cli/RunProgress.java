@@ -9,10 +9,9 @@ import org.hyparsim.core.engine.EngineProgress;
  * simulated time reached and the events so far, redrawn in place on a terminal, a plain line
  * every ten seconds otherwise (as sweep's progress).
  */
-final class RunProgress implements EngineProgress {
+final class RunProgress {
     private final PrintWriter err;
     private final boolean terminal;
-    private String strategy = "";
     private boolean shown;
     private long lastLine;
 
@@ -21,12 +20,12 @@ final class RunProgress implements EngineProgress {
         this.terminal = terminal;
     }
 
-    void start(String name) {
-        strategy = name;
+    /** The listener of one strategy's replays (strategies may run on several threads at once). */
+    EngineProgress of(String strategy) {
+        return (simulatedPs, events) -> at(strategy, simulatedPs, events);
     }
 
-    @Override
-    public void at(long simulatedPs, long events) {
+    private synchronized void at(String strategy, long simulatedPs, long events) {
         long now = System.nanoTime();
         if (!terminal && shown && now - lastLine < 10_000_000_000L) {
             return;
@@ -39,7 +38,7 @@ final class RunProgress implements EngineProgress {
         lastLine = now;
     }
 
-    void finish() {
+    synchronized void finish() {
         if (shown && terminal) {
             err.print("\n");
             err.flush();

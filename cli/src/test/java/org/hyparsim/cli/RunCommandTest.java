@@ -175,6 +175,22 @@ class RunCommandTest {
         assertTrue(a.out().contains("\"stepTimeSeconds\""));
     }
 
+    /** Strategies run at once give what they give one after another, the timed plan among them. */
+    @Test
+    void strategiesOnSeveralThreadsGiveWhatTheyGiveOnOne() throws Exception {
+        Path f = Scenarios.write(dir, "par.yaml", "network: AlexNet\naccelerators: 16\ntopology: torus\n"
+                + "strategies: [dp, mp, trick, hypar, accpar, timed]\n");
+        Cli one = Cli.run("run", f.toString(), "--format", "json", "--threads", "1");
+        Cli four = Cli.run("run", f.toString(), "--format", "json", "--threads", "4");
+        assertEquals(0, one.status(), one.err());
+        assertEquals(0, four.status(), four.err());
+        assertEquals(one.out(), four.out());
+        assertEquals(6, new ObjectMapper().readTree(four.out()).get("runs").size());
+        Cli none = Cli.run("run", f.toString(), "--threads", "0");
+        assertEquals(2, none.status());
+        assertTrue(none.err().contains("--threads") && none.err().contains("must be from 1 to 1024"), none.err());
+    }
+
     @Test
     void energyComesByLevelOfTheMemoryHierarchyAndSumsToTheTotal() throws Exception {
         Path f = Scenarios.write(dir, "inf.yaml", "network: Lenet-c\naccelerators: 2\nphase: inference\nstrategies: [mp]\n");

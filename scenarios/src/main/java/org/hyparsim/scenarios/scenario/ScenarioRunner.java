@@ -37,12 +37,70 @@ public final class ScenarioRunner {
     }
 
     public static List<RunRecord> run(Scenario s, boolean trace) {
-        List<RunRecord> out = new ArrayList<>();
-        Map<Plan, StepResult> replays = new HashMap<>();
-        for (Strategy strategy : s.strategies()) {
-            out.add(run(s, strategy, trace, replays));
+        return run(s, trace, 1, strategy -> null);
+    }
+
+    /**
+     * Every strategy's run, on up to {@code threads} threads, in the scenario's order. Each
+     * thread works under the caller's deadline and tells {@code progress}'s listener for its
+     * strategy (null: none); a plan replays once however many strategies choose it (a thread
+     * that asks for a plan another is replaying waits for it), so a timed strategy reuses the
+     * baselines' replays as it does on one thread.
+     */
+    public static List<RunRecord> run(Scenario s, boolean trace, int threads,
+            java.util.function.Function<Strategy, org.hyparsim.core.engine.EngineProgress> progress) {
+        Map<Plan, StepResult> replays = new java.util.concurrent.ConcurrentHashMap<>();
+        List<Strategy> strategies = s.strategies();
+        List<java.util.function.Supplier<RunRecord>> tasks = new ArrayList<>();
+        for (Strategy strategy : strategies) {
+            org.hyparsim.core.engine.EngineProgress listener = progress.apply(strategy);
+            tasks.add(org.hyparsim.core.engine.Deadline.carried(() -> {
+                org.hyparsim.core.engine.EngineProgress before = org.hyparsim.core.engine.EngineProgress.CURRENT.get();
+                org.hyparsim.core.engine.EngineProgress.CURRENT.set(listener);
+                try {
+                    return run(s, strategy, trace, replays);
+                } finally {
+                    org.hyparsim.core.engine.EngineProgress.CURRENT.set(before);
+                }
+            }));
         }
-        return out;
+        int n = Math.min(Math.max(1, threads), tasks.size());
+        if (n <= 1) {
+            return tasks.stream().map(java.util.function.Supplier::get).toList();
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n, r -> {
+            Thread t = new Thread(r, "run-strategy");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            // started from the last listed: scenarios list the baselines first, and the plans that mix
+            // parallelisms (the longest replays) after them
+            List<java.util.concurrent.Future<RunRecord>> futures = new ArrayList<>(
+                    java.util.Collections.nCopies(tasks.size(), null));
+            for (int i = tasks.size() - 1; i >= 0; i--) {
+                futures.set(i, pool.submit(tasks.get(i)::get));
+            }
+            List<RunRecord> out = new ArrayList<>();
+            for (java.util.concurrent.Future<RunRecord> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new org.hyparsim.core.engine.SimulationTimeoutException("the run was interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            // the first strategy (in the scenario's order) that failed, as it failed on one thread
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** What a run of this scenario under this strategy is asked, as results name it. */

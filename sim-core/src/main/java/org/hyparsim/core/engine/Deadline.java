@@ -45,6 +45,23 @@ public final class Deadline {
         }
     }
 
+    /**
+     * The task, to run on another thread under this thread's deadline: work split over threads
+     * keeps the one limit it was given.
+     */
+    public static <T> Supplier<T> carried(Supplier<T> task) {
+        Deadline d = CURRENT.get();
+        return () -> {
+            Deadline previous = CURRENT.get();
+            CURRENT.set(d);
+            try {
+                return task.get();
+            } finally {
+                CURRENT.set(previous);
+            }
+        };
+    }
+
     /** The deadline of this thread's work, or null. */
     static Deadline current() {
         return CURRENT.get();
