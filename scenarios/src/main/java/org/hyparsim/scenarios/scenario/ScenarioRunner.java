@@ -41,32 +41,46 @@ public final class ScenarioRunner {
     }
 
     /**
-     * Every strategy's run, on up to {@code threads} threads, in the scenario's order. Each
-     * thread works under the caller's deadline and tells {@code progress}'s listener for its
-     * strategy (null: none); a plan replays once however many strategies choose it (a thread
-     * that asks for a plan another is replaying waits for it), so a timed strategy reuses the
-     * baselines' replays as it does on one thread.
+     * Every strategy's run, on up to {@code threads} threads, in the scenario's order (see
+     * {@link #runAll}).
      */
     public static List<RunRecord> run(Scenario s, boolean trace, int threads,
             java.util.function.Function<Strategy, org.hyparsim.core.engine.EngineProgress> progress) {
-        Map<Plan, StepResult> replays = new java.util.concurrent.ConcurrentHashMap<>();
-        List<Strategy> strategies = s.strategies();
+        return runAll(List.of(s), trace, threads, progress).get(0);
+    }
+
+    /**
+     * Every strategy's run of every scenario, on up to {@code threads} threads, by scenario in the
+     * scenarios' order. Each thread works under the caller's deadline and tells {@code progress}'s
+     * listener for its strategy (null: none); within a scenario a plan replays once however many
+     * strategies choose it (a thread that asks for a plan another is replaying waits for it), so a
+     * timed strategy reuses the baselines' replays as it does on one thread. Runs start from the
+     * last listed: scenarios list the baselines first and the plans that mix parallelisms, the
+     * longest replays, after them. A failure is the first in that order, as on one thread.
+     */
+    public static List<List<RunRecord>> runAll(List<Scenario> scenarios, boolean trace, int threads,
+            java.util.function.Function<Strategy, org.hyparsim.core.engine.EngineProgress> progress) {
         List<java.util.function.Supplier<RunRecord>> tasks = new ArrayList<>();
-        for (Strategy strategy : strategies) {
-            org.hyparsim.core.engine.EngineProgress listener = progress.apply(strategy);
-            tasks.add(org.hyparsim.core.engine.Deadline.carried(() -> {
-                org.hyparsim.core.engine.EngineProgress before = org.hyparsim.core.engine.EngineProgress.CURRENT.get();
-                org.hyparsim.core.engine.EngineProgress.CURRENT.set(listener);
-                try {
-                    return run(s, strategy, trace, replays);
-                } finally {
-                    org.hyparsim.core.engine.EngineProgress.CURRENT.set(before);
-                }
-            }));
+        for (Scenario s : scenarios) {
+            Map<Plan, StepResult> replays = new java.util.concurrent.ConcurrentHashMap<>();
+            for (Strategy strategy : s.strategies()) {
+                org.hyparsim.core.engine.EngineProgress listener = progress.apply(strategy);
+                tasks.add(org.hyparsim.core.engine.Deadline.carried(() -> {
+                    org.hyparsim.core.engine.EngineProgress before = org.hyparsim.core.engine.EngineProgress.CURRENT.get();
+                    org.hyparsim.core.engine.EngineProgress.CURRENT.set(listener);
+                    try {
+                        return run(s, strategy, trace, replays);
+                    } finally {
+                        org.hyparsim.core.engine.EngineProgress.CURRENT.set(before);
+                    }
+                }));
+            }
         }
         int n = Math.min(Math.max(1, threads), tasks.size());
+        List<RunRecord> done = new ArrayList<>();
         if (n <= 1) {
-            return tasks.stream().map(java.util.function.Supplier::get).toList();
+            tasks.forEach(t -> done.add(t.get()));
+            return byScenario(scenarios, done);
         }
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n, r -> {
             Thread t = new Thread(r, "run-strategy");
@@ -74,23 +88,19 @@ public final class ScenarioRunner {
             return t;
         });
         try {
-            // started from the last listed: scenarios list the baselines first, and the plans that mix
-            // parallelisms (the longest replays) after them
             List<java.util.concurrent.Future<RunRecord>> futures = new ArrayList<>(
                     java.util.Collections.nCopies(tasks.size(), null));
             for (int i = tasks.size() - 1; i >= 0; i--) {
                 futures.set(i, pool.submit(tasks.get(i)::get));
             }
-            List<RunRecord> out = new ArrayList<>();
             for (java.util.concurrent.Future<RunRecord> f : futures) {
-                out.add(f.get());
+                done.add(f.get());
             }
-            return out;
+            return byScenario(scenarios, done);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new org.hyparsim.core.engine.SimulationTimeoutException("the run was interrupted");
         } catch (java.util.concurrent.ExecutionException e) {
-            // the first strategy (in the scenario's order) that failed, as it failed on one thread
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
             }
@@ -101,6 +111,17 @@ public final class ScenarioRunner {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The runs, listed scenario after scenario, split back by scenario. */
+    private static List<List<RunRecord>> byScenario(List<Scenario> scenarios, List<RunRecord> runs) {
+        List<List<RunRecord>> out = new ArrayList<>();
+        int i = 0;
+        for (Scenario s : scenarios) {
+            out.add(List.copyOf(runs.subList(i, i + s.strategies().size())));
+            i += s.strategies().size();
+        }
+        return out;
     }
 
     /** What a run of this scenario under this strategy is asked, as results name it. */
