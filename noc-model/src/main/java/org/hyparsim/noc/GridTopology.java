@@ -14,6 +14,16 @@ public final class GridTopology extends TableTopology {
     private final int rows;
     private final int cols;
     private final boolean wrap;
+    /** Every link's latency (one set of parameters for all), ps. */
+    private final long linkLatencyPs;
+    /**
+     * Per accelerator, the link leaving it one step along its row (+1, -1) and its column (+1,
+     * -1); -1 where there is none.
+     */
+    private final int[] rowForward;
+    private final int[] rowBack;
+    private final int[] colForward;
+    private final int[] colBack;
 
     public GridTopology(TopologyKind kind, int rows, int cols, boolean wrap, LinkParams params) {
         super(kind, rows * cols);
@@ -40,6 +50,114 @@ public final class GridTopology extends TableTopology {
                     table.add(a, b, "A" + a + "->A" + b, params);
                 }
             }
+        }
+        this.linkLatencyPs = params.latencyPs();
+        int n = rows * cols;
+        rowForward = new int[n];
+        rowBack = new int[n];
+        colForward = new int[n];
+        colBack = new int[n];
+        for (int a = 0; a < n; a++) {
+            rowForward[a] = neighbourLink(a, 0, 1);
+            rowBack[a] = neighbourLink(a, 0, -1);
+            colForward[a] = neighbourLink(a, 1, 0);
+            colBack[a] = neighbourLink(a, -1, 0);
+        }
+    }
+
+    /** The link from accelerator a one step (dr, dc) away, or -1. */
+    private int neighbourLink(int a, int dr, int dc) {
+        int nr = a / cols + dr;
+        int nc = a % cols + dc;
+        if (wrap) {
+            nr = Math.floorMod(nr, rows);
+            nc = Math.floorMod(nc, cols);
+        } else if (nr < 0 || nr >= rows || nc < 0 || nc >= cols) {
+            return -1;
+        }
+        int b = nr * cols + nc;
+        return b == a ? -1 : table.get(a, b);
+    }
+
+    /**
+     * The routes' loads counted without walking them: each route is a run along its row, then one
+     * along its column, so each run adds its weight to a range of places on its line (a difference
+     * array per line and direction, summed once at the end). Every link's latency is the same, so
+     * a route's is its hops times it.
+     */
+    @Override
+    public long addRoundLoads(int[][] pairs, double[] load) {
+        // per line and direction, the difference array of the places the links leave: rows then columns
+        double[] rowFwd = new double[rows * (cols + 1)];
+        double[] rowBck = new double[rows * (cols + 1)];
+        double[] colFwd = new double[cols * (rows + 1)];
+        double[] colBck = new double[cols * (rows + 1)];
+        long hopsMost = 0;
+        for (int[] p : pairs) {
+            int r = p[0] / cols;
+            int c = p[0] % cols;
+            int tr = p[1] / cols;
+            int tc = p[1] % cols;
+            int[] colSteps = directions(c, tc, cols);
+            int[] rowSteps = directions(r, tr, rows);
+            double w = 1.0 / (colSteps.length * rowSteps.length);
+            for (int colStep : colSteps) {
+                int h = hops(c, tc, colStep, cols);
+                for (int rowStep : rowSteps) {
+                    int v = hops(r, tr, rowStep, rows);
+                    run(colStep > 0 ? rowFwd : rowBck, r * (cols + 1), cols, c, h, colStep, w);
+                    run(rowStep > 0 ? colFwd : colBck, tc * (rows + 1), rows, r, v, rowStep, w);
+                    hopsMost = Math.max(hopsMost, h + v);
+                }
+            }
+        }
+        for (int r = 0; r < rows; r++) {
+            double f = 0;
+            double b = 0;
+            for (int c = 0; c < cols; c++) {
+                f += rowFwd[r * (cols + 1) + c];
+                b += rowBck[r * (cols + 1) + c];
+                addLoad(load, rowForward[r * cols + c], f);
+                addLoad(load, rowBack[r * cols + c], b);
+            }
+        }
+        for (int c = 0; c < cols; c++) {
+            double f = 0;
+            double b = 0;
+            for (int r = 0; r < rows; r++) {
+                f += colFwd[c * (rows + 1) + r];
+                b += colBck[c * (rows + 1) + r];
+                addLoad(load, colForward[r * cols + c], f);
+                addLoad(load, colBack[r * cols + c], b);
+            }
+        }
+        return hopsMost * linkLatencyPs;
+    }
+
+    private static void addLoad(double[] load, int link, double amount) {
+        if (amount != 0) {
+            load[link] += amount;
+        }
+    }
+
+    /**
+     * Adds w to the places a run of {@code hops} links leaves from {@code from} going {@code step}
+     * on a line of {@code size} places (at {@code base} in {@code diff}, size + 1 long), round the
+     * line where it wraps: forward from, from + 1, ...; back from, from - 1, ...
+     */
+    private static void run(double[] diff, int base, int size, int from, int hops, int step, double w) {
+        if (hops == 0) {
+            return;
+        }
+        int start = step > 0 ? from : Math.floorMod(from - hops + 1, size);
+        int end = start + hops;
+        diff[base + start] += w;
+        if (end <= size) {
+            diff[base + end] -= w;
+        } else {
+            diff[base + size] -= w;
+            diff[base] += w;
+            diff[base + end - size] -= w;
         }
     }
 

@@ -10,6 +10,8 @@ import java.util.List;
  */
 public final class HTreeTopology extends TableTopology {
     private final int depth;
+    /** Per climb c (levels up to the lowest common ancestor), a route's latency: c levels up and down, ps. */
+    private final long[] climbLatencyPs;
 
     /** @param levelParams per tree level h = 1..H (level 1 joins the root to its children) */
     public HTreeTopology(int accelerators, List<LinkParams> levelParams) {
@@ -29,6 +31,45 @@ public final class HTreeTopology extends TableTopology {
                 throw new IllegalStateException("the H tree's links are numbered node by node, up then down");
             }
         }
+        climbLatencyPs = new long[depth + 1];
+        for (int c = 1; c <= depth; c++) {
+            climbLatencyPs[c] = climbLatencyPs[c - 1] + 2 * levelParams.get(depth - c).latencyPs();
+        }
+    }
+
+    /**
+     * The routes' loads counted without walking them: a message puts 1 on the up links from its
+     * source's leaf to below the lowest common ancestor, and on the down links from there to its
+     * destination's. So a link's load is a sum over the subtree below it: +1 at each source's
+     * leaf and -1 at each pair's ancestor for the up links, the same from the destinations for the
+     * down links, summed leaves first.
+     */
+    @Override
+    public long addRoundLoads(int[][] pairs, double[] load) {
+        int n = accelerators();
+        double[] up = new double[2 * n];
+        double[] down = new double[2 * n];
+        long latencyPs = 0;
+        for (int[] p : pairs) {
+            int climb = 32 - Integer.numberOfLeadingZeros(p[0] ^ p[1]);
+            int ancestor = (n + p[0]) >> climb;
+            up[n + p[0]] += 1;
+            up[ancestor] -= 1;
+            down[n + p[1]] += 1;
+            down[ancestor] -= 1;
+            latencyPs = Math.max(latencyPs, climbLatencyPs[climb]);
+        }
+        for (int node = 2 * n - 1; node >= 2; node--) {
+            if (up[node] != 0) {
+                load[up(node)] += up[node];
+                up[node / 2] += up[node];
+            }
+            if (down[node] != 0) {
+                load[down(node)] += down[node];
+                down[node / 2] += down[node];
+            }
+        }
+        return latencyPs;
     }
 
     /** The link from a node (2 and above) to its parent: links are added node by node, up then down. */

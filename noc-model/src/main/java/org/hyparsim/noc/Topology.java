@@ -31,6 +31,34 @@ public interface Topology {
     }
 
     /**
+     * Adds to {@code load} (per link id) what a round of messages puts on each link, one message
+     * per pair {src, dst} split evenly over its routes (1/k on each link of each of k routes), and
+     * returns the longest route's latency in ps. A topology may count faster; the sums are the
+     * same (they are sums of 1/k, exact in doubles).
+     */
+    default long addRoundLoads(int[][] pairs, double[] load) {
+        return routedRoundLoads(this, pairs, load);
+    }
+
+    /** {@link #addRoundLoads} by routing every pair: the definition. */
+    static long routedRoundLoads(Topology t, int[][] pairs, double[] load) {
+        List<Link> links = t.links();
+        long latencyPs = 0;
+        for (int[] p : pairs) {
+            int[][] rs = t.routes(p[0], p[1]);
+            for (int[] r : rs) {
+                long lat = 0;
+                for (int l : r) {
+                    load[l] += 1.0 / rs.length;
+                    lat += links.get(l).latencyPs();
+                }
+                latencyPs = Math.max(latencyPs, lat);
+            }
+        }
+        return latencyPs;
+    }
+
+    /**
      * The array's dimensions for collectives, as bits of the accelerator index, lowest first:
      * a torus of 2^c columns and 2^r rows is {c, r} (a ring per dimension, as ASTRA-sim's
      * [Ring, Ring]); every other topology one dimension of all the bits.

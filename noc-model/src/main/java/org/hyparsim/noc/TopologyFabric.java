@@ -28,20 +28,9 @@ public final class TopologyFabric implements Fabric {
     @Override
     public RoundCost round(int[][] pairs) {
         double[] load = new double[links.length];
-        double latencyPs = 0;
-        for (int[] p : pairs) {
-            // routed afresh: a round's pairs are mostly met once (auto's estimates are kept per group and
-            // algorithm), and a cache of every pair's routes outgrows the heap on large arrays
-            int[][] rs = topology.routes(p[0], p[1]);
-            for (int[] r : rs) {
-                long lat = 0;
-                for (int l : r) {
-                    load[l] += 1.0 / rs.length;
-                    lat += links[l].latencyPs();
-                }
-                latencyPs = Math.max(latencyPs, lat);
-            }
-        }
+        // routed afresh (a cache of every pair's routes outgrows the heap on large arrays), or counted
+        // faster where the topology can
+        double latencyPs = topology.addRoundLoads(pairs, load);
         double perByte = 0;
         for (int l = 0; l < links.length; l++) {
             if (load[l] > 0) {
