@@ -98,7 +98,8 @@ class HostileInputTest {
     /**
      * A step within the larger limit (a symmetry might cut it) that no symmetry cuts is refused as
      * it is found, with the limit of a graph held whole (lowered here to 500 tasks): where the
-     * topology has XORs to try, after the summaries; on a bus, which has none, as the graph reaches it.
+     * topology has XORs to try, after the summaries (and a share by orbits over the limit before it is
+     * built); on a bus, which has none, as the graph reaches it.
      */
     @Test
     void aStepThatNoSymmetryCutsIsRefusedAtTheLimitOfAWholeGraph() throws Exception {
@@ -107,6 +108,10 @@ class HostileInputTest {
         try {
             assertRefused(run("mesh.yaml", "network: Lenet-c\naccelerators: 16\ntopology: mesh\ncollective: ring\n"
                     + "strategies: [dp]\n"), "mesh.yaml: accelerators: the training step has ");
+            // a torus's XORs halve HyPar's step on 16 (1,712 tasks): its share of 856 is refused before it is built
+            assertRefused(run("torus.yaml", "network: Lenet-c\naccelerators: 16\ntopology: torus\nstrategies: [hypar]\n"),
+                    "torus.yaml: accelerators: the training step has 1712 tasks, and the symmetries of the topology"
+                    + " that map it onto itself (a group of 2) leave 856 to replay by orbits, more than the limit of 500");
             Cli bus = run("bus.yaml", "network: Lenet-c\naccelerators: 16\ntopology: bus\nstrategies: [hypar]\n");
             assertRefused(bus, "bus.yaml: accelerators: the task graph to replay reaches 500 tasks, the limit of a"
                     + " graph held in memory");

@@ -221,6 +221,9 @@ public final class ScenarioRunner {
                 int wholeTasks = summary.size();
                 summary = null;
                 if (xor != null) {
+                    // every accelerator of an orbit has as many tasks (the summaries compared their counts): the share
+                    // is the step over the group's order, refused before it is built where it could not be held
+                    checkShare(wholeTasks, xor.order());
                     java.util.Optional<TrainingStep> byOrbit = byOrbits(accelerators, iterations, layerNames, xor,
                             wholeTasks, fill);
                     if (byOrbit.isPresent()) {
@@ -257,6 +260,17 @@ public final class ScenarioRunner {
                     + " tasks and no symmetry of the topology that maps it onto itself to replay it by orbits, "
                     + "more than the limit of " + max + " tasks replayed whole (system property "
                     + org.hyparsim.core.Limits.property("maxTasks") + ")");
+        }
+    }
+
+    /** Refuses a share by orbits of more tasks than a replay may hold, before it is built. */
+    private static void checkShare(long tasks, int order) {
+        long max = org.hyparsim.core.Limits.maxTasks();
+        if (tasks / order > max) {
+            throw new org.hyparsim.core.InputException(null, "accelerators", "the training step has " + tasks
+                    + " tasks, and the symmetries of the topology that map it onto itself (a group of " + order
+                    + ") leave " + tasks / order + " to replay by orbits, more than the limit of " + max
+                    + " tasks held in memory (system property " + org.hyparsim.core.Limits.property("maxTasks") + ")");
         }
     }
 
