@@ -111,27 +111,29 @@ public final class GridTopology extends TableTopology {
                 }
             }
         }
-        for (int r = 0; r < rows; r++) {
-            double f = 0;
-            double b = 0;
-            for (int c = 0; c < cols; c++) {
-                f += rowFwd[r * (cols + 1) + c];
-                b += rowBck[r * (cols + 1) + c];
-                addLoad(load, rowForward[r * cols + c], f);
-                addLoad(load, rowBack[r * cols + c], b);
-            }
-        }
-        for (int c = 0; c < cols; c++) {
-            double f = 0;
-            double b = 0;
-            for (int r = 0; r < rows; r++) {
-                f += colFwd[c * (rows + 1) + r];
-                b += colBck[c * (rows + 1) + r];
-                addLoad(load, colForward[r * cols + c], f);
-                addLoad(load, colBack[r * cols + c], b);
-            }
-        }
+        sumLines(rowFwd, rowBck, rows, cols, cols, 1, rowForward, rowBack, load);
+        sumLines(colFwd, colBck, cols, rows, 1, cols, colForward, colBack, load);
         return hopsMost * linkLatencyPs;
+    }
+
+    /**
+     * Sums each line's difference arrays (forward and back, {@code size + 1} long per line) into
+     * the loads of the links leaving its places; the place at position p of line i is accelerator
+     * i * lineStride + p * placeStride.
+     */
+    private static void sumLines(double[] fwd, double[] bck, int lines, int size, int lineStride, int placeStride,
+            int[] fwdLinks, int[] bckLinks, double[] load) {
+        for (int i = 0; i < lines; i++) {
+            double f = 0;
+            double b = 0;
+            for (int p = 0; p < size; p++) {
+                f += fwd[i * (size + 1) + p];
+                b += bck[i * (size + 1) + p];
+                int a = i * lineStride + p * placeStride;
+                addLoad(load, fwdLinks[a], f);
+                addLoad(load, bckLinks[a], b);
+            }
+        }
     }
 
     private static void addLoad(double[] load, int link, double amount) {
