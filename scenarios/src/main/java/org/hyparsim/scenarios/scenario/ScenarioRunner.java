@@ -223,7 +223,7 @@ public final class ScenarioRunner {
                 if (xor != null) {
                     // every accelerator of an orbit has as many tasks (the summaries compared their counts): the share
                     // is the step over the group's order, refused before it is built where it could not be held
-                    checkShare(wholeTasks, xor.order());
+                    checkHeld(wholeTasks, xor.order());
                     java.util.Optional<TrainingStep> byOrbit = byOrbits(accelerators, iterations, layerNames, xor,
                             wholeTasks, fill);
                     if (byOrbit.isPresent()) {
@@ -231,7 +231,7 @@ public final class ScenarioRunner {
                                 new SymmetricInterconnect(topology, xor), energy, schedule, trace);
                     }
                 }
-                checkHeld(wholeTasks);
+                checkHeld(wholeTasks, 1);
             }
         }
         TrainingStep.Builder b = new TrainingStep.Builder(accelerators, iterations, layerNames);
@@ -252,26 +252,22 @@ public final class ScenarioRunner {
                 tasks, fill);
     }
 
-    /** Refuses a whole graph of more tasks than a replay may hold ({@link org.hyparsim.core.Limits#maxTasks()}). */
-    private static void checkHeld(long tasks) {
+    /**
+     * Refuses a graph of more tasks than a replay may hold ({@link org.hyparsim.core.Limits#maxTasks()}):
+     * the step's share by orbits of a group of {@code order} elements (the step over the order,
+     * every accelerator of an orbit having as many tasks), or the whole step where {@code order} is 1.
+     */
+    private static void checkHeld(long tasks, int order) {
         long max = org.hyparsim.core.Limits.maxTasks();
-        if (tasks > max) {
-            throw new org.hyparsim.core.InputException(null, "accelerators", "the training step has " + tasks
-                    + " tasks and no symmetry of the topology that maps it onto itself to replay it by orbits, "
-                    + "more than the limit of " + max + " tasks replayed whole (system property "
-                    + org.hyparsim.core.Limits.property("maxTasks") + ")");
+        if (tasks / order <= max) {
+            return;
         }
-    }
-
-    /** Refuses a share by orbits of more tasks than a replay may hold, before it is built. */
-    private static void checkShare(long tasks, int order) {
-        long max = org.hyparsim.core.Limits.maxTasks();
-        if (tasks / order > max) {
-            throw new org.hyparsim.core.InputException(null, "accelerators", "the training step has " + tasks
-                    + " tasks, and the symmetries of the topology that map it onto itself (a group of " + order
-                    + ") leave " + tasks / order + " to replay by orbits, more than the limit of " + max
-                    + " tasks held in memory (system property " + org.hyparsim.core.Limits.property("maxTasks") + ")");
-        }
+        String limit = "more than the limit of " + max + " tasks held in memory (system property "
+                + org.hyparsim.core.Limits.property("maxTasks") + ")";
+        throw new org.hyparsim.core.InputException(null, "accelerators", "the training step has " + tasks + " tasks, "
+                + (order == 1 ? "and no symmetry of the topology that maps it onto itself to replay it by orbits: " + limit
+                        : "and the symmetries of the topology that map it onto itself (a group of " + order + ") leave "
+                                + tasks / order + " to replay by orbits, " + limit));
     }
 
     /** Whether the array lets a replay stand one accelerator for all: symmetry not off, one kind of hardware. */
