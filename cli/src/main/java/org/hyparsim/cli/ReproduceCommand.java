@@ -3,7 +3,6 @@ package org.hyparsim.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.hyparsim.core.InputException;
 import org.hyparsim.scenarios.reproduce.Reproduction;
 import org.hyparsim.scenarios.sweep.Progress;
 import picocli.CommandLine.Command;
@@ -33,10 +32,7 @@ public final class ReproduceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         OutputDir.check(out, "--out");
-        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (t < 1 || t > 1024) {
-            throw new InputException("command line", "--threads", "must be from 1 to 1024, got " + t);
-        }
+        int t = ThreadsOption.resolve(threads, Runtime.getRuntime().availableProcessors());
         long start = System.nanoTime();
         boolean terminal = System.console() != null && !"true".equalsIgnoreCase(System.getenv("CI"));
         Reproduction r = new Reproduction(quick);

@@ -78,10 +78,7 @@ public final class RunCommand implements Callable<Integer> {
         if (!refused.isEmpty()) {
             throw new InputException(refused);
         }
-        int t = threads == null ? defaultThreads(s) : threads;
-        if (t < 1 || t > 1024) {
-            throw new InputException("command line", "--threads", "must be from 1 to 1024, got " + t);
-        }
+        int t = ThreadsOption.resolve(threads, defaultThreads(s));
         RunProgress progress = new RunProgress(spec.commandLine().getErr(),
                 System.console() != null && !"true".equalsIgnoreCase(System.getenv("CI")));
         java.util.function.Supplier<List<RunRecord>> all = () -> ScenarioRunner.run(s, out != null, t,

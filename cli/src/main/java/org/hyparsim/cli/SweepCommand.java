@@ -54,10 +54,7 @@ public final class SweepCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         OutputDir.check(out, "--out");
         TimeoutOption.check(timeout);
-        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (t < 1 || t > 1024) {
-            throw new InputException("command line", "--threads", "must be from 1 to 1024, got " + t);
-        }
+        int t = ThreadsOption.resolve(threads, Runtime.getRuntime().availableProcessors());
         int[] kn = shard == null ? null : parseShard(shard);
         if (out == null) {
             String name = scenario.getFileName().toString().replaceFirst("\\.[^.]*$", "");
