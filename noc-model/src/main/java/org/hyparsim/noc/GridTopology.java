@@ -283,14 +283,12 @@ public final class GridTopology extends TableTopology {
         int[] path = new int[hops(c, tc, colStep, cols) + hops(r, tr, rowStep, rows)];
         int k = 0;
         while (c != tc) {
-            int nc = wrap ? Math.floorMod(c + colStep, cols) : c + colStep;
-            path[k++] = table.get(r * cols + c, r * cols + nc);
-            c = nc;
+            path[k++] = (colStep > 0 ? rowForward : rowBack)[r * cols + c];
+            c = wrap ? Math.floorMod(c + colStep, cols) : c + colStep;
         }
         while (r != tr) {
-            int nr = wrap ? Math.floorMod(r + rowStep, rows) : r + rowStep;
-            path[k++] = table.get(r * cols + c, nr * cols + c);
-            r = nr;
+            path[k++] = (rowStep > 0 ? colForward : colBack)[r * cols + c];
+            r = wrap ? Math.floorMod(r + rowStep, rows) : r + rowStep;
         }
         return path;
     }

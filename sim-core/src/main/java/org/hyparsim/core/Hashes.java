@@ -11,4 +11,9 @@ public final class Hashes {
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
     }
+
+    /** A 64-bit hash of a pair of ints (an accelerator and a slot, say). */
+    public static long mix(int a, int b) {
+        return mix(((long) a << 32 | b & 0xffffffffL) + 0x9E3779B97F4A7C15L);
+    }
 }

@@ -160,7 +160,7 @@ public final class RepresentativeBuilder implements StepSink {
     public void depends(int task, int on) {
         slots.checkDependency(task, on);
         int a = slots.accelerator(task);
-        hash[task] += mix(toRep.applyAsInt(a, slots.accelerator(on)), slots.slot(on));
+        hash[task] += org.hyparsim.core.Hashes.mix(toRep.applyAsInt(a, slots.accelerator(on)), slots.slot(on));
         if (repOf[a] == a) {
             if (repDepCount == repDeps.length) {
                 repDeps = Arrays.copyOf(repDeps, repDepCount * 2);
@@ -211,14 +211,5 @@ public final class RepresentativeBuilder implements StepSink {
             reducedIds[accelerator][slot] = reduced;
         }
         return id;
-    }
-
-    /** A 64-bit hash of (accelerator, slot), SplitMix64's finaliser. */
-    static long mix(int accelerator, int slot) {
-        return mix(((long) accelerator << 32 | slot & 0xffffffffL) + 0x9E3779B97F4A7C15L);
-    }
-
-    static long mix(long z) {
-        return org.hyparsim.core.Hashes.mix(z);
     }
 }

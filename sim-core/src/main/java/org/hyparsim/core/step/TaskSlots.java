@@ -66,14 +66,14 @@ final class TaskSlots {
 
     /** A compute task's content: kind, iteration, layer and work. */
     static long compute(int iteration, ComputeWork work, int layer) {
-        return RepresentativeBuilder.mix(key(work.phase(), iteration, layer) ^ work.hashCode());
+        return org.hyparsim.core.Hashes.mix(key(work.phase(), iteration, layer) ^ work.hashCode());
     }
 
     /** A transfer's content: iteration, layer, bytes, kind and its peer as {@code peerKey}. */
     static long transfer(int iteration, int layer, TransferKind kind, double bytes, int peerKey) {
-        return RepresentativeBuilder.mix(key(TaskKind.TRANSFER, iteration, layer)
-                ^ RepresentativeBuilder.mix(Double.doubleToLongBits(bytes))
-                ^ RepresentativeBuilder.mix(((long) kind.ordinal() << 32) | peerKey));
+        return org.hyparsim.core.Hashes.mix(key(TaskKind.TRANSFER, iteration, layer)
+                ^ org.hyparsim.core.Hashes.mix(Double.doubleToLongBits(bytes))
+                ^ org.hyparsim.core.Hashes.mix(((long) kind.ordinal() << 32) | peerKey));
     }
 
     private static long key(TaskKind kind, int iteration, int layer) {

@@ -1,6 +1,6 @@
 package org.hyparsim.core.step;
 
-import static org.hyparsim.core.step.RepresentativeBuilder.mix;
+import static org.hyparsim.core.Hashes.mix;
 
 import java.util.Arrays;
 
