@@ -11,10 +11,18 @@ import org.hyparsim.core.step.Interconnect;
  * (progressive filling). A message is delivered when its last byte has been sent plus its
  * path's latency, so on an idle path it takes latency + size / bandwidth, as at packet level.
  *
- * <p>The cost of a start or an end does not grow with unrelated traffic: only the flows
+ * <p>Flows on one route at once (a ring's chunks pipelined to the next member, several layers'
+ * collectives between the same two accelerators) meet the same links, so max-min gives them one
+ * rate: they are one <em>bundle</em>, rated as one with its flows counted on each link, and a
+ * bundle keeps a clock of the bytes each of its flows has been sent since it opened, so a change
+ * of its rate re-projects one completion, its first flow's (a flow ends when the clock reaches
+ * what it had at the flow's start plus its bytes, so the flows of a bundle end in the order of
+ * those targets).
+ *
+ * <p>The cost of a start or an end does not grow with unrelated traffic: only the bundles
  * connected to it through shared links (its component) are re-rated, since max-min rates of
  * flows that share no link, directly or through others, are independent; each component is
- * filled on its own. Within a component, a flow slower than a floor keeps its rate, and only the
+ * filled on its own. Within a component, a bundle slower than a floor keeps its rate, and only the
  * others connected to a start or an end through links are re-rated, over what the slower leave
  * of each link. The floor is the least of the ended flows' rates and of a lower bound of each new
  * flow's rate (the least, over its links, of bandwidth over flows: no link saturates below it):
@@ -25,8 +33,8 @@ import org.hyparsim.core.step.Interconnect;
  * delivered by one event. Projected completions are kept in one heap, and one engine event waits
  * for the earliest.
  *
- * <p>A flow's state lives in arrays indexed by its slot (reused once it ends), and each link
- * lists its flows' slots in the order they started: re-rating walks every flow of a component
+ * <p>State lives in arrays indexed by slot (reused once a flow or a bundle ends), and each link
+ * lists its bundles' slots in the order they opened: re-rating walks every bundle of a component
  * across its links, and dense arrays keep that walk in cache.
  */
 public final class FlowInterconnect extends RoutedInterconnect {
@@ -38,11 +46,12 @@ public final class FlowInterconnect extends RoutedInterconnect {
      */
     private static final double SPREAD = 2;
     private SimEngine engine;
-    /** Per link, the slots of its flows in the order they started, and how many. */
+    /** Per link, the slots of its bundles in the order they opened, and how many; and how many flows it carries. */
     private int[][] onLink;
     private int[] onLinkCount;
-    /** Projected completions of the rated flows, earliest first (ties by flow id). */
-    private FlowHeap byEnd;
+    private int[] linkFlowCount;
+    /** Projected completions of the rated bundles' first flows, earliest first (ties by flow id). */
+    private BundleHeap byEnd;
     private long version;
     /** When the completion event in waiting (the one of {@link #version}) runs, ps; -1 when none waits. */
     private long waitingAt;
@@ -55,8 +64,10 @@ public final class FlowInterconnect extends RoutedInterconnect {
     /** The routes of the flows that started this instant, and the least rate of those that ended in it. */
     private List<int[]> started;
     private double endedFloor = Double.POSITIVE_INFINITY;
-    // per flow slot
     private Flows flows;
+    private Bundles bundles;
+    /** The open bundle of each route (routes are the route cache's arrays, one per pair and path). */
+    private java.util.IdentityHashMap<int[], Integer> bundleOf;
     // scratch for the rate computation
     private double[] residual;
     private int[] unfrozen;
@@ -77,11 +88,14 @@ public final class FlowInterconnect extends RoutedInterconnect {
         this.engine = engine;
         onLink = new int[links.length][];
         onLinkCount = new int[links.length];
+        linkFlowCount = new int[links.length];
         for (int i = 0; i < links.length; i++) {
             onLink[i] = new int[4];
         }
         flows = new Flows();
-        byEnd = new FlowHeap(flows);
+        bundles = new Bundles();
+        bundleOf = new java.util.IdentityHashMap<>();
+        byEnd = new BundleHeap(bundles, flows);
         version = 0;
         waitingAt = -1;
         nextId = 0;
@@ -109,6 +123,7 @@ public final class FlowInterconnect extends RoutedInterconnect {
         }
         int[][] rs = routes(src, dst);
         Runnable done = whenAll(rs.length, onDelivered);
+        long now = engine.now();
         for (int[] r : rs) {
             double part = bytes / rs.length;
             long latency = 0;
@@ -116,13 +131,28 @@ public final class FlowInterconnect extends RoutedInterconnect {
                 latency += links[l].latencyPs();
                 linkBytes[l] += part;
                 linkFlows[l]++;
+                linkFlowCount[l]++;
             }
-            int f = flows.open(nextId++, r, part, latency, done, engine.now());
-            for (int l : r) {
-                if (onLinkCount[l] == onLink[l].length) {
-                    onLink[l] = java.util.Arrays.copyOf(onLink[l], onLinkCount[l] * 2);
+            Integer open = bundleOf.get(r);
+            int b;
+            if (open == null) {
+                b = bundles.open(r, now);
+                bundleOf.put(r, b);
+                for (int l : r) {
+                    if (onLinkCount[l] == onLink[l].length) {
+                        onLink[l] = java.util.Arrays.copyOf(onLink[l], onLinkCount[l] * 2);
+                    }
+                    onLink[l][onLinkCount[l]++] = b;
                 }
-                onLink[l][onLinkCount[l]++] = f;
+            } else {
+                b = open;
+                bundles.advance(b, now);
+            }
+            int f = flows.open(nextId++, b, bundles.clock[b] + part, latency, done);
+            bundles.add(b, f, flows);
+            if (bundles.heapIndex[b] >= 0) {
+                // a short flow may come first: the bundle's projection is its first flow's, at the rate until re-rated
+                project(b);
             }
             seeds.add(r);
             started.add(r);
@@ -139,24 +169,24 @@ public final class FlowInterconnect extends RoutedInterconnect {
     }
 
     /**
-     * Re-rates the flows connected to this instant's seeds, component by component, and schedules
-     * the earliest completion. A flow whose rate did not change keeps its projection.
+     * Re-rates the bundles connected to this instant's seeds, component by component, and
+     * schedules the earliest completion. A bundle whose rate did not change keeps its projection.
      */
     private void rerate() {
         rerateScheduled = false;
         long now = engine.now();
-        // flows rated before, slower than every flow that ended and than a lower bound of every new one's rate,
+        // bundles rated before, slower than every flow that ended and than a lower bound of every new one's rate,
         // keep their rates
         double floor = endedFloor;
         for (int[] r : started) {
             for (int l : r) {
-                floor = Math.min(floor, links[l].bandwidthBytesPerSecond() * 1e-12 / onLinkCount[l]);
+                floor = Math.min(floor, links[l].bandwidthBytesPerSecond() * 1e-12 / linkFlowCount[l]);
             }
         }
         started.clear();
         endedFloor = Double.POSITIVE_INFINITY;
         mark++;
-        Flows fl = flows;
+        Bundles bu = bundles;
         for (int[] r : seeds) {
             for (int seed : r) {
                 if (seen[seed] == mark) {
@@ -166,31 +196,31 @@ public final class FlowInterconnect extends RoutedInterconnect {
                 compLinks[0] = seed;
                 int size = 1;
                 int count = 0;
-                // breadth first over the flows at or above the floor: compLinks is the queue and the component; each
-                // link's residual is its bandwidth less the rates kept below the floor
+                // breadth first over the bundles at or above the floor: compLinks is the queue and the component;
+                // each link's residual is its bandwidth less the rates kept below the floor
                 for (int head = 0; head < size; head++) {
                     int link = compLinks[head];
                     double left = links[link].bandwidthBytesPerSecond() * 1e-12;
                     int above = 0;
                     int[] on = onLink[link];
                     for (int i = 0, n = onLinkCount[link]; i < n; i++) {
-                        int f = on[i];
-                        if (fl.rate[f] < floor && fl.heapIndex[f] >= 0) {
-                            left -= fl.rate[f];
+                        int b = on[i];
+                        if (bu.rate[b] < floor && bu.rated[b]) {
+                            left -= bu.rate[b] * bu.count[b];
                             continue;
                         }
-                        above++;
-                        if (fl.mark[f] == mark) {
+                        above += bu.count[b];
+                        if (bu.mark[b] == mark) {
                             continue;
                         }
-                        fl.mark[f] = mark;
+                        bu.mark[b] = mark;
                         if (count == comp.length) {
                             comp = java.util.Arrays.copyOf(comp, count * 2);
                         }
-                        comp[count++] = f;
-                        fl.previousRate[f] = fl.rate[f];
-                        fl.frozen[f] = false;
-                        for (int m : fl.route[f]) {
+                        comp[count++] = b;
+                        bu.previousRate[b] = bu.rate[b];
+                        bu.frozen[b] = false;
+                        for (int m : bu.route[b]) {
                             if (seen[m] != mark) {
                                 seen[m] = mark;
                                 compLinks[size++] = m;
@@ -205,19 +235,26 @@ public final class FlowInterconnect extends RoutedInterconnect {
                 }
                 rates(count, size);
                 for (int i = 0; i < count; i++) {
-                    int f = comp[i];
-                    if (fl.heapIndex[f] >= 0 && fl.rate[f] == fl.previousRate[f]) {
+                    int b = comp[i];
+                    if (bu.rated[b] && bu.rate[b] == bu.previousRate[b]) {
                         continue;
                     }
-                    fl.remaining[f] -= fl.previousRate[f] * (now - fl.updatedPs[f]);
-                    fl.updatedPs[f] = now;
-                    fl.endPs[f] = now + Math.max(0, fl.remaining[f]) / fl.rate[f];
-                    byEnd.place(f);
+                    bu.clock[b] += bu.previousRate[b] * (now - bu.updatedPs[b]);
+                    bu.updatedPs[b] = now;
+                    bu.rated[b] = true;
+                    project(b);
                 }
             }
         }
         seeds.clear();
         schedule();
+    }
+
+    /** A bundle's projected completion (its first flow's) from its clock and rate as of its last update; placed in the heap. */
+    private void project(int b) {
+        Bundles bu = bundles;
+        bu.endPs[b] = bu.updatedPs[b] + Math.max(0, flows.target[bu.members[b][0]] - bu.clock[b]) / bu.rate[b];
+        byEnd.place(b);
     }
 
     /**
@@ -230,7 +267,7 @@ public final class FlowInterconnect extends RoutedInterconnect {
         if (first < 0) {
             return;
         }
-        long at = Math.max(engine.now(), (long) Math.ceil(flows.endPs[first] - 1e-6));
+        long at = Math.max(engine.now(), (long) Math.ceil(bundles.endPs[first] - 1e-6));
         if (waitingAt >= 0 && waitingAt <= at) {
             return;
         }
@@ -246,18 +283,38 @@ public final class FlowInterconnect extends RoutedInterconnect {
         waitingAt = -1;
         long now = engine.now();
         boolean ended = false;
-        java.util.Map<Long, List<Runnable>> byLatency = new java.util.LinkedHashMap<>();
-        for (int f = byEnd.peek(); f >= 0 && flows.endPs[f] <= now + 1e-6; f = byEnd.peek()) {
-            byEnd.poll();
-            int[] route = flows.route[f];
+        Bundles bu = bundles;
+        List<Due> due = new ArrayList<>();
+        for (int b = byEnd.peek(); b >= 0 && bu.endPs[b] <= now + 1e-6; b = byEnd.peek()) {
+            int f = bu.members[b][0];
+            int[] route = bu.route[b];
             for (int l : route) {
-                removeFromLink(l, f);
+                linkFlowCount[l]--;
             }
             seeds.add(route);
-            endedFloor = Math.min(endedFloor, flows.rate[f]);
-            byLatency.computeIfAbsent(flows.latency[f], k -> new ArrayList<>()).add(flows.onDelivered[f]);
+            endedFloor = Math.min(endedFloor, bu.rate[b]);
+            due.add(new Due(flows.id[f], flows.latency[f], flows.onDelivered[f]));
+            bu.removeFirst(b);
             flows.close(f);
+            if (bu.count[b] == 0) {
+                byEnd.poll();
+                for (int l : route) {
+                    removeFromLink(l, b);
+                }
+                bundleOf.remove(route);
+                bu.close(b);
+            } else {
+                // the next flow's completion, on the clock as it stands now
+                bu.advance(b, now);
+                project(b);
+            }
             ended = true;
+        }
+        // delivered in the order they started, whatever the rounding of their projections within the picosecond
+        due.sort(java.util.Comparator.comparingLong(Due::id));
+        java.util.Map<Long, List<Runnable>> byLatency = new java.util.LinkedHashMap<>();
+        for (Due d : due) {
+            byLatency.computeIfAbsent(d.latency(), k -> new ArrayList<>()).add(d.onDelivered());
         }
         for (java.util.Map.Entry<Long, List<Runnable>> e : byLatency.entrySet()) {
             List<Runnable> delivered = e.getValue();
@@ -270,12 +327,16 @@ public final class FlowInterconnect extends RoutedInterconnect {
         }
     }
 
-    /** Takes a flow off a link's list, keeping the others in the order they started. */
-    private void removeFromLink(int l, int f) {
+    /** A flow sent whole in this picosecond: its id, its path's latency and what runs on delivery. */
+    private record Due(long id, long latency, Runnable onDelivered) {
+    }
+
+    /** Takes a bundle off a link's list, keeping the others in the order they opened. */
+    private void removeFromLink(int l, int b) {
         int[] on = onLink[l];
         int n = onLinkCount[l];
         for (int i = 0; i < n; i++) {
-            if (on[i] == f) {
+            if (on[i] == b) {
                 System.arraycopy(on, i + 1, on, i, n - i - 1);
                 onLinkCount[l] = n - 1;
                 return;
@@ -284,11 +345,11 @@ public final class FlowInterconnect extends RoutedInterconnect {
     }
 
     /**
-     * Max-min fair rates (bytes per ps) of a component's flows ({@code comp[0..count)}, unfrozen,
-     * over the links {@code compLinks[0..usedCount)}, each with its flows counted in
+     * Max-min fair rates (bytes per ps, per flow) of a component's bundles ({@code comp[0..count)},
+     * unfrozen, over the links {@code compLinks[0..usedCount)}, each with its flows counted in
      * {@code unfrozen}) by progressive filling: the link whose residual
      * bandwidth per unfrozen flow is least freezes its flows at that share. A component holds every
-     * flow of its links, so the flows to freeze are the bottleneck's own.
+     * bundle of its links, so the flows to freeze are the bottleneck's own.
      *
      * <p>A link's share never falls as flows freeze (losing k flows at the least share s leaves
      * (r - k s) / (u - k) >= r / u), so links tied at the least share are the next bottlenecks at
@@ -300,7 +361,7 @@ public final class FlowInterconnect extends RoutedInterconnect {
      * with it).
      */
     private void rates(int count, int usedCount) {
-        Flows fl = flows;
+        Bundles bu = bundles;
         int[] active = activeLinks;
         System.arraycopy(compLinks, 0, active, 0, usedCount);
         int activeCount = usedCount;
@@ -362,16 +423,18 @@ public final class FlowInterconnect extends RoutedInterconnect {
                 int bottleneck = tied[t];
                 int[] on = onLink[bottleneck];
                 for (int i = 0, n = onLinkCount[bottleneck]; i < n; i++) {
-                    int f = on[i];
-                    if (fl.frozen[f]) {
+                    int b = on[i];
+                    if (bu.frozen[b]) {
                         continue;
                     }
-                    fl.frozen[f] = true;
-                    fl.rate[f] = least;
+                    bu.frozen[b] = true;
+                    bu.rate[b] = least;
                     left--;
-                    for (int l : fl.route[f]) {
-                        residual[l] -= least;
-                        unfrozen[l]--;
+                    int k = bu.count[b];
+                    double taken = least * k;
+                    for (int l : bu.route[b]) {
+                        residual[l] -= taken;
+                        unfrozen[l] -= k;
                     }
                 }
             }
@@ -393,119 +456,198 @@ public final class FlowInterconnect extends RoutedInterconnect {
     /** The flows' state, by slot; a slot is reused once its flow has ended. */
     private static final class Flows {
         long[] id = new long[64];
-        int[][] route = new int[64][];
+        /** The bundle's clock at which the flow has been sent whole. */
+        double[] target = new double[64];
         long[] latency = new long[64];
         Runnable[] onDelivered = new Runnable[64];
-        double[] remaining = new double[64];
-        long[] updatedPs = new long[64];
-        double[] rate = new double[64];
-        double[] previousRate = new double[64];
-        /** Projected completion (ps) as of the last re-rating. */
-        double[] endPs = new double[64];
-        /** The place in the completions' heap, -1 before the first rating and once ended. */
-        int[] heapIndex = new int[64];
-        boolean[] frozen = new boolean[64];
-        long[] mark = new long[64];
         private int[] free = new int[64];
         private int freeCount;
         private int used;
 
-        int open(long flowId, int[] r, double bytes, long lat, Runnable done, long now) {
+        int open(long flowId, int bundle, double clockTarget, long lat, Runnable done) {
             int f;
             if (freeCount > 0) {
                 f = free[--freeCount];
             } else {
                 if (used == id.length) {
-                    grow(used * 2);
+                    int n = used * 2;
+                    id = java.util.Arrays.copyOf(id, n);
+                    target = java.util.Arrays.copyOf(target, n);
+                    latency = java.util.Arrays.copyOf(latency, n);
+                    onDelivered = java.util.Arrays.copyOf(onDelivered, n);
                 }
                 f = used++;
             }
             id[f] = flowId;
-            route[f] = r;
+            target[f] = clockTarget;
             latency[f] = lat;
             onDelivered[f] = done;
-            remaining[f] = bytes;
-            updatedPs[f] = now;
-            rate[f] = 0;
-            previousRate[f] = 0;
-            endPs[f] = 0;
-            heapIndex[f] = -1;
-            frozen[f] = false;
-            mark[f] = 0;
             return f;
         }
 
         void close(int f) {
-            route[f] = null;
             onDelivered[f] = null;
             if (freeCount == free.length) {
                 free = java.util.Arrays.copyOf(free, freeCount * 2);
             }
             free[freeCount++] = f;
         }
+    }
+
+    /**
+     * The bundles' state, by slot; a slot is reused once its last flow has ended. A bundle's flows
+     * are kept in the order they end: by target on its clock, then by flow id.
+     */
+    private static final class Bundles {
+        int[][] route = new int[64][];
+        int[] count = new int[64];
+        int[][] members = new int[64][];
+        /** Bytes per ps of each of its flows. */
+        double[] rate = new double[64];
+        double[] previousRate = new double[64];
+        /** Bytes sent to each flow since the bundle opened, as of {@link #updatedPs}. */
+        double[] clock = new double[64];
+        long[] updatedPs = new long[64];
+        /** The first flow's projected completion (ps) as of the last projection. */
+        double[] endPs = new double[64];
+        /** The place in the completions' heap, -1 when not there. */
+        int[] heapIndex = new int[64];
+        /** Whether rated since its last flow joined (a bundle with a new flow is re-rated whatever the floor). */
+        boolean[] rated = new boolean[64];
+        boolean[] frozen = new boolean[64];
+        long[] mark = new long[64];
+        private int[] free = new int[64];
+        private int freeCount;
+        private int used;
+
+        int open(int[] r, long now) {
+            int b;
+            if (freeCount > 0) {
+                b = free[--freeCount];
+            } else {
+                if (used == route.length) {
+                    grow(used * 2);
+                }
+                b = used++;
+                members[b] = new int[4];
+            }
+            route[b] = r;
+            count[b] = 0;
+            rate[b] = 0;
+            previousRate[b] = 0;
+            clock[b] = 0;
+            updatedPs[b] = now;
+            endPs[b] = 0;
+            heapIndex[b] = -1;
+            rated[b] = false;
+            frozen[b] = false;
+            mark[b] = 0;
+            return b;
+        }
+
+        /** Brings the clock to {@code now} at the current rate. */
+        void advance(int b, long now) {
+            clock[b] += rate[b] * (now - updatedPs[b]);
+            updatedPs[b] = now;
+        }
+
+        /** Adds a flow in its place by target, then id (a new flow has the greatest id). */
+        void add(int b, int f, Flows flows) {
+            int n = count[b];
+            int[] m = members[b];
+            if (n == m.length) {
+                m = java.util.Arrays.copyOf(m, n * 2);
+                members[b] = m;
+            }
+            int i = n;
+            double t = flows.target[f];
+            while (i > 0 && flows.target[m[i - 1]] > t) {
+                m[i] = m[i - 1];
+                i--;
+            }
+            m[i] = f;
+            count[b] = n + 1;
+            rated[b] = false;
+        }
+
+        void removeFirst(int b) {
+            int n = count[b] - 1;
+            System.arraycopy(members[b], 1, members[b], 0, n);
+            count[b] = n;
+        }
+
+        void close(int b) {
+            route[b] = null;
+            if (freeCount == free.length) {
+                free = java.util.Arrays.copyOf(free, freeCount * 2);
+            }
+            free[freeCount++] = b;
+        }
 
         private void grow(int n) {
-            id = java.util.Arrays.copyOf(id, n);
             route = java.util.Arrays.copyOf(route, n);
-            latency = java.util.Arrays.copyOf(latency, n);
-            onDelivered = java.util.Arrays.copyOf(onDelivered, n);
-            remaining = java.util.Arrays.copyOf(remaining, n);
-            updatedPs = java.util.Arrays.copyOf(updatedPs, n);
+            count = java.util.Arrays.copyOf(count, n);
+            members = java.util.Arrays.copyOf(members, n);
             rate = java.util.Arrays.copyOf(rate, n);
             previousRate = java.util.Arrays.copyOf(previousRate, n);
+            clock = java.util.Arrays.copyOf(clock, n);
+            updatedPs = java.util.Arrays.copyOf(updatedPs, n);
             endPs = java.util.Arrays.copyOf(endPs, n);
             heapIndex = java.util.Arrays.copyOf(heapIndex, n);
+            rated = java.util.Arrays.copyOf(rated, n);
             frozen = java.util.Arrays.copyOf(frozen, n);
             mark = java.util.Arrays.copyOf(mark, n);
         }
     }
 
     /**
-     * The rated flows' slots in a binary heap by projected completion, then id; each flow knows
-     * its place, so a re-rated flow moves in place and the heap holds only live flows.
+     * The rated bundles' slots in a binary heap by their first flow's projected completion, then
+     * that flow's id; each bundle knows its place, so a re-projected bundle moves in place.
      */
-    private static final class FlowHeap {
+    private static final class BundleHeap {
+        private final Bundles bundles;
         private final Flows flows;
         private int[] heap = new int[64];
         private int size;
 
-        FlowHeap(Flows flows) {
+        BundleHeap(Bundles bundles, Flows flows) {
+            this.bundles = bundles;
             this.flows = flows;
         }
 
-        /** The earliest flow's slot; -1 when none. */
+        /** The earliest bundle's slot; -1 when none. */
         int peek() {
             return size == 0 ? -1 : heap[0];
         }
 
-        /** Adds a flow or moves it after its completion changed. */
-        void place(int f) {
-            if (flows.heapIndex[f] < 0) {
+        /** Adds a bundle or moves it after its projection changed. */
+        void place(int b) {
+            if (bundles.heapIndex[b] < 0) {
                 if (size == heap.length) {
                     heap = java.util.Arrays.copyOf(heap, size * 2);
                 }
-                flows.heapIndex[f] = size;
-                heap[size++] = f;
+                bundles.heapIndex[b] = size;
+                heap[size++] = b;
             }
-            up(flows.heapIndex[f]);
-            down(flows.heapIndex[f]);
+            up(bundles.heapIndex[b]);
+            down(bundles.heapIndex[b]);
         }
 
         void poll() {
             int top = heap[0];
             int last = heap[--size];
-            flows.heapIndex[top] = -1;
+            bundles.heapIndex[top] = -1;
             if (size > 0) {
                 heap[0] = last;
-                flows.heapIndex[last] = 0;
+                bundles.heapIndex[last] = 0;
                 down(0);
             }
         }
 
         private boolean before(int a, int b) {
-            double ea = flows.endPs[a];
-            double eb = flows.endPs[b];
-            return ea < eb || ea == eb && flows.id[a] < flows.id[b];
+            double ea = bundles.endPs[a];
+            double eb = bundles.endPs[b];
+            return ea < eb || ea == eb && flows.id[bundles.members[a][0]] < flows.id[bundles.members[b][0]];
         }
 
         private void up(int i) {
@@ -516,11 +658,11 @@ public final class FlowInterconnect extends RoutedInterconnect {
                     break;
                 }
                 heap[i] = heap[p];
-                flows.heapIndex[heap[i]] = i;
+                bundles.heapIndex[heap[i]] = i;
                 i = p;
             }
             heap[i] = f;
-            flows.heapIndex[f] = i;
+            bundles.heapIndex[f] = i;
         }
 
         private void down(int i) {
@@ -537,11 +679,11 @@ public final class FlowInterconnect extends RoutedInterconnect {
                     break;
                 }
                 heap[i] = heap[c];
-                flows.heapIndex[heap[i]] = i;
+                bundles.heapIndex[heap[i]] = i;
                 i = c;
             }
             heap[i] = f;
-            flows.heapIndex[f] = i;
+            bundles.heapIndex[f] = i;
         }
     }
 }

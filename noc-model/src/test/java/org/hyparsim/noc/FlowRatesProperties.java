@@ -55,6 +55,22 @@ class FlowRatesProperties {
         }
     }
 
+    /** Messages among four accelerators: several at once on one route (a bundle), joining and leaving it. */
+    @Provide
+    Arbitrary<List<Msg>> crowded() {
+        Arbitrary<Long> start = Arbitraries.oneOf(Arbitraries.of(0L, 0L, 40_000_000L, 90_000_000L),
+                Arbitraries.longs().between(0, 150_000_000L));
+        Arbitrary<Msg> msg = Combinators.combine(Arbitraries.integers().between(0, 3),
+                Arbitraries.integers().between(0, 3), Arbitraries.doubles().between(1_000, 200_000), start)
+                .filter((a, b, c, d) -> !a.equals(b)).as(Msg::new);
+        return msg.list().ofMinSize(1).ofMaxSize(24);
+    }
+
+    @Property(tries = 60)
+    void flowsOnOneRouteEndAsFromScratch(@ForAll("crowded") List<Msg> msgs, @ForAll("kinds") TopologyKind kind) {
+        incrementalEqualsFromScratch(msgs, kind);
+    }
+
     @Provide
     Arbitrary<TopologyKind> kinds() {
         return Arbitraries.of(TopologyKind.RING, TopologyKind.TORUS, TopologyKind.SWITCH, TopologyKind.HTREE,
