@@ -71,6 +71,8 @@ public final class FlowInterconnect extends RoutedInterconnect {
     // scratch for the rate computation
     private double[] residual;
     private int[] unfrozen;
+    /** Per link of the component being filled, residual over unfrozen as of its last change. */
+    private double[] share;
     private long[] seen;
     private int[] compLinks;
     private int[] activeLinks;
@@ -107,6 +109,7 @@ public final class FlowInterconnect extends RoutedInterconnect {
         endedFloor = Double.POSITIVE_INFINITY;
         residual = new double[links.length];
         unfrozen = new int[links.length];
+        share = new double[links.length];
         seen = new long[links.length];
         compLinks = new int[links.length];
         activeLinks = new int[links.length];
@@ -229,6 +232,7 @@ public final class FlowInterconnect extends RoutedInterconnect {
                     }
                     residual[link] = left;
                     unfrozen[link] = above;
+                    share[link] = left / above;
                 }
                 if (count == 0) {
                     continue;
@@ -381,7 +385,7 @@ public final class FlowInterconnect extends RoutedInterconnect {
                 int l = cand[i];
                 if (unfrozen[l] > 0) {
                     cand[kept++] = l;
-                    double s = residual[l] / unfrozen[l];
+                    double s = share[l];
                     if (s <= least * (1 + TIE)) {
                         least = Math.min(least, s);
                         tied[tiedCount++] = l;
@@ -398,14 +402,14 @@ public final class FlowInterconnect extends RoutedInterconnect {
                     int l = active[i];
                     if (unfrozen[l] > 0) {
                         active[kept++] = l;
-                        least = Math.min(least, residual[l] / unfrozen[l]);
+                        least = Math.min(least, share[l]);
                     }
                 }
                 activeCount = kept;
                 bound = Math.max(least, 0) * SPREAD * (1 + TIE);
                 candCount = 0;
                 for (int i = 0; i < activeCount; i++) {
-                    if (residual[active[i]] / unfrozen[active[i]] <= bound) {
+                    if (share[active[i]] <= bound) {
                         cand[candCount++] = active[i];
                     }
                 }
@@ -415,7 +419,7 @@ public final class FlowInterconnect extends RoutedInterconnect {
             double limit = least * (1 + TIE);
             int ties = 0;
             for (int t = 0; t < tiedCount; t++) {
-                if (residual[tied[t]] / unfrozen[tied[t]] <= limit) {
+                if (share[tied[t]] <= limit) {
                     tied[ties++] = tied[t];
                 }
             }
@@ -435,6 +439,7 @@ public final class FlowInterconnect extends RoutedInterconnect {
                     for (int l : bu.route[b]) {
                         residual[l] -= taken;
                         unfrozen[l] -= k;
+                        share[l] = residual[l] / unfrozen[l];
                     }
                 }
             }
