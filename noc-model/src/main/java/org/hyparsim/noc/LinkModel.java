@@ -15,7 +15,7 @@ public enum LinkModel implements org.hyparsim.core.Named {
     /**
      * Where a scenario or command names none: flows. On the cases measured (the hmc-rs table in
      * the README, the paper's runs on one shared channel) they give packet level's step times to
-     * within 0.03% at a small fraction of its events, and only flows replay a symmetric array by a
+     * within 0.1% at a small fraction of its events, and only flows replay a symmetric array by a
      * representative.
      */
     public static final LinkModel DEFAULT = FLOW;
