@@ -151,7 +151,7 @@ public final class FlowInterconnect extends RoutedInterconnect {
                 b = open;
                 bundles.advance(b, now);
             }
-            int f = flows.open(nextId++, b, bundles.clock[b] + part, latency, done);
+            int f = flows.open(nextId++, bundles.clock[b] + part, latency, done);
             bundles.add(b, f, flows);
             if (bundles.heapIndex[b] >= 0) {
                 // a short flow may come first: the bundle's projection is its first flow's, at the rate until re-rated
@@ -465,24 +465,15 @@ public final class FlowInterconnect extends RoutedInterconnect {
         double[] target = new double[64];
         long[] latency = new long[64];
         Runnable[] onDelivered = new Runnable[64];
-        private int[] free = new int[64];
-        private int freeCount;
-        private int used;
+        private final FreeSlots slots = new FreeSlots();
 
-        int open(long flowId, int bundle, double clockTarget, long lat, Runnable done) {
-            int f;
-            if (freeCount > 0) {
-                f = free[--freeCount];
-            } else {
-                if (used == id.length) {
-                    int n = used * 2;
-                    id = java.util.Arrays.copyOf(id, n);
-                    target = java.util.Arrays.copyOf(target, n);
-                    latency = java.util.Arrays.copyOf(latency, n);
-                    onDelivered = java.util.Arrays.copyOf(onDelivered, n);
-                }
-                f = used++;
-            }
+        int open(long flowId, double clockTarget, long lat, Runnable done) {
+            int f = slots.take(id.length, n -> {
+                id = java.util.Arrays.copyOf(id, n);
+                target = java.util.Arrays.copyOf(target, n);
+                latency = java.util.Arrays.copyOf(latency, n);
+                onDelivered = java.util.Arrays.copyOf(onDelivered, n);
+            });
             id[f] = flowId;
             target[f] = clockTarget;
             latency[f] = lat;
@@ -492,10 +483,7 @@ public final class FlowInterconnect extends RoutedInterconnect {
 
         void close(int f) {
             onDelivered[f] = null;
-            if (freeCount == free.length) {
-                free = java.util.Arrays.copyOf(free, freeCount * 2);
-            }
-            free[freeCount++] = f;
+            slots.release(f);
         }
     }
 
@@ -521,19 +509,11 @@ public final class FlowInterconnect extends RoutedInterconnect {
         boolean[] rated = new boolean[64];
         boolean[] frozen = new boolean[64];
         long[] mark = new long[64];
-        private int[] free = new int[64];
-        private int freeCount;
-        private int used;
+        private final FreeSlots slots = new FreeSlots();
 
         int open(int[] r, long now) {
-            int b;
-            if (freeCount > 0) {
-                b = free[--freeCount];
-            } else {
-                if (used == route.length) {
-                    grow(used * 2);
-                }
-                b = used++;
+            int b = slots.take(route.length, this::grow);
+            if (members[b] == null) {
                 members[b] = new int[4];
             }
             route[b] = r;
@@ -583,10 +563,7 @@ public final class FlowInterconnect extends RoutedInterconnect {
 
         void close(int b) {
             route[b] = null;
-            if (freeCount == free.length) {
-                free = java.util.Arrays.copyOf(free, freeCount * 2);
-            }
-            free[freeCount++] = b;
+            slots.release(b);
         }
 
         private void grow(int n) {
@@ -602,6 +579,31 @@ public final class FlowInterconnect extends RoutedInterconnect {
             rated = java.util.Arrays.copyOf(rated, n);
             frozen = java.util.Arrays.copyOf(frozen, n);
             mark = java.util.Arrays.copyOf(mark, n);
+        }
+    }
+
+    /** Slots of a table of arrays: those released are taken again first, then the next never used. */
+    private static final class FreeSlots {
+        private int[] free = new int[64];
+        private int freeCount;
+        private int used;
+
+        /** A slot; {@code grow} widens the table to twice {@code capacity} first where every slot is in use. */
+        int take(int capacity, java.util.function.IntConsumer grow) {
+            if (freeCount > 0) {
+                return free[--freeCount];
+            }
+            if (used == capacity) {
+                grow.accept(capacity * 2);
+            }
+            return used++;
+        }
+
+        void release(int slot) {
+            if (freeCount == free.length) {
+                free = java.util.Arrays.copyOf(free, freeCount * 2);
+            }
+            free[freeCount++] = slot;
         }
     }
 

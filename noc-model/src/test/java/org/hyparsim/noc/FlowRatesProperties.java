@@ -25,11 +25,15 @@ class FlowRatesProperties {
 
     @Provide
     Arbitrary<List<Msg>> flows() {
-        // starts at a few instants (several flows at once) and between them
+        return messages(16);
+    }
+
+    /** Up to 24 messages among the first {@code accelerators}, started at a few instants (several flows at once) and between them. */
+    static Arbitrary<List<Msg>> messages(int accelerators) {
         Arbitrary<Long> start = Arbitraries.oneOf(Arbitraries.of(0L, 0L, 40_000_000L, 90_000_000L),
                 Arbitraries.longs().between(0, 150_000_000L));
-        Arbitrary<Msg> msg = Combinators.combine(Arbitraries.integers().between(0, 15),
-                Arbitraries.integers().between(0, 15), Arbitraries.doubles().between(1_000, 200_000), start)
+        Arbitrary<Msg> msg = Combinators.combine(Arbitraries.integers().between(0, accelerators - 1),
+                Arbitraries.integers().between(0, accelerators - 1), Arbitraries.doubles().between(1_000, 200_000), start)
                 .filter((a, b, c, d) -> !a.equals(b)).as(Msg::new);
         return msg.list().ofMinSize(1).ofMaxSize(24);
     }
@@ -58,12 +62,7 @@ class FlowRatesProperties {
     /** Messages among four accelerators: several at once on one route (a bundle), joining and leaving it. */
     @Provide
     Arbitrary<List<Msg>> crowded() {
-        Arbitrary<Long> start = Arbitraries.oneOf(Arbitraries.of(0L, 0L, 40_000_000L, 90_000_000L),
-                Arbitraries.longs().between(0, 150_000_000L));
-        Arbitrary<Msg> msg = Combinators.combine(Arbitraries.integers().between(0, 3),
-                Arbitraries.integers().between(0, 3), Arbitraries.doubles().between(1_000, 200_000), start)
-                .filter((a, b, c, d) -> !a.equals(b)).as(Msg::new);
-        return msg.list().ofMinSize(1).ofMaxSize(24);
+        return messages(4);
     }
 
     @Property(tries = 60)
