@@ -71,7 +71,7 @@ public final class FlowInterconnect extends RoutedInterconnect {
     // scratch for the rate computation
     private double[] residual;
     private int[] unfrozen;
-    /** Per link of the component being filled, residual over unfrozen as of its last change. */
+    /** Per link of the component being filled, residual over unfrozen as of its last change (read only while unfrozen > 0). */
     private double[] share;
     private long[] seen;
     private int[] compLinks;
