@@ -153,8 +153,8 @@ public final class FlowInterconnect extends RoutedInterconnect {
             }
             int f = flows.open(nextId++, bundles.clock[b] + part, latency, done);
             bundles.add(b, f, flows);
-            if (bundles.heapIndex[b] >= 0) {
-                // a short flow may come first: the bundle's projection is its first flow's, at the rate until re-rated
+            if (bundles.heapIndex[b] >= 0 && bundles.members[b][0] == f) {
+                // a short flow came first: the bundle's projection is its first flow's, at the rate until re-rated
                 project(b);
             }
             seeds.add(r);
