@@ -104,10 +104,10 @@ public final class Replay {
         int n = step.size();
         costs = new ComputeCost[n];
         java.util.Map<ComputeModel, java.util.Map<ComputeWork, ComputeCost>> cache = new java.util.IdentityHashMap<>();
-        for (Task t : step.tasks()) {
-            if (!t.isTransfer()) {
-                ComputeModel m = computeModels.apply(t.accelerator());
-                costs[t.id()] = cache.computeIfAbsent(m, k -> new java.util.HashMap<>()).computeIfAbsent(t.work(), m::cost);
+        for (int id = 0; id < n; id++) {
+            if (!step.isTransfer(id)) {
+                ComputeModel m = computeModels.apply(step.accelerator(id));
+                costs[id] = cache.computeIfAbsent(m, k -> new java.util.HashMap<>()).computeIfAbsent(step.work(id), m::cost);
             }
         }
         remaining = new int[n];
@@ -123,9 +123,9 @@ public final class Replay {
         int stages = schedule == Schedule.SERIAL ? 3 * step.iterations() : 1;
         stageSize = new int[stages];
         stageDone = new int[stages];
-        for (Task t : step.tasks()) {
-            int s = schedule == Schedule.SERIAL ? 3 * t.iteration() + stageWithinStep(t.kind()) : 0;
-            stageOf[t.id()] = s;
+        for (int id = 0; id < n; id++) {
+            int s = schedule == Schedule.SERIAL ? 3 * step.iteration(id) + stageWithinStep(step.kind(id)) : 0;
+            stageOf[id] = s;
             stageSize[s]++;
         }
         stageTasks = new int[stages][];
@@ -137,8 +137,8 @@ public final class Replay {
             stageTasks[stageOf[i]][fill[stageOf[i]]++] = i;
         }
         for (int i = 0; i < n; i++) {
-            for (int p : step.predecessors(i)) {
-                if (stageOf[p] == stageOf[i]) {
+            for (int k = step.predecessorStart(i), e = step.predecessorStart(i + 1); k < e; k++) {
+                if (stageOf[step.predecessorAt(k)] == stageOf[i]) {
                     remaining[i]++;
                 }
             }
@@ -180,18 +180,19 @@ public final class Replay {
     }
 
     private void ready(int id) {
-        Task t = step.task(id);
-        if (t.isTransfer()) {
+        int a = step.accelerator(id);
+        if (step.isTransfer(id)) {
             start[id] = engine.now();
-            interconnect.send(t.accelerator(), t.peer(), t.bytes(), () -> {
-                if (t.iteration() == 0) {
-                    delivered += t.bytes();
+            double bytes = step.bytes(id);
+            boolean first = step.iteration(id) == 0;
+            interconnect.send(a, step.peer(id), bytes, () -> {
+                if (first) {
+                    delivered += bytes;
                 }
                 finish(id);
             });
             return;
         }
-        int a = t.accelerator();
         if (busy[a]) {
             queues.get(a).add(id);
         } else {
@@ -221,7 +222,8 @@ public final class Replay {
         done[id] = true;
         finished++;
         int s = stageOf[id];
-        for (int succ : step.successors(id)) {
+        for (int k = step.successorStart(id), e = step.successorStart(id + 1); k < e; k++) {
+            int succ = step.successorAt(k);
             if (stageOf[succ] == s && --remaining[succ] == 0) {
                 ready(succ);
             }

@@ -1,29 +1,62 @@
 package org.hyparsim.core.step;
 
-import java.util.ArrayList;
+import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.RandomAccess;
 
 /**
  * The task graph of one or more training steps on an array: compute tasks per accelerator and
  * transfers between accelerators, with their dependencies. Built with {@link Builder}.
+ *
+ * <p>Held as columns, one array per field indexed by task id, and the dependencies as two
+ * adjacency lists packed in arrays (each task's successors in the order they were given, its
+ * predecessors by the id of the task waited for): some 50 bytes a task where a task object and
+ * its lists took about 190, so a replay of a large array's share holds several times more
+ * tasks in the same heap. {@link #task} gives one task as a {@link Task}; a replay reads the
+ * columns through the accessors by id.
  */
 public final class TrainingStep {
+    private static final TaskKind[] KINDS = TaskKind.values();
+    private static final TransferKind[] TRANSFER_KINDS = TransferKind.values();
     private final int accelerators;
     private final int iterations;
     private final List<String> layerNames;
-    private final List<Task> tasks;
-    private final int[][] successors;
-    private final int[][] predecessors;
+    private final int size;
+    private final byte[] kind;
+    private final int[] iteration;
+    private final int[] layer;
+    private final int[] accelerator;
+    /** A transfer's receiver, level, kind (ordinal) and bytes; a compute task's work. */
+    private final int[] peer;
+    private final int[] level;
+    private final byte[] transferKind;
+    private final double[] bytes;
+    private final ComputeWork[] work;
+    /** Task i's successors are successor[successorStart[i] .. successorStart[i + 1]), its predecessors alike. */
+    private final int[] successorStart;
+    private final int[] successor;
+    private final int[] predecessorStart;
+    private final int[] predecessor;
 
-    private TrainingStep(int accelerators, int iterations, List<String> layerNames, List<Task> tasks,
-            int[][] successors, int[][] predecessors) {
-        this.accelerators = accelerators;
-        this.iterations = iterations;
-        this.layerNames = List.copyOf(layerNames);
-        this.tasks = tasks;
-        this.successors = successors;
-        this.predecessors = predecessors;
+    private TrainingStep(Builder b, int[] successorStart, int[] successor, int[] predecessorStart, int[] predecessor) {
+        this.accelerators = b.accelerators;
+        this.iterations = b.iterations;
+        this.layerNames = List.copyOf(b.layerNames);
+        this.size = b.size;
+        this.kind = Arrays.copyOf(b.kind, size);
+        this.iteration = Arrays.copyOf(b.iteration, size);
+        this.layer = Arrays.copyOf(b.layer, size);
+        this.accelerator = Arrays.copyOf(b.accelerator, size);
+        this.peer = Arrays.copyOf(b.peer, size);
+        this.level = Arrays.copyOf(b.level, size);
+        this.transferKind = Arrays.copyOf(b.transferKind, size);
+        this.bytes = Arrays.copyOf(b.bytes, size);
+        this.work = Arrays.copyOf(b.work, size);
+        this.successorStart = successorStart;
+        this.successor = successor;
+        this.predecessorStart = predecessorStart;
+        this.predecessor = predecessor;
     }
 
     public int accelerators() {
@@ -38,35 +71,111 @@ public final class TrainingStep {
         return layerNames;
     }
 
+    /** The tasks by id, each made from the columns as it is read. */
     public List<Task> tasks() {
-        return tasks;
+        return new TaskList();
     }
 
     public Task task(int id) {
-        return tasks.get(id);
+        return make(id, kind, iteration, layer, accelerator, peer, level, transferKind, bytes, work);
     }
 
     public int size() {
-        return tasks.size();
+        return size;
     }
 
+    /** Task {@code id}'s kind, without making the task. */
+    public TaskKind kind(int id) {
+        return KINDS[kind[id]];
+    }
+
+    public boolean isTransfer(int id) {
+        return kind[id] == TaskKind.TRANSFER.ordinal();
+    }
+
+    public int iteration(int id) {
+        return iteration[id];
+    }
+
+    public int accelerator(int id) {
+        return accelerator[id];
+    }
+
+    /** A transfer's receiver; -1 for a compute task. */
+    public int peer(int id) {
+        return peer[id];
+    }
+
+    /** A transfer's bytes; 0 for a compute task. */
+    public double bytes(int id) {
+        return bytes[id];
+    }
+
+    /** A compute task's work; null for a transfer. */
+    public ComputeWork work(int id) {
+        return work[id];
+    }
+
+    /** The tasks that wait for this one, in the order the dependencies were given (a copy). */
     public int[] successors(int id) {
-        return successors[id];
+        return Arrays.copyOfRange(successor, successorStart[id], successorStart[id + 1]);
     }
 
+    /** The tasks this one waits for, by id (a copy). */
     public int[] predecessors(int id) {
-        return predecessors[id];
+        return Arrays.copyOfRange(predecessor, predecessorStart[id], predecessorStart[id + 1]);
+    }
+
+    /** Where task id's successors start in {@link #successorAt}; they end where id + 1's start. */
+    public int successorStart(int id) {
+        return successorStart[id];
+    }
+
+    public int successorAt(int index) {
+        return successor[index];
+    }
+
+    /** Where task id's predecessors start in {@link #predecessorAt}; they end where id + 1's start. */
+    public int predecessorStart(int id) {
+        return predecessorStart[id];
+    }
+
+    public int predecessorAt(int index) {
+        return predecessor[index];
     }
 
     /** Sum of transfer bytes. */
     public double transferBytes() {
         double s = 0;
-        for (Task t : tasks) {
-            if (t.isTransfer()) {
-                s += t.bytes();
+        for (int i = 0; i < size; i++) {
+            if (isTransfer(i)) {
+                s += bytes[i];
             }
         }
         return s;
+    }
+
+    private static Task make(int id, byte[] kind, int[] iteration, int[] layer, int[] accelerator, int[] peer,
+            int[] level, byte[] transferKind, double[] bytes, ComputeWork[] work) {
+        TaskKind k = KINDS[kind[id]];
+        return new Task(id, k, iteration[id], layer[id], accelerator[id], k == TaskKind.TRANSFER
+                ? new Task.Transfer(peer[id], level[id], TRANSFER_KINDS[transferKind[id]], bytes[id]) : null, work[id]);
+    }
+
+    /** The tasks as a list, each made as it is read. */
+    private final class TaskList extends AbstractList<Task> implements RandomAccess {
+        @Override
+        public Task get(int index) {
+            if (index < 0 || index >= size) {
+                throw new IndexOutOfBoundsException(index);
+            }
+            return task(index);
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
     }
 
     /** Refuses an accelerator index outside the array. */
@@ -93,10 +202,19 @@ public final class TrainingStep {
         private final int accelerators;
         private final int iterations;
         private final List<String> layerNames;
-        private final List<Task> tasks = new ArrayList<>();
-        private int[][] succ = new int[1024][];
-        private int[] succCount = new int[1024];
-        private int[] predCount = new int[1024];
+        private int size;
+        private byte[] kind = new byte[1024];
+        private int[] iteration = new int[1024];
+        private int[] layer = new int[1024];
+        private int[] accelerator = new int[1024];
+        private int[] peer = new int[1024];
+        private int[] level = new int[1024];
+        private byte[] transferKind = new byte[1024];
+        private double[] bytes = new double[1024];
+        private ComputeWork[] work = new ComputeWork[1024];
+        /** Dependencies in the order given: edge e makes edgeTask[e] wait for edgeOn[e]. */
+        private int[] edgeTask = new int[1024];
+        private int[] edgeOn = new int[1024];
         private int edges;
 
         /** Tasks this graph may hold ({@link org.hyparsim.core.Limits#maxTasks()}). */
@@ -115,32 +233,36 @@ public final class TrainingStep {
         @Override
         public int compute(int iteration, int accelerator, ComputeWork work, int layer) {
             checkAccelerator(accelerator);
-            return add(new Task(tasks.size(), work.phase(), iteration, layer, accelerator, null, work));
+            int id = add(work.phase(), iteration, layer, accelerator);
+            this.peer[id] = -1;
+            this.work[id] = work;
+            return id;
         }
 
         @Override
         public int transfer(int iteration, int src, int dst, int level, int layer, TransferKind kind, double bytes) {
             checkTransfer(accelerators, src, dst, bytes);
-            return add(new Task(tasks.size(), TaskKind.TRANSFER, iteration, layer, src,
-                    new Task.Transfer(dst, level, kind, bytes), null));
+            int id = add(TaskKind.TRANSFER, iteration, layer, src);
+            this.peer[id] = dst;
+            this.level[id] = level;
+            this.transferKind[id] = (byte) kind.ordinal();
+            this.bytes[id] = bytes;
+            return id;
         }
 
         /** Task {@code task} cannot start before {@code on} has finished. */
         @Override
         public void depends(int task, int on) {
-            if (task < 0 || on < 0 || task >= tasks.size() || on >= tasks.size() || task == on) {
+            if (task < 0 || on < 0 || task >= size || on >= size || task == on) {
                 throw new IllegalArgumentException("bad dependency " + task + " on " + on);
             }
-            int[] s = succ[on];
-            if (s == null) {
-                s = new int[2];
-                succ[on] = s;
-            } else if (succCount[on] == s.length) {
-                s = Arrays.copyOf(s, s.length * 2);
-                succ[on] = s;
+            if (edges == edgeTask.length) {
+                int grown = (int) Math.min(Integer.MAX_VALUE - 8, 2L * edges);
+                edgeTask = Arrays.copyOf(edgeTask, grown);
+                edgeOn = Arrays.copyOf(edgeOn, grown);
             }
-            s[succCount[on]++] = task;
-            predCount[task]++;
+            edgeTask[edges] = task;
+            edgeOn[edges] = on;
             edges++;
         }
 
@@ -150,28 +272,42 @@ public final class TrainingStep {
 
         /** Tasks added so far. */
         public int size() {
-            return tasks.size();
+            return size;
         }
 
         /** The task with this id, added earlier. */
         public Task task(int id) {
-            return tasks.get(id);
+            if (id < 0 || id >= size) {
+                throw new IndexOutOfBoundsException(id);
+            }
+            return make(id, kind, iteration, layer, accelerator, peer, level, transferKind, bytes, work);
         }
 
-        private int add(Task t) {
-            int id = t.id();
+        private int add(TaskKind k, int it, int l, int a) {
+            int id = size;
             if (id >= maxTasks) {
                 throw new org.hyparsim.core.InputException(null, "accelerators", "the task graph to replay reaches "
                         + maxTasks + " tasks, the limit of a graph held in memory (system property "
                         + org.hyparsim.core.Limits.property("maxTasks") + "): the array's symmetry, if any, does not cut"
                         + " the step below it");
             }
-            if (id == succ.length) {
-                succ = Arrays.copyOf(succ, id * 2);
-                succCount = Arrays.copyOf(succCount, id * 2);
-                predCount = Arrays.copyOf(predCount, id * 2);
+            if (id == kind.length) {
+                int grown = (int) Math.min(Integer.MAX_VALUE - 8, 2L * id);
+                kind = Arrays.copyOf(kind, grown);
+                iteration = Arrays.copyOf(iteration, grown);
+                layer = Arrays.copyOf(layer, grown);
+                accelerator = Arrays.copyOf(accelerator, grown);
+                peer = Arrays.copyOf(peer, grown);
+                level = Arrays.copyOf(level, grown);
+                transferKind = Arrays.copyOf(transferKind, grown);
+                bytes = Arrays.copyOf(bytes, grown);
+                work = Arrays.copyOf(work, grown);
             }
-            tasks.add(t);
+            kind[id] = (byte) k.ordinal();
+            iteration[id] = it;
+            layer[id] = l;
+            accelerator[id] = a;
+            size++;
             return id;
         }
 
@@ -179,21 +315,39 @@ public final class TrainingStep {
             TrainingStep.checkAccelerator(accelerators, a);
         }
 
+        /**
+         * The graph: each task's successors in the order its dependencies were given, its
+         * predecessors by the id of the task waited for (in the order of that task's successors).
+         */
         public TrainingStep build() {
-            int n = tasks.size();
-            int[][] successors = new int[n][];
-            int[][] predecessors = new int[n][];
-            int[] fill = new int[n];
-            for (int i = 0; i < n; i++) {
-                successors[i] = succ[i] == null ? new int[0] : Arrays.copyOf(succ[i], succCount[i]);
-                predecessors[i] = new int[predCount[i]];
+            int n = size;
+            int[] succStart = new int[n + 1];
+            for (int e = 0; e < edges; e++) {
+                succStart[edgeOn[e] + 1]++;
             }
             for (int i = 0; i < n; i++) {
-                for (int s : successors[i]) {
-                    predecessors[s][fill[s]++] = i;
+                succStart[i + 1] += succStart[i];
+            }
+            int[] succ = new int[edges];
+            int[] at = Arrays.copyOf(succStart, n);
+            for (int e = 0; e < edges; e++) {
+                succ[at[edgeOn[e]]++] = edgeTask[e];
+            }
+            int[] predStart = new int[n + 1];
+            for (int e = 0; e < edges; e++) {
+                predStart[edgeTask[e] + 1]++;
+            }
+            for (int i = 0; i < n; i++) {
+                predStart[i + 1] += predStart[i];
+            }
+            int[] pred = new int[edges];
+            at = Arrays.copyOf(predStart, n);
+            for (int i = 0; i < n; i++) {
+                for (int k = succStart[i]; k < succStart[i + 1]; k++) {
+                    pred[at[succ[k]]++] = i;
                 }
             }
-            return new TrainingStep(accelerators, iterations, layerNames, List.copyOf(tasks), successors, predecessors);
+            return new TrainingStep(this, succStart, succ, predStart, pred);
         }
     }
 }
