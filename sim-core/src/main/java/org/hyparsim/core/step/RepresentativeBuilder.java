@@ -99,12 +99,12 @@ public final class RepresentativeBuilder implements StepSink {
             IntUnaryOperator representative, IntBinaryOperator toRep, int tasks) {
         this.accelerators = accelerators;
         this.toRep = toRep;
-        this.rep = new TrainingStep.Builder(accelerators, iterations, layerNames);
         this.slots = new TaskSlots(accelerators, tasks);
         this.hash = new long[slots.capacity()];
         this.repOf = new int[accelerators];
         this.wholeIds = new int[accelerators][];
         this.reducedIds = new int[accelerators][];
+        int representatives = 0;
         for (int a = 0; a < accelerators; a++) {
             repOf[a] = representative.applyAsInt(a);
             if (repOf[a] < 0 || repOf[a] >= accelerators || representative.applyAsInt(repOf[a]) != repOf[a]) {
@@ -114,8 +114,12 @@ public final class RepresentativeBuilder implements StepSink {
             if (repOf[a] == a) {
                 wholeIds[a] = new int[16];
                 reducedIds[a] = new int[16];
+                representatives++;
             }
         }
+        // a symmetric step of that many tasks has this share: held without copies
+        this.rep = new TrainingStep.Builder(accelerators, iterations, layerNames,
+                (int) Math.min(Integer.MAX_VALUE - 8, (long) tasks * representatives / accelerators));
     }
 
     @Override
@@ -187,6 +191,7 @@ public final class RepresentativeBuilder implements StepSink {
         }
         // as the whole graph lists a task's predecessors: by the id of the task waited for
         Arrays.sort(repDeps, 0, repDepCount);
+        rep.reserveDependencies(repDepCount);
         for (int i = 0; i < repDepCount; i++) {
             int on = (int) repDeps[i];
             rep.depends((int) (repDeps[i] >>> 32), reducedIds[repOf[slots.accelerator(on)]][slots.slot(on)]);

@@ -44,15 +44,18 @@ public final class TrainingStep {
         this.iterations = b.iterations;
         this.layerNames = List.copyOf(b.layerNames);
         this.size = b.size;
-        this.kind = Arrays.copyOf(b.kind, size);
-        this.iteration = Arrays.copyOf(b.iteration, size);
-        this.layer = Arrays.copyOf(b.layer, size);
-        this.accelerator = Arrays.copyOf(b.accelerator, size);
-        this.peer = Arrays.copyOf(b.peer, size);
-        this.level = Arrays.copyOf(b.level, size);
-        this.transferKind = Arrays.copyOf(b.transferKind, size);
-        this.bytes = Arrays.copyOf(b.bytes, size);
-        this.work = Arrays.copyOf(b.work, size);
+        if (b.kind.length != size) {
+            b.resize(size); // the builder's spare room is not kept
+        }
+        this.kind = b.kind;
+        this.iteration = b.iteration;
+        this.layer = b.layer;
+        this.accelerator = b.accelerator;
+        this.peer = b.peer;
+        this.level = b.level;
+        this.transferKind = b.transferKind;
+        this.bytes = b.bytes;
+        this.work = b.work;
         this.successorStart = successorStart;
         this.successor = successor;
         this.predecessorStart = predecessorStart;
@@ -203,24 +206,31 @@ public final class TrainingStep {
         private final int iterations;
         private final List<String> layerNames;
         private int size;
-        private byte[] kind = new byte[1024];
-        private int[] iteration = new int[1024];
-        private int[] layer = new int[1024];
-        private int[] accelerator = new int[1024];
-        private int[] peer = new int[1024];
-        private int[] level = new int[1024];
-        private byte[] transferKind = new byte[1024];
-        private double[] bytes = new double[1024];
-        private ComputeWork[] work = new ComputeWork[1024];
+        private byte[] kind = new byte[0];
+        private int[] iteration = new int[0];
+        private int[] layer = new int[0];
+        private int[] accelerator = new int[0];
+        private int[] peer = new int[0];
+        private int[] level = new int[0];
+        private byte[] transferKind = new byte[0];
+        private double[] bytes = new double[0];
+        private ComputeWork[] work = new ComputeWork[0];
         /** Dependencies in the order given: edge e makes edgeTask[e] wait for edgeOn[e]. */
         private int[] edgeTask = new int[1024];
         private int[] edgeOn = new int[1024];
         private int edges;
+        /** Whether {@link #build} has handed the columns over to the graph (the builder takes nothing after). */
+        private boolean built;
 
         /** Tasks this graph may hold ({@link org.hyparsim.core.Limits#maxTasks()}). */
         private final long maxTasks;
 
         public Builder(int accelerators, int iterations, List<String> layerNames) {
+            this(accelerators, iterations, layerNames, 1024);
+        }
+
+        /** A builder with room for {@code tasks} tasks from the start (a graph of that size is held without copies). */
+        public Builder(int accelerators, int iterations, List<String> layerNames, int tasks) {
             if (accelerators < 1 || iterations < 1) {
                 throw new IllegalArgumentException("at least one accelerator and one iteration");
             }
@@ -228,6 +238,16 @@ public final class TrainingStep {
             this.iterations = iterations;
             this.layerNames = layerNames;
             this.maxTasks = org.hyparsim.core.Limits.maxTasks();
+            resize((int) Math.max(16, Math.min(tasks, maxTasks)));
+        }
+
+        /** Room for {@code more} dependencies beyond those given so far. */
+        public void reserveDependencies(int more) {
+            if (edgeTask.length - edges < more) {
+                int grown = (int) Math.min(Integer.MAX_VALUE - 8, (long) edges + more);
+                edgeTask = Arrays.copyOf(edgeTask, grown);
+                edgeOn = Arrays.copyOf(edgeOn, grown);
+            }
         }
 
         @Override
@@ -253,6 +273,7 @@ public final class TrainingStep {
         /** Task {@code task} cannot start before {@code on} has finished. */
         @Override
         public void depends(int task, int on) {
+            checkOpen();
             if (task < 0 || on < 0 || task >= size || on >= size || task == on) {
                 throw new IllegalArgumentException("bad dependency " + task + " on " + on);
             }
@@ -284,6 +305,7 @@ public final class TrainingStep {
         }
 
         private int add(TaskKind k, int it, int l, int a) {
+            checkOpen();
             int id = size;
             if (id >= maxTasks) {
                 throw new org.hyparsim.core.InputException(null, "accelerators", "the task graph to replay reaches "
@@ -292,16 +314,7 @@ public final class TrainingStep {
                         + " the step below it");
             }
             if (id == kind.length) {
-                int grown = (int) Math.min(Integer.MAX_VALUE - 8, 2L * id);
-                kind = Arrays.copyOf(kind, grown);
-                iteration = Arrays.copyOf(iteration, grown);
-                layer = Arrays.copyOf(layer, grown);
-                accelerator = Arrays.copyOf(accelerator, grown);
-                peer = Arrays.copyOf(peer, grown);
-                level = Arrays.copyOf(level, grown);
-                transferKind = Arrays.copyOf(transferKind, grown);
-                bytes = Arrays.copyOf(bytes, grown);
-                work = Arrays.copyOf(work, grown);
+                resize((int) Math.min(Integer.MAX_VALUE - 8, 2L * id));
             }
             kind[id] = (byte) k.ordinal();
             iteration[id] = it;
@@ -309,6 +322,24 @@ public final class TrainingStep {
             accelerator[id] = a;
             size++;
             return id;
+        }
+
+        private void checkOpen() {
+            if (built) {
+                throw new IllegalStateException("the graph was built: its builder takes no more tasks");
+            }
+        }
+
+        private void resize(int n) {
+            kind = Arrays.copyOf(kind, n);
+            iteration = Arrays.copyOf(iteration, n);
+            layer = Arrays.copyOf(layer, n);
+            accelerator = Arrays.copyOf(accelerator, n);
+            peer = Arrays.copyOf(peer, n);
+            level = Arrays.copyOf(level, n);
+            transferKind = Arrays.copyOf(transferKind, n);
+            bytes = Arrays.copyOf(bytes, n);
+            work = Arrays.copyOf(work, n);
         }
 
         private void checkAccelerator(int a) {
@@ -320,6 +351,8 @@ public final class TrainingStep {
          * predecessors by the id of the task waited for (in the order of that task's successors).
          */
         public TrainingStep build() {
+            checkOpen();
+            built = true;
             int n = size;
             int[] succStart = new int[n + 1];
             for (int e = 0; e < edges; e++) {
