@@ -204,6 +204,7 @@ public final class ScenarioRunner {
             boolean mayReduce, java.util.function.IntFunction<ComputeModel> models, EnergyParams energy,
             Schedule schedule, boolean trace) {
         boolean reduce = mayReduce && linkModel == LinkModel.FLOW;
+        int tasks = 1024; // room for the whole graph, its size where the summaries counted it
         if (reduce) {
             Symmetry symmetry = topology.symmetry();
             java.util.Optional<TrainingStep> reduced = symmetry == null ? java.util.Optional.empty()
@@ -232,9 +233,10 @@ public final class ScenarioRunner {
                     }
                 }
                 checkHeld(wholeTasks, 1);
+                tasks = wholeTasks;
             }
         }
-        TrainingStep.Builder b = new TrainingStep.Builder(accelerators, iterations, layerNames);
+        TrainingStep.Builder b = new TrainingStep.Builder(accelerators, iterations, layerNames, tasks);
         fill.accept(b);
         return Replay.perAccelerator(b.build(), models, linkModel.create(topology, links), energy, schedule, trace);
     }
