@@ -11,10 +11,9 @@ import java.util.RandomAccess;
  *
  * <p>Held as columns, one array per field indexed by task id, and the dependencies as two
  * adjacency lists packed in arrays (each task's successors in the order they were given, its
- * predecessors by the id of the task waited for): some 50 bytes a task where a task object and
- * its lists took about 190, so a replay of a large array's share holds several times more
- * tasks in the same heap. {@link #task} gives one task as a {@link Task}; a replay reads the
- * columns through the accessors by id.
+ * predecessors by the id of the task waited for): a replay holds about half the memory it held
+ * with a task object and two lists per task (the README has the figures). {@link #task} makes
+ * one task as a {@link Task}; a replay reads the columns through the accessors by id.
  */
 public final class TrainingStep {
     private static final TaskKind[] KINDS = TaskKind.values();
