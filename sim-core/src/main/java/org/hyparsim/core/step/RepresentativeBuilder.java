@@ -131,9 +131,7 @@ public final class RepresentativeBuilder implements StepSink {
         if (r == accelerator) {
             reduced = rep.compute(iteration, accelerator, work, layer);
         } else if (slot < slots.count(r)) {
-            Task t = rep.task(reducedIds[r][slot]);
-            if (t.isTransfer() || t.kind() != work.phase() || t.iteration() != iteration || t.layer() != layer
-                    || !t.work().equals(work)) {
+            if (!rep.isCompute(reducedIds[r][slot], work.phase(), iteration, layer, work)) {
                 throw new NotSymmetric("compute task in slot " + slot + " of accelerator " + accelerator
                         + " differs from its representative's");
             }
@@ -150,9 +148,7 @@ public final class RepresentativeBuilder implements StepSink {
         if (r == src) {
             reduced = rep.transfer(iteration, src, dst, level, layer, kind, bytes);
         } else if (slot < slots.count(r)) {
-            Task t = rep.task(reducedIds[r][slot]);
-            if (!t.isTransfer() || t.iteration() != iteration || t.layer() != layer || t.transferKind() != kind
-                    || t.bytes() != bytes || t.peer() != toRep.applyAsInt(src, dst)) {
+            if (!rep.isTransfer(reducedIds[r][slot], iteration, layer, kind, bytes, toRep.applyAsInt(src, dst))) {
                 throw new NotSymmetric("transfer in slot " + slot + " of accelerator " + src
                         + " differs from its representative's");
             }

@@ -295,6 +295,22 @@ public final class TrainingStep {
             return size;
         }
 
+        /**
+         * Whether the task with this id, added earlier, is a compute task of this phase, iteration,
+         * layer and work (compared without making the task).
+         */
+        public boolean isCompute(int id, TaskKind phase, int iteration, int layer, ComputeWork work) {
+            return kind[id] == phase.ordinal() && phase != TaskKind.TRANSFER && this.iteration[id] == iteration
+                    && this.layer[id] == layer && this.work[id].equals(work);
+        }
+
+        /** Whether the task with this id, added earlier, is a transfer of this iteration, layer, kind, bytes and receiver. */
+        public boolean isTransfer(int id, int iteration, int layer, TransferKind kind, double bytes, int peer) {
+            return this.kind[id] == TaskKind.TRANSFER.ordinal() && this.iteration[id] == iteration
+                    && this.layer[id] == layer && transferKind[id] == kind.ordinal() && this.bytes[id] == bytes
+                    && this.peer[id] == peer;
+        }
+
         /** The task with this id, added earlier. */
         public Task task(int id) {
             if (id < 0 || id >= size) {
