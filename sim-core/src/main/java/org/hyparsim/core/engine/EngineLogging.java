@@ -35,8 +35,12 @@ public final class EngineLogging extends ContextAwareBase implements Configurato
         @Override
         protected void append(ILoggingEvent e) {
             String name = e.getLoggerName();
-            System.err.println(e.getLevel() + " " + name.substring(name.lastIndexOf('.') + 1) + ": "
-                    + e.getFormattedMessage());
+            String line = e.getLevel() + " " + name.substring(name.lastIndexOf('.') + 1) + ": " + e.getFormattedMessage();
+            if (e.getThrowableProxy() != null) {
+                // with its cause's stack, as logback's pattern layouts print it
+                line += System.lineSeparator() + ch.qos.logback.classic.spi.ThrowableProxyUtil.asString(e.getThrowableProxy());
+            }
+            System.err.println(line);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.hyparsim.core.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -24,6 +25,17 @@ class EngineLoggingTest {
             System.setErr(err);
         }
         assertEquals("WARN Thing: shown 42" + System.lineSeparator(), captured.toString(StandardCharsets.UTF_8));
+        captured.reset();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            log.error("failed", new IllegalStateException("the cause"));
+        } finally {
+            System.setErr(err);
+        }
+        String[] lines = captured.toString(StandardCharsets.UTF_8).split("\\R");
+        assertEquals("ERROR Thing: failed", lines[0]);
+        assertEquals("java.lang.IllegalStateException: the cause", lines[1]);
+        assertTrue(lines[2].strip().startsWith("at org.hyparsim.core.engine.EngineLoggingTest"), lines[2]);
         assertEquals(ch.qos.logback.classic.Level.WARN, ((ch.qos.logback.classic.LoggerContext) org.slf4j.LoggerFactory
                 .getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getLevel());
     }
