@@ -300,7 +300,7 @@ public final class TrainingStep {
          * layer and work (compared without making the task).
          */
         public boolean isCompute(int id, TaskKind phase, int iteration, int layer, ComputeWork work) {
-            return kind[id] == phase.ordinal() && phase != TaskKind.TRANSFER && this.iteration[id] == iteration
+            return kind[id] == phase.ordinal() && this.iteration[id] == iteration
                     && this.layer[id] == layer && this.work[id].equals(work);
         }
 
