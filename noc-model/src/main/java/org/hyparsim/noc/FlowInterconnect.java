@@ -24,10 +24,12 @@ import org.hyparsim.core.step.Interconnect;
  * flows that share no link, directly or through others, are independent; each component is
  * filled on its own. Within a component, a bundle slower than a floor keeps its rate, and only the
  * others connected to a start or an end through links are re-rated, over what the slower leave
- * of each link. The floor is the least of the ended flows' rates and of a lower bound of each new
- * flow's rate (the least, over its links, of bandwidth over flows: no link saturates below it):
- * a flow's links are no bottleneck below its rate (it would have been frozen there), so
- * progressive filling freezes the same links at the same levels up to it with or without it. Starts and ends of one instant are
+ * of each link. The floor is the least of the ended flows' rates and, over each new flow's links,
+ * of a lower bound of the level at which the link can saturate with the rates below it kept
+ * (bandwidth over flows at the least, raised by counting the flows held below it by other links
+ * at their rates): an ended flow's links are no bottleneck below its rate (it would have been
+ * frozen there), and no new flow's link saturates below that bound, so progressive filling
+ * freezes the same links at the same levels up to the floor with or without them. Starts and ends of one instant are
  * re-rated together, once, after every other action of that instant (one step of a collective
  * starts all its flows at once), and the messages of one instant with the same path latency are
  * delivered by one event. Projected completions are kept in one heap, and one engine event waits
@@ -45,6 +47,10 @@ public final class FlowInterconnect extends RoutedInterconnect {
      * candidates), until the least among them could be matched by another link; then all again.
      */
     private static final double SPREAD = 2;
+    /** Steps of the iteration toward a new flow's links' saturation level ({@link #saturationBound}). */
+    private static final int SATURATION_STEPS = 4;
+    /** Relative margin below that level, so that rounding never puts the floor above it. */
+    private static final double SATURATION_MARGIN = 1e-9;
     private SimEngine engine;
     /** Per link, the slots of its bundles in the order they opened, and how many; and how many flows it carries. */
     private int[][] onLink;
@@ -183,7 +189,7 @@ public final class FlowInterconnect extends RoutedInterconnect {
         double floor = endedFloor;
         for (int[] r : started) {
             for (int l : r) {
-                floor = Math.min(floor, links[l].bandwidthBytesPerSecond() * 1e-12 / linkFlowCount[l]);
+                floor = Math.min(floor, saturationBound(l, floor));
             }
         }
         started.clear();
@@ -252,6 +258,43 @@ public final class FlowInterconnect extends RoutedInterconnect {
         }
         seeds.clear();
         schedule();
+    }
+
+    /**
+     * A lower bound of the level at which link {@code l} can saturate in the filling after this
+     * instant's starts, where the filling below {@code cap} is as before (the rates of rated bundles
+     * below it kept): the least x with the link's bundles taking min(rate, x) per flow (x for every
+     * flow of a bundle not yet rated) filling its bandwidth. From x = bandwidth / flows, each step
+     * x' = (bandwidth - the rates below x) / (the flows at or above x) stays at or below that level
+     * and rises toward it; a few steps, and the bound is taken a hair below (rounding).
+     */
+    private double saturationBound(int l, double cap) {
+        double bandwidth = links[l].bandwidthBytesPerSecond() * 1e-12;
+        double x = bandwidth / linkFlowCount[l];
+        Bundles bu = bundles;
+        int[] on = onLink[l];
+        int n = onLinkCount[l];
+        for (int step = 0; step < SATURATION_STEPS && x < cap; step++) {
+            double below = 0;
+            int above = 0;
+            for (int i = 0; i < n; i++) {
+                int b = on[i];
+                if (bu.rated[b] && bu.rate[b] < x) {
+                    below += bu.rate[b] * bu.count[b];
+                } else {
+                    above += bu.count[b];
+                }
+            }
+            if (above == 0) {
+                return cap; // every flow on it is held below x by other links: it cannot saturate below cap
+            }
+            double next = (bandwidth - below) / above;
+            if (!(next > x)) {
+                break;
+            }
+            x = next;
+        }
+        return x * (1 - SATURATION_MARGIN);
     }
 
     /** A bundle's projected completion (its first flow's) from its clock and rate as of its last update; placed in the heap. */

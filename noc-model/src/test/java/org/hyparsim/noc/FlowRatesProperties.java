@@ -13,7 +13,8 @@ import net.jqwik.api.Provide;
 
 /**
  * The flow-level links re-rate only the flows connected to a start or an end, and of those only
- * the ones at or above a floor (the slowest ended rate, a lower bound of each new flow's rate); a
+ * the ones at or above a floor (the slowest ended rate, a lower bound of the level at which each new
+ * flow's links can saturate with the slower flows' rates kept); a
  * from-scratch reference re-rates every flow at every event. On random flow sets, started at a
  * few shared instants and in between, both deliver every message at the same time (within the
  * picosecond rounding of event times). A floor set too high fails it.
