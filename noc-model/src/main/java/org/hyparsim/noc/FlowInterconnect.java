@@ -184,12 +184,16 @@ public final class FlowInterconnect extends RoutedInterconnect {
     private void rerate() {
         rerateScheduled = false;
         long now = engine.now();
-        // bundles rated before, slower than every flow that ended and than a lower bound of every new one's rate,
-        // keep their rates
+        // bundles rated before, slower than every flow that ended and than a lower bound of the level at which each
+        // new one's links can saturate, keep their rates; each link bounded once, however many new flows cross it
         double floor = endedFloor;
+        mark++;
         for (int[] r : started) {
             for (int l : r) {
-                floor = Math.min(floor, saturationBound(l, floor));
+                if (seen[l] != mark) {
+                    seen[l] = mark;
+                    floor = Math.min(floor, saturationBound(l, floor));
+                }
             }
         }
         started.clear();
