@@ -35,6 +35,7 @@ import org.hyparsim.scenarios.scenario.BuiltInProfile;
 import org.hyparsim.scenarios.scenario.HardwareReader;
 import org.hyparsim.scenarios.scenario.Workload;
 import org.hyparsim.scenarios.scenario.Scenario;
+import org.hyparsim.scenarios.array.SimulatedArray;
 import org.hyparsim.scenarios.scenario.ScenarioRunner;
 
 /**
@@ -52,6 +53,27 @@ public final class Bench {
 
     public static Map<String, Object> run(boolean quick, java.io.PrintWriter log) throws IOException {
         Map<String, Object> out = new LinkedHashMap<>();
+        eventRates(quick, log, out);
+        reproduceQuick(log, out);
+        scaling(quick, log, out);
+        out.putAll(allReduce1024(quick, log));
+        if (!quick) {
+            List<Scenario> eight = List.of(allStrategies(scenario("VGG-E", 1024, TopologyKind.TORUS)),
+                    allStrategies(scenario("VGG-E", 1024, TopologyKind.HTREE)));
+            double all = measure(() -> ScenarioRunner.runAll(eight, false, Runtime.getRuntime().availableProcessors(),
+                    strategy -> null), new long[1]);
+            log.printf("VGG-E, 1024 accelerators, dp, mp, trick and hypar on torus and htree (hmc-rs, its collectives, "
+                    + "flow links; the eight on all cores): %.1f s (once)%n", all);
+            out.put("vggE1024AllStrategiesSeconds", all);
+            out.putAll(vggE65536(log));
+        }
+        planners(quick, log, out);
+        log.flush();
+        return out;
+    }
+
+    /** The simulator's event rate on VGG-E over 16 accelerators, against the bare engine's. */
+    private static void eventRates(boolean quick, java.io.PrintWriter log, Map<String, Object> out) {
         // the simulator first: its own mean event-list depth sets the depth of the bare engine's ceiling
         Scenario vgg = scenario("VGG-E", 16, TopologyKind.HTREE);
         ScenarioRunner.run(vgg, false); // warm-up
@@ -99,7 +121,10 @@ public final class Bench {
         // the same over the whole run, where planning, building and results count as time without events
         out.put("wholeRunEventRateRatio", r.result().events() / secs / dsol);
         log.printf("whole-run events per second over the bare engine's: %.2f%n", r.result().events() / secs / dsol);
+    }
 
+    /** reproduce --quick, timed whole. */
+    private static void reproduceQuick(java.io.PrintWriter log, Map<String, Object> out) throws IOException {
         Path tmp = Files.createTempDirectory("hypar-sim-bench");
         try {
             long[] heap = new long[1];
@@ -117,7 +142,10 @@ public final class Bench {
         } finally {
             deleteTree(tmp);
         }
+    }
 
+    /** VGG-E hypar over growing arrays, on the H tree and the torus, and the growth exponents. */
+    private static void scaling(boolean quick, java.io.PrintWriter log, Map<String, Object> out) {
         List<Integer> sizes = quick ? List.of(16, 64, 256) : List.of(16, 64, 256, 1024);
         List<Map<String, Object>> scaling = new ArrayList<>();
         Map<TopologyKind, List<Scaling>> byTopology = new LinkedHashMap<>();
@@ -150,19 +178,10 @@ public final class Bench {
         }
         out.put("growthExponent", exponents);
         log.printf("growth exponents (log-log slope against accelerators): %s%n", exponents);
+    }
 
-        out.putAll(allReduce1024(quick, log));
-        if (!quick) {
-            List<Scenario> eight = List.of(allStrategies(scenario("VGG-E", 1024, TopologyKind.TORUS)),
-                    allStrategies(scenario("VGG-E", 1024, TopologyKind.HTREE)));
-            double all = measure(() -> ScenarioRunner.runAll(eight, false, Runtime.getRuntime().availableProcessors(),
-                    strategy -> null), new long[1]);
-            log.printf("VGG-E, 1024 accelerators, dp, mp, trick and hypar on torus and htree (hmc-rs, its collectives, "
-                    + "flow links; the eight on all cores): %.1f s (once)%n", all);
-            out.put("vggE1024AllStrategiesSeconds", all);
-            out.putAll(vggE65536(log));
-        }
-
+    /** The planners alone: HyPar's on 1000 layers, the timed planner's dynamic program, the plan search. */
+    private static void planners(boolean quick, java.io.PrintWriter log, Map<String, Object> out) {
         Network big = syntheticNetwork(1000);
         CommunicationModel m = new CommunicationModel(big, Accounting.hypar(Accounting.DEFAULT_BATCH));
         LayerwisePlanner.hypar().plan(m, 10); // warm-up
@@ -174,17 +193,12 @@ public final class Bench {
 
         // the timed planner's dynamic program (before any replay) on VGG-E over 1024 accelerators
         Scenario big1024 = scenario("VGG-E", 1024, TopologyKind.HTREE);
-        org.hyparsim.scenarios.timed.TimedPlanner tp = new org.hyparsim.scenarios.timed.TimedPlanner(big1024,
-                ScenarioRunner.model(big1024));
-        tp.plan(); // warm-up (a fresh planner below: its caches start empty)
-        double[] timedSeconds = repeated(() -> new org.hyparsim.scenarios.timed.TimedPlanner(big1024,
-                ScenarioRunner.model(big1024)).plan());
+        ScenarioRunner.timedPlanner(big1024).plan(); // warm-up (a fresh planner below: its caches start empty)
+        double[] timedSeconds = repeated(() -> ScenarioRunner.timedPlanner(big1024).plan());
         log.printf("timed planner before refinement, VGG-E, 1024 accelerators, htree: %.3f s (median of %d)%n",
                 median(timedSeconds), timedSeconds.length);
         out.put("timedPlanVggE1024Seconds", median(timedSeconds));
         out.put("planSearch", planSearch(quick, log));
-        log.flush();
-        return out;
     }
 
     /**
@@ -289,13 +303,10 @@ public final class Bench {
     static double replayLoopSeconds(Scenario s) {
         CommunicationModel model = ScenarioRunner.model(s);
         org.hyparsim.partition.Plan plan = s.strategies().get(0).planner().plan(model, s.levels());
-        org.hyparsim.noc.Topology topology = s.array().topology().create(s.accelerators(), s.hardware().links());
-        org.hyparsim.core.step.TrainingStep step = org.hyparsim.partition.StepBuilder.build(model, plan,
-                s.iterations(), new org.hyparsim.partition.collective.Collectives(s.array().collective(),
-                        new org.hyparsim.noc.TopologyFabric(topology), s.levels()));
-        org.hyparsim.core.step.Replay replay = org.hyparsim.core.step.Replay.perAccelerator(step,
-                ScenarioRunner.computeModels(s.array()), s.array().linkModel().create(topology, s.hardware().links()),
-                s.hardware().energy(), s.schedule(), false);
+        SimulatedArray array = SimulatedArray.of(s.array(), s.schedule());
+        SimulatedArray.Wiring w = array.wire();
+        org.hyparsim.core.step.Replay replay = array.whole(w,
+                org.hyparsim.partition.StepBuilder.build(model, plan, s.iterations(), w.collectives()), false);
         long t0 = System.nanoTime();
         replay.run();
         return (System.nanoTime() - t0) / 1e9;

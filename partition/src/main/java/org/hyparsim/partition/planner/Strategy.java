@@ -1,5 +1,6 @@
 package org.hyparsim.partition.planner;
 
+import org.hyparsim.partition.CommunicationModel;
 import org.hyparsim.partition.Plan;
 
 /** A strategy, resolved once by the reader: a built-in planner, or a plan read from a file. */
@@ -7,6 +8,15 @@ public sealed interface Strategy permits Strategy.Named, Strategy.Exhaustive, St
 
     StrategyKind kind();
 
+    /**
+     * This strategy's planner, for an array it may replay plans on: only {@code timed} does (it
+     * chooses by simulated time); the others plan from the communication model alone.
+     */
+    default Planner planner(ArrayPort array) {
+        return planner();
+    }
+
+    /** This strategy's planner where no array is at hand: every strategy but {@code timed}. */
     Planner planner();
 
     /** A built-in planner. */
@@ -56,8 +66,9 @@ public sealed interface Strategy permits Strategy.Named, Strategy.Exhaustive, St
     }
 
     /**
-     * Plans by simulated time, at most {@code budget} replays per plan. Its planner needs the
-     * array it replays on: the scenario runner builds it ({@link #planner()} refuses).
+     * Plans by simulated time, at most {@code budget} replays per plan, on the array it is given
+     * ({@link #planner(ArrayPort)}); without one it has nothing to replay on ({@link #planner()}
+     * refuses: the plan command refuses the strategy before).
      */
     record Timed(int budget) implements Strategy {
         @Override
@@ -66,8 +77,23 @@ public sealed interface Strategy permits Strategy.Named, Strategy.Exhaustive, St
         }
 
         @Override
+        public Planner planner(ArrayPort array) {
+            return new Planner() {
+                @Override
+                public String name() {
+                    return StrategyKind.TIMED.label();
+                }
+
+                @Override
+                public Plan plan(CommunicationModel model, int levels) {
+                    return new TimedPlanner(array, model).choose(budget).plan();
+                }
+            };
+        }
+
+        @Override
         public Planner planner() {
-            throw new IllegalStateException("the timed planner replays plans on an array: the scenario runner builds it");
+            throw new IllegalStateException("the timed planner replays plans on an array: give it one");
         }
     }
 

@@ -1,22 +1,15 @@
 package org.hyparsim.scenarios.collective;
 
 import java.util.List;
-import org.hyparsim.core.step.ComputeCost;
-import org.hyparsim.core.step.ComputeModel;
-import org.hyparsim.core.step.EnergyParams;
-import org.hyparsim.core.step.Fabric;
-import org.hyparsim.core.step.Schedule;
 import org.hyparsim.core.step.StepResult;
 import org.hyparsim.core.step.TransferKind;
 import org.hyparsim.noc.LinkModel;
 import org.hyparsim.noc.LinkProfile;
-import org.hyparsim.noc.Topology;
 import org.hyparsim.noc.TopologyKind;
-import org.hyparsim.noc.TopologyFabric;
 import org.hyparsim.partition.collective.CollectiveAlgorithm;
 import org.hyparsim.partition.collective.CollectiveOp;
 import org.hyparsim.partition.collective.Collectives;
-import org.hyparsim.scenarios.scenario.ScenarioRunner;
+import org.hyparsim.scenarios.array.SimulatedArray;
 
 /**
  * One collective over the whole array, replayed on its own, as ASTRA-sim users run them: how
@@ -51,16 +44,14 @@ public final class CollectiveBenchmark {
 
     public static Result run(Case c) {
         long t0 = System.nanoTime();
-        int levels = Integer.numberOfTrailingZeros(c.accelerators());
-        Topology topology = c.topology().create(c.accelerators(), c.links());
-        Fabric fabric = new TopologyFabric(topology);
-        Collectives collectives = new Collectives(c.algorithm(), fabric, levels);
+        SimulatedArray array = SimulatedArray.communicationOnly(c.accelerators(),
+                new SimulatedArray.Links(c.topology(), c.links(), c.linkModel()), c.algorithm());
+        SimulatedArray.Wiring w = array.wire();
+        Collectives collectives = w.collectives();
         int all = c.accelerators() - 1;
         CollectiveAlgorithm ran = collectives.choose(c.op(), all, c.bytes());
-        ComputeModel none = w -> ComputeCost.timeOnly(0, 0);
-        StepResult r = ScenarioRunner.buildAndReplay(c.accelerators(), 1, List.of("collective"),
-                b -> collectives.expandAlone(b, 0, 0, TransferKind.GRADIENT_SUM, c.op(), all, c.bytes(), null), topology,
-                c.linkModel(), c.links(), true, a -> none, EnergyParams.macsAndLinks(0, 0), Schedule.OVERLAP, false);
+        StepResult r = array.replay(w, new SimulatedArray.Step(1, List.of("collective"),
+                b -> collectives.expandAlone(b, 0, 0, TransferKind.GRADIENT_SUM, c.op(), all, c.bytes(), null)), false);
         double bound = bound(c, ran, collectives);
         return new Result(c, ran, r.stepTimeSeconds(), bound, r.communicationBytes(), r.linkBytes(), r.events(),
                 (System.nanoTime() - t0) / 1e9);

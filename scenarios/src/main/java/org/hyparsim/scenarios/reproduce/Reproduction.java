@@ -770,7 +770,7 @@ public final class Reproduction {
             Network n = sc.network();
             String bw = Table.num(sc.hardware().links().linkBandwidthGBps());
             Plan plan = new Plan(n.size(), r.grid().levels());
-            double estimate = new org.hyparsim.scenarios.timed.TimedPlanner(sc, ScenarioRunner.model(sc)).estimate(plan);
+            double estimate = ScenarioRunner.timedPlanner(sc).estimate(plan);
             double error = estimate / timed - 1;
             t.add(List.of(n.name(), String.valueOf(r.run().accelerators()), r.run().topology().label(), bw,
                     Table.num(d(all.get(StrategyKind.DP), RunColumn.STEP_TIME) * 1e3),

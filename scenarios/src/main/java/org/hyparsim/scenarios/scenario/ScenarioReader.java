@@ -246,8 +246,8 @@ public final class ScenarioReader {
         int budget = Strategy.DEFAULT_TIMED_BUDGET;
         if (s.planBudget() != null && !s.planBudget().isNull()) {
             JsonNode b = s.planBudget();
-            int min = org.hyparsim.scenarios.timed.TimedPlanner.MIN_BUDGET;
-            int max = org.hyparsim.scenarios.timed.TimedPlanner.MAX_BUDGET;
+            int min = org.hyparsim.partition.planner.TimedPlanner.MIN_BUDGET;
+            int max = org.hyparsim.partition.planner.TimedPlanner.MAX_BUDGET;
             if (b.isIntegralNumber() && b.asLong() >= min && b.asLong() <= max) {
                 budget = b.asInt();
             } else {

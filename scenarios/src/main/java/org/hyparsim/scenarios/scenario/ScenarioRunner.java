@@ -1,35 +1,39 @@
 package org.hyparsim.scenarios.scenario;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.hyparsim.core.step.Interconnect;
-import org.hyparsim.core.step.Replay;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.hyparsim.core.InputException;
+import org.hyparsim.core.engine.Deadline;
+import org.hyparsim.core.engine.EngineProgress;
+import org.hyparsim.core.engine.SimulationTimeoutException;
 import org.hyparsim.core.step.ComputeModel;
-import org.hyparsim.core.step.EnergyParams;
-import org.hyparsim.core.step.RepresentativeBuilder;
-import org.hyparsim.core.step.XorSummary;
-import org.hyparsim.core.step.StepSink;
-import org.hyparsim.noc.LinkModel;
-import org.hyparsim.noc.Symmetry;
-import org.hyparsim.noc.SymmetricInterconnect;
+import org.hyparsim.core.step.Fabric;
+import org.hyparsim.core.step.Interconnect;
 import org.hyparsim.core.step.RunPhase;
 import org.hyparsim.core.step.Schedule;
 import org.hyparsim.core.step.StepResult;
-import org.hyparsim.core.step.TrainingStep;
-import org.hyparsim.noc.LinkProfile;
-import org.hyparsim.noc.Topology;
-import org.hyparsim.noc.TopologyFabric;
-import org.hyparsim.partition.collective.Collectives;
 import org.hyparsim.partition.Accounting;
 import org.hyparsim.partition.CommunicationModel;
 import org.hyparsim.partition.Plan;
 import org.hyparsim.partition.StepBuilder;
+import org.hyparsim.partition.collective.Collectives;
+import org.hyparsim.partition.planner.ArrayPort;
 import org.hyparsim.partition.planner.Strategy;
+import org.hyparsim.partition.planner.TimedPlanner;
 import org.hyparsim.results.PlanGrid;
 import org.hyparsim.results.RunKey;
 import org.hyparsim.results.RunRecord;
+import org.hyparsim.scenarios.array.SimulatedArray;
 
 /** Runs a scenario: per strategy, plan, build the training step, replay it, check the invariants. */
 public final class ScenarioRunner {
@@ -45,7 +49,7 @@ public final class ScenarioRunner {
      * {@link #runAll}).
      */
     public static List<RunRecord> run(Scenario s, boolean trace, int threads,
-            java.util.function.Function<Strategy, org.hyparsim.core.engine.EngineProgress> progress) {
+            Function<Strategy, EngineProgress> progress) {
         return runAll(List.of(s), trace, threads, progress).get(0);
     }
 
@@ -59,19 +63,19 @@ public final class ScenarioRunner {
      * longest replays, after them. A failure is the first in that order, as on one thread.
      */
     public static List<List<RunRecord>> runAll(List<Scenario> scenarios, boolean trace, int threads,
-            java.util.function.Function<Strategy, org.hyparsim.core.engine.EngineProgress> progress) {
-        List<java.util.function.Supplier<RunRecord>> tasks = new ArrayList<>();
+            Function<Strategy, EngineProgress> progress) {
+        List<Supplier<RunRecord>> tasks = new ArrayList<>();
         for (Scenario s : scenarios) {
-            Map<Plan, StepResult> replays = new java.util.concurrent.ConcurrentHashMap<>();
+            Map<Plan, StepResult> replays = new ConcurrentHashMap<>();
             for (Strategy strategy : s.strategies()) {
-                org.hyparsim.core.engine.EngineProgress listener = progress.apply(strategy);
-                tasks.add(org.hyparsim.core.engine.Deadline.carried(() -> {
-                    org.hyparsim.core.engine.EngineProgress before = org.hyparsim.core.engine.EngineProgress.CURRENT.get();
-                    org.hyparsim.core.engine.EngineProgress.CURRENT.set(listener);
+                EngineProgress listener = progress.apply(strategy);
+                tasks.add(Deadline.carried(() -> {
+                    EngineProgress before = EngineProgress.CURRENT.get();
+                    EngineProgress.CURRENT.set(listener);
                     try {
                         return run(s, strategy, trace, replays);
                     } finally {
-                        org.hyparsim.core.engine.EngineProgress.CURRENT.set(before);
+                        EngineProgress.CURRENT.set(before);
                     }
                 }));
             }
@@ -82,25 +86,25 @@ public final class ScenarioRunner {
             tasks.forEach(t -> done.add(t.get()));
             return byScenario(scenarios, done);
         }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n, r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
             Thread t = new Thread(r, "run-strategy");
             t.setDaemon(true);
             return t;
         });
         try {
-            List<java.util.concurrent.Future<RunRecord>> futures = new ArrayList<>(
-                    java.util.Collections.nCopies(tasks.size(), null));
+            List<Future<RunRecord>> futures = new ArrayList<>(
+                    Collections.nCopies(tasks.size(), null));
             for (int i = tasks.size() - 1; i >= 0; i--) {
                 futures.set(i, pool.submit(tasks.get(i)::get));
             }
-            for (java.util.concurrent.Future<RunRecord> f : futures) {
+            for (Future<RunRecord> f : futures) {
                 done.add(f.get());
             }
             return byScenario(scenarios, done);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new org.hyparsim.core.engine.SimulationTimeoutException("the run was interrupted");
-        } catch (java.util.concurrent.ExecutionException e) {
+            throw new SimulationTimeoutException("the run was interrupted");
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
             }
@@ -141,17 +145,9 @@ public final class ScenarioRunner {
      */
     public static RunRecord run(Scenario s, Strategy strategy, boolean trace, Map<Plan, StepResult> replays) {
         CommunicationModel model = model(s);
-        Plan plan;
-        StepResult r;
-        if (strategy instanceof Strategy.Timed timed) {
-            org.hyparsim.scenarios.timed.TimedPlanner.Outcome o = new org.hyparsim.scenarios.timed.TimedPlanner(s, model)
-                    .choose(timed.budget(), p -> replays.computeIfAbsent(p, k -> replay(s, model, k, false)));
-            plan = o.plan();
-            r = trace ? replay(s, model, plan, true) : o.result();
-        } else {
-            plan = strategy.planner().plan(model, s.levels());
-            r = trace ? replay(s, model, plan, true) : replays.computeIfAbsent(plan, k -> replay(s, model, k, false));
-        }
+        ArrayPort port = port(s, model, replays);
+        Plan plan = strategy.planner(port).plan(model, s.levels());
+        StepResult r = trace ? replay(s, model, plan, true) : port.replay(plan);
         double plannerBytes = model.evaluate(plan).totalBytes();
         return new RunRecord(key(s, strategy), PlanGrid.of(s.network().layerNames(), plan), plannerBytes,
                 r, groups(s.array(), r));
@@ -164,132 +160,88 @@ public final class ScenarioRunner {
         return s.workload().phase() == RunPhase.INFERENCE ? training.inference() : training;
     }
 
+    /** The timed planner over the scenario's array, replaying afresh. */
+    public static TimedPlanner timedPlanner(Scenario s) {
+        CommunicationModel model = model(s);
+        return new TimedPlanner(port(s, model, new HashMap<>()), model);
+    }
+
+    /**
+     * The scenario's array as the planners that time their plans see it: its models, and replays
+     * kept in {@code replays} (a plan replayed once however often it is asked for).
+     */
+    public static ArrayPort port(Scenario s, CommunicationModel model, Map<Plan, StepResult> replays) {
+        SimulatedArray.Wiring wiring = SimulatedArray.of(s.array(), s.schedule()).wire();
+        List<ComputeModel> models = s.array().groups().stream().map(g -> g.hardware().accelerator().newComputeModel())
+                .toList();
+        List<Integer> counts = s.array().groups().stream().map(HardwareGroup::count).toList();
+        return new ArrayPort() {
+            @Override
+            public int accelerators() {
+                return s.accelerators();
+            }
+
+            @Override
+            public int batch() {
+                return s.batch();
+            }
+
+            @Override
+            public Schedule schedule() {
+                return s.schedule();
+            }
+
+            @Override
+            public boolean inference() {
+                return s.workload().phase() == RunPhase.INFERENCE;
+            }
+
+            @Override
+            public Fabric fabric() {
+                return wiring.fabric();
+            }
+
+            @Override
+            public Collectives collectives() {
+                return wiring.collectives();
+            }
+
+            @Override
+            public List<ComputeModel> groupModels() {
+                return models;
+            }
+
+            @Override
+            public List<Integer> groupCounts() {
+                return counts;
+            }
+
+            @Override
+            public boolean halvesUniform(int level) {
+                return s.array().halvesUniform(level);
+            }
+
+            @Override
+            public StepResult replay(Plan plan) {
+                return replays.computeIfAbsent(plan, p -> ScenarioRunner.replay(s, model, p, false));
+            }
+        };
+    }
+
     /** One plan replayed on the scenario's array, the invariants checked. */
     public static StepResult replay(Scenario s, CommunicationModel model, Plan plan, boolean trace) {
-        Hardware hw = s.hardware();
         double plannerBytes = model.evaluate(plan).totalBytes();
-        Topology topology = s.array().topology().create(s.accelerators(), hw.links());
-        Collectives collectives = new Collectives(s.array().collective(), new TopologyFabric(topology), s.levels());
+        SimulatedArray array = SimulatedArray.of(s.array(), s.schedule());
+        SimulatedArray.Wiring w = array.wire();
         StepResult r;
         try {
-            r = buildAndReplay(s.accelerators(), s.iterations(), s.network().layerNames(),
-                    b -> StepBuilder.fill(b, model, plan, s.iterations(), collectives), topology, s.array().linkModel(),
-                    hw.links(), mayReduce(s.array()), computeModels(s.array()), hw.energy(), s.schedule(), trace);
-        } catch (org.hyparsim.core.InputException e) {
+            r = array.replay(w, new SimulatedArray.Step(s.iterations(), s.network().layerNames(),
+                    b -> StepBuilder.fill(b, model, plan, s.iterations(), w.collectives())), trace);
+        } catch (InputException e) {
             throw e.withSource(s.source()); // a step too large to hold, found as it was built
         }
         Invariants.check(r, plannerBytes, s.schedule());
         return r;
-    }
-
-    /**
-     * A step, as {@code fill} adds its tasks, replayed on a topology, where {@code mayReduce} and
-     * the links are flows ({@link SymmetryMode}): accelerator 0's share alone, built without the
-     * whole graph, where the topology's regular symmetry maps the step onto itself; otherwise one
-     * accelerator per orbit, also built without the whole graph (summaries in a first pass, the
-     * share in a second), where a group of the topology's XOR automorphisms maps it onto itself;
-     * built and replayed whole otherwise, within {@link org.hyparsim.core.Limits#maxTasks()}.
-     */
-    public static StepResult buildAndReplay(int accelerators, int iterations, List<String> layerNames,
-            java.util.function.Consumer<StepSink> fill, Topology topology, LinkModel linkModel, LinkProfile links,
-            boolean mayReduce, java.util.function.IntFunction<ComputeModel> models, EnergyParams energy,
-            Schedule schedule, boolean trace) {
-        // the replay holds only what it runs: a whole graph cut by orbits is dropped before the run
-        return replayOf(accelerators, iterations, layerNames, fill, topology, linkModel, links, mayReduce, models,
-                energy, schedule, trace).run();
-    }
-
-    private static Replay replayOf(int accelerators, int iterations, List<String> layerNames,
-            java.util.function.Consumer<StepSink> fill, Topology topology, LinkModel linkModel, LinkProfile links,
-            boolean mayReduce, java.util.function.IntFunction<ComputeModel> models, EnergyParams energy,
-            Schedule schedule, boolean trace) {
-        boolean reduce = mayReduce && linkModel == LinkModel.FLOW;
-        int tasks = 1024; // room for the whole graph, its size where the summaries counted it
-        if (reduce) {
-            Symmetry symmetry = topology.symmetry();
-            java.util.Optional<TrainingStep> reduced = symmetry == null ? java.util.Optional.empty()
-                    : RepresentativeBuilder.of(accelerators, iterations, layerNames, symmetry.toOrigin(), fill);
-            if (reduced.isPresent()) {
-                return Replay.representative(reduced.get(), models.apply(0),
-                        new SymmetricInterconnect(topology, symmetry), energy, schedule, trace);
-            }
-            if (topology.xorAutomorphisms().length > 0) {
-                // summaries as the step is built find the XORs that may map it onto itself; built again, one
-                // accelerator per orbit of the group they span is kept, the others checked against it
-                XorSummary summary = new XorSummary(accelerators);
-                fill.accept(summary);
-                Symmetry xor = xorSymmetry(summary, topology);
-                int wholeTasks = summary.size();
-                summary = null;
-                if (xor != null) {
-                    // every accelerator of an orbit has as many tasks (the summaries compared their counts): the share
-                    // is the step over the group's order, refused before it is built where it could not be held
-                    checkHeld(wholeTasks, xor.order());
-                    java.util.Optional<TrainingStep> byOrbit = byOrbits(accelerators, iterations, layerNames, xor,
-                            wholeTasks, fill);
-                    if (byOrbit.isPresent()) {
-                        return Replay.representatives(byOrbit.get(), xor.order(), xor.representative(), models.apply(0),
-                                new SymmetricInterconnect(topology, xor), energy, schedule, trace);
-                    }
-                }
-                checkHeld(wholeTasks, 1);
-                tasks = wholeTasks;
-            }
-        }
-        TrainingStep.Builder b = new TrainingStep.Builder(accelerators, iterations, layerNames, tasks);
-        fill.accept(b);
-        return Replay.perAccelerator(b.build(), models, linkModel.create(topology, links), energy, schedule, trace);
-    }
-
-    /** The group of the topology's XOR automorphisms that the summaries say map the step onto itself; null where none but the identity. */
-    static Symmetry xorSymmetry(XorSummary summary, Topology topology) {
-        int[] invariant = summary.invariantMasks(Symmetry.span(Symmetry.basis(topology.xorAutomorphisms())));
-        return invariant.length == 0 ? null : topology.xorSymmetry(invariant);
-    }
-
-    /** One accelerator per orbit of an XOR group, built directly; empty where the group does not map the step onto itself. */
-    static java.util.Optional<TrainingStep> byOrbits(int accelerators, int iterations, List<String> layerNames,
-            Symmetry xor, int tasks, java.util.function.Consumer<StepSink> fill) {
-        return RepresentativeBuilder.of(accelerators, iterations, layerNames, xor.representative(), xor.toOrigin(),
-                tasks, fill);
-    }
-
-    /**
-     * Refuses a graph of more tasks than a replay may hold ({@link org.hyparsim.core.Limits#maxTasks()}):
-     * the step's share by orbits of a group of {@code order} elements (the step over the order,
-     * every accelerator of an orbit having as many tasks), or the whole step where {@code order} is 1.
-     */
-    private static void checkHeld(long tasks, int order) {
-        long max = org.hyparsim.core.Limits.maxTasks();
-        if (tasks / order <= max) {
-            return;
-        }
-        String limit = "more than the limit of " + max + " tasks held in memory (system property "
-                + org.hyparsim.core.Limits.property("maxTasks") + ")";
-        throw new org.hyparsim.core.InputException(null, "accelerators", "the training step has " + tasks + " tasks, "
-                + (order == 1 ? "and no symmetry of the topology that maps it onto itself to replay it by orbits: " + limit
-                        : "and the symmetries of the topology that map it onto itself (a group of " + order + ") leave "
-                                + tasks / order + " to replay by orbits, " + limit));
-    }
-
-    /** Whether the array lets a replay stand one accelerator for all: symmetry not off, one kind of hardware. */
-    static boolean mayReduce(ArrayConfig array) {
-        return array.symmetry() != SymmetryMode.OFF && !array.heterogeneous();
-    }
-
-    /** Each accelerator's compute model: one instance per hardware group. */
-    public static java.util.function.IntFunction<org.hyparsim.core.step.ComputeModel> computeModels(ArrayConfig array) {
-        List<org.hyparsim.core.step.ComputeModel> models = array.groups().stream()
-                .map(g -> g.hardware().accelerator().newComputeModel()).toList();
-        if (models.size() == 1) {
-            org.hyparsim.core.step.ComputeModel only = models.get(0);
-            return a -> only;
-        }
-        int[] groupOf = new int[array.accelerators()];
-        for (int a = 0; a < groupOf.length; a++) {
-            groupOf[a] = array.groupOf(a);
-        }
-        return a -> models.get(groupOf[a]);
     }
 
     /** Per hardware group of a heterogeneous array, its accelerators' busiest compute and stall; empty when uniform. */
@@ -317,12 +269,6 @@ public final class ScenarioRunner {
             first += g.count();
         }
         return out;
-    }
-
-    /** The array's interconnect: its topology over its links, in its link model. */
-    public static Interconnect interconnect(ArrayConfig array) {
-        LinkProfile links = array.hardware().links();
-        return array.linkModel().create(array.topology().create(array.accelerators(), links), links);
     }
 
     /** Checks that hold at the end of every run; a violation fails the run. */

@@ -16,7 +16,6 @@ import org.hyparsim.core.step.StepResult;
 import org.hyparsim.core.step.TrainingStep;
 import org.hyparsim.core.step.XorSummary;
 import org.hyparsim.noc.Topology;
-import org.hyparsim.noc.TopologyFabric;
 import org.hyparsim.partition.CommunicationModel;
 import org.hyparsim.partition.Plan;
 import org.hyparsim.partition.StepBuilder;
@@ -24,6 +23,7 @@ import org.hyparsim.partition.collective.Collectives;
 import org.hyparsim.partition.planner.Strategy;
 import org.hyparsim.partition.planner.StrategyKind;
 import org.hyparsim.scenarios.Scenarios;
+import org.hyparsim.scenarios.array.SimulatedArray;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,10 +91,11 @@ class SymmetryTest {
                     for (StrategyKind k : n == 256 ? List.of(StrategyKind.HYPAR) : c.strategies()) {
                         Plan plan = Strategy.of(k, 2).planner().plan(model, s.levels());
                         String what = n + " " + c.topology() + " " + schedule + " " + k.label();
-                        Topology t = s.array().topology().create(n, s.hardware().links());
-                        Collectives collectives = new Collectives(s.array().collective(), new TopologyFabric(t), s.levels());
+                        SimulatedArray.Wiring w = SimulatedArray.of(s.array(), s.schedule()).wire();
+                        Topology t = w.topology();
+                        Collectives collectives = w.collectives();
                         TrainingStep whole = StepBuilder.build(model, plan, s.iterations(), collectives);
-                        Symmetry xor = ScenarioRunner.xorSymmetry(XorSummary.of(whole), t);
+                        Symmetry xor = SimulatedArray.xorSymmetry(XorSummary.of(whole), t);
                         assertTrue(xor != null && xor.order() > 1, what + ": some XOR should map the step onto itself");
                         if (xor.order() < n) {
                             proper++;
@@ -102,8 +103,9 @@ class SymmetryTest {
                         // the share built directly (what the replay runs) is the one cut from the whole graph
                         TrainingStep cut = SymmetricStep.reduce(whole, xor.accelerators(), xor.representative())
                                 .orElseThrow();
-                        TrainingStep direct = ScenarioRunner.byOrbits(n, s.iterations(), s.network().layerNames(), xor, whole.size(),
-                                b -> StepBuilder.fill(b, model, plan, s.iterations(), collectives)).orElseThrow();
+                        TrainingStep direct = SimulatedArray.byOrbits(n, new SimulatedArray.Step(s.iterations(),
+                                s.network().layerNames(), b -> StepBuilder.fill(b, model, plan, s.iterations(), collectives)),
+                                xor, whole.size()).orElseThrow();
                         assertEquals(cut.tasks(), direct.tasks(), what);
                         for (int i = 0; i < cut.size(); i++) {
                             assertArrayEquals(cut.predecessors(i), direct.predecessors(i), what + ", task " + i);
@@ -163,10 +165,11 @@ class SymmetryTest {
      * runs) is the one cut from the whole graph, task for task and dependency for dependency.
      */
     private static boolean reduced(Scenario s, CommunicationModel model, Plan plan) {
-        Topology t = s.array().topology().create(s.accelerators(), s.hardware().links());
-        Collectives collectives = new Collectives(s.array().collective(), new TopologyFabric(t), s.levels());
+        SimulatedArray.Wiring w = SimulatedArray.of(s.array(), s.schedule()).wire();
+        Topology t = w.topology();
+        Collectives collectives = w.collectives();
         TrainingStep step = StepBuilder.build(model, plan, s.iterations(), collectives);
-        Symmetry symmetry = ScenarioRunner.mayReduce(s.array()) && s.array().linkModel() == LinkModel.FLOW
+        Symmetry symmetry = s.array().symmetry() != SymmetryMode.OFF && !s.array().heterogeneous() && s.array().linkModel() == LinkModel.FLOW
                 ? t.symmetry() : null;
         Optional<TrainingStep> cut = symmetry == null ? Optional.empty()
                 : SymmetricStep.reduce(step, symmetry.accelerators());

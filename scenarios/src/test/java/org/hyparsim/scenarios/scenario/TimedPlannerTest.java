@@ -1,4 +1,4 @@
-package org.hyparsim.scenarios.timed;
+package org.hyparsim.scenarios.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,10 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.hyparsim.partition.planner.StrategyKind;
+import org.hyparsim.partition.planner.TimedPlanner;
 import org.hyparsim.results.RunRecord;
 import org.hyparsim.scenarios.Scenarios;
-import org.hyparsim.scenarios.scenario.Scenario;
-import org.hyparsim.scenarios.scenario.ScenarioRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,7 +78,7 @@ class TimedPlannerTest {
         for (String net : List.of("Lenet-c", "AlexNet", "VGG-A")) {
             Scenario s = Scenarios.read(dir, "network: " + net + "\naccelerators: 16\ntopology: htree\nlinkModel: flow\n"
                     + "strategies: [dp, hypar]\n");
-            TimedPlanner planner = new TimedPlanner(s, ScenarioRunner.model(s));
+            TimedPlanner planner = ScenarioRunner.timedPlanner(s);
             for (RunRecord r : ScenarioRunner.run(s, false)) {
                 org.hyparsim.partition.Plan plan = new org.hyparsim.partition.Plan(r.plan().levels().get(0).size(),
                         r.plan().levels());

@@ -1,10 +1,13 @@
-package org.hyparsim.scenarios.timed;
+package org.hyparsim.partition.planner;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import org.hyparsim.core.engine.Deadline;
 import org.hyparsim.core.step.ComputeModel;
 import org.hyparsim.core.step.ComputeWork;
 import org.hyparsim.core.step.Fabric;
@@ -15,20 +18,12 @@ import org.hyparsim.core.workload.Layer;
 import org.hyparsim.core.workload.LayerType;
 import org.hyparsim.core.workload.Network;
 import org.hyparsim.core.workload.Shortcut;
-import org.hyparsim.noc.Topology;
-import org.hyparsim.noc.TopologyFabric;
 import org.hyparsim.partition.CommunicationModel;
 import org.hyparsim.partition.Parallelism;
 import org.hyparsim.partition.Plan;
 import org.hyparsim.partition.Split;
 import org.hyparsim.partition.collective.CollectiveOp;
 import org.hyparsim.partition.collective.Collectives;
-import org.hyparsim.partition.planner.LayerwisePlanner;
-import org.hyparsim.partition.planner.Strategy;
-import org.hyparsim.partition.planner.StrategyKind;
-import org.hyparsim.scenarios.scenario.ArrayConfig;
-import org.hyparsim.scenarios.scenario.HardwareGroup;
-import org.hyparsim.scenarios.scenario.Scenario;
 
 /**
  * Strategy {@code timed}: plans chosen by simulated time.
@@ -67,7 +62,7 @@ public final class TimedPlanner {
     private static final List<StrategyKind> BASELINES = List.of(StrategyKind.DP, StrategyKind.MP, StrategyKind.TRICK,
             StrategyKind.HYPAR, StrategyKind.ACCPAR);
 
-    private final Scenario scenario;
+    private final ArrayPort array;
     private final CommunicationModel model;
     private final Network net;
     private final int levels;
@@ -88,42 +83,34 @@ public final class TimedPlanner {
     public record Outcome(Plan plan, StepResult result, List<Candidate> replayed) {
     }
 
-    /** Replays a plan on the scenario's array (supplied by the runner). */
-    @FunctionalInterface
-    public interface Replayer {
-        StepResult replay(Plan plan);
-    }
-
-    public TimedPlanner(Scenario scenario, CommunicationModel model) {
-        this.scenario = scenario;
+    /** A planner over the array's models, replaying its candidates through the port. */
+    public TimedPlanner(ArrayPort array, CommunicationModel model) {
+        this.array = array;
         this.model = model;
         this.net = model.network();
-        this.levels = scenario.levels();
-        this.n = scenario.accelerators();
-        ArrayConfig array = scenario.array();
-        Topology topology = array.topology().create(n, scenario.hardware().links());
-        this.fabric = new TopologyFabric(topology);
-        this.collectives = new Collectives(array.collective(), fabric, levels);
-        this.groupModels = array.groups().stream().map(g -> g.hardware().accelerator().newComputeModel()).toList();
+        this.levels = array.levels();
+        this.n = array.accelerators();
+        this.fabric = array.fabric();
+        this.collectives = array.collectives();
+        this.groupModels = array.groupModels();
         this.groupOf = new int[n];
-        List<Integer> reps = new ArrayList<>();
+        List<Integer> counts = array.groupCounts();
+        this.representatives = new int[counts.size()];
         int first = 0;
-        for (int g = 0; g < array.groups().size(); g++) {
-            HardwareGroup group = array.groups().get(g);
-            for (int a = first; a < first + group.count(); a++) {
+        for (int g = 0; g < counts.size(); g++) {
+            for (int a = first; a < first + counts.get(g); a++) {
                 groupOf[a] = g;
             }
-            reps.add(first);
-            first += group.count();
+            representatives[g] = first;
+            first += counts.get(g);
         }
-        this.representatives = reps.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** The dynamic program's plan (no replay): the planner before refinement. */
     public Plan plan() {
         Plan p = new Plan(net.size(), List.of());
         for (int h = 1; h <= levels; h++) {
-            org.hyparsim.core.engine.Deadline.check();
+            Deadline.check();
             Row row = solveLevel(p, h, Parallelism.THREE_TYPES);
             p = p.withLevel(row.types(), row.ratios());
         }
@@ -131,7 +118,7 @@ public final class TimedPlanner {
     }
 
     /** The plan chosen by replaying the candidates, at most {@code budget} replays. */
-    public Outcome choose(int budget, Replayer replayer) {
+    public Outcome choose(int budget) {
         if (budget < MIN_BUDGET) {
             throw new IllegalArgumentException("a plan budget is at least " + MIN_BUDGET + ", got " + budget);
         }
@@ -143,11 +130,11 @@ public final class TimedPlanner {
         }
         Plan timed = plan();
         putNew(ordered, "estimate", timed);
-        if (scenario.array().heterogeneous()) {
+        if (array.heterogeneous()) {
             baselines.forEach((k, p) -> putNew(ordered, k.label() + "+balanced", balanced(p)));
         }
         List<Plan> beam = beam();
-        beam.sort(java.util.Comparator.comparingDouble(this::estimate));
+        beam.sort(Comparator.comparingDouble(this::estimate));
         for (int i = 0; i < beam.size(); i++) {
             putNew(ordered, "beam " + (i + 1), beam.get(i));
         }
@@ -158,7 +145,7 @@ public final class TimedPlanner {
             if (replayed.size() == budget) {
                 break;
             }
-            StepResult r = replayer.replay(e.getValue());
+            StepResult r = array.replay(e.getValue());
             replayed.add(new Candidate(e.getKey(), e.getValue(), estimate(e.getValue()), r.stepTimeSeconds()));
             if (bestResult == null || r.stepTimeSeconds() < bestResult.stepTimeSeconds()) {
                 best = e.getValue();
@@ -237,7 +224,7 @@ public final class TimedPlanner {
         if (!p.uneven()) {
             return representatives;
         }
-        java.util.TreeSet<Integer> reps = new java.util.TreeSet<>();
+        TreeSet<Integer> reps = new TreeSet<>();
         for (int h = 0; h <= p.levels(); h++) {
             int size = n >> h;
             for (int start = 0; start < n; start += size) {
@@ -258,7 +245,7 @@ public final class TimedPlanner {
         }
         // the level's pairs all-reduce together; each member holds the level's total over the array
         double seconds = collectives.seconds(CollectiveOp.ALL_REDUCE, 1 << (levels - h), total / n);
-        if (t == Parallelism.DP && scenario.schedule() == Schedule.OVERLAP) {
+        if (t == Parallelism.DP && array.schedule() == Schedule.OVERLAP) {
             return Math.max(0, seconds - window);
         }
         return seconds;
@@ -285,7 +272,7 @@ public final class TimedPlanner {
 
     /** Forward, error, gradient and update seconds of a layer's shard on a hardware group. */
     private double[] phases(int group, Layer layer, double[] shares) {
-        double samples = scenario.batch() * shares[0];
+        double samples = array.batch() * shares[0];
         double in = layer.inChannels() * shares[1];
         double out = layer.outChannels() * shares[2];
         String key = group + "/" + layer.name() + "/" + samples + "/" + in + "/" + out;
@@ -296,7 +283,7 @@ public final class TimedPlanner {
             t[k] = computeCache.computeIfAbsent(key + "/" + k, x -> groupModels.get(group)
                     .cost(new ComputeWork(layer, kinds[kk], samples, in, out)).durationPs() * 1e-12);
         }
-        if (scenario.workload().phase() == org.hyparsim.core.step.RunPhase.INFERENCE) {
+        if (array.inference()) {
             t[1] = 0;
             t[2] = 0;
             t[3] = 0;
@@ -315,7 +302,7 @@ public final class TimedPlanner {
      * group and they differ (where an uneven split balances them), else null.
      */
     int[] unevenHalves(int h) {
-        if (!scenario.array().halvesUniform(h)) {
+        if (!array.halvesUniform(h)) {
             return null;
         }
         int half = n >> h;
@@ -467,7 +454,7 @@ public final class TimedPlanner {
             trickRow.add(net.layer(l).type() == LayerType.FC ? Parallelism.MP : Parallelism.DP);
         }
         for (int h = 1; h <= levels; h++) {
-            org.hyparsim.core.engine.Deadline.check();
+            Deadline.check();
             List<Plan> next = new ArrayList<>();
             for (Plan prefix : prefixes) {
                 List<Row> rows = new ArrayList<>();
@@ -487,7 +474,7 @@ public final class TimedPlanner {
                 }
             }
             int remaining = levels - h;
-            next.sort(java.util.Comparator.comparingDouble(p -> estimate(padded(p, remaining))));
+            next.sort(Comparator.comparingDouble(p -> estimate(padded(p, remaining))));
             prefixes = next.subList(0, Math.min(BEAM, next.size()));
         }
         return new ArrayList<>(prefixes);

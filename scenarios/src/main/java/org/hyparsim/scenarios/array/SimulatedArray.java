@@ -1,0 +1,237 @@
+package org.hyparsim.scenarios.array;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
+import org.hyparsim.core.InputException;
+import org.hyparsim.core.Limits;
+import org.hyparsim.core.step.ComputeCost;
+import org.hyparsim.core.step.ComputeModel;
+import org.hyparsim.core.step.EnergyParams;
+import org.hyparsim.core.step.Fabric;
+import org.hyparsim.core.step.Replay;
+import org.hyparsim.core.step.RepresentativeBuilder;
+import org.hyparsim.core.step.Schedule;
+import org.hyparsim.core.step.StepResult;
+import org.hyparsim.core.step.StepSink;
+import org.hyparsim.core.step.TrainingStep;
+import org.hyparsim.core.step.XorSummary;
+import org.hyparsim.noc.LinkModel;
+import org.hyparsim.noc.LinkProfile;
+import org.hyparsim.noc.SymmetricInterconnect;
+import org.hyparsim.noc.Symmetry;
+import org.hyparsim.noc.Topology;
+import org.hyparsim.noc.TopologyFabric;
+import org.hyparsim.noc.TopologyKind;
+import org.hyparsim.partition.collective.CollectiveAlgorithm;
+import org.hyparsim.partition.collective.Collectives;
+import org.hyparsim.scenarios.scenario.ArrayConfig;
+import org.hyparsim.scenarios.scenario.SymmetryMode;
+
+/**
+ * The simulated array, assembled in one place from its typed values: the topology over its links,
+ * the fabric the collectives route on, the collective algorithm, the link model, each
+ * accelerator's compute model, the energy per action, the schedule and whether a replay may stand
+ * one accelerator for its equivalents. Everything that replays asks it: the scenario runner (run,
+ * sweep, reproduce), the collective benchmark, bench and, through the runner's port, the timed
+ * planner.
+ *
+ * <p>The value is immutable and may be shared between threads. The parts that keep state while
+ * they work (a topology's routes, the collectives' choices, the compute models' memo) are made
+ * afresh for each use: {@link #wire()} for the fabric and collectives a step is built with,
+ * {@link #replay} for the rest.
+ */
+public final class SimulatedArray {
+    private final int accelerators;
+    private final TopologyKind topology;
+    private final LinkProfile links;
+    private final LinkModel linkModel;
+    private final CollectiveAlgorithm collective;
+    private final ComputeModels computeModels;
+    private final EnergyParams energy;
+    private final Schedule schedule;
+    private final boolean mayReduce;
+
+    /** Each accelerator's compute model, made afresh for each replay. */
+    @FunctionalInterface
+    public interface ComputeModels {
+        IntFunction<ComputeModel> create();
+    }
+
+    /** One assembly's topology, and the fabric and collectives a step is built with over it. */
+    public record Wiring(Topology topology, Fabric fabric, Collectives collectives) {
+    }
+
+    /** The array's links and how they carry messages. */
+    public record Links(TopologyKind topology, LinkProfile profile, LinkModel model) {
+    }
+
+    private SimulatedArray(int accelerators, Links l, CollectiveAlgorithm collective, ComputeModels computeModels,
+            EnergyParams energy, Schedule schedule, boolean mayReduce) {
+        this.accelerators = accelerators;
+        this.topology = l.topology();
+        this.links = l.profile();
+        this.linkModel = l.model();
+        this.collective = collective;
+        this.computeModels = computeModels;
+        this.energy = energy;
+        this.schedule = schedule;
+        this.mayReduce = mayReduce;
+    }
+
+    /** A scenario's array under its schedule: every hardware group's compute model, its energy per action. */
+    public static SimulatedArray of(ArrayConfig array, Schedule schedule) {
+        boolean mayReduce = array.symmetry() != SymmetryMode.OFF && !array.heterogeneous();
+        return new SimulatedArray(array.accelerators(),
+                new Links(array.topology(), array.hardware().links(), array.linkModel()), array.collective(),
+                () -> computeModels(array), array.hardware().energy(), schedule, mayReduce);
+    }
+
+    /**
+     * An array that only communicates (the collective benchmark): no compute, no energy, the
+     * overlapped schedule, symmetry used where the link model allows it.
+     */
+    public static SimulatedArray communicationOnly(int accelerators, Links links, CollectiveAlgorithm collective) {
+        ComputeModel none = w -> ComputeCost.timeOnly(0, 0);
+        return new SimulatedArray(accelerators, links, collective, () -> a -> none, EnergyParams.macsAndLinks(0, 0),
+                Schedule.OVERLAP, true);
+    }
+
+    public int accelerators() {
+        return accelerators;
+    }
+
+    /** H, for 2^H accelerators. */
+    public int levels() {
+        return Integer.numberOfTrailingZeros(accelerators);
+    }
+
+    public Schedule schedule() {
+        return schedule;
+    }
+
+    public LinkProfile links() {
+        return links;
+    }
+
+    /** A fresh topology over the links, its fabric and the collectives that route on it. */
+    public Wiring wire() {
+        Topology t = topology.create(accelerators, links);
+        Fabric fabric = new TopologyFabric(t);
+        return new Wiring(t, fabric, new Collectives(collective, fabric, levels()));
+    }
+
+    /** Each accelerator's compute model, fresh instances. */
+    public IntFunction<ComputeModel> computeModels() {
+        return computeModels.create();
+    }
+
+    /** The step's tasks, as {@code fill} adds them, and what to call the step's layers. */
+    public record Step(int iterations, List<String> layerNames, Consumer<StepSink> fill) {
+    }
+
+    /**
+     * A step replayed on this array over {@code wiring}'s topology. Where the array may stand one
+     * accelerator for others and the links are flows ({@link SymmetryMode}): accelerator 0's share
+     * alone, built without the whole graph, where the topology's regular symmetry maps the step
+     * onto itself; otherwise one accelerator per orbit, also built without the whole graph
+     * (summaries in a first pass, the share in a second), where a group of the topology's XOR
+     * automorphisms maps it onto itself; built and replayed whole otherwise, within
+     * {@link Limits#maxTasks()}.
+     */
+    public StepResult replay(Wiring wiring, Step step, boolean trace) {
+        // the replay holds only what it runs: a whole graph cut by orbits is dropped before the run
+        return prepare(wiring, step, trace).run();
+    }
+
+    /** The whole step's replay on this array over {@code wiring}'s topology, not yet run (no symmetry). */
+    public Replay whole(Wiring wiring, TrainingStep step, boolean trace) {
+        return Replay.perAccelerator(step, computeModels(), linkModel.create(wiring.topology(), links), energy,
+                schedule, trace);
+    }
+
+    private Replay prepare(Wiring wiring, Step step, boolean trace) {
+        Topology t = wiring.topology();
+        int tasks = 1024; // room for the whole graph, its size where the summaries counted it
+        if (mayReduce && linkModel == LinkModel.FLOW) {
+            Symmetry symmetry = t.symmetry();
+            Optional<TrainingStep> reduced = symmetry == null ? Optional.empty()
+                    : RepresentativeBuilder.of(accelerators, step.iterations(), step.layerNames(), symmetry.toOrigin(),
+                            step.fill());
+            if (reduced.isPresent()) {
+                return Replay.representative(reduced.get(), computeModels().apply(0),
+                        new SymmetricInterconnect(t, symmetry), energy, schedule, trace);
+            }
+            if (t.xorAutomorphisms().length > 0) {
+                // summaries as the step is built find the XORs that may map it onto itself; built again, one
+                // accelerator per orbit of the group they span is kept, the others checked against it
+                XorSummary summary = new XorSummary(accelerators);
+                step.fill().accept(summary);
+                Symmetry xor = xorSymmetry(summary, t);
+                int wholeTasks = summary.size();
+                summary = null;
+                if (xor != null) {
+                    // every accelerator of an orbit has as many tasks (the summaries compared their counts): the share
+                    // is the step over the group's order, refused before it is built where it could not be held
+                    checkHeld(wholeTasks, xor.order());
+                    Optional<TrainingStep> byOrbit = byOrbits(accelerators, step, xor, wholeTasks);
+                    if (byOrbit.isPresent()) {
+                        return Replay.representatives(byOrbit.get(), xor.order(), xor.representative(),
+                                computeModels().apply(0), new SymmetricInterconnect(t, xor), energy, schedule, trace);
+                    }
+                }
+                checkHeld(wholeTasks, 1);
+                tasks = wholeTasks;
+            }
+        }
+        TrainingStep.Builder b = new TrainingStep.Builder(accelerators, step.iterations(), step.layerNames(), tasks);
+        step.fill().accept(b);
+        return whole(wiring, b.build(), trace);
+    }
+
+    /** The group of the topology's XOR automorphisms that the summaries say map the step onto itself; null where none but the identity. */
+    public static Symmetry xorSymmetry(XorSummary summary, Topology topology) {
+        int[] invariant = summary.invariantMasks(Symmetry.span(Symmetry.basis(topology.xorAutomorphisms())));
+        return invariant.length == 0 ? null : topology.xorSymmetry(invariant);
+    }
+
+    /** One accelerator per orbit of an XOR group, built directly; empty where the group does not map the step onto itself. */
+    public static Optional<TrainingStep> byOrbits(int accelerators, Step step, Symmetry xor, int tasks) {
+        return RepresentativeBuilder.of(accelerators, step.iterations(), step.layerNames(), xor.representative(),
+                xor.toOrigin(), tasks, step.fill());
+    }
+
+    /**
+     * Refuses a graph of more tasks than a replay may hold ({@link Limits#maxTasks()}): the step's
+     * share by orbits of a group of {@code order} elements (the step over the order, every
+     * accelerator of an orbit having as many tasks), or the whole step where {@code order} is 1.
+     */
+    private static void checkHeld(long tasks, int order) {
+        long max = Limits.maxTasks();
+        if (tasks / order <= max) {
+            return;
+        }
+        String limit = "more than the limit of " + max + " tasks held in memory (system property "
+                + Limits.property("maxTasks") + ")";
+        throw new InputException(null, "accelerators", "the training step has " + tasks + " tasks, "
+                + (order == 1 ? "and no symmetry of the topology that maps it onto itself to replay it by orbits: " + limit
+                        : "and the symmetries of the topology that map it onto itself (a group of " + order + ") leave "
+                                + tasks / order + " to replay by orbits, " + limit));
+    }
+
+    /** Each accelerator's compute model: one instance per hardware group. */
+    private static IntFunction<ComputeModel> computeModels(ArrayConfig array) {
+        List<ComputeModel> models = array.groups().stream().map(g -> g.hardware().accelerator().newComputeModel())
+                .toList();
+        if (models.size() == 1) {
+            ComputeModel only = models.get(0);
+            return a -> only;
+        }
+        int[] groupOf = new int[array.accelerators()];
+        for (int a = 0; a < groupOf.length; a++) {
+            groupOf[a] = array.groupOf(a);
+        }
+        return a -> models.get(groupOf[a]);
+    }
+}
