@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hyparsim.core.step.EnergyComponent;
 import org.hyparsim.core.step.RunPhase;
 import org.hyparsim.core.step.Schedule;
 import org.hyparsim.core.workload.Network;
@@ -978,8 +979,8 @@ public final class Reproduction {
             org.hyparsim.results.RunRecord many = ScenarioRunner.run(scenario(Suite.SCALING, net, ARRAY,
                     TopologyKind.HTREE, hardware), false).get(0);
             double speedup = one.result().stepTimeSeconds() / many.result().stepTimeSeconds();
-            double dynOne = one.result().energyJoules() - one.result().energy().staticEnergy();
-            double dynMany = many.result().energyJoules() - many.result().energy().staticEnergy();
+            double dynOne = one.result().energyJoules() - one.result().energy().get(EnergyComponent.STATIC);
+            double dynMany = many.result().energyJoules() - many.result().energy().get(EnergyComponent.STATIC);
             double worst = Math.max(worstLayerTraffic(net, one), worstLayerTraffic(net, many));
             double least = Math.min(leastLayerTraffic(net, one), leastLayerTraffic(net, many));
             String what = name + ", dp, hmc-rs, 1 and " + ARRAY + " accelerators";
