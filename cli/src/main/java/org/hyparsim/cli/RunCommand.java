@@ -16,11 +16,14 @@ import org.hyparsim.results.AtomicFiles;
 import org.hyparsim.results.ChromeTrace;
 import org.hyparsim.results.Csv;
 import org.hyparsim.partition.planner.StrategyKind;
+import org.hyparsim.results.Column;
 import org.hyparsim.results.RowCodec;
 import org.hyparsim.results.Rows;
 import org.hyparsim.results.RunColumn;
 import org.hyparsim.results.RunRecord;
 import org.hyparsim.results.RunRow;
+import org.hyparsim.results.TextTable;
+import org.hyparsim.results.Unit;
 import org.hyparsim.scenarios.scenario.Scenario;
 import org.hyparsim.scenarios.scenario.ScenarioReader;
 import org.hyparsim.scenarios.scenario.ScenarioRunner;
@@ -140,64 +143,56 @@ public final class RunCommand implements Callable<Integer> {
                 s.schedule().label()));
         StepResult dp = runs.stream().filter(r -> r.key().strategy() == StrategyKind.DP).map(RunRecord::result)
                 .findFirst().orElse(null);
-        sb.append(String.format(Locale.ROOT, "%-10s %12s %9s %12s %12s %12s %12s %12s %12s %11s %9s%n", "strategy",
-                "step time", "vs dp", "compute", "mem stall", "exposed comm", "comm bytes", "link bytes", "DRAM bytes",
-                "energy", "events"));
+        TextTable<RunRow> summary = new TextTable<RunRow>().addLeft(RunColumn.STRATEGY, "strategy", 10)
+                .add(RunColumn.STEP_TIME, "step time", 12)
+                .add(Column.of("speedupOverDp", Unit.NONE, r -> dp == null ? ""
+                        : Units.significant(dp.stepTimeSeconds() / r.times().stepTimeSeconds(), 3) + "x"), "vs dp", 9)
+                .add(RunColumn.COMPUTE, "compute", 12).add(RunColumn.MEMORY_STALL, "mem stall", 12)
+                .add(RunColumn.EXPOSED_COMMUNICATION, "exposed comm", 12)
+                .add(RunColumn.COMMUNICATION_BYTES, "comm bytes", 12).add(RunColumn.LINK_BYTES, "link bytes", 12)
+                .add(RunColumn.DRAM_BYTES, "DRAM bytes", 12).add(RunColumn.ENERGY, "energy", 11)
+                .add(RunColumn.EVENTS, "events", 9);
+        sb.append(summary.heading());
         for (RunRecord r : runs) {
             StepResult x = r.result();
-            String speedup = dp == null ? "" : Units.significant(dp.stepTimeSeconds() / x.stepTimeSeconds(), 3) + "x";
-            sb.append(String.format(Locale.ROOT, "%-10s %12s %9s %12s %12s %12s %12s %12s %12s %11s %9d%n", r.key().strategy().label(),
-                    seconds(x.stepTimeSeconds()), speedup,
-                    seconds(x.computeSeconds()), seconds(x.memoryStallSeconds()), seconds(x.exposedCommunicationSeconds()),
-                    Units.bytes(x.communicationBytes()), Units.bytes(x.linkBytes()), Units.bytes(x.dramBytes()),
-                    joules(x.energyJoules()), x.events()));
+            sb.append(summary.line(RunRow.of(r)));
             if (x.iterations() > 1) {
                 sb.append(String.format(Locale.ROOT, "%-10s steady-state step time over %d steps: %s%n", "",
-                        x.iterations(), seconds(x.steadyStepTimeSeconds())));
+                        x.iterations(), Unit.seconds(x.steadyStepTimeSeconds())));
             }
         }
         sb.append("\nEnergy by component (J):\n");
-        sb.append(String.format(Locale.ROOT, "%-10s %11s %11s %11s %11s %11s %11s %11s%n", "strategy", "mac",
-                "reg. file", "array net", "glob. buf", "dram", "link", "static"));
-        for (RunRecord r : runs) {
-            StepResult.Energy e = r.result().energy();
-            sb.append(String.format(Locale.ROOT, "%-10s %11.4g %11.4g %11.4g %11.4g %11.4g %11.4g %11.4g%n",
-                    r.key().strategy().label(), e.mac(), e.registerFile(), e.arrayNetwork(), e.globalBuffer(), e.dram(),
-                    e.link(), e.staticEnergy()));
+        TextTable<RunRow> energy = new TextTable<RunRow>().addLeft(RunColumn.STRATEGY, "strategy", 10);
+        for (RunColumn c : RunColumn.values()) {
+            c.component().ifPresent(k -> energy.add(c, k.heading(), 11, TextTable::fourDigits));
         }
+        sb.append(energy.render(runs.stream().map(RunRow::of).toList()));
         if (runs.stream().anyMatch(r -> !r.groups().isEmpty())) {
-            sb.append("\nHardware groups (the busiest accelerator of each):\n");
-            sb.append(String.format(Locale.ROOT, "%-10s %-28s %12s %12s %12s %11s%n", "strategy", "group", "compute",
-                    "mem stall", "busy", "utilisation"));
-            for (RunRecord r : runs) {
-                for (RunRecord.GroupResult g : r.groups()) {
-                    sb.append(String.format(Locale.ROOT, "%-10s %-28s %12s %12s %12s %11s%n", r.key().strategy().label(),
-                            g.hardware() + " A" + g.first() + "-A" + (g.first() + g.count() - 1), seconds(g.computeSeconds()),
-                            seconds(g.memoryStallSeconds()), seconds(g.busySeconds()),
-                            Units.significant(100 * g.utilisation(), 3) + "%"));
-                }
-            }
+            sb.append("\nHardware groups (the busiest accelerator of each):\n").append(groups(runs));
         }
         return sb.toString();
     }
 
-    private static String seconds(double s) {
-        if (s == 0) {
-            return "0 s";
-        }
-        if (s >= 1) {
-            return Units.significant(s, 4) + " s";
-        }
-        if (s >= 1e-3) {
-            return Units.significant(s * 1e3, 4) + " ms";
-        }
-        if (s >= 1e-6) {
-            return Units.significant(s * 1e6, 4) + " us";
-        }
-        return Units.significant(s * 1e9, 4) + " ns";
+    /** A hardware group of one strategy's run. */
+    private record Group(StrategyKind strategy, RunRecord.GroupResult group) {
     }
 
-    private static String joules(double j) {
-        return j >= 1 ? Units.significant(j, 4) + " J" : Units.significant(j * 1e3, 4) + " mJ";
+    private static String groups(List<RunRecord> runs) {
+        TextTable<Group> t = new TextTable<Group>()
+                .addLeft(Column.of("strategy", Unit.NONE, g -> g.strategy().label()), "strategy", 10)
+                .addLeft(Column.of("group", Unit.NONE, g -> g.group().hardware() + " A" + g.group().first() + "-A"
+                        + (g.group().first() + g.group().count() - 1)), "group", 28)
+                .add(Column.of("computeSeconds", Unit.SECONDS, g -> g.group().computeSeconds()), "compute", 12)
+                .add(Column.of("memoryStallSeconds", Unit.SECONDS, g -> g.group().memoryStallSeconds()), "mem stall", 12)
+                .add(Column.of("busySeconds", Unit.SECONDS, g -> g.group().busySeconds()), "busy", 12)
+                .add(Column.of("utilisation", Unit.NONE, g -> Units.significant(100 * g.group().utilisation(), 3) + "%"),
+                        "utilisation", 11);
+        List<Group> rows = new ArrayList<>();
+        for (RunRecord r : runs) {
+            for (RunRecord.GroupResult g : r.groups()) {
+                rows.add(new Group(r.key().strategy(), g));
+            }
+        }
+        return t.render(rows);
     }
 }

@@ -40,7 +40,7 @@ class NoHangTest {
         b.depends(f1, t);
         b.depends(f0, f1); // a cycle: f0 -> t -> f1 -> f0
         Replay r = new Replay(b.build(), new IdealComputeModel(1e9),
-                new PacketInterconnect(new BusTopology(2, LinkParams.of(1, 0)), 65536), new EnergyParams(1, 0, 0, 0, 0, 0, 0),
+                new PacketInterconnect(new BusTopology(2, LinkParams.of(1, 0)), 65536), EnergyParams.macsAndLinks(1, 0),
                 Schedule.OVERLAP, false);
         IllegalStateException e = assertThrows(IllegalStateException.class, r::run);
         assertTrue(e.getMessage().contains("no event is pending while 3 tasks remain"), e.getMessage());

@@ -71,16 +71,21 @@ public final class RowCodec {
     }
 
     /** Rows as ordered JSON objects with the given columns (null figures of failed runs kept as null). */
-    public static List<Map<String, Object>> jsonRows(List<RunRow> rows, List<RunColumn> columns) {
+    public static <R> List<Map<String, Object>> jsonRows(List<? extends R> rows, List<? extends Column<R>> columns) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (RunRow r : rows) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            for (RunColumn c : columns) {
-                m.put(c.header(), c.get(r));
-            }
-            out.add(m);
+        for (R r : rows) {
+            out.add(jsonRow(r, columns));
         }
         return out;
+    }
+
+    /** One row as an ordered JSON object with the given columns. */
+    public static <R> Map<String, Object> jsonRow(R row, List<? extends Column<R>> columns) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (Column<R> c : columns) {
+            m.put(c.header(), c.get(row));
+        }
+        return m;
     }
 
     /** Rows read back from JSON objects that {@link #jsonRows} wrote. */
@@ -98,21 +103,13 @@ public final class RowCodec {
     }
 
     /** CSV of rows, with the given columns in their order. */
-    public static String csv(List<RunRow> rows, List<RunColumn> columns) {
+    public static <R> String csv(List<? extends R> rows, List<? extends Column<R>> columns) {
         CsvSchema.Builder b = CsvSchema.builder().setUseHeader(true).setArrayElementSeparator(";");
-        for (RunColumn c : columns) {
-            b.addColumn(c.header(), c == RunColumn.LAYERS ? CsvSchema.ColumnType.ARRAY : CsvSchema.ColumnType.NUMBER_OR_STRING);
-        }
-        List<Map<String, Object>> cells = new ArrayList<>();
-        for (RunRow r : rows) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            for (RunColumn c : columns) {
-                m.put(c.header(), c.get(r));
-            }
-            cells.add(m);
+        for (Column<R> c : columns) {
+            b.addColumn(c.header(), c.listValued() ? CsvSchema.ColumnType.ARRAY : CsvSchema.ColumnType.NUMBER_OR_STRING);
         }
         try {
-            return CSV.writer(b.build()).writeValueAsString(cells);
+            return CSV.writer(b.build()).writeValueAsString(jsonRows(rows, columns));
         } catch (IOException e) {
             throw new IllegalStateException("rows could not be written as CSV", e);
         }

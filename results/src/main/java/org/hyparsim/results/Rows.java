@@ -4,13 +4,75 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hyparsim.core.step.EnergyComponent;
 import org.hyparsim.core.step.Interconnect;
 import org.hyparsim.core.step.LayerResult;
-import org.hyparsim.core.step.StepResult;
 
-/** Run records as ordered rows: the summary, per-layer and per-link tables every writer uses. */
+/**
+ * Run records as ordered rows: the summary, per-layer and per-link tables every writer uses,
+ * each table's columns defined once.
+ */
 public final class Rows {
+    /** The columns of the per-layer table: the layer's figures, its energy in total and by dynamic component. */
+    public static final List<Column<LayerResult>> LAYER_COLUMNS = layerColumns();
+
+    /** The columns of the per-link table. */
+    public static final List<Column<LinkRow>> LINK_COLUMNS = List.of(
+            Column.of("link", Unit.NONE, l -> l.usage().name()),
+            Column.of("bandwidthBytesPerSecond", Unit.BYTES_PER_SECOND, l -> l.usage().bandwidthBytesPerSecond()),
+            Column.of("bytes", Unit.BYTES, l -> l.usage().bytes()),
+            Column.of("packets", Unit.NONE, l -> l.usage().packets()),
+            Column.of("busySeconds", Unit.SECONDS, l -> l.usage().busyPs() * 1e-12),
+            Column.of("utilisation", Unit.NONE, LinkRow::utilisation));
+
+    /** The columns that name a run in tables of several runs (per layer, per link). */
+    public static final List<Column<RunRecord>> RUN_COLUMNS = List.of(
+            Column.of("network", Unit.NONE, r -> r.key().network()),
+            Column.of("accelerators", Unit.NONE, r -> r.key().accelerators()),
+            Column.of("topology", Unit.NONE, r -> r.key().topology().label()),
+            Column.of("hardware", Unit.NONE, r -> r.key().hardware()),
+            Column.of("schedule", Unit.NONE, r -> r.key().schedule().label()),
+            Column.of("strategy", Unit.NONE, r -> r.key().strategy().label()));
+
+    /** The columns of a hardware group's row in run --format json. */
+    public static final List<Column<RunRecord.GroupResult>> GROUP_COLUMNS = List.of(
+            Column.of("hardware", Unit.NONE, RunRecord.GroupResult::hardware),
+            Column.of("firstAccelerator", Unit.NONE, RunRecord.GroupResult::first),
+            Column.of("accelerators", Unit.NONE, RunRecord.GroupResult::count),
+            Column.of("computeSeconds", Unit.SECONDS, RunRecord.GroupResult::computeSeconds),
+            Column.of("memoryStallSeconds", Unit.SECONDS, RunRecord.GroupResult::memoryStallSeconds),
+            Column.of("busySeconds", Unit.SECONDS, RunRecord.GroupResult::busySeconds),
+            Column.of("utilisation", Unit.NONE, RunRecord.GroupResult::utilisation));
+
+    /** One link's use in a run: the run's span is what its utilisation is a share of. */
+    public record LinkRow(Interconnect.LinkUsage usage, double spanSeconds) {
+        /** Busy time over the span (0 for an empty span). */
+        public double utilisation() {
+            return spanSeconds > 0 ? usage.busyPs() * 1e-12 / spanSeconds : 0.0;
+        }
+    }
+
     private Rows() {
+    }
+
+    private static List<Column<LayerResult>> layerColumns() {
+        List<Column<LayerResult>> out = new ArrayList<>(List.of(
+                Column.of("layer", Unit.NONE, LayerResult::layer),
+                Column.of("macs", Unit.MACS, LayerResult::macs),
+                Column.of("dramBytes", Unit.BYTES, LayerResult::dramBytes),
+                Column.of("computeSeconds", Unit.SECONDS, LayerResult::computeSeconds),
+                Column.of("memoryStallSeconds", Unit.SECONDS, LayerResult::memoryStallSeconds),
+                Column.of("intraLayerBytes", Unit.BYTES, LayerResult::intraLayerBytes),
+                Column.of("interLayerBytes", Unit.BYTES, LayerResult::interLayerBytes),
+                Column.of("forwardEndSeconds", Unit.SECONDS, LayerResult::forwardEndSeconds),
+                Column.of("backwardEndSeconds", Unit.SECONDS, LayerResult::backwardEndSeconds),
+                Column.of(RunColumn.ENERGY.header(), Unit.JOULES, l -> l.energy().total())));
+        for (EnergyComponent c : EnergyComponent.values()) {
+            if (c.dynamic()) { // static energy is the step's, not a layer's
+                out.add(Column.of(c.column(), Unit.JOULES, l -> l.energy().get(c)));
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** The JSON object of a run (run --format json): the summary, energy by component, the plan, per-layer rows. */
@@ -18,100 +80,43 @@ public final class Rows {
         RunRow row = RunRow.of(r);
         Map<String, Object> m = new LinkedHashMap<>();
         // the energy components follow as an object of their own, the layers as rows
-        java.util.Set<RunColumn> apart = java.util.EnumSet.of(RunColumn.ENERGY_MAC, RunColumn.ENERGY_REGISTER_FILE,
-                RunColumn.ENERGY_ARRAY_NETWORK, RunColumn.ENERGY_GLOBAL_BUFFER, RunColumn.ENERGY_DRAM, RunColumn.ENERGY_LINK,
-                RunColumn.ENERGY_STATIC, RunColumn.LAYERS);
         for (RunColumn c : RunColumn.summary()) {
-            if (!apart.contains(c)) {
+            if (c.component().isEmpty() && c != RunColumn.LAYERS) {
                 m.put(c.header(), c.get(row));
             }
         }
-        StepResult.Energy e = r.result().energy();
         Map<String, Object> energy = new LinkedHashMap<>();
-        energy.put("mac", e.mac());
-        energy.put("registerFile", e.registerFile());
-        energy.put("arrayNetwork", e.arrayNetwork());
-        energy.put("globalBuffer", e.globalBuffer());
-        energy.put("dram", e.dram());
-        energy.put("link", e.link());
-        energy.put("static", e.staticEnergy());
+        for (EnergyComponent c : EnergyComponent.values()) {
+            energy.put(c.label(), r.result().energy().get(c));
+        }
         m.put("energy", energy);
         m.put("plan", r.plan().labels());
         if (!r.plan().ratios().isEmpty()) {
             m.put("ratios", r.plan().ratios());
         }
         if (!r.groups().isEmpty()) {
-            List<Map<String, Object>> groups = new ArrayList<>();
-            for (RunRecord.GroupResult g : r.groups()) {
-                Map<String, Object> gm = new LinkedHashMap<>();
-                gm.put("hardware", g.hardware());
-                gm.put("firstAccelerator", g.first());
-                gm.put("accelerators", g.count());
-                gm.put("computeSeconds", g.computeSeconds());
-                gm.put("memoryStallSeconds", g.memoryStallSeconds());
-                gm.put("busySeconds", g.busySeconds());
-                gm.put("utilisation", g.utilisation());
-                groups.add(gm);
-            }
-            m.put("groups", groups);
+            m.put("groups", RowCodec.jsonRows(r.groups(), GROUP_COLUMNS));
         }
         m.put("layers", layers(r));
         return m;
     }
 
+    /** The per-layer rows of a run. */
     public static List<Map<String, Object>> layers(RunRecord r) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (LayerResult l : r.result().layers()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("layer", l.layer());
-            m.put("macs", l.macs());
-            m.put("dramBytes", l.dramBytes());
-            m.put("computeSeconds", l.computeSeconds());
-            m.put("memoryStallSeconds", l.memoryStallSeconds());
-            m.put("intraLayerBytes", l.intraLayerBytes());
-            m.put("interLayerBytes", l.interLayerBytes());
-            m.put("forwardEndSeconds", l.forwardEndSeconds());
-            m.put("backwardEndSeconds", l.backwardEndSeconds());
-            m.put("energyJoules", l.energy().total());
-            m.put("energyMacJoules", l.energy().mac());
-            m.put("energyRegisterFileJoules", l.energy().registerFile());
-            m.put("energyArrayNetworkJoules", l.energy().arrayNetwork());
-            m.put("energyGlobalBufferJoules", l.energy().globalBuffer());
-            m.put("energyDramJoules", l.energy().dram());
-            m.put("energyLinkJoules", l.energy().link());
-            out.add(m);
-        }
-        return out;
+        return RowCodec.jsonRows(r.result().layers(), LAYER_COLUMNS);
     }
 
+    /** The per-link rows of a run. */
     public static List<Map<String, Object>> links(RunRecord r) {
-        List<Map<String, Object>> out = new ArrayList<>();
         double span = r.result().stepTimeSeconds() * Math.max(1, r.result().iterations());
-        for (Interconnect.LinkUsage u : r.result().links()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("link", u.name());
-            m.put("bandwidthBytesPerSecond", u.bandwidthBytesPerSecond());
-            m.put("bytes", u.bytes());
-            m.put("packets", u.packets());
-            m.put("busySeconds", u.busyPs() * 1e-12);
-            m.put("utilisation", span > 0 ? u.busyPs() * 1e-12 / span : 0.0);
-            out.add(m);
-        }
-        return out;
+        return RowCodec.jsonRows(r.result().links().stream().map(u -> new LinkRow(u, span)).toList(), LINK_COLUMNS);
     }
 
     /** Rows of several runs, each prefixed with the run's identifying columns. */
     public static List<Map<String, Object>> withRun(RunRecord r, List<Map<String, Object>> rows) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Map<String, Object> row : rows) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            RunKey k = r.key();
-            m.put("network", k.network());
-            m.put("accelerators", k.accelerators());
-            m.put("topology", k.topology().label());
-            m.put("hardware", k.hardware());
-            m.put("schedule", k.schedule().label());
-            m.put("strategy", k.strategy().label());
+            Map<String, Object> m = RowCodec.jsonRow(r, RUN_COLUMNS);
             m.putAll(row);
             out.add(m);
         }

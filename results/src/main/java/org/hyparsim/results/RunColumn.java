@@ -2,74 +2,97 @@ package org.hyparsim.results;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
+import org.hyparsim.core.step.EnergyComponent;
 
 /**
  * The columns of {@link RunRow}, each defined once: its name (as CSV headers and JSON keys
  * write it), its unit and how it is read from a row. The order is the order of the CSV files.
  */
-public enum RunColumn {
-    SUITE("suite", "", RunRow::suite),
-    POINT("point", "", RunRow::point),
-    NETWORK("network", "", r -> r.run().network()),
-    BATCH("batch", "samples", r -> r.run().batch()),
-    ACCELERATORS("accelerators", "", r -> r.run().accelerators()),
-    TOPOLOGY("topology", "", r -> r.run().topology()),
-    HARDWARE("hardware", "", r -> r.run().hardware()),
-    SCHEDULE("schedule", "", r -> r.run().schedule()),
-    PHASE("phase", "", r -> r.run().phase()),
-    LINK_MODEL("linkModel", "", r -> r.run().linkModel()),
-    COLLECTIVE("collective", "", r -> r.run().collective()),
-    STRATEGY("strategy", "", r -> r.run().strategy()),
-    ITERATIONS("iterations", "steps", r -> r.times().iterations()),
-    STEP_TIME("stepTimeSeconds", "s", r -> r.times().stepTimeSeconds()),
-    STEADY_STEP_TIME("steadyStepTimeSeconds", "s", r -> r.times().steadyStepTimeSeconds()),
-    COMPUTE("computeSeconds", "s", r -> r.times().computeSeconds()),
-    MEMORY_STALL("memoryStallSeconds", "s", r -> r.times().memoryStallSeconds()),
-    EXPOSED_COMMUNICATION("exposedCommunicationSeconds", "s", r -> r.times().exposedCommunicationSeconds()),
-    COMMUNICATION_BYTES("communicationBytes", "B", r -> r.traffic().communicationBytes()),
-    INJECTED_BYTES("injectedBytes", "B", r -> r.traffic().injectedBytes()),
-    PLANNER_BYTES("plannerBytes", "B", r -> r.traffic().plannerBytes()),
-    LINK_BYTES("linkBytes", "B", r -> r.traffic().linkBytes()),
-    DRAM_BYTES("dramBytes", "B", r -> r.traffic().dramBytes()),
-    SRAM_BYTES("sramBytes", "B", r -> r.traffic().sramBytes()),
-    MACS("macs", "MAC", r -> r.traffic().macs()),
-    ENERGY("energyJoules", "J", r -> r.energy().energyJoules()),
-    ENERGY_MAC("energyMacJoules", "J", r -> r.energy().energyMacJoules()),
-    ENERGY_REGISTER_FILE("energyRegisterFileJoules", "J", r -> r.energy().energyRegisterFileJoules()),
-    ENERGY_ARRAY_NETWORK("energyArrayNetworkJoules", "J", r -> r.energy().energyArrayNetworkJoules()),
-    ENERGY_GLOBAL_BUFFER("energyGlobalBufferJoules", "J", r -> r.energy().energyGlobalBufferJoules()),
-    ENERGY_DRAM("energyDramJoules", "J", r -> r.energy().energyDramJoules()),
-    ENERGY_LINK("energyLinkJoules", "J", r -> r.energy().energyLinkJoules()),
-    ENERGY_STATIC("energyStaticJoules", "J", r -> r.energy().energyStaticJoules()),
-    EVENTS("events", "", r -> r.counts().events()),
-    TRANSFERS("transfers", "", r -> r.counts().transfers()),
-    PLAN("plan", "", r -> r.grid().compact()),
-    LAYERS("layers", "", r -> r.grid().layers()),
-    ERROR("error", "", RunRow::error);
+public enum RunColumn implements Column<RunRow> {
+    SUITE("suite", Unit.NONE, RunRow::suite),
+    POINT("point", Unit.NONE, RunRow::point),
+    NETWORK("network", Unit.NONE, r -> r.run().network()),
+    BATCH("batch", Unit.SAMPLES, r -> r.run().batch()),
+    ACCELERATORS("accelerators", Unit.NONE, r -> r.run().accelerators()),
+    TOPOLOGY("topology", Unit.NONE, r -> r.run().topology()),
+    HARDWARE("hardware", Unit.NONE, r -> r.run().hardware()),
+    SCHEDULE("schedule", Unit.NONE, r -> r.run().schedule()),
+    PHASE("phase", Unit.NONE, r -> r.run().phase()),
+    LINK_MODEL("linkModel", Unit.NONE, r -> r.run().linkModel()),
+    COLLECTIVE("collective", Unit.NONE, r -> r.run().collective()),
+    STRATEGY("strategy", Unit.NONE, r -> r.run().strategy()),
+    ITERATIONS("iterations", Unit.STEPS, r -> r.times().iterations()),
+    STEP_TIME("stepTimeSeconds", Unit.SECONDS, r -> r.times().stepTimeSeconds()),
+    STEADY_STEP_TIME("steadyStepTimeSeconds", Unit.SECONDS, r -> r.times().steadyStepTimeSeconds()),
+    COMPUTE("computeSeconds", Unit.SECONDS, r -> r.times().computeSeconds()),
+    MEMORY_STALL("memoryStallSeconds", Unit.SECONDS, r -> r.times().memoryStallSeconds()),
+    EXPOSED_COMMUNICATION("exposedCommunicationSeconds", Unit.SECONDS, r -> r.times().exposedCommunicationSeconds()),
+    COMMUNICATION_BYTES("communicationBytes", Unit.BYTES, r -> r.traffic().communicationBytes()),
+    INJECTED_BYTES("injectedBytes", Unit.BYTES, r -> r.traffic().injectedBytes()),
+    PLANNER_BYTES("plannerBytes", Unit.BYTES, r -> r.traffic().plannerBytes()),
+    LINK_BYTES("linkBytes", Unit.BYTES, r -> r.traffic().linkBytes()),
+    DRAM_BYTES("dramBytes", Unit.BYTES, r -> r.traffic().dramBytes()),
+    SRAM_BYTES("sramBytes", Unit.BYTES, r -> r.traffic().sramBytes()),
+    MACS("macs", Unit.MACS, r -> r.traffic().macs()),
+    ENERGY("energyJoules", Unit.JOULES, r -> r.energy().energyJoules()),
+    ENERGY_MAC(EnergyComponent.MAC),
+    ENERGY_REGISTER_FILE(EnergyComponent.REGISTER_FILE),
+    ENERGY_ARRAY_NETWORK(EnergyComponent.ARRAY_NETWORK),
+    ENERGY_GLOBAL_BUFFER(EnergyComponent.GLOBAL_BUFFER),
+    ENERGY_DRAM(EnergyComponent.DRAM),
+    ENERGY_LINK(EnergyComponent.LINK),
+    ENERGY_STATIC(EnergyComponent.STATIC),
+    EVENTS("events", Unit.NONE, r -> r.counts().events()),
+    TRANSFERS("transfers", Unit.NONE, r -> r.counts().transfers()),
+    PLAN("plan", Unit.NONE, r -> r.grid().compact()),
+    LAYERS("layers", Unit.NONE, r -> r.grid().layers()),
+    ERROR("error", Unit.NONE, RunRow::error);
 
     private final String header;
-    private final String unit;
+    private final Unit unit;
     private final Function<RunRow, Object> accessor;
+    private final EnergyComponent component;
 
-    RunColumn(String header, String unit, Function<RunRow, Object> accessor) {
+    RunColumn(String header, Unit unit, Function<RunRow, Object> accessor) {
         this.header = header;
         this.unit = unit;
         this.accessor = accessor;
+        this.component = null;
     }
 
-    /** The name in CSV headers and JSON keys. */
+    /** The column of one energy component: its CSV name is the component's. */
+    RunColumn(EnergyComponent component) {
+        this.header = component.column();
+        this.unit = Unit.JOULES;
+        this.accessor = r -> r.energy().get(component);
+        this.component = component;
+    }
+
+    @Override
     public String header() {
         return header;
     }
 
-    /** The unit of the column's values ("" for names and counts). */
-    public String unit() {
+    @Override
+    public Unit unit() {
         return unit;
     }
 
+    @Override
     public Object get(RunRow row) {
         return accessor.apply(row);
+    }
+
+    @Override
+    public boolean listValued() {
+        return this == LAYERS;
+    }
+
+    /** The energy component this column holds, if it holds one. */
+    public Optional<EnergyComponent> component() {
+        return Optional.ofNullable(component);
     }
 
     /** The summary of one run: every column but suite, point and error (run --out's summary.csv). */

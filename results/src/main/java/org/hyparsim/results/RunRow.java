@@ -1,8 +1,16 @@
 package org.hyparsim.results;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.hyparsim.core.step.EnergyComponent;
 import org.hyparsim.core.step.StepResult;
 
 /**
@@ -66,10 +74,79 @@ public record RunRow(
             Double dramBytes, Double sramBytes, Double macs) {
     }
 
-    /** Joules per step, in total and by level of the memory hierarchy. */
-    public record Energy(Double energyJoules, Double energyMacJoules, Double energyRegisterFileJoules,
-            Double energyArrayNetworkJoules, Double energyGlobalBufferJoules, Double energyDramJoules,
-            Double energyLinkJoules, Double energyStaticJoules) {
+    /**
+     * Joules per step, in total and by {@link EnergyComponent} (each in its column,
+     * {@link EnergyComponent#column()}); every figure null for a failed run.
+     */
+    public static final class Energy {
+        private static final EnergyComponent[] COMPONENTS = EnergyComponent.values();
+        static final Energy NONE = new Energy(null, new Double[COMPONENTS.length]);
+
+        private final Double energyJoules;
+        private final Double[] joules;
+
+        private Energy(Double energyJoules, Double[] joules) {
+            this.energyJoules = energyJoules;
+            this.joules = joules;
+        }
+
+        /** A finished run's energy. */
+        public static Energy of(double total, org.hyparsim.core.step.Energy e) {
+            Double[] v = new Double[COMPONENTS.length];
+            for (EnergyComponent c : COMPONENTS) {
+                v[c.ordinal()] = e.get(c);
+            }
+            return new Energy(total, v);
+        }
+
+        /** Read back from the columns: the total and each component's column (other columns ignored). */
+        @JsonCreator
+        static Energy read(@JsonProperty("energyJoules") Double total, @JsonAnySetter Map<String, Object> columns) {
+            Double[] v = new Double[COMPONENTS.length];
+            for (EnergyComponent c : COMPONENTS) {
+                Object cell = columns == null ? null : columns.get(c.column());
+                v[c.ordinal()] = cell == null || "".equals(cell) ? null
+                        : cell instanceof Number n ? n.doubleValue() : Double.valueOf(cell.toString());
+            }
+            return new Energy(total, v);
+        }
+
+        /** The total, or null. */
+        @JsonProperty("energyJoules")
+        public Double energyJoules() {
+            return energyJoules;
+        }
+
+        /** One component's joules, or null. */
+        public Double get(EnergyComponent c) {
+            return joules[c.ordinal()];
+        }
+
+        /** The components by their columns, in order (as Jackson writes them). */
+        @JsonAnyGetter
+        Map<String, Double> columns() {
+            Map<String, Double> m = new LinkedHashMap<>();
+            for (EnergyComponent c : COMPONENTS) {
+                m.put(c.column(), get(c));
+            }
+            return m;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Energy e && Objects.equals(energyJoules, e.energyJoules)
+                    && Arrays.equals(joules, e.joules);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Objects.hashCode(energyJoules) + Arrays.hashCode(joules);
+        }
+
+        @Override
+        public String toString() {
+            return "Energy" + columns() + ", total " + energyJoules;
+        }
     }
 
     /** Engine events and transfers of the replay. */
@@ -79,22 +156,20 @@ public record RunRow(
     /** The summary of a finished run. */
     public static RunRow of(RunRecord r) {
         StepResult s = r.result();
-        StepResult.Energy e = s.energy();
         return new RunRow(Origin.NONE, r.key(),
                 new Times(s.iterations(), s.stepTimeSeconds(), s.steadyStepTimeSeconds(), s.computeSeconds(),
                         s.memoryStallSeconds(), s.exposedCommunicationSeconds()),
                 new Traffic(s.communicationBytes(), s.bytesSent(), r.plannerBytes(), s.linkBytes(), s.dramBytes(),
                         s.sramBytes(),
                         s.macs()),
-                new Energy(s.energyJoules(), e.mac(), e.registerFile(), e.arrayNetwork(), e.globalBuffer(), e.dram(),
-                        e.link(), e.staticEnergy()),
+                Energy.of(s.energyJoules(), s.energy()),
                 new Counts(s.events(), s.transfers()), r.plan(), null);
     }
 
     /** A run that failed: its key and the error, no figures. */
     public static RunRow failed(RunKey key, String error) {
         return new RunRow(Origin.NONE, key, new Times(null, null, null, null, null, null),
-                new Traffic(null, null, null, null, null, null, null), new Energy(null, null, null, null, null, null, null, null),
+                new Traffic(null, null, null, null, null, null, null), Energy.NONE,
                 new Counts(null, null), new PlanGrid(java.util.List.of(), java.util.List.of()), error);
     }
 

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hyparsim.core.step.Schedule;
+import org.hyparsim.core.step.Energy;
+import org.hyparsim.core.step.EnergyComponent;
 import org.hyparsim.core.step.StepResult;
 import org.hyparsim.noc.LinkModel;
 import org.hyparsim.noc.TopologyKind;
@@ -32,7 +34,7 @@ class ChartSetTest {
         int levels = Integer.numberOfTrailingZeros(accelerators);
         Parallelism p = s == StrategyKind.DP ? Parallelism.DP : Parallelism.MP;
         StepResult r = new StepResult(accelerators, 1, new StepResult.Times(seconds, seconds, seconds, 0, 0),
-                new StepResult.Traffic(1e9, 1e9, 0, 0, 1, 1e9, 1e9), new StepResult.Energy(joules, 0, 0, 0, 0, 0, 0, joules),
+                new StepResult.Traffic(1e9, 1e9, 0, 0, 1, 1e9, 1e9), Energy.of(c -> c == EnergyComponent.MAC ? joules : 0, joules),
                 new StepResult.Counts(1, 1), new StepResult.Detail(List.of(), List.of(), List.of()));
         Plan plan = Plan.uniform(2, levels, p);
         return RunRow.of(new RunRecord(key, PlanGrid.of(List.of("conv-a", "fc-b"), plan), 1e9, r));

@@ -41,8 +41,6 @@ public record Hardware(BuiltInProfile profile, List<Override> overrides, Acceler
 
     /** The energy per action of the accelerator and the links, as the replay takes it. */
     public EnergyParams energy() {
-        var e = accelerator.energy();
-        return new EnergyParams(e.macPj(), e.registerFilePj(), e.arrayNetworkPj(), e.sramPjPerByte(), e.dramPjPerBit(),
-                links.linkPjPerBit(), e.staticWatts());
+        return accelerator.energy().withLinks(links.linkPjPerBit());
     }
 }

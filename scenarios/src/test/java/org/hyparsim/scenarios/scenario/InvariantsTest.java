@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.hyparsim.core.step.Energy;
+import org.hyparsim.core.step.EnergyComponent;
 import org.hyparsim.core.step.Interconnect;
 import org.hyparsim.core.step.Schedule;
 import org.hyparsim.core.step.StepResult;
@@ -18,7 +20,7 @@ class InvariantsTest {
     static StepResult result(double step, double compute, double sent, double received, double comm, long linkBusyPs,
             double energyByTasks) {
         return new StepResult(2, 1, new StepResult.Times(step, step, compute, 0, step - compute),
-                new StepResult.Traffic(comm, comm, 0, 0, 1, sent, received), new StepResult.Energy(1, 0, 0, 0, 0, 0, 0,
+                new StepResult.Traffic(comm, comm, 0, 0, 1, sent, received), Energy.of(c -> c == EnergyComponent.MAC ? 1 : 0,
                         energyByTasks), new StepResult.Counts(10, 2),
                 new StepResult.Detail(List.of(), List.of(new Interconnect.LinkUsage("l", 1e9, comm, linkBusyPs, 1)),
                         List.of()));

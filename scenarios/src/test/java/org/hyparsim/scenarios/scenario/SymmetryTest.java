@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.hyparsim.core.step.EnergyComponent;
 import org.hyparsim.core.step.RepresentativeBuilder;
 import org.hyparsim.core.step.SymmetricStep;
 import org.hyparsim.noc.LinkModel;
@@ -192,7 +193,7 @@ class SymmetryTest {
         close(full.linkBytes(), sym.linkBytes(), what + " link bytes");
         close(full.dramBytes(), sym.dramBytes(), what + " DRAM bytes");
         close(full.energyJoules(), sym.energyJoules(), what + " energy");
-        close(full.energy().link(), sym.energy().link(), what + " link energy");
+        close(full.energy().get(EnergyComponent.LINK), sym.energy().get(EnergyComponent.LINK), what + " link energy");
         close(full.computeSeconds(), sym.computeSeconds(), what + " compute");
         assertEquals(full.links().size(), sym.links().size(), what);
         for (int i = 0; i < full.links().size(); i++) {

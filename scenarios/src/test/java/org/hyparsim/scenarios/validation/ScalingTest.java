@@ -3,6 +3,7 @@ package org.hyparsim.scenarios.validation;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import org.hyparsim.core.step.EnergyComponent;
 import org.hyparsim.core.step.LayerResult;
 import org.hyparsim.core.step.StepResult;
 import org.hyparsim.core.workload.Layer;
@@ -44,8 +45,8 @@ class ScalingTest {
         StepResult sixteen = run(name, 16);
         double speedup = one.stepTimeSeconds() / sixteen.stepTimeSeconds();
         assertTrue(speedup <= 16 * 1.05, name + " speedup " + speedup);
-        double dynamicOne = one.energyJoules() - one.energy().staticEnergy();
-        double dynamicSixteen = sixteen.energyJoules() - sixteen.energy().staticEnergy();
+        double dynamicOne = one.energyJoules() - one.energy().get(EnergyComponent.STATIC);
+        double dynamicSixteen = sixteen.energyJoules() - sixteen.energy().get(EnergyComponent.STATIC);
         assertTrue(dynamicSixteen >= dynamicOne, name + ": " + dynamicSixteen + " J < " + dynamicOne + " J");
         Network net = NetworkCatalog.builtIn().get(name);
         for (int n : new int[] {1, 16}) {

@@ -7,11 +7,11 @@ package org.hyparsim.core.step;
  * @param bytes its transfers: intra-layer (partial-sum and gradient sums) and inter-layer (redistribution)
  * @param forwardEndSeconds when its last forward task finished
  * @param backwardEndSeconds when its last gradient or error task finished
- * @param energy its energy by level of the memory hierarchy (its tasks' and its transfers'; static energy
+ * @param energy its energy by {@link EnergyComponent} (its tasks' and its transfers'; static energy
  *        belongs to the step)
  */
 public record LayerResult(String layer, Work work, Bytes bytes, double forwardEndSeconds, double backwardEndSeconds,
-        StepResult.Energy energy) {
+        Energy energy) {
 
     /** MACs, DRAM bytes, and the compute task time (forward, error, gradient, update) and its memory stall, per accelerator. */
     public record Work(double macs, double dramBytes, double computeSeconds, double memoryStallSeconds) {

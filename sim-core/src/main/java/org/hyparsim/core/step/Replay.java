@@ -2,7 +2,13 @@ package org.hyparsim.core.step;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
+import org.hyparsim.core.Limits;
 import org.hyparsim.core.engine.SimEngine;
 
 /**
@@ -18,15 +24,27 @@ public final class Replay {
     private static final double PS = 1e-12;
 
     private final TrainingStep step;
-    private final java.util.function.IntFunction<ComputeModel> computeModels;
-    private final Interconnect interconnect;
-    private final EnergyParams energy;
-    private final Schedule schedule;
-    private final boolean recordTrace;
-    /** How many accelerators' tasks each replayed task stands for: 1, or the order of the group in a representatives' replay. */
-    private final int copies;
-    /** In a representatives' replay, each accelerator's representative. */
-    private final java.util.function.IntUnaryOperator representative;
+    private final Config config;
+
+    /**
+     * What a replay runs on and how.
+     *
+     * @param computeModels each accelerator's compute model (accelerators of one group share one instance)
+     * @param energy energy per action of the array
+     * @param recordTrace whether to keep the tasks' trace
+     * @param copies how many accelerators' tasks each replayed task stands for: 1, or the order of the
+     *        group in a representatives' replay
+     * @param representative in a representatives' replay, each accelerator's representative
+     */
+    public record Config(IntFunction<ComputeModel> computeModels, Interconnect interconnect, EnergyParams energy,
+            Schedule schedule, boolean recordTrace, int copies, IntUnaryOperator representative) {
+        public Config {
+            if (computeModels == null || interconnect == null || energy == null || schedule == null
+                    || representative == null || copies < 1) {
+                throw new IllegalArgumentException("compute model, interconnect, energy and schedule are required");
+            }
+        }
+    }
 
     // run state
     private SimEngine engine;
@@ -47,7 +65,7 @@ public final class Replay {
 
     public Replay(TrainingStep step, ComputeModel computeModel, Interconnect interconnect, EnergyParams energy,
             Schedule schedule, boolean recordTrace) {
-        this(step, a -> computeModel, interconnect, energy, schedule, recordTrace, computeModel, 1, a -> a);
+        this(step, new Config(one(computeModel), interconnect, energy, schedule, recordTrace, 1, a -> a));
     }
 
     /**
@@ -55,9 +73,9 @@ public final class Replay {
      * accelerator's model (accelerators of one group share one instance); energy per action is
      * the array's.
      */
-    public static Replay perAccelerator(TrainingStep step, java.util.function.IntFunction<ComputeModel> computeModels,
+    public static Replay perAccelerator(TrainingStep step, IntFunction<ComputeModel> computeModels,
             Interconnect interconnect, EnergyParams energy, Schedule schedule, boolean recordTrace) {
-        return new Replay(step, computeModels, interconnect, energy, schedule, recordTrace, computeModels, 1, a -> a);
+        return new Replay(step, new Config(computeModels, interconnect, energy, schedule, recordTrace, 1, a -> a));
     }
 
     /**
@@ -77,37 +95,37 @@ public final class Replay {
      * acting freely ({@link SymmetricStep#reduce}): every accelerator's times are its
      * representative's, and totals are the representatives' times the order.
      */
-    public static Replay representatives(TrainingStep reduced, int order,
-            java.util.function.IntUnaryOperator representative, ComputeModel computeModel, Interconnect interconnect,
-            EnergyParams energy, Schedule schedule, boolean recordTrace) {
-        return new Replay(reduced, a -> computeModel, interconnect, energy, schedule, recordTrace, computeModel,
-                order, representative);
+    public static Replay representatives(TrainingStep reduced, int order, IntUnaryOperator representative,
+            ComputeModel computeModel, Interconnect interconnect, EnergyParams energy, Schedule schedule,
+            boolean recordTrace) {
+        return new Replay(reduced, new Config(one(computeModel), interconnect, energy, schedule, recordTrace, order,
+                representative));
     }
 
-    private Replay(TrainingStep step, java.util.function.IntFunction<ComputeModel> computeModels,
-            Interconnect interconnect, EnergyParams energy, Schedule schedule, boolean recordTrace, Object given,
-            int copies, java.util.function.IntUnaryOperator representative) {
-        if (step == null || given == null || interconnect == null || energy == null || schedule == null) {
+    /** A replay of {@code step} as {@code config} says. */
+    public Replay(TrainingStep step, Config config) {
+        if (step == null || config == null) {
             throw new IllegalArgumentException("step, compute model, interconnect, energy and schedule are required");
         }
         this.step = step;
-        this.computeModels = computeModels;
-        this.interconnect = interconnect;
-        this.energy = energy;
-        this.schedule = schedule;
-        this.recordTrace = recordTrace;
-        this.copies = copies;
-        this.representative = representative;
+        this.config = config;
+    }
+
+    private static IntFunction<ComputeModel> one(ComputeModel computeModel) {
+        if (computeModel == null) {
+            throw new IllegalArgumentException("step, compute model, interconnect, energy and schedule are required");
+        }
+        return a -> computeModel;
     }
 
     public StepResult run() {
         int n = step.size();
         costs = new ComputeCost[n];
-        java.util.Map<ComputeModel, java.util.Map<ComputeWork, ComputeCost>> cache = new java.util.IdentityHashMap<>();
+        Map<ComputeModel, Map<ComputeWork, ComputeCost>> cache = new IdentityHashMap<>();
         for (int id = 0; id < n; id++) {
             if (!step.isTransfer(id)) {
-                ComputeModel m = computeModels.apply(step.accelerator(id));
-                costs[id] = cache.computeIfAbsent(m, k -> new java.util.HashMap<>()).computeIfAbsent(step.work(id), m::cost);
+                ComputeModel m = config.computeModels().apply(step.accelerator(id));
+                costs[id] = cache.computeIfAbsent(m, k -> new HashMap<>()).computeIfAbsent(step.work(id), m::cost);
             }
         }
         remaining = new int[n];
@@ -120,11 +138,11 @@ public final class Replay {
             queues.add(new ArrayDeque<>());
         }
         stageOf = new int[n];
-        int stages = schedule == Schedule.SERIAL ? 3 * step.iterations() : 1;
+        int stages = config.schedule() == Schedule.SERIAL ? 3 * step.iterations() : 1;
         stageSize = new int[stages];
         stageDone = new int[stages];
         for (int id = 0; id < n; id++) {
-            int s = schedule == Schedule.SERIAL ? 3 * step.iteration(id) + stageWithinStep(step.kind(id)) : 0;
+            int s = config.schedule() == Schedule.SERIAL ? 3 * step.iteration(id) + stageWithinStep(step.kind(id)) : 0;
             stageOf[id] = s;
             stageSize[s]++;
         }
@@ -144,7 +162,7 @@ public final class Replay {
             }
         }
         engine = new SimEngine("replay", () -> startStage(0));
-        interconnect.attach(engine);
+        config.interconnect().attach(engine);
         engine.run();
         if (finished < n) {
             throw new IllegalStateException(stuckMessage());
@@ -185,7 +203,7 @@ public final class Replay {
             start[id] = engine.now();
             double bytes = step.bytes(id);
             boolean first = step.iteration(id) == 0;
-            interconnect.send(a, step.peer(id), bytes, () -> {
+            config.interconnect().send(a, step.peer(id), bytes, () -> {
                 if (first) {
                     delivered += bytes;
                 }
@@ -249,31 +267,10 @@ public final class Replay {
 
     private StepResult result() {
         int accelerators = step.accelerators();
-        int layers = step.layerNames().size();
         long[] iterationEnd = new long[step.iterations()];
-        double[] layerMacs = new double[layers];
-        double[][] layerJoules = new double[layers][6]; // mac, register file, array network, global buffer, dram, link
-        double[] layerDram = new double[layers];
-        double[] layerCompute = new double[layers];
-        double[] layerStall = new double[layers];
-        double[] layerIntra = new double[layers];
-        double[] layerInter = new double[layers];
-        long[] layerFwdEnd = new long[layers];
-        long[] layerBwdEnd = new long[layers];
-        long[] busyCompute = new long[accelerators];
-        long[] busyStall = new long[accelerators];
-        double comm = 0;
-        double linkBytes = 0;
-        double dram = 0;
-        double sram = 0;
-        double macs = 0;
-        long transfers = 0;
-        double sent = 0;
-        double taskJoules = 0; // energy accumulated task by task: the check on the components
-        double rf = 0;
-        double noc = 0;
-        List<TraceEvent> trace = recordTrace ? new ArrayList<>() : List.of();
-        int traced = recordTrace ? tracedAccelerators(org.hyparsim.core.Limits.maxTraceEvents()) : 0;
+        StepTally tally = new StepTally(config.energy(), accelerators, step.layerNames().size());
+        List<TraceEvent> trace = config.recordTrace() ? new ArrayList<>() : List.of();
+        int traced = config.recordTrace() ? tracedAccelerators(Limits.maxTraceEvents()) : 0;
         for (Task t : step.tasks()) {
             int id = t.id();
             iterationEnd[t.iteration()] = Math.max(iterationEnd[t.iteration()], end[id]);
@@ -284,120 +281,24 @@ public final class Replay {
             if (t.iteration() != 0) {
                 continue;
             }
-            int l = t.layer();
             if (t.isTransfer()) {
-                transfers++;
-                comm += t.bytes();
-                sent += t.bytes();
-                double crossed = t.bytes() * interconnect.hops(t.accelerator(), t.peer());
-                double linkJoules = crossed * 8 * energy.linkPjPerBit() * 1e-12;
-                linkBytes += crossed;
-                taskJoules += linkJoules;
-                layerJoules[l][5] += linkJoules;
-                if (t.transferKind().intraLayer()) {
-                    layerIntra[l] += t.bytes();
-                } else {
-                    layerInter[l] += t.bytes();
-                }
-                continue;
-            }
-            ComputeCost c = costs[id];
-            ComputeCost.OnChip o = c.onChip();
-            double[] joules = {c.macs() * energy.macPj() * 1e-12,
-                o.registerFileAccesses() * energy.registerFilePj() * 1e-12,
-                o.arrayNetworkAccesses() * energy.arrayNetworkPj() * 1e-12,
-                o.globalBufferBytes() * energy.sramPjPerByte() * 1e-12,
-                c.dramBytes() * 8 * energy.dramPjPerBit() * 1e-12};
-            for (int k = 0; k < joules.length; k++) {
-                layerJoules[l][k] += joules[k];
-                taskJoules += joules[k];
-            }
-            rf += o.registerFileAccesses();
-            noc += o.arrayNetworkAccesses();
-            macs += c.macs();
-            dram += c.dramBytes();
-            sram += c.sramBytes();
-            layerMacs[l] += c.macs();
-            layerDram[l] += c.dramBytes();
-            layerCompute[l] += c.durationPs();
-            layerStall[l] += c.memoryStallPs();
-            busyCompute[t.accelerator()] += c.computePs();
-            busyStall[t.accelerator()] += c.memoryStallPs();
-            if (t.kind() == TaskKind.FORWARD) {
-                layerFwdEnd[l] = Math.max(layerFwdEnd[l], end[id]);
-            } else if (t.kind() != TaskKind.UPDATE) {
-                layerBwdEnd[l] = Math.max(layerBwdEnd[l], end[id]);
+                tally.transfer(t, config.interconnect().hops(t.accelerator(), t.peer()));
+            } else {
+                tally.compute(t, costs[id], end[id]);
             }
         }
+        int copies = config.copies();
         if (copies > 1) { // a representative's replay: each of its tasks stands for one on every accelerator
-            for (double[] v : new double[][] {layerMacs, layerDram, layerCompute, layerStall, layerIntra, layerInter}) {
-                for (int l = 0; l < layers; l++) {
-                    v[l] *= copies;
-                }
-            }
-            for (double[] v : layerJoules) {
-                for (int k = 0; k < v.length; k++) {
-                    v[k] *= copies;
-                }
-            }
-            for (int a = 0; a < accelerators; a++) {
-                int r = representative.applyAsInt(a);
-                busyCompute[a] = busyCompute[r];
-                busyStall[a] = busyStall[r];
-            }
-            comm *= copies;
-            linkBytes *= copies;
-            dram *= copies;
-            sram *= copies;
-            macs *= copies;
-            transfers *= copies;
-            sent *= copies;
-            taskJoules *= copies;
-            rf *= copies;
-            noc *= copies;
+            tally.scale(copies, config.representative());
         }
         long stepPs = iterationEnd[0];
         long steadyPs = step.iterations() == 1 ? stepPs
                 : (iterationEnd[step.iterations() - 1] - iterationEnd[0]) / (step.iterations() - 1);
-        int critical = 0;
-        for (int a = 1; a < accelerators; a++) {
-            if (busyCompute[a] + busyStall[a] > busyCompute[critical] + busyStall[critical]) {
-                critical = a;
-            }
-        }
-        long criticalBusy = busyCompute[critical] + busyStall[critical];
-        List<LayerResult> layerRows = new ArrayList<>();
-        for (int l = 0; l < layers; l++) {
-            layerRows.add(new LayerResult(step.layerNames().get(l), new LayerResult.Work(layerMacs[l], layerDram[l],
-                    layerCompute[l] / accelerators * PS, layerStall[l] / accelerators * PS),
-                    new LayerResult.Bytes(layerIntra[l], layerInter[l]), layerFwdEnd[l] * PS, layerBwdEnd[l] * PS,
-                    new StepResult.Energy(layerJoules[l][0], layerJoules[l][1], layerJoules[l][2], layerJoules[l][3],
-                            layerJoules[l][4], layerJoules[l][5], 0, 0)));
-        }
-        double stepSeconds = stepPs * PS;
-        StepResult.Energy e = new StepResult.Energy(
-                macs * energy.macPj() * 1e-12,
-                rf * energy.registerFilePj() * 1e-12,
-                noc * energy.arrayNetworkPj() * 1e-12,
-                sram * energy.sramPjPerByte() * 1e-12,
-                dram * 8 * energy.dramPjPerBit() * 1e-12,
-                linkBytes * 8 * energy.linkPjPerBit() * 1e-12,
-                energy.staticWattsPerAccelerator() * accelerators * stepSeconds,
-                taskJoules + energy.staticWattsPerAccelerator() * accelerators * stepSeconds);
-        StepResult.Times times = new StepResult.Times(stepSeconds, steadyPs * PS, busyCompute[critical] * PS,
-                busyStall[critical] * PS, Math.max(0, stepPs - criticalBusy) * PS);
-        StepResult.Traffic traffic = new StepResult.Traffic(comm, linkBytes, dram, sram, macs, sent, delivered * copies);
-        return new StepResult(accelerators, step.iterations(), times, traffic, e,
-                new StepResult.Counts(engine.events(), transfers, engine.meanPendingEvents()),
-                new StepResult.Detail(layerRows, interconnect.linkUsage(), trace, seconds(busyCompute), seconds(busyStall)));
-    }
-
-    private static List<Double> seconds(long[] ps) {
-        List<Double> out = new ArrayList<>(ps.length);
-        for (long v : ps) {
-            out.add(v * PS);
-        }
-        return out;
+        return new StepResult(accelerators, step.iterations(), tally.times(stepPs, steadyPs),
+                tally.traffic(delivered * copies), tally.energy(stepPs * PS),
+                new StepResult.Counts(engine.events(), tally.transfers(), engine.meanPendingEvents()),
+                new StepResult.Detail(tally.layers(step.layerNames()), config.interconnect().linkUsage(), trace,
+                        tally.busyComputeSeconds(), tally.busyStallSeconds()));
     }
 
     /** How many accelerators, from 0, the trace keeps: as many as fit in {@code max} slices, at least one. */

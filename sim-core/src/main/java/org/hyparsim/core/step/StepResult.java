@@ -8,6 +8,8 @@ import java.util.List;
  *
  * <p>Step time = compute + memory stall + exposed communication of the critical accelerator
  * (the one busiest with compute): exposed communication is the time it waited for transfers.
+ *
+ * @param energy joules by {@link EnergyComponent}; static energy is static power over the step time
  */
 public record StepResult(int accelerators, int iterations, Times times, Traffic traffic, Energy energy, Counts counts,
         Detail detail) {
@@ -37,24 +39,6 @@ public record StepResult(int accelerators, int iterations, Times times, Traffic 
     }
 
     /**
-     * Energy by level of the memory hierarchy, joules; staticEnergy is static power over the step time.
-     *
-     * @param byTasks the same energy accumulated task by task (each compute task's MACs and
-     *        accesses, each transfer's bits x hops) plus static energy: a check on the components
-     */
-    public record Energy(double mac, double registerFile, double arrayNetwork, double globalBuffer, double dram,
-            double link, double staticEnergy, double byTasks) {
-        public double total() {
-            return mac + registerFile + arrayNetwork + globalBuffer + dram + link + staticEnergy;
-        }
-
-        /** The chip's own energy: everything but memory, links and static power. */
-        public double onChip() {
-            return mac + registerFile + arrayNetwork + globalBuffer;
-        }
-    }
-
-    /**
      * Engine events and transfers of the replay.
      *
      * @param meanPendingEvents the event list's mean depth while it ran (for depth-matched benchmarks)
@@ -65,7 +49,6 @@ public record StepResult(int accelerators, int iterations, Times times, Traffic 
         }
     }
 
-    /** Per layer and per link, and the trace when one was recorded. */
     /**
      * Per layer, per link, the trace, and per accelerator its busy compute and memory-stall
      * seconds in the first step (empty where not recorded).

@@ -51,7 +51,7 @@ class ReplayTest {
     }
 
     /** 1 pJ per MAC, register-file access, array-network word, buffer byte, DRAM bit and link bit; no static power. */
-    static final EnergyParams ENERGY = new EnergyParams(1, 1, 1, 1, 1, 1, 0);
+    static final EnergyParams ENERGY = EnergyParams.of(c -> c == EnergyComponent.STATIC ? 0 : 1);
 
     /**
      * Two accelerators, one layer: both run forward; A0 sends 500 bytes to A1 after its forward;
@@ -115,12 +115,12 @@ class ReplayTest {
         StepResult r = replay(graph(), Schedule.OVERLAP);
         // 4 compute tasks x (10 MACs + 5 register-file accesses + 3 array-network words + 1 buffer byte
         // + 2 DRAM bytes x 8 bits) pJ + 500 bytes x 8 bits x 1 hop pJ
-        assertEquals(4 * 10e-12, r.energy().mac(), 1e-24);
-        assertEquals(4 * 5e-12, r.energy().registerFile(), 1e-24);
-        assertEquals(4 * 3e-12, r.energy().arrayNetwork(), 1e-24);
-        assertEquals(4 * 1e-12, r.energy().globalBuffer(), 1e-24);
-        assertEquals(4 * 16e-12, r.energy().dram(), 1e-24);
-        assertEquals(4000e-12, r.energy().link(), 1e-24);
+        assertEquals(4 * 10e-12, r.energy().get(EnergyComponent.MAC), 1e-24);
+        assertEquals(4 * 5e-12, r.energy().get(EnergyComponent.REGISTER_FILE), 1e-24);
+        assertEquals(4 * 3e-12, r.energy().get(EnergyComponent.ARRAY_NETWORK), 1e-24);
+        assertEquals(4 * 1e-12, r.energy().get(EnergyComponent.GLOBAL_BUFFER), 1e-24);
+        assertEquals(4 * 16e-12, r.energy().get(EnergyComponent.DRAM), 1e-24);
+        assertEquals(4000e-12, r.energy().get(EnergyComponent.LINK), 1e-24);
         assertEquals(r.energyJoules(), r.energy().byTasks(), 1e-24);
         assertEquals(4 * 35e-12 + 4000e-12, r.energyJoules(), 1e-24);
     }

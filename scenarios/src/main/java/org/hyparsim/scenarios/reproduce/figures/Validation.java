@@ -1,5 +1,6 @@
 package org.hyparsim.scenarios.reproduce.figures;
 
+import org.hyparsim.core.step.EnergyComponent;
 import java.util.List;
 import org.hyparsim.core.workload.Layer;
 import org.hyparsim.core.workload.Network;
@@ -87,8 +88,8 @@ public final class Validation {
         RunRecord many = ScenarioRunner.run(RunCollector.scenario(Suite.SCALING, net, array, TopologyKind.HTREE,
                 ctx.hardware()), false).get(0);
         double speedup = one.result().stepTimeSeconds() / many.result().stepTimeSeconds();
-        double dynOne = one.result().energyJoules() - one.result().energy().staticEnergy();
-        double dynMany = many.result().energyJoules() - many.result().energy().staticEnergy();
+        double dynOne = one.result().energyJoules() - one.result().energy().get(EnergyComponent.STATIC);
+        double dynMany = many.result().energyJoules() - many.result().energy().get(EnergyComponent.STATIC);
         double worst = Math.max(worstLayerTraffic(net, one), worstLayerTraffic(net, many));
         double least = Math.min(leastLayerTraffic(net, one), leastLayerTraffic(net, many));
         String what = name + ", dp, hmc-rs, 1 and " + array + " accelerators";
