@@ -19,24 +19,24 @@ import org.hyparsim.partition.Accounting;
 import org.hyparsim.partition.CommunicationModel;
 import org.hyparsim.partition.planner.LayerwisePlanner;
 import org.hyparsim.results.RunRecord;
-import org.hyparsim.scenarios.networks.NetworkCatalog;
-import org.hyparsim.scenarios.reproduce.Reproduction;
+import org.hyparsim.input.networks.NetworkCatalog;
+import org.hyparsim.paper.Reproduction;
 import org.hyparsim.core.step.Schedule;
-import org.hyparsim.noc.LinkModel;
+import org.hyparsim.core.kind.LinkModel;
 import org.hyparsim.noc.LinkProfile;
-import org.hyparsim.partition.collective.CollectiveAlgorithm;
+import org.hyparsim.core.kind.CollectiveAlgorithm;
 import org.hyparsim.partition.collective.CollectiveOp;
 import org.hyparsim.scenarios.collective.CollectiveBenchmark;
-import org.hyparsim.noc.TopologyKind;
+import org.hyparsim.core.kind.TopologyKind;
 import org.hyparsim.partition.planner.Strategy;
-import org.hyparsim.partition.planner.StrategyKind;
-import org.hyparsim.scenarios.scenario.ArrayConfig;
-import org.hyparsim.scenarios.scenario.BuiltInProfile;
-import org.hyparsim.scenarios.scenario.HardwareReader;
-import org.hyparsim.scenarios.scenario.Workload;
-import org.hyparsim.scenarios.scenario.Scenario;
+import org.hyparsim.core.kind.StrategyKind;
+import org.hyparsim.input.scenario.ArrayConfig;
+import org.hyparsim.input.scenario.BuiltInProfile;
+import org.hyparsim.input.scenario.HardwareReader;
+import org.hyparsim.input.scenario.Workload;
+import org.hyparsim.input.scenario.Scenario;
 import org.hyparsim.scenarios.array.SimulatedArray;
-import org.hyparsim.scenarios.scenario.ScenarioRunner;
+import org.hyparsim.scenarios.run.ScenarioRunner;
 
 /**
  * The speed benchmark: the engine's bare event rate (the ceiling), the simulator's event rate
@@ -213,9 +213,9 @@ public final class Bench {
                 : List.of(new Case("Lenet-c", 8, 2), new Case("Lenet-c", 4, 3), new Case("Cifar-c", 4, 2));
         List<Map<String, Object>> out = new ArrayList<>();
         for (Case c : cases) {
-            org.hyparsim.scenarios.scenario.Hardware hw = HardwareReader.builtIn(BuiltInProfile.HMC_RS);
+            org.hyparsim.input.scenario.Hardware hw = HardwareReader.builtIn(BuiltInProfile.HMC_RS);
             hw = hw.withLinks(hw.links().with(3.0, null, null, 3.0),
-                    List.of(new org.hyparsim.scenarios.scenario.Hardware.Override("linkBandwidthGBps", "3")));
+                    List.of(new org.hyparsim.input.scenario.Hardware.Override("linkBandwidthGBps", "3")));
             Scenario s = new Scenario("bench", new Workload(NetworkCatalog.builtIn().get(c.network()),
                     Accounting.DEFAULT_BATCH, 1), new ArrayConfig(c.accelerators(), TopologyKind.HTREE, LinkModel.FLOW, hw,
                     BuiltInProfile.HMC_RS.defaultCollective()), Schedule.OVERLAP, List.of(new Strategy.Timed(
@@ -223,7 +223,7 @@ public final class Bench {
             CommunicationModel model = ScenarioRunner.model(s);
             int layers = s.network().size();
             int levels = s.levels();
-            List<org.hyparsim.partition.Parallelism> types = org.hyparsim.partition.Parallelism.firstTypes(c.types());
+            List<org.hyparsim.core.kind.Parallelism> types = org.hyparsim.core.kind.Parallelism.firstTypes(c.types());
             long perLevel = (long) Math.pow(c.types(), layers);
             long plans = (long) Math.pow(perLevel, levels);
             long t0 = System.nanoTime();

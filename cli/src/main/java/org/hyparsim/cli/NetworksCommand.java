@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.hyparsim.core.Units;
 import org.hyparsim.core.workload.Network;
-import org.hyparsim.scenarios.networks.NetworkCatalog;
+import org.hyparsim.input.networks.NetworkCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;

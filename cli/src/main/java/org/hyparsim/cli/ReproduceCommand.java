@@ -3,7 +3,7 @@ package org.hyparsim.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.hyparsim.scenarios.reproduce.Reproduction;
+import org.hyparsim.paper.Reproduction;
 import org.hyparsim.scenarios.sweep.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

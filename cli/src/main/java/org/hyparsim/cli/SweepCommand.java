@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.hyparsim.core.InputException;
 import org.hyparsim.results.RunRow;
-import org.hyparsim.scenarios.scenario.Sweep;
+import org.hyparsim.input.scenario.Sweep;
 import org.hyparsim.results.charts.ChartSet;
 import org.hyparsim.scenarios.sweep.Progress;
 import org.hyparsim.scenarios.sweep.SweepJournal;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.hyparsim.scenarios.scenario.Sweep;
+import org.hyparsim.input.scenario.Sweep;
 import org.junit.jupiter.api.Test;
 
 /** Every example scenario reads and checks; the custom and inline ones run. */

@@ -46,7 +46,7 @@ class InputsAndFailuresTest {
         Files.createDirectories(out);
         Files.writeString(out.resolve(org.hyparsim.scenarios.sweep.SweepJournal.FILE), new ObjectMapper()
                 .writeValueAsString(org.hyparsim.scenarios.sweep.SweepJournal.header(
-                        org.hyparsim.scenarios.scenario.Sweep.read(s).fingerprint(), null, 2)) + "\n");
+                        org.hyparsim.input.scenario.Sweep.read(s).fingerprint(), null, 2)) + "\n");
         Files.writeString(dir.resolve("net.json"), String.format(NET, 12));
         Cli r = Cli.run("sweep", s.toString(), "--out", out.toString(), "--resume");
         assertRefused(r, "the inputs changed since the journal was written");

@@ -106,7 +106,7 @@ class KillAndResumeTest {
         String expected = Files.readString(out.resolve("results.csv"));
         // a journal as a kill leaves it: the header, one point, and half a line
         Files.writeString(out.resolve(SweepJournal.FILE), new com.fasterxml.jackson.databind.ObjectMapper()
-                .writeValueAsString(SweepJournal.header(org.hyparsim.scenarios.scenario.Sweep.read(s).fingerprint(), null, 3)) + "\n{\"point\": 1, \"rows\": [{\"poi");
+                .writeValueAsString(SweepJournal.header(org.hyparsim.input.scenario.Sweep.read(s).fingerprint(), null, 3)) + "\n{\"point\": 1, \"rows\": [{\"poi");
         Cli r = Cli.run("sweep", s.toString(), "--out", out.toString(), "--resume");
         assertEquals(0, r.status(), r.err());
         assertEquals(expected, Files.readString(out.resolve("results.csv")));

@@ -13,8 +13,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.hyparsim.core.InputException;
 import org.hyparsim.core.workload.Network;
-import org.hyparsim.scenarios.networks.NetworkCatalog;
-import org.hyparsim.scenarios.scenario.Sweep;
+import org.hyparsim.input.networks.NetworkCatalog;
+import org.hyparsim.input.scenario.Sweep;
 
 /**
  * Fuzzing of the scenario and network readers with random and mutated files: every outcome is

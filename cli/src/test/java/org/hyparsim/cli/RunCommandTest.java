@@ -206,7 +206,7 @@ class RunCommandTest {
         assertEquals(run.get("energyJoules").asDouble(), sum, 1e-9 * sum);
         assertEquals("inference", run.get("phase").asText());
         // inference performs the forward MACs only: 256 samples x Lenet-c's forward MACs per sample
-        double forward = 256.0 * org.hyparsim.scenarios.networks.NetworkCatalog.builtIn().get("Lenet-c").forwardMacsPerSample();
+        double forward = 256.0 * org.hyparsim.input.networks.NetworkCatalog.builtIn().get("Lenet-c").forwardMacsPerSample();
         assertEquals(forward, run.get("macs").asDouble(), 1e-6 * forward);
         assertTrue(run.get("layers").get(0).has("energyRegisterFileJoules"), "per layer too");
     }

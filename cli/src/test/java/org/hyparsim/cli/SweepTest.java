@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.hyparsim.scenarios.scenario.Sweep;
+import org.hyparsim.input.scenario.Sweep;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,7 +71,7 @@ class SweepTest {
         assertEquals(12, sweep.points().size());
         assertEquals(List.of("network", "accelerators", "topology"), sweep.axisNames());
         assertEquals("Lenet-c", sweep.points().get(0).scenario().network().name());
-        assertEquals(org.hyparsim.noc.TopologyKind.TORUS, sweep.points().get(1).scenario().array().topology());
+        assertEquals(org.hyparsim.core.kind.TopologyKind.TORUS, sweep.points().get(1).scenario().array().topology());
         assertEquals(4, sweep.points().get(2).scenario().accelerators());
         assertEquals("Cifar-c", sweep.points().get(6).scenario().network().name());
     }

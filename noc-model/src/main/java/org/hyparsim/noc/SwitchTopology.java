@@ -1,5 +1,6 @@
 package org.hyparsim.noc;
 
+import org.hyparsim.core.kind.TopologyKind;
 /** A crossbar switch: each accelerator has a link into the switch and one out of it; the switch itself does not block. */
 public final class SwitchTopology extends TableTopology {
 

@@ -1,5 +1,6 @@
 package org.hyparsim.noc;
 
+import org.hyparsim.core.kind.TopologyKind;
 import java.util.List;
 
 /** What the point-to-point topologies share: a kind, the accelerator count and a table of links. */

@@ -1,5 +1,6 @@
 package org.hyparsim.noc;
 
+import org.hyparsim.core.kind.TopologyKind;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package org.hyparsim.noc;
 
+import org.hyparsim.core.kind.LinkModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;

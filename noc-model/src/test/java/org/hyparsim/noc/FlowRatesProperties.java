@@ -1,5 +1,6 @@
 package org.hyparsim.noc;
 
+import org.hyparsim.core.kind.TopologyKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ class FlowRatesProperties {
 
     @Property(tries = 60)
     void incrementalEqualsFromScratch(@ForAll("flows") List<Msg> msgs, @ForAll("kinds") TopologyKind kind) {
-        Topology t = kind.create(16, new LinkProfile(1, 0, List.of(), 1, 65536, 0));
+        Topology t = Topologies.create(kind, 16, new LinkProfile(1, 0, List.of(), 1, 65536, 0));
         int[][] pairs = new int[msgs.size()][];
         double[] bytes = new double[msgs.size()];
         long[] starts = new long[msgs.size()];

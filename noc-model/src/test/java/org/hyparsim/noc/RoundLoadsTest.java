@@ -1,5 +1,6 @@
 package org.hyparsim.noc;
 
+import org.hyparsim.core.kind.TopologyKind;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

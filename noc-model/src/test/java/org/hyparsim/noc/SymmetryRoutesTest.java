@@ -1,5 +1,6 @@
 package org.hyparsim.noc;
 
+import org.hyparsim.core.kind.TopologyKind;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -25,7 +26,7 @@ class SymmetryRoutesTest {
     void generatorsMapRoutesOntoRoutesAndActRegularly() {
         for (TopologyKind kind : List.of(TopologyKind.HTREE, TopologyKind.SWITCH, TopologyKind.TORUS, TopologyKind.RING)) {
             for (int n : new int[] {2, 8, 16, 32}) {
-                Topology t = kind.create(n, LINKS);
+                Topology t = Topologies.create(kind, n, LINKS);
                 Symmetry sym = t.symmetry();
                 assertNotNull(sym, kind + " " + n);
                 for (int g = 0; g < sym.accelerators().size(); g++) {
@@ -63,7 +64,7 @@ class SymmetryRoutesTest {
                 }
             }
         }
-        assertNull(TopologyKind.MESH.create(16, LINKS).symmetry());
+        assertNull(Topologies.create(TopologyKind.MESH, 16, LINKS).symmetry());
     }
 
     /**
@@ -77,7 +78,7 @@ class SymmetryRoutesTest {
         for (TopologyKind kind : List.of(TopologyKind.HTREE, TopologyKind.SWITCH, TopologyKind.TORUS, TopologyKind.RING,
                 TopologyKind.MESH)) {
             for (int n : new int[] {2, 8, 16, 32, 64}) {
-                Topology t = kind.create(n, LINKS);
+                Topology t = Topologies.create(kind, n, LINKS);
                 int[] masks = t.xorAutomorphisms();
                 int[] basis = Symmetry.basis(masks);
                 int expected = switch (kind) {
@@ -140,12 +141,12 @@ class SymmetryRoutesTest {
     @Test
     void linkClassesAreOrbits() {
         // an H tree of 16: each tree level's up links form one orbit, as do its down links (8 classes)
-        Symmetry h = TopologyKind.HTREE.create(16, LINKS).symmetry();
+        Symmetry h = Topologies.create(TopologyKind.HTREE, 16, LINKS).symmetry();
         assertEquals(8, Arrays.stream(h.linkClasses()).distinct().count());
         // a 4 x 4 torus: one orbit per direction
-        Symmetry t = TopologyKind.TORUS.create(16, LINKS).symmetry();
+        Symmetry t = Topologies.create(TopologyKind.TORUS, 16, LINKS).symmetry();
         assertEquals(4, Arrays.stream(t.linkClasses()).distinct().count());
-        int[] classes = TopologyKind.RING.create(8, LINKS).symmetry().linkClasses();
+        int[] classes = Topologies.create(TopologyKind.RING, 8, LINKS).symmetry().linkClasses();
         assertArrayEquals(new int[] {0, 1}, Arrays.stream(classes).distinct().sorted().toArray());
     }
 

@@ -1,5 +1,6 @@
 package org.hyparsim.partition;
 
+import org.hyparsim.core.kind.Parallelism;
 import java.util.List;
 import org.hyparsim.core.workload.Layer;
 import org.hyparsim.core.workload.Network;

@@ -1,5 +1,6 @@
 package org.hyparsim.partition;
 
+import org.hyparsim.core.kind.Parallelism;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

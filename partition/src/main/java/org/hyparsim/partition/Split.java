@@ -1,5 +1,6 @@
 package org.hyparsim.partition;
 
+import org.hyparsim.core.kind.Parallelism;
 /**
  * How the levels above have split one layer: dp choices divide the batch, mp choices the input
  * channels, mp-out choices the output channels, each by 2 per choice.

@@ -1,5 +1,6 @@
 package org.hyparsim.partition;
 
+import org.hyparsim.core.kind.Parallelism;
 import java.util.ArrayList;
 import java.util.List;
 import org.hyparsim.core.step.ComputeWork;
@@ -10,7 +11,7 @@ import org.hyparsim.core.step.TransferKind;
 import org.hyparsim.core.workload.Layer;
 import org.hyparsim.core.workload.Network;
 import org.hyparsim.core.workload.Shortcut;
-import org.hyparsim.partition.collective.CollectiveAlgorithm;
+import org.hyparsim.core.kind.CollectiveAlgorithm;
 import org.hyparsim.partition.collective.CollectiveOp;
 import org.hyparsim.partition.collective.Collectives;
 

@@ -1,5 +1,6 @@
 package org.hyparsim.partition;
 
+import org.hyparsim.core.kind.Parallelism;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,6 @@
 package org.hyparsim.partition;
 
+import org.hyparsim.core.kind.Parallelism;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +13,7 @@ import org.hyparsim.partition.planner.FilePlanner;
 import org.hyparsim.partition.planner.LayerwisePlanner;
 import org.hyparsim.partition.planner.OneWeirdTrickPlanner;
 import org.hyparsim.partition.planner.Strategy;
-import org.hyparsim.partition.planner.StrategyKind;
+import org.hyparsim.core.kind.StrategyKind;
 import org.junit.jupiter.api.Test;
 
 class PlannerTest {

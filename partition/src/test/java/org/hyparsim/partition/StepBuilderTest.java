@@ -1,5 +1,6 @@
 package org.hyparsim.partition;
 
+import org.hyparsim.core.kind.Parallelism;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,9 +9,9 @@ import org.hyparsim.core.step.Task;
 import org.hyparsim.core.step.TrainingStep;
 import org.hyparsim.core.workload.Network;
 import org.hyparsim.core.workload.Layer;
-import org.hyparsim.partition.collective.CollectiveAlgorithm;
+import org.hyparsim.core.kind.CollectiveAlgorithm;
 import org.hyparsim.partition.planner.Strategy;
-import org.hyparsim.partition.planner.StrategyKind;
+import org.hyparsim.core.kind.StrategyKind;
 import org.junit.jupiter.api.Test;
 
 /** The training step built from a plan: its transfers add up to the planner's total, its shards to the whole work. */

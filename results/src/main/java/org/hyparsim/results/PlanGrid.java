@@ -4,8 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
-import org.hyparsim.partition.Parallelism;
-import org.hyparsim.partition.Plan;
+import org.hyparsim.core.kind.Parallelism;
 
 /**
  * A plan as it travels with results: the network's layer names and, per level (level 1 first),
@@ -24,11 +23,6 @@ public record PlanGrid(@JsonProperty("layers") List<String> layers, @JsonIgnore 
     /** A plan of even splits (its ratios are not kept). */
     public PlanGrid(List<String> layers, List<List<Parallelism>> levels) {
         this(layers, levels, List.of());
-    }
-
-    /** The plan's types, and its ratios when some split is uneven. */
-    public static PlanGrid of(List<String> layers, Plan plan) {
-        return new PlanGrid(layers, plan.rows(), plan.uneven() ? plan.ratios() : List.of());
     }
 
     /** Read back from the two columns. */

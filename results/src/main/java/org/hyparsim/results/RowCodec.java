@@ -19,9 +19,9 @@ import java.util.List;
 import java.util.Map;
 import org.hyparsim.core.Named;
 import org.hyparsim.core.step.Schedule;
-import org.hyparsim.noc.LinkModel;
-import org.hyparsim.noc.TopologyKind;
-import org.hyparsim.partition.planner.StrategyKind;
+import org.hyparsim.core.kind.LinkModel;
+import org.hyparsim.core.kind.TopologyKind;
+import org.hyparsim.core.kind.StrategyKind;
 
 /**
  * Rows to and from CSV and JSON with Jackson: the run's typed values (topology, schedule, link
@@ -36,7 +36,7 @@ public final class RowCodec {
         names(org.hyparsim.core.step.RunPhase.class);
         names(LinkModel.class);
         names(StrategyKind.class);
-        names(org.hyparsim.partition.collective.CollectiveAlgorithm.class);
+        names(org.hyparsim.core.kind.CollectiveAlgorithm.class);
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(NAMES)

@@ -3,10 +3,10 @@ package org.hyparsim.results;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.hyparsim.core.step.RunPhase;
 import org.hyparsim.core.step.Schedule;
-import org.hyparsim.noc.LinkModel;
-import org.hyparsim.noc.TopologyKind;
-import org.hyparsim.partition.collective.CollectiveAlgorithm;
-import org.hyparsim.partition.planner.StrategyKind;
+import org.hyparsim.core.kind.LinkModel;
+import org.hyparsim.core.kind.TopologyKind;
+import org.hyparsim.core.kind.CollectiveAlgorithm;
+import org.hyparsim.core.kind.StrategyKind;
 
 /** What a run was asked: the network, the batch, the array, the schedule, training or inference, and the strategy. */
 public record RunKey(String network, int batch, @JsonUnwrapped Array array, Schedule schedule, RunPhase phase,

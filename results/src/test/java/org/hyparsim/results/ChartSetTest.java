@@ -13,12 +13,11 @@ import org.hyparsim.core.step.Schedule;
 import org.hyparsim.core.step.Energy;
 import org.hyparsim.core.step.EnergyComponent;
 import org.hyparsim.core.step.StepResult;
-import org.hyparsim.noc.LinkModel;
-import org.hyparsim.noc.TopologyKind;
-import org.hyparsim.partition.Parallelism;
-import org.hyparsim.partition.Plan;
-import org.hyparsim.partition.collective.CollectiveAlgorithm;
-import org.hyparsim.partition.planner.StrategyKind;
+import org.hyparsim.core.kind.LinkModel;
+import org.hyparsim.core.kind.TopologyKind;
+import org.hyparsim.core.kind.Parallelism;
+import org.hyparsim.core.kind.CollectiveAlgorithm;
+import org.hyparsim.core.kind.StrategyKind;
 import org.hyparsim.results.charts.ChartSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,8 +35,7 @@ class ChartSetTest {
         StepResult r = new StepResult(accelerators, 1, new StepResult.Times(seconds, seconds, seconds, 0, 0),
                 new StepResult.Traffic(1e9, 1e9, 0, 0, 1, 1e9, 1e9), Energy.of(c -> c == EnergyComponent.MAC ? joules : 0, joules),
                 new StepResult.Counts(1, 1), new StepResult.Detail(List.of(), List.of(), List.of()));
-        Plan plan = Plan.uniform(2, levels, p);
-        return RunRow.of(new RunRecord(key, PlanGrid.of(List.of("conv-a", "fc-b"), plan), 1e9, r));
+        return RunRow.of(new RunRecord(key, new PlanGrid(List.of("conv-a", "fc-b"), java.util.Collections.nCopies(levels, List.of(p, p))), 1e9, r));
     }
 
     @Test

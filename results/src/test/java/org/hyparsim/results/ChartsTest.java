@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.hyparsim.partition.Parallelism;
+import org.hyparsim.core.kind.Parallelism;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.hyparsim.results.charts.ChartFiles;
 import org.hyparsim.results.charts.Charts;

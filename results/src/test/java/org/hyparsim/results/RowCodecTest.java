@@ -15,12 +15,11 @@ import java.util.TreeSet;
 import org.hyparsim.core.step.Schedule;
 import org.hyparsim.core.step.Energy;
 import org.hyparsim.core.step.StepResult;
-import org.hyparsim.noc.LinkModel;
-import org.hyparsim.noc.TopologyKind;
-import org.hyparsim.partition.Parallelism;
-import org.hyparsim.partition.Plan;
-import org.hyparsim.partition.collective.CollectiveAlgorithm;
-import org.hyparsim.partition.planner.StrategyKind;
+import org.hyparsim.core.kind.LinkModel;
+import org.hyparsim.core.kind.TopologyKind;
+import org.hyparsim.core.kind.Parallelism;
+import org.hyparsim.core.kind.CollectiveAlgorithm;
+import org.hyparsim.core.kind.StrategyKind;
 import org.junit.jupiter.api.Test;
 
 /** Rows round-trip through CSV and JSON unchanged; the columns are RunColumn's, in its order. */
@@ -33,13 +32,13 @@ class RowCodecTest {
     static final double[] ENERGY = {1.5, 0.25, 0.125, 0.5, 0.0, 0.0, 0.0};
 
     static RunRow row(int point) {
-        Plan plan = new Plan(3, List.of(List.of(Parallelism.DP, Parallelism.MP, Parallelism.MP),
-                List.of(Parallelism.DP, Parallelism.DP, Parallelism.MP)));
+        List<List<Parallelism>> plan = List.of(List.of(Parallelism.DP, Parallelism.MP, Parallelism.MP),
+                List.of(Parallelism.DP, Parallelism.DP, Parallelism.MP));
         StepResult r = new StepResult(4, 1, new StepResult.Times(0.25, 0.25, 0.125, 0.0625, 0.0625),
                 new StepResult.Traffic(1e9, 2e9, 3.5e8, 7e8, 1.2e12, 1e9, 1e9),
                 Energy.of(c -> ENERGY[c.ordinal()], 2.375), new StepResult.Counts(12345, 67),
                 new StepResult.Detail(List.of(), List.of(), List.of()));
-        return RunRow.of(new RunRecord(KEY, PlanGrid.of(List.of("conv1", "conv 2", "fc"), plan), 9.99e8, r))
+        return RunRow.of(new RunRecord(KEY, new PlanGrid(List.of("conv1", "conv 2", "fc"), plan), 9.99e8, r))
                 .atPoint(point);
     }
 

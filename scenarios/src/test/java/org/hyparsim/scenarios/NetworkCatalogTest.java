@@ -10,7 +10,7 @@ import java.util.List;
 import org.hyparsim.core.InputException;
 import org.hyparsim.core.workload.LayerType;
 import org.hyparsim.core.workload.Network;
-import org.hyparsim.scenarios.networks.NetworkCatalog;
+import org.hyparsim.input.networks.NetworkCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

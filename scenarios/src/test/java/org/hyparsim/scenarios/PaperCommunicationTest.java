@@ -15,7 +15,7 @@ import org.hyparsim.partition.Plan;
 import org.hyparsim.partition.planner.DataParallelPlanner;
 import org.hyparsim.partition.planner.LayerwisePlanner;
 import org.hyparsim.partition.planner.Planner;
-import org.hyparsim.scenarios.networks.NetworkCatalog;
+import org.hyparsim.input.networks.NetworkCatalog;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -10,10 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hyparsim.results.RunRecord;
-import org.hyparsim.scenarios.scenario.Scenario;
-import org.hyparsim.scenarios.scenario.ScenarioRunner;
+import org.hyparsim.input.scenario.Scenario;
+import org.hyparsim.scenarios.run.ScenarioRunner;
 import org.hyparsim.partition.planner.Strategy;
-import org.hyparsim.partition.planner.StrategyKind;
+import org.hyparsim.core.kind.StrategyKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.hyparsim.core.step.StepResult;
 import org.hyparsim.results.RunRecord;
-import org.hyparsim.scenarios.scenario.Scenario;
-import org.hyparsim.scenarios.scenario.ScenarioReader;
-import org.hyparsim.scenarios.scenario.ScenarioRunner;
+import org.hyparsim.input.scenario.Scenario;
+import org.hyparsim.input.scenario.ScenarioReader;
+import org.hyparsim.scenarios.run.ScenarioRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

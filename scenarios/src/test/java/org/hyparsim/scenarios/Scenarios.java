@@ -3,8 +3,8 @@ package org.hyparsim.scenarios;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.hyparsim.scenarios.scenario.Scenario;
-import org.hyparsim.scenarios.scenario.ScenarioReader;
+import org.hyparsim.input.scenario.Scenario;
+import org.hyparsim.input.scenario.ScenarioReader;
 
 /** Scenario files written for a test. */
 public final class Scenarios {

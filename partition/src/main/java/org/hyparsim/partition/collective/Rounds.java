@@ -1,5 +1,6 @@
 package org.hyparsim.partition.collective;
 
+import org.hyparsim.core.kind.CollectiveAlgorithm;
 import java.util.ArrayList;
 import java.util.List;
 

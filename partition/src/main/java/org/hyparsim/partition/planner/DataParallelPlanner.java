@@ -1,7 +1,8 @@
 package org.hyparsim.partition.planner;
 
+import org.hyparsim.core.kind.StrategyKind;
 import org.hyparsim.partition.CommunicationModel;
-import org.hyparsim.partition.Parallelism;
+import org.hyparsim.core.kind.Parallelism;
 import org.hyparsim.partition.Plan;
 
 /** Data parallelism for every layer at every level. */

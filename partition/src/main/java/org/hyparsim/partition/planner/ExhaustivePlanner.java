@@ -1,8 +1,9 @@
 package org.hyparsim.partition.planner;
 
+import org.hyparsim.core.kind.StrategyKind;
 import java.util.List;
 import org.hyparsim.partition.CommunicationModel;
-import org.hyparsim.partition.Parallelism;
+import org.hyparsim.core.kind.Parallelism;
 import org.hyparsim.partition.Plan;
 
 /**

@@ -1,5 +1,6 @@
 package org.hyparsim.partition.planner;
 
+import org.hyparsim.core.kind.StrategyKind;
 import org.hyparsim.partition.CommunicationModel;
 import org.hyparsim.partition.Plan;
 

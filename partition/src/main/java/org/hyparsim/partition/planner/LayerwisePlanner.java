@@ -1,11 +1,12 @@
 package org.hyparsim.partition.planner;
 
+import org.hyparsim.core.kind.StrategyKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.hyparsim.core.workload.Shortcut;
 import org.hyparsim.partition.CommunicationModel;
-import org.hyparsim.partition.Parallelism;
+import org.hyparsim.core.kind.Parallelism;
 import org.hyparsim.partition.Plan;
 import org.hyparsim.partition.Split;
 

@@ -1,10 +1,11 @@
 package org.hyparsim.partition.planner;
 
+import org.hyparsim.core.kind.StrategyKind;
 import java.util.ArrayList;
 import java.util.List;
 import org.hyparsim.core.workload.LayerType;
 import org.hyparsim.partition.CommunicationModel;
-import org.hyparsim.partition.Parallelism;
+import org.hyparsim.core.kind.Parallelism;
 import org.hyparsim.partition.Plan;
 
 /** Krizhevsky's "one weird trick" (2014): conv layers dp, fc layers mp, at every level. */

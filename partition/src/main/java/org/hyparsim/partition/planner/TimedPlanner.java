@@ -1,5 +1,6 @@
 package org.hyparsim.partition.planner;
 
+import org.hyparsim.core.kind.StrategyKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,7 +20,7 @@ import org.hyparsim.core.workload.LayerType;
 import org.hyparsim.core.workload.Network;
 import org.hyparsim.core.workload.Shortcut;
 import org.hyparsim.partition.CommunicationModel;
-import org.hyparsim.partition.Parallelism;
+import org.hyparsim.core.kind.Parallelism;
 import org.hyparsim.partition.Plan;
 import org.hyparsim.partition.Split;
 import org.hyparsim.partition.collective.CollectiveOp;

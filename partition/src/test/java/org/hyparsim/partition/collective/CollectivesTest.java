@@ -1,5 +1,6 @@
 package org.hyparsim.partition.collective;
 
+import org.hyparsim.core.kind.CollectiveAlgorithm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.hyparsim.partition.planner.StrategyKind;
+import org.hyparsim.core.kind.StrategyKind;
 import org.hyparsim.results.RowCodec;
 import org.hyparsim.results.RunColumn;
 import org.hyparsim.results.RunRow;

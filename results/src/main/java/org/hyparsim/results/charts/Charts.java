@@ -149,7 +149,7 @@ public final class Charts {
      * partition type (mp-out only where the plan uses it).
      */
     public static JFreeChart partitionMap(String title, List<String> layers,
-            List<List<org.hyparsim.partition.Parallelism>> plan) {
+            List<List<org.hyparsim.core.kind.Parallelism>> plan) {
         XYSeries dp = new XYSeries("dp (split the batch)");
         XYSeries mp = new XYSeries("mp (split the kernel by input channels)");
         XYSeries out = new XYSeries("mp-out (split the kernel by output channels)");

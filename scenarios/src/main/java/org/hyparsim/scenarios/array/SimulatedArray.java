@@ -1,5 +1,6 @@
 package org.hyparsim.scenarios.array;
 
+import org.hyparsim.noc.Topologies;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -17,17 +18,17 @@ import org.hyparsim.core.step.StepResult;
 import org.hyparsim.core.step.StepSink;
 import org.hyparsim.core.step.TrainingStep;
 import org.hyparsim.core.step.XorSummary;
-import org.hyparsim.noc.LinkModel;
+import org.hyparsim.core.kind.LinkModel;
 import org.hyparsim.noc.LinkProfile;
 import org.hyparsim.noc.SymmetricInterconnect;
 import org.hyparsim.noc.Symmetry;
 import org.hyparsim.noc.Topology;
 import org.hyparsim.noc.TopologyFabric;
-import org.hyparsim.noc.TopologyKind;
-import org.hyparsim.partition.collective.CollectiveAlgorithm;
+import org.hyparsim.core.kind.TopologyKind;
+import org.hyparsim.core.kind.CollectiveAlgorithm;
 import org.hyparsim.partition.collective.Collectives;
-import org.hyparsim.scenarios.scenario.ArrayConfig;
-import org.hyparsim.scenarios.scenario.SymmetryMode;
+import org.hyparsim.input.scenario.ArrayConfig;
+import org.hyparsim.input.scenario.SymmetryMode;
 
 /**
  * The simulated array, assembled in one place from its typed values: the topology over its links,
@@ -117,7 +118,7 @@ public final class SimulatedArray {
 
     /** A fresh topology over the links, its fabric and the collectives that route on it. */
     public Wiring wire() {
-        Topology t = topology.create(accelerators, links);
+        Topology t = Topologies.create(topology, accelerators, links);
         Fabric fabric = new TopologyFabric(t);
         return new Wiring(t, fabric, new Collectives(collective, fabric, levels()));
     }
@@ -147,7 +148,7 @@ public final class SimulatedArray {
 
     /** The whole step's replay on this array over {@code wiring}'s topology, not yet run (no symmetry). */
     public Replay whole(Wiring wiring, TrainingStep step, boolean trace) {
-        return Replay.perAccelerator(step, computeModels(), linkModel.create(wiring.topology(), links), energy,
+        return Replay.perAccelerator(step, computeModels(), Topologies.interconnect(linkModel, wiring.topology(), links), energy,
                 schedule, trace);
     }
 

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.hyparsim.core.InputException;
-import org.hyparsim.scenarios.io.InputFiles;
+import org.hyparsim.input.io.InputFiles;
 import org.hyparsim.results.RowCodec;
 import org.hyparsim.results.RunColumn;
 import org.hyparsim.results.RunRow;

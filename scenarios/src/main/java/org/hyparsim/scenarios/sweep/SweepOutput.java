@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hyparsim.core.InputException;
-import org.hyparsim.scenarios.io.InputFiles;
+import org.hyparsim.input.io.InputFiles;
 import org.hyparsim.results.AtomicFiles;
 import org.hyparsim.results.RowCodec;
 import org.hyparsim.results.RunColumn;

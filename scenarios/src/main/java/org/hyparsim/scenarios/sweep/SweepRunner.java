@@ -10,9 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.hyparsim.core.engine.SimEngine;
 import org.hyparsim.results.RunRecord;
 import org.hyparsim.results.RunRow;
-import org.hyparsim.scenarios.scenario.Scenario;
-import org.hyparsim.scenarios.scenario.ScenarioRunner;
-import org.hyparsim.scenarios.scenario.Sweep;
+import org.hyparsim.input.scenario.Scenario;
+import org.hyparsim.scenarios.run.ScenarioRunner;
+import org.hyparsim.input.scenario.Sweep;
 
 /**
  * Runs sweep points on a pool of threads. Each point's rows (one per strategy) are kept by

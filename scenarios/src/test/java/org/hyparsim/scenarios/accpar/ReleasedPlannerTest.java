@@ -16,11 +16,11 @@ import org.hyparsim.core.workload.Network;
 import org.hyparsim.core.workload.Shortcut;
 import org.hyparsim.partition.Accounting;
 import org.hyparsim.partition.CommunicationModel;
-import org.hyparsim.partition.Parallelism;
+import org.hyparsim.core.kind.Parallelism;
 import org.hyparsim.partition.Plan;
 import org.hyparsim.partition.planner.LayerwisePlanner;
-import org.hyparsim.scenarios.networks.AccParReader;
-import org.hyparsim.scenarios.networks.NetworkCatalog;
+import org.hyparsim.input.networks.AccParReader;
+import org.hyparsim.input.networks.NetworkCatalog;
 import org.junit.jupiter.api.Test;
 
 /**

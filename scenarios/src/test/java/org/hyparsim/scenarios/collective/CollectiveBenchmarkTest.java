@@ -2,10 +2,10 @@ package org.hyparsim.scenarios.collective;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.hyparsim.noc.LinkModel;
+import org.hyparsim.core.kind.LinkModel;
 import org.hyparsim.noc.LinkProfile;
-import org.hyparsim.noc.TopologyKind;
-import org.hyparsim.partition.collective.CollectiveAlgorithm;
+import org.hyparsim.core.kind.TopologyKind;
+import org.hyparsim.core.kind.CollectiveAlgorithm;
 import org.hyparsim.partition.collective.CollectiveOp;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import org.hyparsim.core.step.StepResult;
 import org.hyparsim.scenarios.Scenarios;
-import org.hyparsim.scenarios.scenario.ScenarioRunner;
+import org.hyparsim.scenarios.run.ScenarioRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

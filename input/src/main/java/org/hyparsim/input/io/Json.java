@@ -1,0 +1,235 @@
+package org.hyparsim.input.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.hyparsim.core.InputException;
+import org.hyparsim.core.Limits;
+
+/**
+ * The one place that reads JSON and YAML input files: strict mappers (unknown fields, null
+ * primitives and trailing content fail) and the translation of Jackson's errors into an
+ * {@link InputException} naming the file, the field path and the reason.
+ */
+public final class Json {
+    private static final ObjectMapper JSON = configure(new ObjectMapper(JsonFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(constraints()).build()));
+    private static final ObjectMapper YAML = configure(new ObjectMapper(YAMLFactory.builder()
+            .loaderOptions(loaderOptions()).streamReadConstraints(constraints()).build()));
+
+    private Json() {
+    }
+
+    /** Bounds on what one input may make the parser do: nesting depth, string and number sizes. */
+    private static com.fasterxml.jackson.core.StreamReadConstraints constraints() {
+        return com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                .maxNestingDepth((int) Math.min(10_000, Limits.maxNestingDepth()))
+                .maxStringLength((int) Math.min(Integer.MAX_VALUE, Limits.maxFileBytes()))
+                .maxNumberLength(100)
+                .build();
+    }
+
+    /** SnakeYAML's own bounds: aliases expanded (billion laughs), nesting depth, size; no duplicate keys. */
+    private static org.yaml.snakeyaml.LoaderOptions loaderOptions() {
+        org.yaml.snakeyaml.LoaderOptions o = new org.yaml.snakeyaml.LoaderOptions();
+        o.setMaxAliasesForCollections((int) Math.min(10_000, Limits.maxYamlAliases()));
+        o.setNestingDepthLimit((int) Math.min(10_000, Limits.maxNestingDepth()));
+        o.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, Limits.maxFileBytes()));
+        o.setAllowDuplicateKeys(false);
+        return o;
+    }
+
+    private static ObjectMapper configure(ObjectMapper m) {
+        return m.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    }
+
+    /** YAML for .yaml/.yml, JSON otherwise (JSON is also valid YAML, but JSON errors read better). */
+    public static boolean isYaml(Path file) {
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".yaml") || n.endsWith(".yml");
+    }
+
+    /** Reads a file into a record, or fails with one clear message naming the file and the field. */
+    public static <T> T read(Path file, Class<T> type) {
+        String source = file.toString();
+        checkSize(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            return (isYaml(file) ? YAML : JSON).readValue(in, type);
+        } catch (NoSuchFileException e) {
+            throw new InputException(source, "", "no such file");
+        } catch (JsonProcessingException e) {
+            throw translate(source, e);
+        } catch (IOException e) {
+            throw new InputException(source, "", "cannot read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The one reading policy for input files, checked before a byte is read: only a regular file
+     * (no directory, device, FIFO or socket), no larger than the input limit. Every file that
+     * passes is recorded for the fingerprint of what a run read ({@link InputFiles}).
+     */
+    public static void checkSize(Path file) {
+        String source = file.toString();
+        try {
+            if (Files.isDirectory(file)) {
+                throw new InputException(source, "", "is a directory, not a file");
+            }
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                throw new InputException(source, "", "not a regular file (a device, FIFO or socket): input is read "
+                        + "only from regular files");
+            }
+            long size = Files.size(file);
+            if (size > Limits.maxFileBytes()) {
+                throw new InputException(source, "", size + " bytes: larger than the input limit of " + Limits.maxFileBytes()
+                        + " bytes (system property " + Limits.property("maxFileBytes") + ")");
+            }
+            InputFiles.record(file);
+        } catch (NoSuchFileException e) {
+            throw new InputException(source, "", "no such file");
+        } catch (IOException e) {
+            throw new InputException(source, "", "cannot read: " + e.getMessage());
+        }
+    }
+
+    /** Reads a file into a JSON tree (YAML for .yaml/.yml). */
+    public static com.fasterxml.jackson.databind.JsonNode readTree(Path file) {
+        return read(file, com.fasterxml.jackson.databind.JsonNode.class);
+    }
+
+    /**
+     * Converts part of an input file (already read as a tree) into a record; errors name the
+     * file and the path of that part ({@code prefix}) within it.
+     */
+    public static <T> T convert(com.fasterxml.jackson.databind.JsonNode node, Class<T> type, String source, String prefix) {
+        try {
+            return JSON.treeToValue(node, type);
+        } catch (JsonProcessingException e) {
+            InputException x = translate(source, e);
+            return Json.<T>rethrowWithPrefix(x, prefix);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(source, prefix, "cannot read: " + e.getMessage());
+        }
+    }
+
+    private static <T> T rethrowWithPrefix(InputException x, String prefix) {
+        throw new InputException(x.problems().stream().map(p -> new InputException.Problem(p.source(),
+                p.path().isEmpty() ? prefix : prefix + (p.path().startsWith("[") ? "" : ".") + p.path(), p.reason()))
+                .toList());
+    }
+
+    /** Reads a resource bundled with the program. */
+    public static <T> T readResource(String resource, Class<T> type) {
+        try (InputStream in = Json.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing bundled resource " + resource);
+            }
+            return JSON.readValue(in, type);
+        } catch (IOException e) {
+            throw new IllegalStateException("bundled resource " + resource + " is unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    /** Jackson's error as one readable problem. */
+    public static InputException translate(String source, JsonProcessingException e) {
+        String path = "";
+        if (e instanceof JsonMappingException jm) {
+            path = path(jm);
+        }
+        String reason;
+        if (e instanceof UnrecognizedPropertyException u) {
+            Collection<Object> known = u.getKnownPropertyIds();
+            reason = "unknown field '" + u.getPropertyName() + "'"
+                    + (known == null || known.isEmpty() ? "" : "; known fields: "
+                    + known.stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")));
+        } else if (e instanceof InvalidFormatException f) {
+            reason = "cannot read " + quote(f.getValue()) + " as " + typeName(f.getTargetType());
+        } else if (e instanceof MismatchedInputException m) {
+            reason = "wrong type: expected " + typeName(m.getTargetType());
+        } else {
+            // a syntax error: say where in the text it is
+            String m = firstLine(e.getOriginalMessage());
+            reason = m.isEmpty() ? "malformed input" : Character.toLowerCase(m.charAt(0)) + m.substring(1);
+            JsonLocation loc = e.getLocation();
+            if (loc != null && loc.getLineNr() > 0) {
+                String at = "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+                path = path.isEmpty() ? at : path + " (" + at + ")";
+            }
+        }
+        return new InputException(source, path, reason);
+    }
+
+    /** "layers[2].in_ch" from Jackson's reference chain. */
+    public static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String quote(Object v) {
+        return v instanceof String s ? "'" + s + "'" : String.valueOf(v);
+    }
+
+    static String typeName(Class<?> t) {
+        if (t == null) {
+            return "another type";
+        }
+        if (t == int.class || t == Integer.class || t == long.class || t == Long.class) {
+            return "an integer";
+        }
+        if (t == double.class || t == Double.class || t == float.class || t == Float.class) {
+            return "a number";
+        }
+        if (t == boolean.class || t == Boolean.class) {
+            return "true or false";
+        }
+        if (t == String.class) {
+            return "a string";
+        }
+        if (Collection.class.isAssignableFrom(t) || t.isArray()) {
+            return "a list";
+        }
+        if (t.isEnum()) {
+            return "one of " + java.util.Arrays.stream(t.getEnumConstants()).map(Object::toString)
+                    .map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+        }
+        return "an object";
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "malformed input";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,83 @@
+package org.hyparsim.input.networks;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Locale;
+import org.hyparsim.core.InputException;
+import org.hyparsim.core.workload.Layer;
+import org.hyparsim.core.workload.LayerType;
+
+/**
+ * One layer as written in a network file (the same keys as the project's reference
+ * networks.json). Spatial sizes are square. Optional sizes are derived: out_hw from in_hw, k,
+ * stride and pad; out_hw_pooled from out_hw, pool_k and pool (floor rounding).
+ */
+public record LayerSpec(
+        @JsonProperty("name") String name,
+        @JsonProperty("type") String type,
+        @JsonProperty("in_ch") Integer inCh,
+        @JsonProperty("in_hw") Integer inHw,
+        @JsonProperty("k") Integer k,
+        @JsonProperty("stride") Integer stride,
+        @JsonProperty("pad") Integer pad,
+        @JsonProperty("out_ch") Integer outCh,
+        @JsonProperty("out_hw") Integer outHw,
+        @JsonProperty("pool") Integer pool,
+        @JsonProperty("pool_k") Integer poolK,
+        @JsonProperty("out_hw_pooled") Integer outHwPooled,
+        @JsonProperty("groups") Integer groups) {
+
+    /** The layer, or null after adding its problems (path prefix {@code at}) to {@code problems}. */
+    Layer toLayer(String source, String at, List<InputException.Problem> problems) {
+        int before = problems.size();
+        if (name == null || name.isBlank()) {
+            problems.add(new InputException.Problem(source, at + ".name", "missing: every layer needs a name"));
+        }
+        LayerType t = null;
+        if (type == null) {
+            problems.add(new InputException.Problem(source, at + ".type", "missing: conv or fc"));
+        } else {
+            String tt = type.toLowerCase(Locale.ROOT);
+            t = tt.equals("conv") ? LayerType.CONV : tt.equals("fc") ? LayerType.FC : null;
+            if (t == null) {
+                problems.add(new InputException.Problem(source, at + ".type", "'" + type + "' is not conv or fc"));
+            }
+        }
+        if (inCh == null) {
+            problems.add(new InputException.Problem(source, at + ".in_ch", "missing"));
+        }
+        if (outCh == null) {
+            problems.add(new InputException.Problem(source, at + ".out_ch", "missing"));
+        }
+        if (t == LayerType.CONV) {
+            if (inHw == null) {
+                problems.add(new InputException.Problem(source, at + ".in_hw", "missing: a conv layer needs its input size"));
+            }
+            if (k == null) {
+                problems.add(new InputException.Problem(source, at + ".k", "missing: a conv layer needs its kernel size"));
+            }
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        if (t == LayerType.FC) {
+            return new Layer(name, LayerType.FC, new Layer.Shape(inCh, or(inHw, 1), or(inHw, 1)),
+                    new Layer.Window(or(k, 1), or(stride, 1), or(pad, 0)), new Layer.Shape(outCh, or(outHw, 1), or(outHw, 1)),
+                    new Layer.Window(or(poolK, 1), or(pool, 1), 0),
+                    new Layer.Shape(outCh, or(outHwPooled, 1), or(outHwPooled, 1)));
+        }
+        int s = or(stride, 1);
+        int p = or(pad, 0);
+        int out = outHw != null ? outHw : (s > 0 ? Layer.convOutput(inHw, k, s, p) : 0);
+        int ps = or(pool, 1);
+        int pk = or(poolK, ps);
+        int pooled = outHwPooled != null ? outHwPooled : (ps > 0 ? Layer.poolOutput(out, pk, ps) : 0);
+        return new Layer(name, LayerType.CONV, new Layer.Shape(inCh, inHw, inHw), new Layer.Window(k, s, p),
+                new Layer.Shape(outCh, out, out), new Layer.Window(pk, ps, 0), new Layer.Shape(outCh, pooled, pooled),
+                groups == null ? 1 : groups);
+    }
+
+    private static int or(Integer v, int dflt) {
+        return v == null ? dflt : v;
+    }
+}

@@ -1,0 +1,163 @@
+package org.hyparsim.input.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.lang.reflect.RecordComponent;
+import org.hyparsim.accel.AcceleratorEnergy;
+import org.hyparsim.accel.AcceleratorProfile;
+import org.hyparsim.accel.ComputeModelKind;
+import org.hyparsim.accel.MemorySystem;
+import org.hyparsim.accel.PeArray;
+import org.hyparsim.core.Checks;
+import org.hyparsim.noc.LinkProfile;
+import org.hyparsim.core.InputException;
+
+/**
+ * Reads hardware: a bundled profile (hmc-rs, paper) by name, with overrides of its values, into
+ * the accelerator and link profiles. Every unknown field or bad value is reported with its path.
+ */
+public final class HardwareReader {
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+
+    private HardwareReader() {
+    }
+
+    /** The profile's values as a JSON object, without its sources. */
+    static ObjectNode values(BuiltInProfile profile) {
+        ObjectNode node = file(profile);
+        node.remove("sources");
+        return node;
+    }
+
+    /** Each value's source, or "ASSUMPTION: ..." (for documentation and reports). */
+    public static Map<String, String> sources(BuiltInProfile profile) {
+        Map<String, String> out = new TreeMap<>();
+        file(profile).path("sources").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        return out;
+    }
+
+    private static ObjectNode file(BuiltInProfile profile) {
+        try (InputStream in = HardwareReader.class.getResourceAsStream("/profiles/" + profile.label() + ".json")) {
+            if (in == null) {
+                throw new IllegalStateException("no bundled profile " + profile.label());
+            }
+            return (ObjectNode) MAPPER.readTree(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("bundled profile " + profile.label() + " is unreadable", e);
+        }
+    }
+
+    /** A bundled profile as it is. */
+    public static Hardware builtIn(BuiltInProfile profile) {
+        return resolve(profile.label(), null, "built-in", "hardware");
+    }
+
+    /**
+     * A profile by name with overrides (field -> value, the key "profile" aside); every unknown
+     * field or bad value is reported with its path.
+     */
+    public static Hardware resolve(String name, JsonNode overrides, String source, String path) {
+        BuiltInProfile profile = BuiltInProfile.fromName(name).orElseThrow(() -> new InputException(source,
+                overrides == null ? path : field(path, "profile"), "unknown hardware profile '" + name
+                        + "': expected one of " + String.join(", ", BuiltInProfile.names())));
+        ObjectNode values = values(profile);
+        List<InputException.Problem> problems = new ArrayList<>();
+        List<Hardware.Override> given = new ArrayList<>();
+        if (overrides != null) {
+            Iterator<Map.Entry<String, JsonNode>> it = overrides.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (e.getKey().equals("profile")) {
+                    continue;
+                }
+                given.add(new Hardware.Override(e.getKey(), e.getValue().toString()));
+                if (e.getKey().equals("name") || !values.has(e.getKey())) {
+                    problems.add(new InputException.Problem(source, field(path, e.getKey()), "unknown hardware field '"
+                            + e.getKey() + "'; known fields: " + knownFields(values)));
+                    continue;
+                }
+                JsonNode old = values.get(e.getKey());
+                JsonNode v = e.getValue();
+                boolean whole = org.hyparsim.core.Ranges.table().containsKey(e.getKey())
+                        && org.hyparsim.core.Ranges.of(e.getKey()).whole();
+                if (whole && v.isNumber() && v.asDouble() != Math.rint(v.asDouble())) {
+                    problems.add(new InputException.Problem(source, field(path, e.getKey()), "must be a whole number, got "
+                            + v));
+                    continue;
+                }
+                if (whole && v.isNumber() && !v.isIntegralNumber() && Math.abs(v.asDouble()) < 1e15) {
+                    v = com.fasterxml.jackson.databind.node.LongNode.valueOf((long) v.asDouble());
+                }
+                boolean ok = old.isNumber() ? v.isNumber() : old.isArray() ? v.isArray() : v.isTextual();
+                if (!ok) {
+                    problems.add(new InputException.Problem(source, field(path, e.getKey()), "wrong type: expected "
+                            + (old.isNumber() ? "a number" : old.isArray() ? "a list of numbers" : "a string")));
+                    continue;
+                }
+                values.set(e.getKey(), v);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
+        }
+        String computeName = values.path("computeModel").asText();
+        ComputeModelKind compute = ComputeModelKind.fromName(computeName).orElseThrow(() -> new InputException(source,
+                field(path, "computeModel"), "'" + computeName + "' is not one of "
+                        + String.join(", ", ComputeModelKind.names())));
+        AcceleratorProfile accelerator;
+        LinkProfile links;
+        try {
+            accelerator = new AcceleratorProfile(values.path("name").asText(), compute, part(values, PeArray.class),
+                    part(values, MemorySystem.class), part(values, AcceleratorEnergy.class));
+            links = part(values, LinkProfile.class);
+        } catch (IOException e) {
+            throw new InputException(source, path, "invalid hardware values: " + e.getMessage().split("\n")[0]);
+        }
+        List<Checks.Problem> bad = new ArrayList<>(accelerator.problems());
+        bad.addAll(links.problems());
+        for (Checks.Problem pr : bad) {
+            problems.add(new InputException.Problem(source, field(path, pr.field()), pr.reason()));
+        }
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
+        }
+        return new Hardware(profile, given, accelerator, links);
+    }
+
+    /** The record of the values named like its components. */
+    private static <R extends Record> R part(ObjectNode values, Class<R> type) throws IOException {
+        ObjectNode node = MAPPER.createObjectNode();
+        for (RecordComponent c : type.getRecordComponents()) {
+            if (values.has(c.getName())) {
+                node.set(c.getName(), values.get(c.getName()));
+            }
+        }
+        return MAPPER.treeToValue(node, type);
+    }
+
+    /** "hardware.linkBandwidthGBps", or "linkBandwidthGBps" at the top of a hardware file. */
+    private static String field(String path, String name) {
+        return path.isEmpty() ? name : path + "." + name;
+    }
+
+    private static String knownFields(ObjectNode values) {
+        List<String> names = new ArrayList<>();
+        values.fieldNames().forEachRemaining(n -> {
+            if (!n.equals("name")) {
+                names.add(n);
+            }
+        });
+        return String.join(", ", names);
+    }
+}

@@ -1,0 +1,445 @@
+package org.hyparsim.input.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.hyparsim.core.Checks;
+import org.hyparsim.core.InputException;
+import org.hyparsim.core.Limits;
+import org.hyparsim.core.step.RunPhase;
+import org.hyparsim.core.step.Schedule;
+import org.hyparsim.core.workload.Network;
+import org.hyparsim.core.kind.LinkModel;
+import org.hyparsim.core.kind.TopologyKind;
+import org.hyparsim.partition.Accounting;
+import org.hyparsim.partition.ArrayHierarchy;
+import org.hyparsim.partition.Plan;
+import org.hyparsim.partition.StepBuilder;
+import org.hyparsim.core.kind.CollectiveAlgorithm;
+import org.hyparsim.partition.planner.ExhaustivePlanner;
+import org.hyparsim.partition.planner.FilePlanner;
+import org.hyparsim.partition.planner.Strategy;
+import org.hyparsim.core.kind.StrategyKind;
+import org.hyparsim.input.io.Json;
+import org.hyparsim.input.networks.NetworkCatalog;
+import org.hyparsim.input.networks.NetworkSpec;
+import org.hyparsim.input.networks.PlanFile;
+
+/**
+ * Reads a scenario file (YAML or JSON) into a checked {@link Scenario}: the network, the array
+ * and its hardware, the schedule and the strategies, each resolved once into model objects.
+ * Every problem is reported at once, each with the file, the field path and the reason.
+ */
+public final class ScenarioReader {
+    /** The strategies a scenario runs when it names none. */
+    public static final List<StrategyKind> DEFAULT_STRATEGIES = List.of(StrategyKind.DP, StrategyKind.MP,
+            StrategyKind.TRICK, StrategyKind.HYPAR);
+    public static final int DEFAULT_ACCELERATORS = 16;
+    public static final int MAX_ITERATIONS = 1000;
+
+    private ScenarioReader() {
+    }
+
+    /** Reads and checks a scenario file, reporting every problem at once. */
+    public static Scenario read(Path file) {
+        ScenarioSpec spec = Json.read(file, ScenarioSpec.class);
+        if (spec == null) {
+            throw new InputException(file.toString(), "", "empty scenario");
+        }
+        if (spec.sweep() != null) {
+            throw new InputException(file.toString(), "sweep", "this scenario has a sweep section: run it with "
+                    + "'hypar-sim sweep " + file + " --out DIR'");
+        }
+        return from(spec, file);
+    }
+
+    public static Scenario from(ScenarioSpec s, Path file) {
+        String src = file.toString();
+        Path base = file.toAbsolutePath().getParent();
+        List<InputException.Problem> problems = new ArrayList<>();
+        Network network = null;
+        JsonNode n = s.network();
+        if (n == null || n.isNull()) {
+            problems.add(new InputException.Problem(src, "network", "missing: a built-in network name or a network file path"));
+        } else if (n.isTextual()) {
+            network = collect(problems, () -> NetworkCatalog.resolve(n.asText(), base, src, "network"));
+        } else if (n.isObject()) {
+            network = collect(problems, () -> Json.convert(n, NetworkSpec.class, src, "network")
+                    .toNetwork("inline", src, "network"));
+        } else {
+            problems.add(new InputException.Problem(src, "network", "wrong type: expected a network name, a file path or {name, layers}"));
+        }
+        Long batch = integer(problems, src, "batch", s.batch(), Accounting.DEFAULT_BATCH, 1, Limits.maxBatch());
+        Long accelerators = integer(problems, src, "accelerators", s.accelerators(), DEFAULT_ACCELERATORS, 1,
+                Long.MAX_VALUE);
+        if (accelerators != null && ArrayHierarchy.problem(accelerators) != null) {
+            problems.add(new InputException.Problem(src, "accelerators", ArrayHierarchy.problem(accelerators)));
+            accelerators = null;
+        }
+        TopologySpec topo = collect(problems, () -> topology(s.topology(), base, src));
+        Long arraySize = accelerators;
+        List<HardwareGroup> groups = s.hardware() != null && s.hardware().isArray()
+                ? collect(problems, () -> hardwareGroups(s.hardware(), base, src, arraySize)) : null;
+        Hardware hardware = groups != null ? groups.get(0).hardware()
+                : s.hardware() != null && s.hardware().isArray() ? null
+                : collect(problems, () -> hardware(s.hardware(), base, src));
+        if (hardware != null && topo != null) {
+            hardware = topo.applyTo(hardware);
+        }
+        Schedule schedule = s.schedule() == null ? Schedule.OVERLAP : Schedule.fromName(s.schedule()).orElse(null);
+        if (schedule == null) {
+            problems.add(new InputException.Problem(src, "schedule", "'" + s.schedule() + "' is not one of "
+                    + String.join(", ", Schedule.names())));
+        }
+        Long iterations = integer(problems, src, "iterations", s.iterations(), 1, 1, MAX_ITERATIONS);
+        LinkModel linkModel = s.linkModel() == null ? LinkModel.DEFAULT : LinkModel.fromName(s.linkModel()).orElse(null);
+        if (linkModel == null) {
+            problems.add(new InputException.Problem(src, "linkModel", "'" + s.linkModel() + "' is not one of "
+                    + String.join(", ", LinkModel.names())));
+        }
+        SymmetryMode symmetry = s.symmetry() == null ? SymmetryMode.AUTO : SymmetryMode.fromName(s.symmetry()).orElse(null);
+        if (symmetry == null) {
+            problems.add(new InputException.Problem(src, "symmetry", "'" + s.symmetry() + "' is not one of "
+                    + String.join(", ", SymmetryMode.names())));
+        }
+        CollectiveAlgorithm collective = s.collective() == null
+                ? (hardware == null ? CollectiveAlgorithm.AUTO : hardware.profile().defaultCollective())
+                : CollectiveAlgorithm.fromName(s.collective()).orElse(null);
+        if (collective == null) {
+            problems.add(new InputException.Problem(src, "collective", "'" + s.collective() + "' is not one of "
+                    + String.join(", ", CollectiveAlgorithm.names())));
+        }
+        RunPhase phase = s.phase() == null ? RunPhase.TRAINING : RunPhase.fromName(s.phase()).orElse(null);
+        if (phase == null) {
+            problems.add(new InputException.Problem(src, "phase", "'" + s.phase() + "' is not one of "
+                    + String.join(", ", RunPhase.names())));
+        }
+        List<Strategy> strategies = strategies(problems, s, src, base, network, accelerators);
+        if (network != null && accelerators != null && iterations != null && collective != null) {
+            // a step that a symmetry may cut is built as a stream, never whole (ScenarioRunner)
+            boolean reducible = symmetry != SymmetryMode.OFF && linkModel == LinkModel.FLOW
+                    && (groups == null || groups.size() == 1);
+            String tooBig = StepBuilder.sizeProblem(accelerators.intValue(), network.size(), iterations.intValue(),
+                    collective, reducible);
+            if (tooBig != null) {
+                problems.add(new InputException.Problem(src, "accelerators", tooBig));
+            }
+        }
+        if (hardware != null && topo != null && accelerators != null && topo.kind() == TopologyKind.HTREE
+                && hardware.links().htreeLevelBandwidthGBps().size() > Long.numberOfTrailingZeros(accelerators)) {
+            problems.add(new InputException.Problem(src, topo.levelBandwidthGBps() != null ? "topology.levelBandwidthGBps"
+                    : "hardware.htreeLevelBandwidthGBps", hardware.links().htreeLevelBandwidthGBps().size()
+                    + " level bandwidths for an H tree of " + Long.numberOfTrailingZeros(accelerators) + " levels ("
+                    + accelerators + " accelerators): give at most one per level"));
+        }
+        if (problems.isEmpty()) {
+            String tooLong = timeProblem(network, batch.intValue(), accelerators.intValue(), iterations.intValue(), hardware);
+            if (tooLong != null) {
+                problems.add(new InputException.Problem(src, "", tooLong));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
+        }
+        ArrayConfig array = new ArrayConfig(accelerators.intValue(), topo.kind(), linkModel, hardware, collective, groups,
+                symmetry);
+        for (Strategy st : strategies) {
+            if (st instanceof Strategy.FromFile f && f.plan().uneven() && array.heterogeneous()) {
+                for (int h = 1; h <= f.plan().levels(); h++) {
+                    int level = h;
+                    boolean uneven = f.plan().ratios().get(h - 1).stream().anyMatch(r -> r != Plan.EVEN);
+                    if (uneven && !array.halvesUniform(level)) {
+                        problems.add(new InputException.Problem(src, "plan", "level " + h + " splits the layers unevenly "
+                                + "but its halves mix hardware groups: the groups must split at that level's boundary "
+                                + "(each half on one group) for an uneven split"));
+                    }
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
+        }
+        return new Scenario(src, new Workload(network, batch.intValue(), iterations.intValue(), phase), array, schedule,
+                strategies);
+    }
+
+    /**
+     * Why a run could pass the simulated time the engine holds ({@link Limits#maxSimulatedSeconds()}),
+     * or null: a generous bound of one accelerator doing all the work at one MAC per cycle, every
+     * MAC moving three operands through memory, every operand crossing the slowest link twice per
+     * accelerator, and a latency per task.
+     */
+    static String timeProblem(Network network, int batch, int accelerators, int iterations, Hardware hw) {
+        double macs = 0;
+        double elements = 0;
+        for (int l = 0; l < network.size(); l++) {
+            org.hyparsim.core.workload.Layer layer = network.layer(l);
+            macs += 3.0 * batch * layer.forwardMacsPerSample() + layer.weights();
+            elements += layer.weights() + (double) batch * (layer.inputElementsPerSample()
+                    + layer.unpooledOutputElementsPerSample());
+        }
+        org.hyparsim.accel.AcceleratorProfile a = hw.accelerator();
+        double bpe = a.memory().bytesPerElement();
+        double compute = a.computeModel() == org.hyparsim.accel.ComputeModelKind.IDEAL
+                ? macs / a.array().idealMacsPerSecond() : macs / (a.array().clockMHz() * 1e6);
+        double memory = a.computeModel() == org.hyparsim.accel.ComputeModelKind.IDEAL ? 0
+                : 3 * macs * bpe / (a.memory().vaults() * a.memory().vaultBandwidthGBps() * 1e9);
+        org.hyparsim.noc.LinkProfile links = hw.links();
+        double slowest = Math.min(links.linkBandwidthGBps(), links.busBandwidthGBps());
+        for (double v : links.htreeLevelBandwidthGBps()) {
+            slowest = Math.min(slowest, v);
+        }
+        int levels = Integer.numberOfTrailingZeros(accelerators);
+        // the paper's dp total is 2 (N-1) x the weights over the array: every operand at most twice per accelerator
+        double wires = accelerators == 1 ? 0 : 2.0 * accelerators * elements * bpe / (slowest * 1e9);
+        double tasks = (double) network.size() * accelerators * (4 + 4.0 * levels);
+        double latency = tasks * (a.memory().memoryLatencyNs() + 2 * levels * links.linkLatencyNs()) * 1e-9;
+        double total = iterations * (compute + memory + wires + latency);
+        if (total <= Limits.maxSimulatedSeconds()) {
+            return null;
+        }
+        return String.format(java.util.Locale.ROOT, "a run could reach %.3g s of simulated time (compute %.3g s, "
+                + "memory %.3g s, links %.3g s, latencies %.3g s), more than the %.3g s the engine's clock holds "
+                + "(system property %s): use faster hardware values or a smaller batch", total, iterations * compute,
+                iterations * memory, iterations * wires, iterations * latency, Limits.maxSimulatedSeconds(),
+                Limits.property("maxSimulatedSeconds"));
+    }
+
+    /**
+     * Problems a run of the scenario would meet before it starts: an exhaustive search too large
+     * to enumerate (a sweep records such a point as failed and goes on; run refuses it as input).
+     */
+    public static List<InputException.Problem> runProblems(Scenario s) {
+        List<InputException.Problem> out = new ArrayList<>();
+        for (int i = 0; i < s.strategies().size(); i++) {
+            if (s.strategies().get(i).kind() == StrategyKind.EXHAUSTIVE) {
+                int types = ((Strategy.Exhaustive) s.strategies().get(i)).partitionTypes();
+                String tooMany = ExhaustivePlanner.sizeProblem(s.network().size(), s.levels(), types);
+                if (tooMany != null) {
+                    out.add(new InputException.Problem(s.source(), "strategies[" + i + "]", tooMany));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The strategies by name, a plan file read for "file", each checked against the network and array. */
+    private static List<Strategy> strategies(List<InputException.Problem> problems, ScenarioSpec s, String src,
+            Path base, Network network, Long accelerators) {
+        List<String> names = s.strategies() == null ? DEFAULT_STRATEGIES.stream().map(StrategyKind::label).toList()
+                : s.strategies();
+        if (names.isEmpty()) {
+            problems.add(new InputException.Problem(src, "strategies", "empty: name at least one strategy"));
+        }
+        Integer levels = accelerators == null ? null : Long.numberOfTrailingZeros(accelerators);
+        int partitionTypes = 2;
+        if (s.partitionTypes() != null && !s.partitionTypes().isNull()) {
+            JsonNode pt = s.partitionTypes();
+            if (pt.isIntegralNumber() && (pt.asInt() == 2 || pt.asInt() == 3)) {
+                partitionTypes = pt.asInt();
+            } else {
+                problems.add(new InputException.Problem(src, "partitionTypes", "must be 2 (dp, mp) or 3 (dp, mp, mp-out), got "
+                        + pt));
+            }
+        }
+        int budget = Strategy.DEFAULT_TIMED_BUDGET;
+        if (s.planBudget() != null && !s.planBudget().isNull()) {
+            JsonNode b = s.planBudget();
+            int min = org.hyparsim.partition.planner.TimedPlanner.MIN_BUDGET;
+            int max = org.hyparsim.partition.planner.TimedPlanner.MAX_BUDGET;
+            if (b.isIntegralNumber() && b.asLong() >= min && b.asLong() <= max) {
+                budget = b.asInt();
+            } else {
+                problems.add(new InputException.Problem(src, "planBudget", "must be a whole number of replays from " + min
+                        + " (the five baselines and the estimate's plan) to " + max + ", got " + b));
+            }
+        }
+        List<Strategy> out = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            String at = "strategies[" + i + "]";
+            StrategyKind kind = StrategyKind.fromName(names.get(i)).orElse(null);
+            if (kind == null) {
+                problems.add(new InputException.Problem(src, at, "unknown strategy '" + names.get(i)
+                        + "': expected one of " + String.join(", ", StrategyKind.plannerNames()) + " or file"));
+            } else if (kind == StrategyKind.FILE) {
+                if (s.plan() == null) {
+                    problems.add(new InputException.Problem(src, "plan", "missing: strategy 'file' needs a plan file path"));
+                } else if (network != null && accelerators != null) {
+                    Network net = network;
+                    long size = accelerators;
+                    Path planFile = base.resolve(s.plan());
+                    Plan plan = collect(problems, () -> PlanFile.read(planFile, net, size));
+                    String misfit = plan == null || levels == null ? null : FilePlanner.problem(plan, net.size(), levels);
+                    if (misfit != null) {
+                        problems.add(new InputException.Problem(planFile.toString(), "plan", misfit));
+                    } else if (plan != null) {
+                        out.add(new Strategy.FromFile(plan));
+                    }
+                }
+            } else if (kind == StrategyKind.TIMED) {
+                out.add(new Strategy.Timed(budget));
+            } else {
+                out.add(Strategy.of(kind, partitionTypes));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Hardware groups: a list of {profile, overrides, count}, placed in accelerator order. The
+     * counts add up to the array; every group shares the first group's links and energy per action
+     * (they differ in compute: clock, PE array, memory).
+     */
+    static List<HardwareGroup> hardwareGroups(JsonNode list, Path base, String src, Long accelerators) {
+        List<InputException.Problem> problems = new ArrayList<>();
+        List<HardwareGroup> out = new ArrayList<>();
+        long total = 0;
+        if (list.isEmpty()) {
+            throw new InputException(src, "hardware", "an empty list: give at least one group {profile, count}");
+        }
+        for (int i = 0; i < list.size(); i++) {
+            String at = "hardware[" + i + "]";
+            JsonNode g = list.get(i);
+            if (!g.isObject()) {
+                problems.add(new InputException.Problem(src, at, "wrong type: expected {profile: NAME, count: N, <field>: <value>}"));
+                continue;
+            }
+            JsonNode count = g.get("count");
+            if (count == null || !count.isIntegralNumber() || count.asLong() < 1 || count.asLong() > Integer.MAX_VALUE) {
+                problems.add(new InputException.Problem(src, at + ".count", "missing or not a whole number of accelerators "
+                        + "from 1: got " + count));
+                continue;
+            }
+            com.fasterxml.jackson.databind.node.ObjectNode rest = ((com.fasterxml.jackson.databind.node.ObjectNode) g).deepCopy();
+            rest.remove("count");
+            Hardware hw;
+            try {
+                JsonNode profile = rest.get("profile");
+                String name = profile == null ? BuiltInProfile.HMC_RS.label() : profile.asText();
+                hw = HardwareReader.resolve(name, rest, src, at);
+            } catch (InputException e) {
+                problems.addAll(e.problems());
+                continue;
+            }
+            if (!out.isEmpty()) {
+                Hardware first = out.get(0).hardware();
+                if (!first.links().equals(hw.links()) || !first.energy().equals(hw.energy())) {
+                    problems.add(new InputException.Problem(src, at, "a group may differ from the first in compute "
+                            + "(clock, PE array, memory), not in its links or its energy per action"));
+                    continue;
+                }
+            }
+            total += count.asLong();
+            out.add(new HardwareGroup(hw, count.asInt()));
+        }
+        if (problems.isEmpty() && accelerators != null && total != accelerators) {
+            problems.add(new InputException.Problem(src, "hardware", "the groups' counts add up to " + total
+                    + " accelerators; the array has " + accelerators));
+        }
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
+        }
+        return out;
+    }
+
+    /** Hardware: a profile name, a file holding {profile, overrides}, or an inline {profile, overrides}. */
+    static Hardware hardware(JsonNode h, Path base, String src) {
+        String source = src;
+        String path = "hardware";
+        if (h != null && h.isTextual() && BuiltInProfile.fromName(h.asText()).isEmpty() && isFileName(h.asText())) {
+            Path f = base.resolve(h.asText());
+            if (!java.nio.file.Files.exists(f)) {
+                throw new InputException(src, "hardware", "'" + h.asText() + "' is neither a hardware profile ("
+                        + String.join(", ", BuiltInProfile.names()) + ") nor an existing file (looked for " + f + ")");
+            }
+            h = Json.readTree(f);
+            source = f.toString();
+            path = "";
+        }
+        if (h == null || h.isNull()) {
+            return HardwareReader.builtIn(BuiltInProfile.HMC_RS);
+        }
+        if (h.isTextual()) {
+            return HardwareReader.resolve(h.asText(), null, source, path);
+        }
+        if (h.isObject()) {
+            JsonNode profile = h.get("profile");
+            String name = profile == null ? BuiltInProfile.HMC_RS.label() : profile.asText();
+            return HardwareReader.resolve(name, h, source, path);
+        }
+        throw new InputException(source, path.isEmpty() ? "" : path,
+                "wrong type: expected a profile name, a file path or {profile: NAME, <field>: <value>, ...}");
+    }
+
+    static boolean isFileName(String s) {
+        String l = s.toLowerCase(java.util.Locale.ROOT);
+        return l.endsWith(".json") || l.endsWith(".yaml") || l.endsWith(".yml") || s.contains("/");
+    }
+
+    /** A topology: a name, a file holding {name, ...}, or an inline {name, ...}. */
+    static TopologySpec topology(JsonNode t, Path base, String src) {
+        if (t == null || t.isNull()) {
+            return TopologySpec.named(TopologyKind.HTREE.label());
+        }
+        TopologySpec spec;
+        String source = src;
+        String path = "topology";
+        if (t.isTextual() && TopologyKind.fromName(t.asText()).isEmpty() && isFileName(t.asText())) {
+            Path f = base.resolve(t.asText());
+            if (!java.nio.file.Files.exists(f)) {
+                throw new InputException(src, "topology", "'" + t.asText() + "' is neither a topology ("
+                        + String.join(", ", TopologyKind.names()) + ") nor an existing file (looked for " + f + ")");
+            }
+            source = f.toString();
+            path = "";
+            spec = Json.read(f, TopologySpec.class);
+        } else if (t.isTextual()) {
+            spec = TopologySpec.named(t.asText());
+        } else if (t.isObject()) {
+            spec = Json.convert(t, TopologySpec.class, src, "topology");
+        } else {
+            throw new InputException(src, "topology", "wrong type: expected a topology name, a file path or {name, ...}");
+        }
+        String at = path.isEmpty() ? "" : path;
+        String nameAt = spec == null || t.isTextual() && path.equals("topology") ? at : (at.isEmpty() ? "name" : at + ".name");
+        if (spec == null || TopologyKind.fromName(spec.name()).isEmpty()) {
+            throw new InputException(source, nameAt, "'" + (spec == null ? null : spec.name()) + "' is not one of "
+                    + String.join(", ", TopologyKind.names()));
+        }
+        List<InputException.Problem> problems = new ArrayList<>();
+        String prefix = at.isEmpty() ? "" : at + ".";
+        for (Checks.Problem p : spec.problems()) {
+            problems.add(new InputException.Problem(source, prefix + p.field(), p.reason()));
+        }
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
+        }
+        return spec;
+    }
+
+    private static Long integer(List<InputException.Problem> problems, String src, String path, JsonNode v, long dflt,
+            long min, long max) {
+        if (v == null || v.isNull()) {
+            return dflt;
+        }
+        if (!v.isIntegralNumber()) {
+            problems.add(new InputException.Problem(src, path, "wrong type: expected a whole number, got " + v));
+            return null;
+        }
+        if (!v.canConvertToLong() || v.asLong() < min || v.asLong() > max) {
+            problems.add(new InputException.Problem(src, path, "must be from " + min + " to " + max + ", got " + v));
+            return null;
+        }
+        return v.asLong();
+    }
+
+    private static <T> T collect(List<InputException.Problem> problems, java.util.function.Supplier<T> f) {
+        try {
+            return f.get();
+        } catch (InputException e) {
+            problems.addAll(e.problems());
+            return null;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.hyparsim.input.scenario;
+
+import java.util.Locale;
+
+/**
+ * Whether a replay may simulate one representative accelerator per orbit of a symmetric array
+ * (scenario key {@code symmetry}). {@code auto} does so where it is exact: flow-level links, a
+ * uniform array, and a task graph mapped onto itself (checked task by task) by the topology's
+ * regular symmetry (ring, torus, switch, H tree: one representative) or else by a group of its
+ * XOR automorphisms (those and the mesh: one per orbit); anything else runs in full. Packet-level
+ * links always run in full: packets that reach a link at the same instant are served in the
+ * order they were scheduled, which no symmetry preserves.
+ */
+public enum SymmetryMode implements org.hyparsim.core.Named {
+    AUTO,
+    OFF;
+
+    @Override
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static java.util.Optional<SymmetryMode> fromName(String name) {
+        return org.hyparsim.core.Named.fromName(SymmetryMode.class, name);
+    }
+
+    public static java.util.List<String> names() {
+        return org.hyparsim.core.Named.names(SymmetryMode.class);
+    }
+}

@@ -1,7 +1,0 @@
-package org.hyparsim.scenarios.reproduce.figures;
-
-import org.jfree.chart.JFreeChart;
-
-/** A figure's chart and its file name (without extension). */
-public record Chart(String file, JFreeChart chart) {
-}

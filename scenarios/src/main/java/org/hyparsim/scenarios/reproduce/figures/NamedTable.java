@@ -1,7 +1,0 @@
-package org.hyparsim.scenarios.reproduce.figures;
-
-import org.hyparsim.results.report.Table;
-
-/** A figure's table and the name of its CSV (without ".csv"). */
-public record NamedTable(String name, Table table) {
-}
