@@ -660,9 +660,8 @@ public final class Reproduction {
                             Table.num(d(x, RunColumn.COMMUNICATION_BYTES) / 1e9), Table.num(d(x, RunColumn.ENERGY))));
                     if (topo == TopologyKind.HTREE) {
                         labels.add(n.name() + " " + s.label());
-                        double step = d(x, RunColumn.STEP_TIME);
-                        values.add(new double[] {d(x, RunColumn.COMPUTE) / step, d(x, RunColumn.MEMORY_STALL) / step,
-                            d(x, RunColumn.EXPOSED_COMMUNICATION) / step});
+                        values.add(new double[] {d(x, RunColumn.COMPUTE), d(x, RunColumn.MEMORY_STALL),
+                            d(x, RunColumn.EXPOSED_COMMUNICATION)});
                     }
                 }
             }
@@ -676,9 +675,11 @@ public final class Reproduction {
             }
             parts.put(names[k], v);
         }
-        charts.addAll(ChartFiles.save(Charts.note(Charts.stacked(f.title(),
-                "network and strategy", "share of the step time (fraction)", labels, parts),
-                "overlapped schedule, flow-level links, 16 accelerators"), out, f.key() + "_breakdown"));
+        for (boolean shares : new boolean[] {false, true}) {
+            charts.addAll(ChartFiles.save(Charts.note(Charts.breakdown(f.title(), "network and strategy", labels, parts,
+                    shares), "overlapped schedule, flow-level links, 16 accelerators"), out,
+                    f.key() + (shares ? "_breakdown_share" : "_breakdown")));
+        }
     }
 
     /**
