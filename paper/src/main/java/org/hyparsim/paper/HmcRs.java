@@ -56,15 +56,17 @@ public final class HmcRs {
                 }
             }
         }
+        // absolute times first, then each run's shares of its step as a second chart
         Map<String, double[]> parts = new LinkedHashMap<>();
         for (int k = 0; k < PARTS.size(); k++) {
             RunColumn part = PARTS.get(k);
-            parts.put(PART_NAMES.get(k), shown.stream()
-                    .mapToDouble(x -> x.value(part) / x.value(RunColumn.STEP_TIME)).toArray());
+            parts.put(PART_NAMES.get(k), shown.stream().mapToDouble(x -> x.value(part)).toArray());
         }
-        Chart chart = new Chart(KEY + "_breakdown", Charts.note(Charts.stacked(TITLE,
-                "network and strategy", "share of the step time (fraction)", labels, parts),
-                "overlapped schedule, flow-level links, 16 accelerators"));
-        return new Result(t, List.of(chart));
+        List<Chart> charts = new ArrayList<>();
+        for (boolean shares : new boolean[] {false, true}) {
+            charts.add(new Chart(KEY + (shares ? "_breakdown_share" : "_breakdown"), Charts.note(Charts.breakdown(TITLE,
+                    "network and strategy", labels, parts, shares), "overlapped schedule, flow-level links, 16 accelerators")));
+        }
+        return new Result(t, charts);
     }
 }

@@ -76,7 +76,7 @@ public final class ChartSet {
 
     /** The chart files a sweep directory owns: what a redraw replaces, and removes when it no longer draws it. */
     static final java.util.regex.Pattern OWNED = java.util.regex.Pattern.compile(
-            "(performance|energy|communication|breakdown|scalability|topology|partition-.+)\\.(png|svg)");
+            "(performance|energy|communication|breakdown|breakdown-share|scalability|topology|partition-.+)\\.(png|svg)");
 
     /** Draws the charts the rows support into {@code dir} and removes the charts of an earlier run it did not redraw. */
     public static List<Path> draw(List<RunRow> rows, Path dir) throws IOException {
@@ -159,9 +159,6 @@ public final class ChartSet {
             throws IOException {
         List<RunRow> shown = rows.size() > MAX_BREAKDOWN_RUNS ? rows.subList(0, MAX_BREAKDOWN_RUNS) : rows;
         List<String> labels = new ArrayList<>();
-        double max = shown.stream().mapToDouble(r -> r.value(RunColumn.STEP_TIME)).max().orElse(0);
-        double scale = max < 1e-3 ? 1e6 : max < 1 ? 1e3 : 1;
-        String unit = max < 1e-3 ? "us" : max < 1 ? "ms" : "s";
         Map<String, double[]> parts = new LinkedHashMap<>();
         parts.put("compute", new double[shown.size()]);
         parts.put("memory stall", new double[shown.size()]);
@@ -169,16 +166,19 @@ public final class ChartSet {
         for (int i = 0; i < shown.size(); i++) {
             RunRow r = shown.get(i);
             labels.add(label.of(r, varying) + " " + r.run().strategy().label());
-            parts.get("compute")[i] = r.value(RunColumn.COMPUTE) * scale;
-            parts.get("memory stall")[i] = r.value(RunColumn.MEMORY_STALL) * scale;
-            parts.get("exposed communication")[i] = r.value(RunColumn.EXPOSED_COMMUNICATION) * scale;
+            parts.get("compute")[i] = r.value(RunColumn.COMPUTE);
+            parts.get("memory stall")[i] = r.value(RunColumn.MEMORY_STALL);
+            parts.get("exposed communication")[i] = r.value(RunColumn.EXPOSED_COMMUNICATION);
         }
-        JFreeChart c = Charts.stacked("Step time breakdown (critical accelerator)", "run", "time per step (" + unit + ")",
-                labels, parts);
-        if (rows.size() > shown.size()) {
-            Charts.note(c, "first " + MAX_BREAKDOWN_RUNS + " of " + rows.size() + " runs");
+        List<Path> out = new ArrayList<>();
+        for (boolean shares : new boolean[] {false, true}) {
+            JFreeChart c = Charts.breakdown("Step time breakdown (critical accelerator)", "run", labels, parts, shares);
+            if (rows.size() > shown.size()) {
+                Charts.note(c, "first " + MAX_BREAKDOWN_RUNS + " of " + rows.size() + " runs");
+            }
+            out.addAll(ChartFiles.save(c, dir, shares ? "breakdown-share" : "breakdown"));
         }
-        return ChartFiles.save(c, dir, "breakdown");
+        return out;
     }
 
     private static List<Path> scalability(List<RunRow> rows, List<RunColumn> varying, List<StrategyKind> strategies,

@@ -7,7 +7,6 @@ import java.awt.Paint;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
@@ -57,51 +56,101 @@ public final class Charts {
     private Charts() {
     }
 
-    /** Bars per category and series; a log axis when the values span orders of magnitude. */
+    /**
+     * Bars per category and series, on a value axis chosen from the data ({@link ValueAxes}): a
+     * log axis when asked for and the values span a decade or more, the unit the label names
+     * changed to the one that suits the values.
+     */
     public static JFreeChart bars(String title, String categoryLabel, String valueLabel, List<String> categories,
             Map<String, double[]> series, boolean log) {
+        double[] range = range(series, log);
+        ValueAxes.Scaled y = ValueAxes.of(valueLabel, range[0], range[1], log);
         DefaultCategoryDataset data = new DefaultCategoryDataset();
-        double min = Double.POSITIVE_INFINITY;
-        double max = 0;
         for (Map.Entry<String, double[]> s : series.entrySet()) {
             for (int i = 0; i < categories.size(); i++) {
                 double v = s.getValue()[i];
-                if (Double.isFinite(v) && (!log || v > 0)) {
-                    data.addValue(v, s.getKey(), categories.get(i));
+                if (Double.isFinite(v) && (!(y.axis() instanceof LogAxis) || v > 0)) {
+                    data.addValue(v * y.factor(), s.getKey(), categories.get(i));
+                }
+            }
+        }
+        BarRenderer r = new BarRenderer();
+        r.setBarPainter(new StandardBarPainter());
+        r.setShadowVisible(false);
+        r.setItemMargin(0.02);
+        r.setBase(y.barBase());
+        r.setIncludeBaseInRange(false);
+        colour(r, series.size());
+        CategoryPlot plot = new CategoryPlot(data, categoryAxis(categoryLabel, categories.size()), y.axis(), r);
+        return finish(title, plot);
+    }
+
+    /** The smallest and largest finite values (positive ones only for a log axis); infinities when none. */
+    static double[] range(Map<String, double[]> series, boolean positiveOnly) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double[] values : series.values()) {
+            for (double v : values) {
+                if (Double.isFinite(v) && (!positiveOnly || v > 0)) {
                     min = Math.min(min, v);
                     max = Math.max(max, v);
                 }
             }
         }
-        CategoryAxis x = categoryAxis(categoryLabel, categories.size());
-        ValueAxis y = log ? logAxis(valueLabel, min, max) : numberAxis(valueLabel);
-        BarRenderer r = new BarRenderer();
-        r.setBarPainter(new StandardBarPainter());
-        r.setShadowVisible(false);
-        r.setItemMargin(0.02);
-        if (log) {
-            r.setBase(y.getLowerBound());
-        }
-        colour(r, series.size());
-        CategoryPlot plot = new CategoryPlot(data, x, y, r);
-        return finish(title, plot);
+        return new double[] {min, max};
     }
 
-    /** Stacked bars: the parts of each category's total (for the step-time breakdown). */
+    /** Stacked bars: the parts of each category's total (for the step-time breakdown), from zero. */
     public static JFreeChart stacked(String title, String categoryLabel, String valueLabel, List<String> categories,
             Map<String, double[]> parts) {
+        double max = 0;
+        for (int i = 0; i < categories.size(); i++) {
+            double total = 0;
+            for (double[] v : parts.values()) {
+                total += Double.isFinite(v[i]) ? v[i] : 0;
+            }
+            max = Math.max(max, total);
+        }
+        ValueAxes.Scaled y = ValueAxes.of(valueLabel, 0, max, false);
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (Map.Entry<String, double[]> s : parts.entrySet()) {
             for (int i = 0; i < categories.size(); i++) {
-                data.addValue(s.getValue()[i], s.getKey(), categories.get(i));
+                data.addValue(s.getValue()[i] * y.factor(), s.getKey(), categories.get(i));
             }
         }
         StackedBarRenderer r = new StackedBarRenderer();
         r.setBarPainter(new StandardBarPainter());
         r.setShadowVisible(false);
         colour(r, parts.size());
-        CategoryPlot plot = new CategoryPlot(data, categoryAxis(categoryLabel, categories.size()), numberAxis(valueLabel), r);
+        CategoryPlot plot = new CategoryPlot(data, categoryAxis(categoryLabel, categories.size()), y.axis(), r);
         return finish(title, plot);
+    }
+
+    /**
+     * The step-time breakdown: each category's parts in seconds stacked, on a time axis in the
+     * unit that suits them ({@code shares} false), or each part's share of its category's total
+     * ({@code shares} true, the normalised version: a second chart, never the only one).
+     */
+    public static JFreeChart breakdown(String title, String categoryLabel, List<String> categories,
+            Map<String, double[]> partsSeconds, boolean shares) {
+        if (!shares) {
+            return stacked(title, categoryLabel, "time per step (s)", categories, partsSeconds);
+        }
+        double[] totals = new double[categories.size()];
+        partsSeconds.values().forEach(v -> {
+            for (int i = 0; i < totals.length; i++) {
+                totals[i] += Double.isFinite(v[i]) ? v[i] : 0;
+            }
+        });
+        Map<String, double[]> share = new java.util.LinkedHashMap<>();
+        partsSeconds.forEach((k, v) -> {
+            double[] f = new double[totals.length];
+            for (int i = 0; i < f.length; i++) {
+                f[i] = totals[i] > 0 ? v[i] / totals[i] : 0;
+            }
+            share.put(k, f);
+        });
+        return stacked(title + " (shares)", categoryLabel, "share of the step time (fraction)", categories, share);
     }
 
     /**
@@ -112,24 +161,21 @@ public final class Charts {
             Map<String, double[]> communicationGB) {
         JFreeChart chart = bars(title, "accelerators", "gain over the smallest array (x)", sizes, gains, false);
         CategoryPlot plot = chart.getCategoryPlot();
-        DefaultCategoryDataset lines = new DefaultCategoryDataset();
-        double min = Double.POSITIVE_INFINITY;
-        double max = 0;
-        for (Map.Entry<String, double[]> s : communicationGB.entrySet()) {
-            for (int i = 0; i < sizes.size(); i++) {
-                double v = s.getValue()[i];
-                // every category is added (a gap where there is nothing to draw), so that the
-                // lines' categories line up with the bars'
-                lines.addValue(v > 0 ? Double.valueOf(v) : null, s.getKey() + " communication", sizes.get(i));
-                if (v > 0) {
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
+        double[] range = range(communicationGB, true);
+        if (range[1] > 0) {
+            ValueAxes.Scaled y = ValueAxes.of("communication per step (GB, log scale)", range[0], range[1], true);
+            DefaultCategoryDataset lines = new DefaultCategoryDataset();
+            for (Map.Entry<String, double[]> s : communicationGB.entrySet()) {
+                for (int i = 0; i < sizes.size(); i++) {
+                    double v = s.getValue()[i];
+                    // every category is added (a gap where there is nothing to draw), so that the
+                    // lines' categories line up with the bars'
+                    lines.addValue(v > 0 ? Double.valueOf(v * y.factor()) : null, s.getKey() + " communication",
+                            sizes.get(i));
                 }
             }
-        }
-        if (max > 0) {
             plot.setDataset(1, lines);
-            plot.setRangeAxis(1, logAxis("communication per step (GB, log scale)", min, max));
+            plot.setRangeAxis(1, y.axis());
             plot.mapDatasetToRangeAxis(1, 1);
             LineAndShapeRenderer lr = new LineAndShapeRenderer(true, true);
             for (int i = 0; i < communicationGB.size(); i++) {
@@ -195,41 +241,62 @@ public final class Charts {
 
     /**
      * A heat map of values over two choices (the paper's Fig. 9): x and y index the choices,
-     * colour the value on a log scale; the marked cell is outlined by a legend entry.
+     * colour the value on a log scale (in the unit of the label's kind that suits the values);
+     * the marked cell is outlined by a legend entry.
      */
     public static JFreeChart heatmap(String title, String xLabel, String yLabel, double[][] values, String valueLabel,
             int markX, int markY, String markLabel) {
         int nx = values.length;
         int ny = values[0].length;
-        double[] xs = new double[nx * ny];
-        double[] ys = new double[nx * ny];
-        double[] zs = new double[nx * ny];
         double min = Double.POSITIVE_INFINITY;
         double max = 0;
-        for (int i = 0; i < nx; i++) {
-            for (int j = 0; j < ny; j++) {
-                int k = i * ny + j;
-                xs[k] = i;
-                ys[k] = j;
-                zs[k] = values[i][j];
-                if (values[i][j] > 0) {
-                    min = Math.min(min, values[i][j]);
-                    max = Math.max(max, values[i][j]);
+        for (double[] column : values) {
+            for (double v : column) {
+                if (v > 0) {
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
                 }
             }
         }
+        AxisUnit unit = AxisUnit.inLabel(valueLabel);
+        AxisUnit shown = unit == null ? null : unit.suited(max);
+        double factor = unit == null ? 1 : unit.factor / shown.factor;
+        double[][] xyz = new double[3][nx * ny];
+        for (int i = 0; i < nx; i++) {
+            for (int j = 0; j < ny; j++) {
+                xyz[0][i * ny + j] = i;
+                xyz[1][i * ny + j] = j;
+                xyz[2][i * ny + j] = values[i][j] * factor;
+            }
+        }
+        String label = unit == null ? valueLabel : AxisUnit.relabel(valueLabel, shown);
+        LogAxis scaleAxis = ValueAxes.logAxis(label, min * factor, max == min ? min * factor * 10 : max * factor);
+        LogPaintScale scale = new LogPaintScale(scaleAxis.getLowerBound(), scaleAxis.getUpperBound());
         DefaultXYZDataset data = new DefaultXYZDataset();
-        data.addSeries(valueLabel, new double[][] {xs, ys, zs});
+        data.addSeries(label, xyz);
         XYBlockRenderer r = new XYBlockRenderer();
-        LogPaintScale scale = new LogPaintScale(min, max == min ? min * 10 : max);
         r.setPaintScale(scale);
-        NumberAxis x = numberAxis(xLabel);
-        NumberAxis y = numberAxis(yLabel);
-        x.setRange(-0.5, nx - 0.5);
-        y.setRange(-0.5, ny - 0.5);
-        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        XYPlot plot = new XYPlot(data, x, y, r);
+        XYPlot plot = new XYPlot(data, indexAxis(xLabel, nx), indexAxis(yLabel, ny), r);
+        mark(plot, markX, markY, markLabel);
+        JFreeChart chart = finish(title, plot);
+        PaintScaleLegend legend = new PaintScaleLegend(scale, scaleAxis);
+        legend.setPosition(RectangleEdge.RIGHT);
+        legend.setMargin(new RectangleInsets(10, 10, 10, 10));
+        legend.setStripWidth(20);
+        chart.addSubtitle(legend);
+        return chart;
+    }
+
+    /** An axis of choices 0 to n - 1, a tick at each. */
+    private static NumberAxis indexAxis(String label, int n) {
+        NumberAxis a = numberAxis(label);
+        a.setRange(-0.5, n - 0.5);
+        a.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        return a;
+    }
+
+    /** Outlines one cell of a heat map, named in the legend. */
+    private static void mark(XYPlot plot, int markX, int markY, String markLabel) {
         XYSeriesCollection mark = new XYSeriesCollection();
         XYSeries m = new XYSeries(markLabel);
         m.add(markX, markY);
@@ -243,21 +310,10 @@ public final class Charts {
         plot.setDataset(1, mark);
         plot.setRenderer(1, mr);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
-        JFreeChart chart = finish(title, plot);
-        LogAxis scaleAxis = new LogAxis(valueLabel);
-        style(scaleAxis);
-        scaleAxis.setRange(min, max == min ? min * 10 : max);
-        scaleAxis.setNumberFormatOverride(new java.text.DecimalFormat("0.###"));
-        PaintScaleLegend legend = new PaintScaleLegend(scale, scaleAxis);
-        legend.setPosition(RectangleEdge.RIGHT);
-        legend.setMargin(new RectangleInsets(10, 10, 10, 10));
-        legend.setStripWidth(20);
-        chart.addSubtitle(legend);
         LegendItemCollection items = new LegendItemCollection();
         items.add(new LegendItem(markLabel, null, null, null, new Ellipse2D.Double(-8, -8, 16, 16), Color.WHITE,
                 new BasicStroke(1.5f), Color.BLACK));
         plot.setFixedLegendItems(items);
-        return chart;
     }
 
     /** Colours from blue (low) to yellow (high) on a log scale. */
@@ -313,42 +369,6 @@ public final class Charts {
         NumberAxis y = new NumberAxis(label);
         style(y);
         return y;
-    }
-
-    static LogAxis logAxis(String label, double min, double max) {
-        LogAxis y = new LogAxis(label);
-        style(y);
-        if (min > 0 && max > 0 && Double.isFinite(min)) {
-            // a little beyond whole decades, so that both end labels are drawn
-            double lo = Math.pow(10, Math.floor(Math.log10(min))) / 1.02;
-            double hi = Math.pow(10, Math.ceil(Math.log10(max * 1.0001))) * 1.02;
-            y.setRange(lo, hi);
-        }
-        // a labelled tick per decade, or per doubling when the axis spans two decades or less
-        double decades = y.getUpperBound() > 0 && y.getLowerBound() > 0
-                ? Math.log10(y.getUpperBound() / y.getLowerBound()) : 10;
-        y.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(decades <= 2.1 ? Math.log10(2) : 1.0), false, true);
-        y.setMinorTickCount(9);
-        y.setMinorTickMarksVisible(true);
-        y.setMinorTickMarkOutsideLength(3f);
-        y.setTickMarkOutsideLength(6f);
-        y.setNumberFormatOverride(new java.text.DecimalFormat("0.####E0") {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            public StringBuffer format(double number, StringBuffer result, java.text.FieldPosition pos) {
-                return result.append(readable(number));
-            }
-        });
-        return y;
-    }
-
-    /** 0.001, 0.01, ..., 100, 1000, 1e4 ... as a reader writes them. */
-    static String readable(double v) {
-        if (v >= 1e-3 && v < 1e5) {
-            return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
-        }
-        return String.format(Locale.ROOT, "%.0e", v);
     }
 
     static void style(org.jfree.chart.axis.Axis a) {

@@ -28,6 +28,15 @@ public final class SweepRunner {
     /** Told after each point. */
     public interface Listener {
         void pointDone(int done, int total, boolean failed);
+
+        /** Told once before any point runs: the points in the order they start, on how many threads. */
+        default void starting(List<Sweep.Point> order, int threads) {
+        }
+
+        /** Told after each point, with the point. */
+        default void pointDone(Sweep.Point point, int done, int total, boolean failed) {
+            pointDone(done, total, failed);
+        }
     }
 
     /** Told the rows of each finished point, as soon as it finishes (the journal). */
@@ -64,6 +73,7 @@ public final class SweepRunner {
             }
             order.sort(java.util.Comparator.comparingInt((Integer i) -> points.get(i).scenario().accelerators())
                     .reversed());
+            listener.starting(order.stream().map(points::get).toList(), Math.max(1, threads));
             List<Future<List<RunRow>>> futures = new ArrayList<>(java.util.Collections.nCopies(points.size(), null));
             for (int i : order) {
                 Sweep.Point p = points.get(i);
@@ -83,7 +93,7 @@ public final class SweepRunner {
                     if (sink != null) {
                         sink.pointFinished(p.index(), rows);
                     }
-                    listener.pointDone(done.incrementAndGet(), points.size(), bad);
+                    listener.pointDone(p, done.incrementAndGet(), points.size(), bad);
                     return rows;
                 }));
             }

@@ -1,0 +1,100 @@
+package org.hyparsim.scenarios.sweep;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.hyparsim.input.scenario.Scenario;
+import org.hyparsim.input.scenario.Sweep;
+
+/**
+ * The time a sweep has left, from each point's expected work and the seconds per unit of work
+ * its finished points took. A point's work grows with its array (by the power 2.5), its layers
+ * and its strategies, over a fixed cost: fitted to the reproduction's 383 points (1 to 256
+ * accelerators, where one 256-accelerator point takes as long as a thousand 16-accelerator
+ * ones), within 2x per array size. Points start in the order given, each on the first free
+ * thread (a fixed pool), so a point's start is the finish of the point whose thread it takes.
+ * Times are passed in, in seconds from the sweep's start: the estimator reads no clock.
+ */
+public final class RemainingTime {
+    /** A point's fixed work, in the units of {@link #work}: about 5 ms on the machine the fit was made on. */
+    static final double FIXED_WORK = 1e4;
+    /** The power of the array's size in a point's work. */
+    static final double ARRAY_POWER = 2.5;
+    /** An estimate once this share of the work is done, or once as many points as threads are. */
+    static final double FIRST_ESTIMATE_SHARE = 0.1;
+
+    private final List<Sweep.Point> order;
+    private final int threads;
+    private final double afterSeconds;
+    private final double totalWork;
+    private final Map<Integer, Double> started = new HashMap<>();
+    private final List<Integer> finished = new ArrayList<>();
+    private double doneWork;
+    private double doneSeconds;
+
+    /**
+     * @param order the points in the order they start
+     * @param afterSeconds the seconds the work after the last point takes (a report, charts)
+     */
+    public RemainingTime(List<Sweep.Point> order, int threads, double afterSeconds) {
+        if (threads < 1 || afterSeconds < 0) {
+            throw new IllegalArgumentException("threads must be at least 1 and afterSeconds at least 0");
+        }
+        this.order = List.copyOf(order);
+        this.threads = threads;
+        this.afterSeconds = afterSeconds;
+        this.totalWork = order.stream().mapToDouble(p -> work(p.scenario())).sum();
+        for (int k = 0; k < Math.min(threads, order.size()); k++) {
+            started.put(order.get(k).index(), 0.0);
+        }
+    }
+
+    /** A point's expected work, in arbitrary units (only ratios count). */
+    static double work(Scenario s) {
+        return FIXED_WORK + Math.pow(s.accelerators(), ARRAY_POWER) * s.network().layers().size()
+                * s.strategies().size();
+    }
+
+    /** Records that {@code point} finished {@code at} seconds into the sweep. */
+    public void finished(Sweep.Point point, double at) {
+        Double start = started.getOrDefault(point.index(), 0.0);
+        doneSeconds += Math.max(0, at - start);
+        doneWork += work(point.scenario());
+        finished.add(point.index());
+        int next = threads + finished.size() - 1;
+        if (next < order.size()) {
+            started.put(order.get(next).index(), at);
+        }
+    }
+
+    /** The share of the expected work done, 0 to 1. */
+    public double doneShare() {
+        return totalWork == 0 ? 1 : doneWork / totalWork;
+    }
+
+    /** Seconds left {@code now} seconds into the sweep, or empty while too little is done to tell. */
+    public OptionalDouble left(double now) {
+        if (finished.isEmpty() || doneShare() < FIRST_ESTIMATE_SHARE && finished.size() < threads) {
+            return OptionalDouble.empty();
+        }
+        double secondsPerWork = doneSeconds / doneWork;
+        java.util.Set<Integer> done = new java.util.HashSet<>(finished);
+        double threadSeconds = 0;
+        double longest = 0;
+        for (Sweep.Point p : order) {
+            if (done.contains(p.index())) {
+                continue;
+            }
+            double expected = work(p.scenario()) * secondsPerWork;
+            Double start = started.get(p.index());
+            double rest = start == null ? expected : Math.max(0, expected - (now - start));
+            threadSeconds += rest;
+            if (start != null) {
+                longest = Math.max(longest, rest);
+            }
+        }
+        return OptionalDouble.of(Math.max(threadSeconds / threads, longest) + afterSeconds);
+    }
+}

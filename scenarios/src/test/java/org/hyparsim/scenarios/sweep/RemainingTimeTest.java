@@ -1,0 +1,85 @@
+package org.hyparsim.scenarios.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.hyparsim.scenarios.Scenarios;
+import org.hyparsim.input.scenario.Scenario;
+import org.hyparsim.input.scenario.Sweep;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RemainingTimeTest {
+    @TempDir
+    Path dir;
+
+    private Scenario scenario(int accelerators) throws IOException {
+        return Scenarios.read(dir, "network: VGG-E\nbatch: 256\naccelerators: " + accelerators
+                + "\ntopology: htree\nhardware: hmc-rs\nstrategies: [dp, hypar]\n");
+    }
+
+    private static List<Sweep.Point> points(Scenario... scenarios) {
+        List<Sweep.Point> out = new ArrayList<>();
+        for (Scenario s : scenarios) {
+            out.add(new Sweep.Point(out.size(), Map.of(), s));
+        }
+        return out;
+    }
+
+    @Test
+    void estimatingUntilAPointIsDone() throws IOException {
+        Scenario s = scenario(16);
+        RemainingTime t = new RemainingTime(points(s, s, s, s), 1, 0);
+        assertFalse(t.left(5).isPresent());
+        assertEquals(0, t.doneShare());
+    }
+
+    @Test
+    void equalPointsOnOneThreadTakeWhatTheFirstTook() throws IOException {
+        Scenario s = scenario(16);
+        List<Sweep.Point> p = points(s, s, s, s);
+        RemainingTime t = new RemainingTime(p, 1, 0);
+        t.finished(p.get(0), 10);
+        assertEquals(0.25, t.doneShare(), 1e-12);
+        // three points of 10 s each; the second started at 10 s
+        assertEquals(30, t.left(10).getAsDouble(), 1e-9);
+        assertEquals(26, t.left(14).getAsDouble(), 1e-9);
+    }
+
+    @Test
+    void aLargerArrayWeighsMoreAndThreadsShareTheRest() throws IOException {
+        Scenario small = scenario(16);
+        Scenario large = scenario(64);
+        List<Sweep.Point> p = points(large, small, small, small);
+        double ratio = RemainingTime.work(large) / RemainingTime.work(small);
+        assertTrue(ratio > 10, "64 accelerators weigh far more than 16: " + ratio);
+        RemainingTime t = new RemainingTime(p, 2, 0);
+        // the small points take 1 s each beside the large one; after one of them (too little work
+        // done, fewer points than threads) it is still estimating
+        t.finished(p.get(1), 1);
+        assertFalse(t.left(1).isPresent());
+        t.finished(p.get(2), 2);
+        double largeRest = ratio * 1 - 2;
+        double expected = Math.max((largeRest + 1) / 2, largeRest);
+        assertEquals(expected, t.left(2).getAsDouble(), 1e-9);
+    }
+
+    @Test
+    void theWorkAfterThePointsIsAdded() throws IOException {
+        Scenario s = scenario(16);
+        List<Sweep.Point> p = points(s, s);
+        RemainingTime t = new RemainingTime(p, 1, 3);
+        t.finished(p.get(0), 4);
+        assertEquals(4 + 3, t.left(4).getAsDouble(), 1e-9);
+        t.finished(p.get(1), 8);
+        // nothing left of the points; the 3 s after them
+        assertEquals(3, t.left(8).getAsDouble(), 1e-9);
+        assertEquals(1, t.doneShare(), 1e-12);
+    }
+}
