@@ -105,8 +105,7 @@ public final class CollectiveCommand implements Callable<Integer> {
 
     /** The member of a closed set an option names, or one message listing the names. */
     static <E extends Enum<E> & org.hyparsim.core.Named> E named(Class<E> type, String value, String option) {
-        return org.hyparsim.core.Named.fromName(type, value).orElseThrow(() -> new InputException(CLI, option, "'" + value
-                + "' is not one of " + String.join(", ", org.hyparsim.core.Named.names(type))));
+        return org.hyparsim.core.Named.require(type, value, CLI, option);
     }
 
     /** A positive, finite number of bytes. */

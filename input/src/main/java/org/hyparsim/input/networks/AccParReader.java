@@ -104,15 +104,17 @@ public final class AccParReader {
         if (type == LayerType.FC) {
             return Layer.fc(name, v.get("in_ch"), v.get("out_ch"));
         }
-        return conv(name, v.get("in_ch"), v.get("in_fmap_h"), v.get("in_fmap_w"), v.get("kernel"), v.get("out_ch"),
-                v.get("out_fmap_h"), v.get("out_fmap_w"), v.get("pool"));
+        return conv(name, new Layer.Shape(v.get("in_ch"), v.get("in_fmap_h"), v.get("in_fmap_w")), v.get("kernel"),
+                new Layer.Shape(v.get("out_ch"), v.get("out_fmap_h"), v.get("out_fmap_w")), v.get("pool"));
     }
 
-    /** A conv layer from AccPar's fields, read as its planner reads them (see the class comment). */
-    static Layer conv(String name, int inCh, int inH, int inW, int k, int outCh, int oh, int ow, int pool) {
-        return new Layer(name, LayerType.CONV, new Layer.Shape(inCh, inH, inW), new Layer.Window(k, 1, 0),
-                new Layer.Shape(outCh, oh * pool, ow * pool), new Layer.Window(pool, pool, 0),
-                new Layer.Shape(outCh, oh, ow));
+    /**
+     * A conv layer from AccPar's fields, read as its planner reads them (see the class comment):
+     * {@code out} is the output after pooling, which the next layer consumes.
+     */
+    static Layer conv(String name, Layer.Shape in, int kernel, Layer.Shape out, int pool) {
+        return new Layer(name, LayerType.CONV, in, new Layer.Window(kernel, 1, 0),
+                new Layer.Shape(out.channels(), out.height() * pool, out.width() * pool), new Layer.Window(pool, pool, 0), out);
     }
 
     private static int parseInt(String s, String source, String where, String key) {

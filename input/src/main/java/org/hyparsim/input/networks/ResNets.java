@@ -92,7 +92,7 @@ public final class ResNets {
     /** AccPar's generated ResNet-18, -34 or -50. */
     public static Network accpar(int depth) {
         List<Layer> layers = new ArrayList<>();
-        layers.add(AccParReader.conv("cv1", 3, 224, 224, 7, 64, 56, 56, 4));
+        layers.add(AccParReader.conv("cv1", square(3, 224), 7, square(64, 56), 4));
         int[] blocks = depth == 18 ? BASIC_18 : BLOCKS_34_50;
         int[] hws = {56, 28, 14, 7};
         for (int stage = 0; stage < 4; stage++) {
@@ -101,12 +101,12 @@ public final class ResNets {
             String prefix = "cv" + (stage + 2);
             for (int block = 0; block < blocks[stage]; block++) {
                 if (depth == 50) {
-                    layers.add(AccParReader.conv(prefix + (layers.size() + 1), width, hw, hw, 1, width, hw, hw, 1));
-                    layers.add(AccParReader.conv(prefix + (layers.size() + 1), width, hw, hw, 3, width, hw, hw, 1));
-                    layers.add(AccParReader.conv(prefix + (layers.size() + 1), width, hw, hw, 1, 4 * width, hw, hw, 1));
+                    layers.add(AccParReader.conv(prefix + (layers.size() + 1), square(width, hw), 1, square(width, hw), 1));
+                    layers.add(AccParReader.conv(prefix + (layers.size() + 1), square(width, hw), 3, square(width, hw), 1));
+                    layers.add(AccParReader.conv(prefix + (layers.size() + 1), square(width, hw), 1, square(4 * width, hw), 1));
                 } else {
-                    layers.add(AccParReader.conv(prefix + (layers.size() + 1), width, hw, hw, 3, width, hw, hw, 1));
-                    layers.add(AccParReader.conv(prefix + (layers.size() + 1), width, hw, hw, 3, width, hw, hw, 1));
+                    layers.add(AccParReader.conv(prefix + (layers.size() + 1), square(width, hw), 3, square(width, hw), 1));
+                    layers.add(AccParReader.conv(prefix + (layers.size() + 1), square(width, hw), 3, square(width, hw), 1));
                 }
             }
         }
@@ -119,5 +119,10 @@ public final class ResNets {
         }
         return Network.reference("AccPar-ResNet-" + depth, "AccPar's generated ResNet-" + depth
                 + " (linghaosong/AccPar, gen_resnet)", layers, shortcuts, ACCPAR_NOTE, "built-in networks");
+    }
+
+    /** A square feature map of this many channels. */
+    private static Layer.Shape square(int channels, int hw) {
+        return new Layer.Shape(channels, hw, hw);
     }
 }

@@ -1,24 +1,28 @@
 package org.hyparsim.input.scenario;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.lang.reflect.RecordComponent;
 import org.hyparsim.accel.AcceleratorEnergy;
 import org.hyparsim.accel.AcceleratorProfile;
 import org.hyparsim.accel.ComputeModelKind;
 import org.hyparsim.accel.MemorySystem;
 import org.hyparsim.accel.PeArray;
 import org.hyparsim.core.Checks;
-import org.hyparsim.noc.LinkProfile;
 import org.hyparsim.core.InputException;
+import org.hyparsim.core.Named;
+import org.hyparsim.core.Ranges;
+import org.hyparsim.noc.LinkProfile;
 
 /**
  * Reads hardware: a bundled profile (hmc-rs, paper) by name, with overrides of its values, into
@@ -26,9 +30,9 @@ import org.hyparsim.core.InputException;
  */
 public final class HardwareReader {
     private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .disable(com.fasterxml.jackson.databind.DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
     private HardwareReader() {
     }
@@ -72,49 +76,12 @@ public final class HardwareReader {
                 overrides == null ? path : field(path, "profile"), "unknown hardware profile '" + name
                         + "': expected one of " + String.join(", ", BuiltInProfile.names())));
         ObjectNode values = values(profile);
-        List<InputException.Problem> problems = new ArrayList<>();
         List<Hardware.Override> given = new ArrayList<>();
         if (overrides != null) {
-            Iterator<Map.Entry<String, JsonNode>> it = overrides.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (e.getKey().equals("profile")) {
-                    continue;
-                }
-                given.add(new Hardware.Override(e.getKey(), e.getValue().toString()));
-                if (e.getKey().equals("name") || !values.has(e.getKey())) {
-                    problems.add(new InputException.Problem(source, field(path, e.getKey()), "unknown hardware field '"
-                            + e.getKey() + "'; known fields: " + knownFields(values)));
-                    continue;
-                }
-                JsonNode old = values.get(e.getKey());
-                JsonNode v = e.getValue();
-                boolean whole = org.hyparsim.core.Ranges.table().containsKey(e.getKey())
-                        && org.hyparsim.core.Ranges.of(e.getKey()).whole();
-                if (whole && v.isNumber() && v.asDouble() != Math.rint(v.asDouble())) {
-                    problems.add(new InputException.Problem(source, field(path, e.getKey()), "must be a whole number, got "
-                            + v));
-                    continue;
-                }
-                if (whole && v.isNumber() && !v.isIntegralNumber() && Math.abs(v.asDouble()) < 1e15) {
-                    v = com.fasterxml.jackson.databind.node.LongNode.valueOf((long) v.asDouble());
-                }
-                boolean ok = old.isNumber() ? v.isNumber() : old.isArray() ? v.isArray() : v.isTextual();
-                if (!ok) {
-                    problems.add(new InputException.Problem(source, field(path, e.getKey()), "wrong type: expected "
-                            + (old.isNumber() ? "a number" : old.isArray() ? "a list of numbers" : "a string")));
-                    continue;
-                }
-                values.set(e.getKey(), v);
-            }
+            override(values, overrides, given, source, path);
         }
-        if (!problems.isEmpty()) {
-            throw new InputException(problems);
-        }
-        String computeName = values.path("computeModel").asText();
-        ComputeModelKind compute = ComputeModelKind.fromName(computeName).orElseThrow(() -> new InputException(source,
-                field(path, "computeModel"), "'" + computeName + "' is not one of "
-                        + String.join(", ", ComputeModelKind.names())));
+        ComputeModelKind compute = Named.require(ComputeModelKind.class, values.path("computeModel").asText(), source,
+                field(path, "computeModel"));
         AcceleratorProfile accelerator;
         LinkProfile links;
         try {
@@ -126,6 +93,7 @@ public final class HardwareReader {
         }
         List<Checks.Problem> bad = new ArrayList<>(accelerator.problems());
         bad.addAll(links.problems());
+        List<InputException.Problem> problems = new ArrayList<>();
         for (Checks.Problem pr : bad) {
             problems.add(new InputException.Problem(source, field(path, pr.field()), pr.reason()));
         }
@@ -133,6 +101,54 @@ public final class HardwareReader {
             throw new InputException(problems);
         }
         return new Hardware(profile, given, accelerator, links);
+    }
+
+    /**
+     * Sets each override (the key "profile" aside) into the profile's values and records it in
+     * {@code given}; every unknown field or bad value is reported at once.
+     */
+    private static void override(ObjectNode values, JsonNode overrides, List<Hardware.Override> given, String source,
+            String path) {
+        List<InputException.Problem> problems = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> it = overrides.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getKey().equals("profile")) {
+                continue;
+            }
+            given.add(new Hardware.Override(e.getKey(), e.getValue().toString()));
+            if (e.getKey().equals("name") || !values.has(e.getKey())) {
+                problems.add(new InputException.Problem(source, field(path, e.getKey()), "unknown hardware field '"
+                        + e.getKey() + "'; known fields: " + knownFields(values)));
+                continue;
+            }
+            String problem = overrideProblem(values, e.getKey(), e.getValue());
+            if (problem != null) {
+                problems.add(new InputException.Problem(source, field(path, e.getKey()), problem));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
+        }
+    }
+
+    /** Sets one known field to its new value, or says why the value does not fit (and sets nothing). */
+    private static String overrideProblem(ObjectNode values, String key, JsonNode given) {
+        JsonNode old = values.get(key);
+        JsonNode v = given;
+        boolean whole = Ranges.table().containsKey(key) && Ranges.of(key).whole();
+        if (whole && v.isNumber() && v.asDouble() != Math.rint(v.asDouble())) {
+            return "must be a whole number, got " + v;
+        }
+        if (whole && v.isNumber() && !v.isIntegralNumber() && Math.abs(v.asDouble()) < 1e15) {
+            v = LongNode.valueOf((long) v.asDouble());
+        }
+        boolean ok = old.isNumber() ? v.isNumber() : old.isArray() ? v.isArray() : v.isTextual();
+        if (!ok) {
+            return "wrong type: expected " + (old.isNumber() ? "a number" : old.isArray() ? "a list of numbers" : "a string");
+        }
+        values.set(key, v);
+        return null;
     }
 
     /** The record of the values named like its components. */

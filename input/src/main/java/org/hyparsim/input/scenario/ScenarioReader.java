@@ -1,16 +1,25 @@
 package org.hyparsim.input.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.hyparsim.accel.AcceleratorProfile;
+import org.hyparsim.accel.ComputeModelKind;
 import org.hyparsim.core.Checks;
 import org.hyparsim.core.InputException;
 import org.hyparsim.core.Limits;
+import org.hyparsim.core.Named;
 import org.hyparsim.core.step.RunPhase;
 import org.hyparsim.core.step.Schedule;
+import org.hyparsim.core.workload.Layer;
 import org.hyparsim.core.workload.Network;
 import org.hyparsim.core.kind.LinkModel;
+import org.hyparsim.noc.LinkProfile;
 import org.hyparsim.core.kind.TopologyKind;
 import org.hyparsim.partition.Accounting;
 import org.hyparsim.partition.ArrayHierarchy;
@@ -56,76 +65,104 @@ public final class ScenarioReader {
 
     public static Scenario from(ScenarioSpec s, Path file) {
         String src = file.toString();
-        Path base = file.toAbsolutePath().getParent();
         List<InputException.Problem> problems = new ArrayList<>();
-        Network network = null;
-        JsonNode n = s.network();
-        if (n == null || n.isNull()) {
-            problems.add(new InputException.Problem(src, "network", "missing: a built-in network name or a network file path"));
-        } else if (n.isTextual()) {
-            network = collect(problems, () -> NetworkCatalog.resolve(n.asText(), base, src, "network"));
-        } else if (n.isObject()) {
-            network = collect(problems, () -> Json.convert(n, NetworkSpec.class, src, "network")
-                    .toNetwork("inline", src, "network"));
-        } else {
-            problems.add(new InputException.Problem(src, "network", "wrong type: expected a network name, a file path or {name, layers}"));
+        Fields f = fields(s, file, problems);
+        sizeProblems(f, src, problems);
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
         }
+        ArrayConfig array = new ArrayConfig(f.accelerators().intValue(), f.topology().kind(), f.linkModel(), f.hardware(),
+                f.collective(), f.groups(), f.symmetry());
+        unevenPlanProblems(f.strategies(), array, src, problems);
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
+        }
+        return new Scenario(src, new Workload(f.network(), f.batch().intValue(), f.iterations().intValue(), f.phase()), array,
+                f.schedule(), f.strategies());
+    }
+
+    /** A scenario's fields, each resolved on its own; null where its problems were reported. */
+    private record Fields(Network network, Long batch, Long accelerators, TopologySpec topology,
+            List<HardwareGroup> groups, Hardware hardware, Schedule schedule, Long iterations, LinkModel linkModel,
+            SymmetryMode symmetry, CollectiveAlgorithm collective, RunPhase phase, List<Strategy> strategies) {
+    }
+
+    /** Resolves every field, adding each problem to {@code problems} in the order of the fields. */
+    private static Fields fields(ScenarioSpec s, Path file, List<InputException.Problem> problems) {
+        String src = file.toString();
+        Path base = file.toAbsolutePath().getParent();
+        Network network = network(problems, s.network(), base, src);
         Long batch = integer(problems, src, "batch", s.batch(), Accounting.DEFAULT_BATCH, 1, Limits.maxBatch());
-        Long accelerators = integer(problems, src, "accelerators", s.accelerators(), DEFAULT_ACCELERATORS, 1,
-                Long.MAX_VALUE);
-        if (accelerators != null && ArrayHierarchy.problem(accelerators) != null) {
-            problems.add(new InputException.Problem(src, "accelerators", ArrayHierarchy.problem(accelerators)));
-            accelerators = null;
-        }
+        Long accelerators = accelerators(problems, s.accelerators(), src);
         TopologySpec topo = collect(problems, () -> topology(s.topology(), base, src));
-        Long arraySize = accelerators;
-        List<HardwareGroup> groups = s.hardware() != null && s.hardware().isArray()
-                ? collect(problems, () -> hardwareGroups(s.hardware(), base, src, arraySize)) : null;
+        boolean grouped = s.hardware() != null && s.hardware().isArray();
+        List<HardwareGroup> groups = grouped
+                ? collect(problems, () -> hardwareGroups(s.hardware(), base, src, accelerators)) : null;
         Hardware hardware = groups != null ? groups.get(0).hardware()
-                : s.hardware() != null && s.hardware().isArray() ? null
-                : collect(problems, () -> hardware(s.hardware(), base, src));
+                : grouped ? null : collect(problems, () -> hardware(s.hardware(), base, src));
         if (hardware != null && topo != null) {
             hardware = topo.applyTo(hardware);
         }
-        Schedule schedule = s.schedule() == null ? Schedule.OVERLAP : Schedule.fromName(s.schedule()).orElse(null);
-        if (schedule == null) {
-            problems.add(new InputException.Problem(src, "schedule", "'" + s.schedule() + "' is not one of "
-                    + String.join(", ", Schedule.names())));
-        }
+        Schedule schedule = named(problems, src, "schedule", Schedule.class, s.schedule(), Schedule.OVERLAP);
         Long iterations = integer(problems, src, "iterations", s.iterations(), 1, 1, MAX_ITERATIONS);
-        LinkModel linkModel = s.linkModel() == null ? LinkModel.DEFAULT : LinkModel.fromName(s.linkModel()).orElse(null);
-        if (linkModel == null) {
-            problems.add(new InputException.Problem(src, "linkModel", "'" + s.linkModel() + "' is not one of "
-                    + String.join(", ", LinkModel.names())));
-        }
-        SymmetryMode symmetry = s.symmetry() == null ? SymmetryMode.AUTO : SymmetryMode.fromName(s.symmetry()).orElse(null);
-        if (symmetry == null) {
-            problems.add(new InputException.Problem(src, "symmetry", "'" + s.symmetry() + "' is not one of "
-                    + String.join(", ", SymmetryMode.names())));
-        }
-        CollectiveAlgorithm collective = s.collective() == null
-                ? (hardware == null ? CollectiveAlgorithm.AUTO : hardware.profile().defaultCollective())
-                : CollectiveAlgorithm.fromName(s.collective()).orElse(null);
-        if (collective == null) {
-            problems.add(new InputException.Problem(src, "collective", "'" + s.collective() + "' is not one of "
-                    + String.join(", ", CollectiveAlgorithm.names())));
-        }
-        RunPhase phase = s.phase() == null ? RunPhase.TRAINING : RunPhase.fromName(s.phase()).orElse(null);
-        if (phase == null) {
-            problems.add(new InputException.Problem(src, "phase", "'" + s.phase() + "' is not one of "
-                    + String.join(", ", RunPhase.names())));
-        }
+        LinkModel linkModel = named(problems, src, "linkModel", LinkModel.class, s.linkModel(), LinkModel.DEFAULT);
+        SymmetryMode symmetry = named(problems, src, "symmetry", SymmetryMode.class, s.symmetry(), SymmetryMode.AUTO);
+        CollectiveAlgorithm collective = named(problems, src, "collective", CollectiveAlgorithm.class, s.collective(),
+                hardware == null ? CollectiveAlgorithm.AUTO : hardware.profile().defaultCollective());
+        RunPhase phase = named(problems, src, "phase", RunPhase.class, s.phase(), RunPhase.TRAINING);
         List<Strategy> strategies = strategies(problems, s, src, base, network, accelerators);
-        if (network != null && accelerators != null && iterations != null && collective != null) {
+        return new Fields(network, batch, accelerators, topo, groups, hardware, schedule, iterations, linkModel, symmetry,
+                collective, phase, strategies);
+    }
+
+    /** The network: a built-in name or a file path, or an inline {name, layers}. */
+    private static Network network(List<InputException.Problem> problems, JsonNode n, Path base, String src) {
+        if (n == null || n.isNull()) {
+            problems.add(new InputException.Problem(src, "network", "missing: a built-in network name or a network file path"));
+            return null;
+        }
+        if (n.isTextual()) {
+            return collect(problems, () -> NetworkCatalog.resolve(n.asText(), base, src, "network"));
+        }
+        if (n.isObject()) {
+            return collect(problems, () -> Json.convert(n, NetworkSpec.class, src, "network")
+                    .toNetwork("inline", src, "network"));
+        }
+        problems.add(new InputException.Problem(src, "network", "wrong type: expected a network name, a file path or {name, layers}"));
+        return null;
+    }
+
+    /** The number of accelerators, which the array's hierarchy must be able to hold. */
+    private static Long accelerators(List<InputException.Problem> problems, JsonNode v, String src) {
+        Long accelerators = integer(problems, src, "accelerators", v, DEFAULT_ACCELERATORS, 1, Long.MAX_VALUE);
+        if (accelerators != null && ArrayHierarchy.problem(accelerators) != null) {
+            problems.add(new InputException.Problem(src, "accelerators", ArrayHierarchy.problem(accelerators)));
+            return null;
+        }
+        return accelerators;
+    }
+
+    /** The member of a closed set a field names, its default when the field is absent. */
+    private static <E extends Enum<E> & Named> E named(List<InputException.Problem> problems, String src, String path,
+            Class<E> type, String name, E dflt) {
+        return name == null ? dflt : collect(problems, () -> Named.require(type, name, src, path));
+    }
+
+    /** Problems of size once the fields are read: a step too large to build, too many H-tree levels, too long a run. */
+    private static void sizeProblems(Fields f, String src, List<InputException.Problem> problems) {
+        Long accelerators = f.accelerators();
+        if (f.network() != null && accelerators != null && f.iterations() != null && f.collective() != null) {
             // a step that a symmetry may cut is built as a stream, never whole (ScenarioRunner)
-            boolean reducible = symmetry != SymmetryMode.OFF && linkModel == LinkModel.FLOW
-                    && (groups == null || groups.size() == 1);
-            String tooBig = StepBuilder.sizeProblem(accelerators.intValue(), network.size(), iterations.intValue(),
-                    collective, reducible);
+            boolean reducible = f.symmetry() != SymmetryMode.OFF && f.linkModel() == LinkModel.FLOW
+                    && (f.groups() == null || f.groups().size() == 1);
+            String tooBig = StepBuilder.sizeProblem(accelerators.intValue(), f.network().size(), f.iterations().intValue(),
+                    f.collective(), reducible);
             if (tooBig != null) {
                 problems.add(new InputException.Problem(src, "accelerators", tooBig));
             }
         }
+        Hardware hardware = f.hardware();
+        TopologySpec topo = f.topology();
         if (hardware != null && topo != null && accelerators != null && topo.kind() == TopologyKind.HTREE
                 && hardware.links().htreeLevelBandwidthGBps().size() > Long.numberOfTrailingZeros(accelerators)) {
             problems.add(new InputException.Problem(src, topo.levelBandwidthGBps() != null ? "topology.levelBandwidthGBps"
@@ -134,22 +171,22 @@ public final class ScenarioReader {
                     + accelerators + " accelerators): give at most one per level"));
         }
         if (problems.isEmpty()) {
-            String tooLong = timeProblem(network, batch.intValue(), accelerators.intValue(), iterations.intValue(), hardware);
+            String tooLong = timeProblem(f.network(), f.batch().intValue(), accelerators.intValue(),
+                    f.iterations().intValue(), hardware);
             if (tooLong != null) {
                 problems.add(new InputException.Problem(src, "", tooLong));
             }
         }
-        if (!problems.isEmpty()) {
-            throw new InputException(problems);
-        }
-        ArrayConfig array = new ArrayConfig(accelerators.intValue(), topo.kind(), linkModel, hardware, collective, groups,
-                symmetry);
+    }
+
+    /** A plan file that splits a level unevenly needs that level's halves each on one hardware group. */
+    private static void unevenPlanProblems(List<Strategy> strategies, ArrayConfig array, String src,
+            List<InputException.Problem> problems) {
         for (Strategy st : strategies) {
             if (st instanceof Strategy.FromFile f && f.plan().uneven() && array.heterogeneous()) {
                 for (int h = 1; h <= f.plan().levels(); h++) {
-                    int level = h;
                     boolean uneven = f.plan().ratios().get(h - 1).stream().anyMatch(r -> r != Plan.EVEN);
-                    if (uneven && !array.halvesUniform(level)) {
+                    if (uneven && !array.halvesUniform(h)) {
                         problems.add(new InputException.Problem(src, "plan", "level " + h + " splits the layers unevenly "
                                 + "but its halves mix hardware groups: the groups must split at that level's boundary "
                                 + "(each half on one group) for an uneven split"));
@@ -157,11 +194,6 @@ public final class ScenarioReader {
                 }
             }
         }
-        if (!problems.isEmpty()) {
-            throw new InputException(problems);
-        }
-        return new Scenario(src, new Workload(network, batch.intValue(), iterations.intValue(), phase), array, schedule,
-                strategies);
     }
 
     /**
@@ -174,18 +206,18 @@ public final class ScenarioReader {
         double macs = 0;
         double elements = 0;
         for (int l = 0; l < network.size(); l++) {
-            org.hyparsim.core.workload.Layer layer = network.layer(l);
+            Layer layer = network.layer(l);
             macs += 3.0 * batch * layer.forwardMacsPerSample() + layer.weights();
             elements += layer.weights() + (double) batch * (layer.inputElementsPerSample()
                     + layer.unpooledOutputElementsPerSample());
         }
-        org.hyparsim.accel.AcceleratorProfile a = hw.accelerator();
+        AcceleratorProfile a = hw.accelerator();
         double bpe = a.memory().bytesPerElement();
-        double compute = a.computeModel() == org.hyparsim.accel.ComputeModelKind.IDEAL
+        double compute = a.computeModel() == ComputeModelKind.IDEAL
                 ? macs / a.array().idealMacsPerSecond() : macs / (a.array().clockMHz() * 1e6);
-        double memory = a.computeModel() == org.hyparsim.accel.ComputeModelKind.IDEAL ? 0
+        double memory = a.computeModel() == ComputeModelKind.IDEAL ? 0
                 : 3 * macs * bpe / (a.memory().vaults() * a.memory().vaultBandwidthGBps() * 1e9);
-        org.hyparsim.noc.LinkProfile links = hw.links();
+        LinkProfile links = hw.links();
         double slowest = Math.min(links.linkBandwidthGBps(), links.busBandwidthGBps());
         for (double v : links.htreeLevelBandwidthGBps()) {
             slowest = Math.min(slowest, v);
@@ -199,7 +231,7 @@ public final class ScenarioReader {
         if (total <= Limits.maxSimulatedSeconds()) {
             return null;
         }
-        return String.format(java.util.Locale.ROOT, "a run could reach %.3g s of simulated time (compute %.3g s, "
+        return String.format(Locale.ROOT, "a run could reach %.3g s of simulated time (compute %.3g s, "
                 + "memory %.3g s, links %.3g s, latencies %.3g s), more than the %.3g s the engine's clock holds "
                 + "(system property %s): use faster hardware values or a smaller batch", total, iterations * compute,
                 iterations * memory, iterations * wires, iterations * latency, Limits.maxSimulatedSeconds(),
@@ -233,28 +265,8 @@ public final class ScenarioReader {
             problems.add(new InputException.Problem(src, "strategies", "empty: name at least one strategy"));
         }
         Integer levels = accelerators == null ? null : Long.numberOfTrailingZeros(accelerators);
-        int partitionTypes = 2;
-        if (s.partitionTypes() != null && !s.partitionTypes().isNull()) {
-            JsonNode pt = s.partitionTypes();
-            if (pt.isIntegralNumber() && (pt.asInt() == 2 || pt.asInt() == 3)) {
-                partitionTypes = pt.asInt();
-            } else {
-                problems.add(new InputException.Problem(src, "partitionTypes", "must be 2 (dp, mp) or 3 (dp, mp, mp-out), got "
-                        + pt));
-            }
-        }
-        int budget = Strategy.DEFAULT_TIMED_BUDGET;
-        if (s.planBudget() != null && !s.planBudget().isNull()) {
-            JsonNode b = s.planBudget();
-            int min = org.hyparsim.partition.planner.TimedPlanner.MIN_BUDGET;
-            int max = org.hyparsim.partition.planner.TimedPlanner.MAX_BUDGET;
-            if (b.isIntegralNumber() && b.asLong() >= min && b.asLong() <= max) {
-                budget = b.asInt();
-            } else {
-                problems.add(new InputException.Problem(src, "planBudget", "must be a whole number of replays from " + min
-                        + " (the five baselines and the estimate's plan) to " + max + ", got " + b));
-            }
-        }
+        int partitionTypes = partitionTypes(problems, s.partitionTypes(), src);
+        int budget = planBudget(problems, s.planBudget(), src);
         List<Strategy> out = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             String at = "strategies[" + i + "]";
@@ -286,6 +298,34 @@ public final class ScenarioReader {
         return out;
     }
 
+    /** The partition types an exhaustive search enumerates: 2 (dp, mp) unless the file says 3. */
+    private static int partitionTypes(List<InputException.Problem> problems, JsonNode pt, String src) {
+        if (pt == null || pt.isNull()) {
+            return 2;
+        }
+        if (pt.isIntegralNumber() && (pt.asInt() == 2 || pt.asInt() == 3)) {
+            return pt.asInt();
+        }
+        problems.add(new InputException.Problem(src, "partitionTypes", "must be 2 (dp, mp) or 3 (dp, mp, mp-out), got "
+                + pt));
+        return 2;
+    }
+
+    /** The replays the timed planner may spend. */
+    private static int planBudget(List<InputException.Problem> problems, JsonNode b, String src) {
+        if (b == null || b.isNull()) {
+            return Strategy.DEFAULT_TIMED_BUDGET;
+        }
+        int min = org.hyparsim.partition.planner.TimedPlanner.MIN_BUDGET;
+        int max = org.hyparsim.partition.planner.TimedPlanner.MAX_BUDGET;
+        if (b.isIntegralNumber() && b.asLong() >= min && b.asLong() <= max) {
+            return b.asInt();
+        }
+        problems.add(new InputException.Problem(src, "planBudget", "must be a whole number of replays from " + min
+                + " (the five baselines and the estimate's plan) to " + max + ", got " + b));
+        return Strategy.DEFAULT_TIMED_BUDGET;
+    }
+
     /**
      * Hardware groups: a list of {profile, overrides, count}, placed in accelerator order. The
      * counts add up to the array; every group shares the first group's links and energy per action
@@ -311,7 +351,7 @@ public final class ScenarioReader {
                         + "from 1: got " + count));
                 continue;
             }
-            com.fasterxml.jackson.databind.node.ObjectNode rest = ((com.fasterxml.jackson.databind.node.ObjectNode) g).deepCopy();
+            ObjectNode rest = ((ObjectNode) g).deepCopy();
             rest.remove("count");
             Hardware hw;
             try {
@@ -349,7 +389,7 @@ public final class ScenarioReader {
         String path = "hardware";
         if (h != null && h.isTextual() && BuiltInProfile.fromName(h.asText()).isEmpty() && isFileName(h.asText())) {
             Path f = base.resolve(h.asText());
-            if (!java.nio.file.Files.exists(f)) {
+            if (!Files.exists(f)) {
                 throw new InputException(src, "hardware", "'" + h.asText() + "' is neither a hardware profile ("
                         + String.join(", ", BuiltInProfile.names()) + ") nor an existing file (looked for " + f + ")");
             }
@@ -373,7 +413,7 @@ public final class ScenarioReader {
     }
 
     static boolean isFileName(String s) {
-        String l = s.toLowerCase(java.util.Locale.ROOT);
+        String l = s.toLowerCase(Locale.ROOT);
         return l.endsWith(".json") || l.endsWith(".yaml") || l.endsWith(".yml") || s.contains("/");
     }
 
@@ -387,7 +427,7 @@ public final class ScenarioReader {
         String path = "topology";
         if (t.isTextual() && TopologyKind.fromName(t.asText()).isEmpty() && isFileName(t.asText())) {
             Path f = base.resolve(t.asText());
-            if (!java.nio.file.Files.exists(f)) {
+            if (!Files.exists(f)) {
                 throw new InputException(src, "topology", "'" + t.asText() + "' is neither a topology ("
                         + String.join(", ", TopologyKind.names()) + ") nor an existing file (looked for " + f + ")");
             }
@@ -404,8 +444,7 @@ public final class ScenarioReader {
         String at = path.isEmpty() ? "" : path;
         String nameAt = spec == null || t.isTextual() && path.equals("topology") ? at : (at.isEmpty() ? "name" : at + ".name");
         if (spec == null || TopologyKind.fromName(spec.name()).isEmpty()) {
-            throw new InputException(source, nameAt, "'" + (spec == null ? null : spec.name()) + "' is not one of "
-                    + String.join(", ", TopologyKind.names()));
+            throw new InputException(source, nameAt, Named.notOneOf(TopologyKind.class, spec == null ? null : spec.name()));
         }
         List<InputException.Problem> problems = new ArrayList<>();
         String prefix = at.isEmpty() ? "" : at + ".";
@@ -434,7 +473,7 @@ public final class ScenarioReader {
         return v.asLong();
     }
 
-    private static <T> T collect(List<InputException.Problem> problems, java.util.function.Supplier<T> f) {
+    private static <T> T collect(List<InputException.Problem> problems, Supplier<T> f) {
         try {
             return f.get();
         } catch (InputException e) {

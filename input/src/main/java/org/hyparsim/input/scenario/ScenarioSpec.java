@@ -2,6 +2,8 @@ package org.hyparsim.input.scenario;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /** A scenario file as written: every field optional here, checked by {@link Scenario#from}. */
@@ -24,19 +26,16 @@ public record ScenarioSpec(
         @JsonProperty("phase") String phase,
         @JsonProperty("sweep") SweepSpec sweep) {
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** This spec with one field replaced (used to expand sweep axes); a strategies value is one strategy. */
-    public ScenarioSpec with(String field, JsonNode value) {
-        com.fasterxml.jackson.databind.node.ObjectNode node = MAPPER.valueToTree(this);
+    /** This spec with one swept field replaced by a value of its axis (a strategies value is one strategy). */
+    public ScenarioSpec with(SweepAxis axis, JsonNode value) {
+        ObjectNode node = MAPPER.valueToTree(this);
         node.remove("sweep");
-        if (field.equals("strategies")) {
-            node.set(field, MAPPER.createArrayNode().add(value.asText()));
-        } else if (field.equals("schedule") || field.equals("linkModel") || field.equals("symmetry") || field.equals("collective")
-                || field.equals("phase")) {
-            node.put(field, value.asText());
-        } else {
-            node.set(field, value);
+        switch (axis.form()) {
+            case ONE_STRATEGY -> node.set(axis.label(), MAPPER.createArrayNode().add(value.asText()));
+            case TEXT -> node.put(axis.label(), value.asText());
+            case NODE -> node.set(axis.label(), value);
         }
         return MAPPER.convertValue(node, ScenarioSpec.class);
     }

@@ -3,7 +3,7 @@ package org.hyparsim.input.scenario;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,24 +24,24 @@ public record SweepSpec(
         @JsonProperty("strategies") List<JsonNode> strategies) {
 
     /** The axes that are given, in the order they are crossed (the first varies slowest). */
-    public Map<String, List<JsonNode>> axes() {
-        Map<String, List<JsonNode>> m = new LinkedHashMap<>();
-        put(m, "network", network);
-        put(m, "batch", batch);
-        put(m, "accelerators", accelerators);
-        put(m, "topology", topology);
-        put(m, "hardware", hardware);
-        put(m, "schedule", schedule);
-        put(m, "linkModel", linkModel);
-        put(m, "collective", collective);
-        put(m, "phase", phase);
-        put(m, "strategies", strategies);
+    public Map<SweepAxis, List<JsonNode>> axes() {
+        Map<SweepAxis, List<JsonNode>> m = new EnumMap<>(SweepAxis.class);
+        put(m, SweepAxis.NETWORK, network);
+        put(m, SweepAxis.BATCH, batch);
+        put(m, SweepAxis.ACCELERATORS, accelerators);
+        put(m, SweepAxis.TOPOLOGY, topology);
+        put(m, SweepAxis.HARDWARE, hardware);
+        put(m, SweepAxis.SCHEDULE, schedule);
+        put(m, SweepAxis.LINK_MODEL, linkModel);
+        put(m, SweepAxis.COLLECTIVE, collective);
+        put(m, SweepAxis.PHASE, phase);
+        put(m, SweepAxis.STRATEGIES, strategies);
         return m;
     }
 
-    private static void put(Map<String, List<JsonNode>> m, String name, List<JsonNode> values) {
+    private static void put(Map<SweepAxis, List<JsonNode>> m, SweepAxis axis, List<JsonNode> values) {
         if (values != null) {
-            m.put(name, new ArrayList<>(values));
+            m.put(axis, new ArrayList<>(values));
         }
     }
 }
