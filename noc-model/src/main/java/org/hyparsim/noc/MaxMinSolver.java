@@ -230,7 +230,7 @@ final class MaxMinSolver {
     private void rerateComponent(int seed, double floor) {
         compLinks[0] = seed;
         int size = 1;
-        int count = 0;
+        int found = 0;
         for (int head = 0; head < size; head++) {
             int link = compLinks[head];
             double left = capacity[link];
@@ -239,18 +239,18 @@ final class MaxMinSolver {
             for (int i = 0, n = onLinkCount[link]; i < n; i++) {
                 int b = on[i];
                 if (rate[b] < floor && rated[b]) {
-                    left -= rate[b] * this.count[b];
+                    left -= rate[b] * count[b];
                     continue;
                 }
-                above += this.count[b];
+                above += count[b];
                 if (mark[b] == round) {
                     continue;
                 }
                 mark[b] = round;
-                if (count == comp.length) {
-                    comp = Arrays.copyOf(comp, count * 2);
+                if (found == comp.length) {
+                    comp = Arrays.copyOf(comp, found * 2);
                 }
-                comp[count++] = b;
+                comp[found++] = b;
                 previousRate[b] = rate[b];
                 frozen[b] = false;
                 for (int m : route[b]) {
@@ -264,11 +264,11 @@ final class MaxMinSolver {
             unfrozen[link] = above;
             share[link] = left / above;
         }
-        if (count == 0) {
+        if (found == 0) {
             return;
         }
-        rates(count, size);
-        for (int i = 0; i < count; i++) {
+        rates(found, size);
+        for (int i = 0; i < found; i++) {
             int b = comp[i];
             if (rated[b] && rate[b] == previousRate[b]) {
                 continue;
