@@ -25,6 +25,9 @@ public final class GridTopology extends TableTopology {
     private final int[] rowBack;
     private final int[] colForward;
     private final int[] colBack;
+    /** The rows and the columns as lines of places, for {@link #addRoundLoads}. */
+    private final Lines rowLines;
+    private final Lines colLines;
 
     public GridTopology(TopologyKind kind, int rows, int cols, boolean wrap, LinkParams params) {
         super(kind, rows * cols);
@@ -64,6 +67,8 @@ public final class GridTopology extends TableTopology {
             colForward[a] = neighbourLink(a, 1, 0);
             colBack[a] = neighbourLink(a, -1, 0);
         }
+        rowLines = new Lines(rows, cols, cols, 1, rowForward, rowBack);
+        colLines = new Lines(cols, rows, 1, cols, colForward, colBack);
     }
 
     /** The link from accelerator a one step (dr, dc) away, or -1. */
@@ -112,27 +117,32 @@ public final class GridTopology extends TableTopology {
                 }
             }
         }
-        sumLines(rowFwd, rowBck, rows, cols, cols, 1, rowForward, rowBack, load);
-        sumLines(colFwd, colBck, cols, rows, 1, cols, colForward, colBack, load);
+        rowLines.sum(rowFwd, rowBck, load);
+        colLines.sum(colFwd, colBck, load);
         return hopsMost * linkLatencyPs;
     }
 
     /**
-     * Sums each line's difference arrays (forward and back, {@code size + 1} long per line) into
-     * the loads of the links leaving its places; the place at position p of line i is accelerator
-     * i * lineStride + p * placeStride.
+     * The grid's rows or its columns as lines: {@code count} lines of {@code size} places, the place
+     * at position p of line i being accelerator i * lineStride + p * placeStride, with the links
+     * leaving each accelerator forward and back along the line (-1 where none).
      */
-    private static void sumLines(double[] fwd, double[] bck, int lines, int size, int lineStride, int placeStride,
-            int[] fwdLinks, int[] bckLinks, double[] load) {
-        for (int i = 0; i < lines; i++) {
-            double f = 0;
-            double b = 0;
-            for (int p = 0; p < size; p++) {
-                f += fwd[i * (size + 1) + p];
-                b += bck[i * (size + 1) + p];
-                int a = i * lineStride + p * placeStride;
-                addLoad(load, fwdLinks[a], f);
-                addLoad(load, bckLinks[a], b);
+    private record Lines(int count, int size, int lineStride, int placeStride, int[] forwardLinks, int[] backLinks) {
+        /**
+         * Sums each line's difference arrays (forward and back, {@code size + 1} long per line) into
+         * the loads of the links leaving its places.
+         */
+        void sum(double[] fwd, double[] bck, double[] load) {
+            for (int i = 0; i < count; i++) {
+                double f = 0;
+                double b = 0;
+                for (int p = 0; p < size; p++) {
+                    f += fwd[i * (size + 1) + p];
+                    b += bck[i * (size + 1) + p];
+                    int a = i * lineStride + p * placeStride;
+                    addLoad(load, forwardLinks[a], f);
+                    addLoad(load, backLinks[a], b);
+                }
             }
         }
     }

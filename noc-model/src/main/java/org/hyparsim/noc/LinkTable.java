@@ -2,6 +2,7 @@ package org.hyparsim.noc;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.hyparsim.core.Hashes;
 
 /**
  * Builds a topology's links, looked up by (from node, to node) in an open-addressing table of
@@ -84,7 +85,7 @@ final class LinkTable {
     }
 
     private static int slot(long k, int mask) {
-        return (int) org.hyparsim.core.Hashes.mix(k) & mask;
+        return (int) Hashes.mix(k) & mask;
     }
 
     private static long key(int from, int to) {

@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hyparsim.core.engine.SimEngine;
 import org.hyparsim.core.step.Interconnect;
+import org.hyparsim.core.step.RepresentativeBuilder;
+import org.hyparsim.core.step.SymmetricStep;
 
 /**
  * Flow-level links for a replay of one representative accelerator per orbit of a symmetric array
- * (see {@link org.hyparsim.core.step.RepresentativeBuilder} and
- * {@link org.hyparsim.core.step.SymmetricStep}): only representatives send, and each of their
+ * (see {@link RepresentativeBuilder} and
+ * {@link SymmetricStep}): only representatives send, and each of their
  * flows stands for its orbit, one flow per element of the group, all at the same rate by symmetry
  * (max-min rates are unique, so symmetric). A link's class (its orbit) is served by its least
  * link, and a flow's route crosses class representatives: a link whose stabiliser has s elements

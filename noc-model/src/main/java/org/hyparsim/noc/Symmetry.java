@@ -3,6 +3,7 @@ package org.hyparsim.noc;
 import java.util.List;
 import java.util.function.IntBinaryOperator;
 import java.util.function.IntUnaryOperator;
+import java.util.stream.IntStream;
 
 /**
  * A topology's symmetry: generators of a group of automorphisms, each given by its images of
@@ -56,7 +57,7 @@ public record Symmetry(List<int[]> accelerators, List<int[]> links, IntBinaryOpe
                 m ^= byLead[lead];
             }
         }
-        return java.util.stream.IntStream.range(0, 32).map(i -> 31 - i).filter(i -> byLead[i] != 0)
+        return IntStream.range(0, 32).map(i -> 31 - i).filter(i -> byLead[i] != 0)
                 .map(i -> byLead[i]).toArray();
     }
 

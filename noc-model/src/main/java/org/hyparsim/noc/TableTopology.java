@@ -1,7 +1,10 @@
 package org.hyparsim.noc;
 
 import org.hyparsim.core.kind.TopologyKind;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntUnaryOperator;
+import java.util.stream.IntStream;
 
 /** What the point-to-point topologies share: a kind, the accelerator count and a table of links. */
 abstract class TableTopology implements Topology {
@@ -45,8 +48,8 @@ abstract class TableTopology implements Topology {
         if (gens == 0) {
             return null;
         }
-        List<int[]> acc = new java.util.ArrayList<>();
-        List<int[]> lnk = new java.util.ArrayList<>();
+        List<int[]> acc = new ArrayList<>();
+        List<int[]> lnk = new ArrayList<>();
         for (int g = 0; g < gens; g++) {
             int k = g;
             images(node -> nodeImage(k, node), acc, lnk);
@@ -60,8 +63,8 @@ abstract class TableTopology implements Topology {
         if (basis.length == 0) {
             return null;
         }
-        List<int[]> acc = new java.util.ArrayList<>();
-        List<int[]> lnk = new java.util.ArrayList<>();
+        List<int[]> acc = new ArrayList<>();
+        List<int[]> lnk = new ArrayList<>();
         for (int m : basis) {
             images(node -> xorNodeImage(m, node), acc, lnk);
         }
@@ -69,7 +72,7 @@ abstract class TableTopology implements Topology {
     }
 
     /** Adds an automorphism's images of the accelerators and of the links, given its image of the table's nodes. */
-    private void images(java.util.function.IntUnaryOperator nodeImage, List<int[]> acc, List<int[]> lnk) {
+    private void images(IntUnaryOperator nodeImage, List<int[]> acc, List<int[]> lnk) {
         int[] a = new int[accelerators];
         for (int i = 0; i < accelerators; i++) {
             a[i] = acceleratorOf(nodeImage.applyAsInt(acceleratorNode(i)));
@@ -86,7 +89,7 @@ abstract class TableTopology implements Topology {
 
     /** One mask per generator, 2^k for generator k: where generator k is the XOR by 2^k, every XOR is in their span. */
     protected int[] generatorBits() {
-        return java.util.stream.IntStream.range(0, symmetryGenerators()).map(k -> 1 << k).toArray();
+        return IntStream.range(0, symmetryGenerators()).map(k -> 1 << k).toArray();
     }
 
     /**

@@ -3,6 +3,7 @@ package org.hyparsim.partition;
 import org.hyparsim.core.kind.Parallelism;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -53,8 +54,8 @@ public record Plan(int layers, List<List<Parallelism>> rows, List<List<Double>> 
 
     /** Rows of even ratios. */
     public static List<List<Double>> evenRatios(int levels, int layers) {
-        List<Double> row = java.util.Collections.nCopies(layers, EVEN);
-        return java.util.Collections.nCopies(levels, row);
+        List<Double> row = Collections.nCopies(layers, EVEN);
+        return Collections.nCopies(levels, row);
     }
 
     /** The share of layer l's split dimension the first half takes at a level (from 1). */
@@ -124,7 +125,7 @@ public record Plan(int layers, List<List<Parallelism>> rows, List<List<Double>> 
 
     /** This plan with one more level below its last, split evenly. */
     public Plan withLevel(List<Parallelism> row) {
-        return withLevel(row, java.util.Collections.nCopies(layers, EVEN));
+        return withLevel(row, Collections.nCopies(layers, EVEN));
     }
 
     /** This plan with one more level below its last, split by the given ratios. */
@@ -153,7 +154,7 @@ public record Plan(int layers, List<List<Parallelism>> rows, List<List<Double>> 
     /** Per layer, how the first {@code levelsAbove} levels have split it. */
     public Split[] splitsAbove(int levelsAbove) {
         Split[] out = new Split[layers];
-        java.util.Arrays.fill(out, Split.NONE);
+        Arrays.fill(out, Split.NONE);
         for (int h = 0; h < levelsAbove; h++) {
             List<Parallelism> row = rows.get(h);
             for (int l = 0; l < layers; l++) {
@@ -190,6 +191,6 @@ public record Plan(int layers, List<List<Parallelism>> rows, List<List<Double>> 
             row[l] = types.get((int) (rest % k));
             rest /= k;
         }
-        return java.util.Arrays.asList(row);
+        return Arrays.asList(row);
     }
 }

@@ -1,6 +1,8 @@
 package org.hyparsim.partition.collective;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.hyparsim.core.Named;
 
 /** The collective operations of the system layer. S is the whole buffer per accelerator. */
@@ -19,11 +21,11 @@ public enum CollectiveOp implements Named {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    public static java.util.Optional<CollectiveOp> fromName(String name) {
+    public static Optional<CollectiveOp> fromName(String name) {
         return Named.fromName(CollectiveOp.class, name);
     }
 
-    public static java.util.List<String> names() {
+    public static List<String> names() {
         return Named.names(CollectiveOp.class);
     }
 }

@@ -2,9 +2,11 @@ package org.hyparsim.partition.collective;
 
 import org.hyparsim.core.kind.CollectiveAlgorithm;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.hyparsim.core.engine.Deadline;
 import org.hyparsim.core.step.Fabric;
 import org.hyparsim.core.step.StepSink;
 import org.hyparsim.core.step.TransferKind;
@@ -85,64 +87,107 @@ public final class Collectives {
     public Expansion expand(StepSink b, int iteration, int layer, TransferKind kind, CollectiveOp op,
             int mask, double bytes, int[] ready) {
         List<int[]> transfers = new ArrayList<>();
-        add(b, iteration, layer, kind, op, mask, bytes, ready, transfers);
+        add(b, new Collective(iteration, layer, kind, op, mask, bytes), ready, transfers);
         return new Expansion(transfers);
     }
 
     /** {@link #expand} where nothing waits for the collective's transfers: they are not listed. */
     public void expandAlone(StepSink b, int iteration, int layer, TransferKind kind, CollectiveOp op, int mask,
             double bytes, int[] ready) {
-        add(b, iteration, layer, kind, op, mask, bytes, ready, null);
+        add(b, new Collective(iteration, layer, kind, op, mask, bytes), ready, null);
+    }
+
+    /**
+     * One collective of a step: the step and layer its transfers belong to, their kind, the
+     * operation, the groups (the accelerators that differ only in the bits of {@code mask}) and
+     * the bytes each member holds (S).
+     */
+    private record Collective(int iteration, int layer, TransferKind kind, CollectiveOp op, int mask, double bytes) {
     }
 
     /** Adds the collective's transfers to the sink, and to {@code transfers} as {id, dst, src} unless null. */
-    private void add(StepSink b, int iteration, int layer, TransferKind kind, CollectiveOp op, int mask, double bytes,
-            int[] ready, List<int[]> transfers) {
+    private void add(StepSink b, Collective c, int[] ready, List<int[]> transfers) {
         int n = 1 << levels;
-        int members = 1 << Integer.bitCount(mask);
-        if (members == 1 || !(bytes > 0)) {
+        int members = 1 << Integer.bitCount(c.mask());
+        if (members == 1 || !(c.bytes() > 0)) {
             return;
         }
-        CollectiveAlgorithm alg = choose(op, mask, bytes);
-        List<Rounds.Round> rs = rounds(op, alg, mask);
-        int[] offset = offsets(mask);
-        int chains = 1;
-        for (Rounds.Round r : rs) {
-            for (int c : r.chain()) {
-                chains = Math.max(chains, c + 1);
-            }
-        }
-        // per round, each send's task id and the next send of the round into the same member and chain
-        int[][] ids = new int[rs.size()][];
-        int[][] next = new int[rs.size()][];
-        for (int k = 0; k < rs.size(); k++) {
-            ids[k] = new int[rs.get(k).size()];
-            next[k] = new int[rs.get(k).size()];
-        }
-        // per chain and member: the latest round with sends into it, and its first such send there
-        int[] lastRound = new int[chains * members];
-        int[] lastHead = new int[chains * members];
-        int[] nowHead = new int[chains * members];
+        CollectiveAlgorithm alg = choose(c.op(), c.mask(), c.bytes());
+        GroupSends sends = new GroupSends(b, c, rounds(c.op(), alg, c.mask()), ready, transfers);
         for (int key = 0; key < n; key++) {
-            if ((key & mask) != 0) {
+            if ((key & c.mask()) != 0) {
                 continue;
             }
-            org.hyparsim.core.engine.Deadline.check();
-            java.util.Arrays.fill(lastHead, -1);
+            Deadline.check();
+            sends.add(key);
+        }
+    }
+
+    /**
+     * The sends of one collective's rounds, group by group: each send waits for what its sender
+     * holds ({@code ready}) and for the sends of the latest earlier round into its sender on its chain.
+     */
+    private final class GroupSends {
+        private final StepSink b;
+        private final Collective c;
+        private final List<Rounds.Round> rs;
+        private final int[] ready;
+        private final List<int[]> transfers;
+        private final int[] offset;
+        private final int members;
+        private final int chains;
+        /** Per round, each send's task id and the next send of the round into the same member and chain. */
+        private final int[][] ids;
+        private final int[][] next;
+        /** Per chain and member: the latest round with sends into it, and its first such send there. */
+        private final int[] lastRound;
+        private final int[] lastHead;
+        private final int[] nowHead;
+
+        GroupSends(StepSink b, Collective c, List<Rounds.Round> rs, int[] ready, List<int[]> transfers) {
+            this.b = b;
+            this.c = c;
+            this.rs = rs;
+            this.ready = ready;
+            this.transfers = transfers;
+            this.offset = offsets(c.mask());
+            this.members = 1 << Integer.bitCount(c.mask());
+            int most = 1;
+            for (Rounds.Round r : rs) {
+                for (int ch : r.chain()) {
+                    most = Math.max(most, ch + 1);
+                }
+            }
+            this.chains = most;
+            ids = new int[rs.size()][];
+            next = new int[rs.size()][];
+            for (int k = 0; k < rs.size(); k++) {
+                ids[k] = new int[rs.get(k).size()];
+                next[k] = new int[rs.get(k).size()];
+            }
+            lastRound = new int[chains * members];
+            lastHead = new int[chains * members];
+            nowHead = new int[chains * members];
+        }
+
+        /** Adds the sends of the group whose members' indices are {@code key} with the mask's bits set. */
+        void add(int key) {
+            Arrays.fill(lastHead, -1);
             for (int k = 0; k < rs.size(); k++) {
                 Rounds.Round r = rs.get(k);
-                java.util.Arrays.fill(nowHead, -1);
+                Arrays.fill(nowHead, -1);
                 for (int i = 0; i < r.size(); i++) {
                     int from = r.from()[i];
                     int to = r.to()[i];
-                    int c = r.chain()[i];
+                    int ch = r.chain()[i];
                     int src = key | offset[from];
                     int dst = key | offset[to];
-                    int id = b.transfer(iteration, src, dst, level(levels, src, dst), layer, kind, bytes * r.fraction()[i]);
+                    int id = b.transfer(c.iteration(), src, dst, level(levels, src, dst), c.layer(), c.kind(),
+                            c.bytes() * r.fraction()[i]);
                     if (ready != null && ready[src] >= 0) {
                         b.depends(id, ready[src]);
                     }
-                    int cf = c * members + from;
+                    int cf = ch * members + from;
                     if (lastHead[cf] >= 0) {
                         int[] pIds = ids[lastRound[cf]];
                         int[] pNext = next[lastRound[cf]];
@@ -151,7 +196,7 @@ public final class Collectives {
                         }
                     }
                     ids[k][i] = id;
-                    int ct = c * members + to;
+                    int ct = ch * members + to;
                     next[k][i] = nowHead[ct];
                     nowHead[ct] = i;
                     if (transfers != null) {
@@ -251,7 +296,7 @@ public final class Collectives {
             }
             Fabric.RoundCost c = null;
             for (int i = seen.size() - 1; i >= 0 && c == null; i--) {
-                if (java.util.Arrays.equals(seen.get(i).from(), r.from()) && java.util.Arrays.equals(seen.get(i).to(), r.to())) {
+                if (Arrays.equals(seen.get(i).from(), r.from()) && Arrays.equals(seen.get(i).to(), r.to())) {
                     c = costs.get(i);
                 }
             }

@@ -2,9 +2,11 @@ package org.hyparsim.partition.planner;
 
 import org.hyparsim.core.kind.StrategyKind;
 import java.util.List;
+import org.hyparsim.core.engine.Deadline;
 import org.hyparsim.partition.CommunicationModel;
 import org.hyparsim.core.kind.Parallelism;
 import org.hyparsim.partition.Plan;
+import org.hyparsim.partition.Split;
 
 /**
  * Every plan: all k^(layers x levels) choices over k = 2 (dp, mp) or 3 (dp, mp, mp-out) partition
@@ -84,11 +86,11 @@ public final class ExhaustivePlanner implements Planner {
                 return;
             }
             int n = model.layers();
-            org.hyparsim.partition.Split[] split = above.splitsAbove(h - 1);
+            Split[] split = above.splitsAbove(h - 1);
             double groups = Math.scalb(1.0, h - 1);
             for (long index = 0; index < rows; index++) {
                 if ((index & 4095) == 0) {
-                    org.hyparsim.core.engine.Deadline.check();
+                    Deadline.check();
                 }
                 List<Parallelism> row = Plan.rowFromIndex(index, n, types);
                 double cost = costAbove + groups * model.groupBytes(row, split);

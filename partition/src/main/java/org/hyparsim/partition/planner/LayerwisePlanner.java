@@ -4,6 +4,8 @@ import org.hyparsim.core.kind.StrategyKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.TreeSet;
+import org.hyparsim.core.engine.Deadline;
 import org.hyparsim.core.workload.Shortcut;
 import org.hyparsim.partition.CommunicationModel;
 import org.hyparsim.core.kind.Parallelism;
@@ -74,7 +76,7 @@ public final class LayerwisePlanner implements Planner {
     public Plan plan(CommunicationModel model, int levels) {
         Plan plan = new Plan(model.layers(), List.of());
         for (int h = 1; h <= levels; h++) {
-            org.hyparsim.core.engine.Deadline.check();
+            Deadline.check();
             plan = plan.withLevel(solveLevel(model, types, plan.splitsAbove(h - 1), exactOnly));
         }
         return plan;
@@ -170,30 +172,7 @@ public final class LayerwisePlanner implements Planner {
         for (int i = 0; i < end.length; i++) {
             end[i] = model.shortcutEnd(shortcuts.get(i));
         }
-        // positions[l]: the layers whose types the state after layer l holds, l first
-        int[][] positions = new int[n][];
-        for (int l = 0; l < n; l++) {
-            java.util.TreeSet<Integer> open = new java.util.TreeSet<>();
-            for (int i = 0; i < end.length; i++) {
-                int s = shortcuts.get(i).from();
-                if (s < l && end[i] > l) {
-                    open.add(s);
-                }
-            }
-            int[] pos = new int[1 + open.size()];
-            pos[0] = l;
-            int j = 1;
-            for (int s : open) {
-                pos[j++] = s;
-            }
-            double states = Math.pow(k, pos.length);
-            if (states > MAX_STATES) {
-                throw new IllegalArgumentException("layer " + model.network().layer(l).name() + " has "
-                        + open.size() + " shortcuts open at once: the exact planner would need " + (long) states
-                        + " states; the limit is " + MAX_STATES);
-            }
-            positions[l] = pos;
-        }
+        int[][] positions = statePositions(model, k, shortcuts, end);
         double[][] cost = new double[n][];
         int[][] back = new int[n][];
         for (int l = 0; l < n; l++) {
@@ -243,6 +222,38 @@ public final class LayerwisePlanner implements Planner {
             state = back[l][state];
         }
         return Arrays.asList(row);
+    }
+
+    /**
+     * Per layer l, the layers whose types the exact program's state after l holds: l first, then
+     * the first layers of the shortcuts still open after l, in order.
+     */
+    private static int[][] statePositions(CommunicationModel model, int k, List<Shortcut> shortcuts, int[] end) {
+        int n = model.layers();
+        int[][] positions = new int[n][];
+        for (int l = 0; l < n; l++) {
+            TreeSet<Integer> open = new TreeSet<>();
+            for (int i = 0; i < end.length; i++) {
+                int s = shortcuts.get(i).from();
+                if (s < l && end[i] > l) {
+                    open.add(s);
+                }
+            }
+            int[] pos = new int[1 + open.size()];
+            pos[0] = l;
+            int j = 1;
+            for (int s : open) {
+                pos[j++] = s;
+            }
+            double states = Math.pow(k, pos.length);
+            if (states > MAX_STATES) {
+                throw new IllegalArgumentException("layer " + model.network().layer(l).name() + " has "
+                        + open.size() + " shortcuts open at once: the exact planner would need " + (long) states
+                        + " states; the limit is " + MAX_STATES);
+            }
+            positions[l] = pos;
+        }
+        return positions;
     }
 
     private static double shortcutsEndingAt(CommunicationModel model, List<Parallelism> types, List<Shortcut> shortcuts,

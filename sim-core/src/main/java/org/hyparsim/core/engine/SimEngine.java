@@ -1,6 +1,8 @@
 package org.hyparsim.core.engine;
 
+import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import nl.tudelft.simulation.dsol.SimRuntimeException;
 import nl.tudelft.simulation.dsol.eventlists.EventListPriorityQueue;
 import nl.tudelft.simulation.dsol.experiment.SingleReplication;
@@ -50,7 +52,7 @@ public final class SimEngine {
     /** Whether an event is running (late actions at its instant are then held here). */
     private boolean executing;
     /** Late actions of the current instant, in the order scheduled. */
-    private final java.util.ArrayDeque<Runnable> late = new java.util.ArrayDeque<>();
+    private final ArrayDeque<Runnable> late = new ArrayDeque<>();
 
     /** @param constructModel schedules the first events; runs inside DSOL's constructModel() */
     public SimEngine(String name, Runnable constructModel) {
@@ -151,7 +153,7 @@ public final class SimEngine {
      * Runs a task with a wall-clock limit on this thread (see {@link Deadline}): a run past it
      * stops with a {@link SimulationTimeoutException}.
      */
-    public static <T> T withDeadline(double seconds, java.util.function.Supplier<T> task) {
+    public static <T> T withDeadline(double seconds, Supplier<T> task) {
         return Deadline.within(seconds, task);
     }
 

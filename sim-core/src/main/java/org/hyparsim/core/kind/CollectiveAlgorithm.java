@@ -1,6 +1,8 @@
 package org.hyparsim.core.kind;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.hyparsim.core.Named;
 
 /** How a collective is expanded into transfers (../shared/reference/collectives.md has the bounds). */
@@ -26,11 +28,11 @@ public enum CollectiveAlgorithm implements Named {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    public static java.util.Optional<CollectiveAlgorithm> fromName(String name) {
+    public static Optional<CollectiveAlgorithm> fromName(String name) {
         return Named.fromName(CollectiveAlgorithm.class, name);
     }
 
-    public static java.util.List<String> names() {
+    public static List<String> names() {
         return Named.names(CollectiveAlgorithm.class);
     }
 }

@@ -4,9 +4,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.hyparsim.core.Named;
 
 /** The strategies a run can use: the built-in planners and a plan read from a file. */
-public enum StrategyKind implements org.hyparsim.core.Named {
+public enum StrategyKind implements Named {
     /** Data parallelism everywhere. */
     DP,
     /** Model parallelism everywhere. */
@@ -30,8 +31,8 @@ public enum StrategyKind implements org.hyparsim.core.Named {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public static java.util.Optional<StrategyKind> fromName(String name) {
-        return org.hyparsim.core.Named.fromName(StrategyKind.class, name);
+    public static Optional<StrategyKind> fromName(String name) {
+        return Named.fromName(StrategyKind.class, name);
     }
 
     /** How many partition types the strategy's plans use: 3 for accpar, 2 for the others (exhaustive: by default). */

@@ -3,8 +3,10 @@ package org.hyparsim.core.step;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.IntBinaryOperator;
 import java.util.function.IntUnaryOperator;
+import org.hyparsim.core.Hashes;
 
 /**
  * Builds the representatives' share of a step directly, as {@link SymmetricStep#reduce} would
@@ -56,7 +58,7 @@ public final class RepresentativeBuilder implements StepSink {
      * @param toOrigin (a, x) -> h_a^-1(x), the image of accelerator x under the element taking a to 0
      */
     public static Optional<TrainingStep> of(int accelerators, int iterations, List<String> layerNames,
-            IntBinaryOperator toOrigin, java.util.function.Consumer<StepSink> fill) {
+            IntBinaryOperator toOrigin, Consumer<StepSink> fill) {
         return of(accelerators, iterations, layerNames, a -> 0, toOrigin, fill);
     }
 
@@ -68,14 +70,14 @@ public final class RepresentativeBuilder implements StepSink {
      * @param toRep (a, x) -> h_a^-1(x), the image of accelerator x under the element taking a to r(a)
      */
     public static Optional<TrainingStep> of(int accelerators, int iterations, List<String> layerNames,
-            IntUnaryOperator representative, IntBinaryOperator toRep, java.util.function.Consumer<StepSink> fill) {
+            IntUnaryOperator representative, IntBinaryOperator toRep, Consumer<StepSink> fill) {
         return of(accelerators, iterations, layerNames, representative, toRep, 1024, fill);
     }
 
-    /** {@link #of(int, int, List, IntUnaryOperator, IntBinaryOperator, java.util.function.Consumer)} with room for {@code tasks} tasks from the start. */
+    /** {@link #of(int, int, List, IntUnaryOperator, IntBinaryOperator, Consumer)} with room for {@code tasks} tasks from the start. */
     public static Optional<TrainingStep> of(int accelerators, int iterations, List<String> layerNames,
             IntUnaryOperator representative, IntBinaryOperator toRep, int tasks,
-            java.util.function.Consumer<StepSink> fill) {
+            Consumer<StepSink> fill) {
         RepresentativeBuilder b = new RepresentativeBuilder(accelerators, iterations, layerNames, representative,
                 toRep, tasks);
         try {
@@ -160,7 +162,7 @@ public final class RepresentativeBuilder implements StepSink {
     public void depends(int task, int on) {
         slots.checkDependency(task, on);
         int a = slots.accelerator(task);
-        hash[task] += org.hyparsim.core.Hashes.mix(toRep.applyAsInt(a, slots.accelerator(on)), slots.slot(on));
+        hash[task] += Hashes.mix(toRep.applyAsInt(a, slots.accelerator(on)), slots.slot(on));
         if (repOf[a] == a) {
             if (repDepCount == repDeps.length) {
                 repDeps = Arrays.copyOf(repDeps, repDepCount * 2);

@@ -3,6 +3,8 @@ package org.hyparsim.core.step;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntUnaryOperator;
+import org.hyparsim.core.engine.Deadline;
 
 /**
  * A training step reduced by a symmetry of the array: where a group acting regularly on the
@@ -43,7 +45,7 @@ public final class SymmetricStep {
      * generator.
      */
     public static Optional<TrainingStep> reduce(TrainingStep step, List<int[]> generators,
-            java.util.function.IntUnaryOperator representative) {
+            IntUnaryOperator representative) {
         int n = step.accelerators();
         if (generators.isEmpty() || n == 1) {
             return Optional.empty();
@@ -102,7 +104,7 @@ public final class SymmetricStep {
         }
         for (Task t : step.tasks()) {
             if ((t.id() & 0xffff) == 0) {
-                org.hyparsim.core.engine.Deadline.check();
+                Deadline.check();
             }
             Task u = step.task(bySlot[g[t.accelerator()]][slot[t.id()]]);
             if (t.kind() != u.kind() || t.iteration() != u.iteration() || t.layer() != u.layer()) {

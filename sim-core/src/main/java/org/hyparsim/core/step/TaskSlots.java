@@ -1,6 +1,8 @@
 package org.hyparsim.core.step;
 
 import java.util.Arrays;
+import org.hyparsim.core.Hashes;
+import org.hyparsim.core.engine.Deadline;
 
 /**
  * What a sink that does not hold the graph keeps of each task as a step is built: its
@@ -23,7 +25,7 @@ final class TaskSlots {
     int add(int accelerator) {
         int id = size++;
         if ((id & 0xffff) == 0) {
-            org.hyparsim.core.engine.Deadline.check();
+            Deadline.check();
         }
         if (id == accOf.length) {
             int grown = (int) Math.min(Integer.MAX_VALUE - 8, 2L * id);
@@ -66,14 +68,14 @@ final class TaskSlots {
 
     /** A compute task's content: kind, iteration, layer and work. */
     static long compute(int iteration, ComputeWork work, int layer) {
-        return org.hyparsim.core.Hashes.mix(key(work.phase(), iteration, layer) ^ work.hashCode());
+        return Hashes.mix(key(work.phase(), iteration, layer) ^ work.hashCode());
     }
 
     /** A transfer's content: iteration, layer, bytes, kind and its peer as {@code peerKey}. */
     static long transfer(int iteration, int layer, TransferKind kind, double bytes, int peerKey) {
-        return org.hyparsim.core.Hashes.mix(key(TaskKind.TRANSFER, iteration, layer)
-                ^ org.hyparsim.core.Hashes.mix(Double.doubleToLongBits(bytes))
-                ^ org.hyparsim.core.Hashes.mix(((long) kind.ordinal() << 32) | peerKey));
+        return Hashes.mix(key(TaskKind.TRANSFER, iteration, layer)
+                ^ Hashes.mix(Double.doubleToLongBits(bytes))
+                ^ Hashes.mix(((long) kind.ordinal() << 32) | peerKey));
     }
 
     private static long key(TaskKind kind, int iteration, int layer) {

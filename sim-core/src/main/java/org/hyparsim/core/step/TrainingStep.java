@@ -4,6 +4,8 @@ import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.RandomAccess;
+import org.hyparsim.core.InputException;
+import org.hyparsim.core.Limits;
 
 /**
  * The task graph of one or more training steps on an array: compute tasks per accelerator and
@@ -32,6 +34,8 @@ public final class TrainingStep {
     private final byte[] transferKind;
     private final double[] bytes;
     private final ComputeWork[] work;
+    /** The same columns, for {@link #task}. */
+    private final Columns columns;
     /** Task i's successors are successor[successorStart[i] .. successorStart[i + 1]), its predecessors alike. */
     private final int[] successorStart;
     private final int[] successor;
@@ -55,6 +59,7 @@ public final class TrainingStep {
         this.transferKind = b.transferKind;
         this.bytes = b.bytes;
         this.work = b.work;
+        this.columns = new Columns(kind, iteration, layer, accelerator, peer, level, transferKind, bytes, work);
         this.successorStart = successorStart;
         this.successor = successor;
         this.predecessorStart = predecessorStart;
@@ -79,7 +84,7 @@ public final class TrainingStep {
     }
 
     public Task task(int id) {
-        return make(id, kind, iteration, layer, accelerator, peer, level, transferKind, bytes, work);
+        return columns.task(id);
     }
 
     public int size() {
@@ -157,11 +162,17 @@ public final class TrainingStep {
         return s;
     }
 
-    private static Task make(int id, byte[] kind, int[] iteration, int[] layer, int[] accelerator, int[] peer,
-            int[] level, byte[] transferKind, double[] bytes, ComputeWork[] work) {
-        TaskKind k = KINDS[kind[id]];
-        return new Task(id, k, iteration[id], layer[id], accelerator[id], k == TaskKind.TRANSFER
-                ? new Task.Transfer(peer[id], level[id], TRANSFER_KINDS[transferKind[id]], bytes[id]) : null, work[id]);
+    /**
+     * The task columns, for making a task from them: the graph keeps one (its hot accessors read
+     * its own array fields), the builder makes one where a task is asked of it.
+     */
+    private record Columns(byte[] kind, int[] iteration, int[] layer, int[] accelerator, int[] peer, int[] level,
+            byte[] transferKind, double[] bytes, ComputeWork[] work) {
+        Task task(int id) {
+            TaskKind k = KINDS[kind[id]];
+            return new Task(id, k, iteration[id], layer[id], accelerator[id], k == TaskKind.TRANSFER
+                    ? new Task.Transfer(peer[id], level[id], TRANSFER_KINDS[transferKind[id]], bytes[id]) : null, work[id]);
+        }
     }
 
     /** The tasks as a list, each made as it is read. */
@@ -221,7 +232,7 @@ public final class TrainingStep {
         /** Whether {@link #build} has handed the columns over to the graph (the builder takes nothing after). */
         private boolean built;
 
-        /** Tasks this graph may hold ({@link org.hyparsim.core.Limits#maxTasks()}). */
+        /** Tasks this graph may hold ({@link Limits#maxTasks()}). */
         private final long maxTasks;
 
         public Builder(int accelerators, int iterations, List<String> layerNames) {
@@ -236,7 +247,7 @@ public final class TrainingStep {
             this.accelerators = accelerators;
             this.iterations = iterations;
             this.layerNames = layerNames;
-            this.maxTasks = org.hyparsim.core.Limits.maxTasks();
+            this.maxTasks = Limits.maxTasks();
             resize((int) Math.max(16, Math.min(tasks, maxTasks)));
         }
 
@@ -316,16 +327,16 @@ public final class TrainingStep {
             if (id < 0 || id >= size) {
                 throw new IndexOutOfBoundsException(id);
             }
-            return make(id, kind, iteration, layer, accelerator, peer, level, transferKind, bytes, work);
+            return new Columns(kind, iteration, layer, accelerator, peer, level, transferKind, bytes, work).task(id);
         }
 
         private int add(TaskKind k, int it, int l, int a) {
             checkOpen();
             int id = size;
             if (id >= maxTasks) {
-                throw new org.hyparsim.core.InputException(null, "accelerators", "the task graph to replay reaches "
+                throw new InputException(null, "accelerators", "the task graph to replay reaches "
                         + maxTasks + " tasks, the limit of a graph held in memory (system property "
-                        + org.hyparsim.core.Limits.property("maxTasks") + "): the array's symmetry, if any, does not cut"
+                        + Limits.property("maxTasks") + "): the array's symmetry, if any, does not cut"
                         + " the step below it");
             }
             if (id == kind.length) {
