@@ -49,8 +49,8 @@ import org.hyparsim.partition.collective.CollectiveOp;
  * <li>H tree: P = N BW_H (each leaf's link at level H); the subtree under each node at depth h =
  * 1..H (k = N/2^h, its one link up and one down at level h's bandwidth BW_h); D = 2H a.</li>
  * </ul>
- * Worked for an all-reduce of S on a 16-ring: max(8a, 30 S/(32 BW), S/(2 BW), 16 S/16/(2 BW))
- * = 15/16 x S/BW, half of a one-way ring's 2 x 15/16 x S/BW.
+ * Worked for an all-reduce of S on a 16-ring: max(8a, 2 x 15 S/(32 BW), S/(2 BW)) = 15/16 x S/BW,
+ * which ring-bidir meets and a one-way ring doubles.
  */
 public record LowerBound(double seconds, String limit) {
     /** A set X of {@code members} accelerators and its links' capacity out of it and into it, bytes/s. */
