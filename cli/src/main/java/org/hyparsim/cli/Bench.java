@@ -278,15 +278,15 @@ public final class Bench {
             double[] secs = lm == LinkModel.PACKET
                     ? new double[] {measure(() -> last[0] = CollectiveBenchmark.run(c), new long[1])}
                     : repeated(() -> last[0] = CollectiveBenchmark.run(c));
-            double off = last[0].simulatedSeconds() / last[0].boundSeconds() - 1;
+            double off = last[0].simulatedSeconds() / last[0].idealSeconds() - 1;
             log.printf("ring all-reduce of 574,610,176 B, 1024 accelerators, ring, %s links: %.2f s (%s, %.2f to %.2f), "
                     + "%d events; simulated %.6f s, bound %.6f s (%+.4f%%)%n", lm.label(), median(secs),
                     secs.length == 1 ? "once" : "median of " + secs.length, min(secs), max(secs), last[0].events(),
-                    last[0].simulatedSeconds(), last[0].boundSeconds(), off * 100);
+                    last[0].simulatedSeconds(), last[0].idealSeconds(), off * 100);
             String key = lm == LinkModel.FLOW ? "allReduce1024Seconds" : "allReduce1024PacketSeconds";
             out.put(key, median(secs));
             out.put(key + "Spread", List.of(min(secs), max(secs)));
-            out.put(key.replace("Seconds", "OverBound"), last[0].simulatedSeconds() / last[0].boundSeconds());
+            out.put(key.replace("Seconds", "OverBound"), last[0].simulatedSeconds() / last[0].idealSeconds());
         }
         return out;
     }

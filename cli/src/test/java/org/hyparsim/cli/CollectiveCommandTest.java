@@ -36,13 +36,18 @@ class CollectiveCommandTest {
         assertEquals(0, r.status(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
         for (String field : List.of("op", "algorithm", "accelerators", "topology", "bytes", "simulatedSeconds",
-                "boundSeconds", "injectedBytes", "linkBytes", "events", "wallSeconds")) {
+                "idealSeconds", "lowerBoundSeconds", "lowerBoundLimit", "injectedBytes", "linkBytes", "events", "wallSeconds")) {
             assertTrue(j.has(field), field + " in " + r.out());
         }
         assertEquals("ring", j.get("algorithm").asText());
         // 2 (N-1)/N x S/BW + 2 (N-1) x latency = 65.536 us + 15 us
         assertEquals(80.536e-6, j.get("simulatedSeconds").asDouble(), 1e-9);
         assertEquals(2 * 15 * 1048576.0, j.get("injectedBytes").asDouble(), 1e-3);
+        assertEquals(80.536e-6, j.get("idealSeconds").asDouble(), 1e-9);
+        // no algorithm beats 2 x 15 S over the ring's 32 ports: 15/16 x S/BW = 32.768 us
+        assertEquals(32.768e-6, j.get("lowerBoundSeconds").asDouble(), 1e-12);
+        assertEquals("the injection ports", j.get("lowerBoundLimit").asText());
+        assertTrue(!j.has("boundSeconds"), r.out());
     }
 
     @Test

@@ -3,9 +3,11 @@ package org.hyparsim.partition.collective;
 import org.hyparsim.core.kind.CollectiveAlgorithm;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.hyparsim.core.engine.Deadline;
 import org.hyparsim.core.step.Fabric;
 import org.hyparsim.core.step.StepSink;
@@ -320,7 +322,46 @@ public final class Collectives {
 
     /** The rounds of a collective by an algorithm over the group of {@code mask}, in member indices. */
     public List<Rounds.Round> rounds(CollectiveOp op, CollectiveAlgorithm a, int mask) {
-        return rounds.computeIfAbsent(op + "/" + a + "/" + mask, k -> Rounds.of(op, a, dims(mask)));
+        return rounds.computeIfAbsent(op + "/" + a + "/" + mask, k -> Rounds.of(op, a, dims(mask),
+                a == CollectiveAlgorithm.HALVING_DOUBLING ? partnerOrder(mask) : null));
+    }
+
+    /**
+     * Halving-doubling's partner order over the groups of {@code mask}, from the topology: the
+     * member bits by the cost of a round of every member sending across that bit (all groups at
+     * once, on the fabric), cheapest per byte first, then shortest path, then the lower bit. The
+     * reduce-scatter sends S/2 in its first round, S/4 in its second, ...; putting the cheapest
+     * link per byte under the largest share minimises the sum of shares x seconds per byte (an
+     * exchange argument), and the latencies add up alike in any order. Where distance costs hops
+     * (ring, torus, mesh, H tree) this is the nearest partner first; where it does not (switch,
+     * bus) every bit costs the same and the order is the index's, lowest bit first (ASTRA-sim's
+     * order, offsets 1, 2, 4, ..., which {@code hierarchical} also runs). Without a fabric:
+     * lowest bit first.
+     */
+    int[] partnerOrder(int mask) {
+        int d = Integer.bitCount(mask);
+        if (fabric == null) {
+            return Rounds.lowestFirst(d);
+        }
+        int[] offset = offsets(mask);
+        int members = offset.length;
+        int n = 1 << levels;
+        Fabric.RoundCost[] cost = new Fabric.RoundCost[d];
+        for (int bit = 0; bit < d; bit++) {
+            List<int[]> pairs = new ArrayList<>();
+            for (int key = 0; key < n; key++) {
+                if ((key & mask) == 0) {
+                    for (int m = 0; m < members; m++) {
+                        pairs.add(new int[] {key | offset[m], key | offset[m ^ (1 << bit)]});
+                    }
+                }
+            }
+            cost[bit] = fabric.round(pairs.toArray(new int[0][]));
+        }
+        return IntStream.range(0, d).boxed()
+                .sorted(Comparator.<Integer>comparingDouble(b -> cost[b].secondsPerByte())
+                        .thenComparingDouble(b -> cost[b].latencySeconds()).thenComparingInt(b -> b))
+                .mapToInt(Integer::intValue).toArray();
     }
 
     /** The group's bits split by the fabric's dimensions (lowest first), empty dimensions left out. */

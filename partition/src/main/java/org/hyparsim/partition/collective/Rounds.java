@@ -2,6 +2,7 @@ package org.hyparsim.partition.collective;
 
 import org.hyparsim.core.kind.CollectiveAlgorithm;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,8 +23,21 @@ public final class Rounds {
     private Rounds() {
     }
 
-    /** The rounds of a collective by an algorithm (not AUTO) over 2^(sum of dims) members. */
+    /**
+     * The rounds of a collective by an algorithm (not AUTO) over 2^(sum of dims) members, halving-doubling
+     * pairing across the lowest member bit first.
+     */
     public static List<Round> of(CollectiveOp op, CollectiveAlgorithm algorithm, int[] dims) {
+        return of(op, algorithm, dims, null);
+    }
+
+    /**
+     * The rounds of a collective by an algorithm (not AUTO) over 2^(sum of dims) members.
+     *
+     * @param partnerOrder halving-doubling's member bits in the order its reduce-scatter pairs across
+     *        them (its all-gather retraces them); null: lowest first. Ignored by the other algorithms.
+     */
+    public static List<Round> of(CollectiveOp op, CollectiveAlgorithm algorithm, int[] dims, int[] partnerOrder) {
         int d = 0;
         for (int b : dims) {
             d += b;
@@ -52,8 +66,8 @@ public final class Rounds {
         switch (algorithm) {
             case RING -> ring(out, dims, rs, ag, 1);
             case RING_BIDIR -> ring(out, dims, rs, ag, 2);
-            case HIERARCHICAL -> butterfly(out, d, rs, ag, true);
-            case HALVING_DOUBLING -> butterfly(out, d, rs, ag, false);
+            case HIERARCHICAL -> butterfly(out, lowestFirst(d), rs, ag);
+            case HALVING_DOUBLING -> butterfly(out, partnerOrder == null ? lowestFirst(d) : checked(partnerOrder, d), rs, ag);
             case DIRECT -> {
                 if (rs) {
                     out.add(allPairs(n, 1.0 / n));
@@ -121,24 +135,45 @@ public final class Rounds {
     }
 
     /**
-     * Recursive halving then doubling: the reduce-scatter pairs across bit 0 first (lowestFirst:
-     * the hierarchy's lowest level, neighbours) or across the highest bit first, halving the data
-     * each round; the all-gather retraces the bits in reverse.
+     * Recursive halving then doubling: the reduce-scatter pairs across the member bits in
+     * {@code order} (order[0] first, with S/2 each way; then S/4, ...), the all-gather retraces
+     * them in reverse (the last pairing first, with the smallest share).
      */
-    private static void butterfly(List<Round> out, int d, boolean rs, boolean ag, boolean lowestFirst) {
+    private static void butterfly(List<Round> out, int[] order, boolean rs, boolean ag) {
+        int d = order.length;
         int n = 1 << d;
         if (rs) {
             for (int t = 0; t < d; t++) {
-                int bit = lowestFirst ? t : d - 1 - t;
-                out.add(pairRound(n, bit, 1.0 / (1 << (t + 1))));
+                out.add(pairRound(n, order[t], 1.0 / (1 << (t + 1))));
             }
         }
         if (ag) {
-            for (int t = 0; t < d; t++) {
-                int bit = lowestFirst ? d - 1 - t : t;
-                out.add(pairRound(n, bit, 1.0 / (1 << (d - t))));
+            for (int t = d - 1; t >= 0; t--) {
+                out.add(pairRound(n, order[t], 1.0 / (1 << (t + 1))));
             }
         }
+    }
+
+    /** Bits 0..d-1: the hierarchy's lowest level (neighbours in index order) first. */
+    static int[] lowestFirst(int d) {
+        int[] out = new int[d];
+        for (int t = 0; t < d; t++) {
+            out[t] = t;
+        }
+        return out;
+    }
+
+    /** The order, if it holds each of bits 0..d-1 once. */
+    private static int[] checked(int[] order, int d) {
+        int seen = 0;
+        for (int bit : order) {
+            seen |= bit >= 0 && bit < d ? 1 << bit : 1 << 31;
+        }
+        if (order.length != d || seen != (1 << d) - 1) {
+            throw new IllegalArgumentException("a partner order holds each of the " + d + " member bits once, got "
+                    + Arrays.toString(order));
+        }
+        return order;
     }
 
     private static Round pairRound(int n, int bit, double fraction) {

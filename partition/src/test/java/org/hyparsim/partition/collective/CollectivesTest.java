@@ -1,7 +1,9 @@
 package org.hyparsim.partition.collective;
 
 import org.hyparsim.core.kind.CollectiveAlgorithm;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -148,5 +150,75 @@ class CollectivesTest {
         // without a fabric, auto keeps the paper's exchange
         assertEquals(CollectiveAlgorithm.HIERARCHICAL,
                 new Collectives(CollectiveAlgorithm.AUTO, null, 4).choose(CollectiveOp.ALL_REDUCE, 15, 1e9));
+    }
+    @Test
+    void halvingDoublingPairsTheNearestPartnerFirstOnARing() {
+        Collectives hd = new Collectives(CollectiveAlgorithm.HALVING_DOUBLING, new RingFabric(16), 4);
+        List<Rounds.Round> rs = hd.rounds(CollectiveOp.ALL_REDUCE, CollectiveAlgorithm.HALVING_DOUBLING, 15);
+        assertEquals(8, rs.size());
+        // reduce-scatter: partners at 1, 2, 4, 8 hops with S/2, S/4, S/8, S/16; the all-gather back
+        int[] bits = {0, 1, 2, 3, 3, 2, 1, 0};
+        double[] shares = {0.5, 0.25, 0.125, 0.0625, 0.0625, 0.125, 0.25, 0.5};
+        for (int k = 0; k < 8; k++) {
+            Rounds.Round r = rs.get(k);
+            for (int i = 0; i < r.size(); i++) {
+                assertEquals(1 << bits[k], r.from()[i] ^ r.to()[i], "round " + k);
+                assertEquals(shares[k], r.fraction()[i], 0, "round " + k);
+            }
+        }
+        // on the test ring (1 byte/ps per link): busiest link 1, 2, 4 and 8 messages (half-way round, one way)
+        // per round, so 2 x (S/2 x 1 + S/4 x 2 + S/8 x 4 + S/16 x 8) = 4 S ps, where the farthest partner
+        // first would take 2 x (S/2 x 8 + S/4 x 4 + S/8 x 2 + S/16) = 10.625 S ps; latency 2 x (1 + 2 + 4 + 8) ps
+        double s = 1e6;
+        assertEquals((4 * s + 30) * 1e-12, hd.seconds(CollectiveOp.ALL_REDUCE, 15, s), 1e-18);
+    }
+
+    /**
+     * A 4 x 4 grid's costs by the index bit a round crosses: bits 0 and 2 join neighbours (one
+     * hop, one message per link), bits 1 and 3 partners two hops away (two per link).
+     */
+    static final class GridFabric implements Fabric {
+        @Override
+        public int[] dimensionBits() {
+            return new int[] {2, 2};
+        }
+
+        @Override
+        public RoundCost round(int[][] pairs) {
+            double most = 0;
+            for (int[] p : pairs) {
+                int bit = Integer.numberOfTrailingZeros(p[0] ^ p[1]);
+                most = Math.max(most, bit % 2 == 0 ? 1 : 2);
+            }
+            return new RoundCost(most * 1e-12, most * 1e-12);
+        }
+    }
+
+    @Test
+    void halvingDoublingTakesItsPartnerOrderFromTheTopology() {
+        Collectives hd = new Collectives(CollectiveAlgorithm.HALVING_DOUBLING, new GridFabric(), 4);
+        // neighbours first (bit 0, then bit 2: ties go to the lower bit), then the partners two hops away
+        assertArrayEquals(new int[] {0, 2, 1, 3}, hd.partnerOrder(15));
+        List<Rounds.Round> rs = hd.rounds(CollectiveOp.REDUCE_SCATTER, CollectiveAlgorithm.HALVING_DOUBLING, 15);
+        assertEquals(4, rs.size());
+        assertEquals(1 << 2, rs.get(1).from()[0] ^ rs.get(1).to()[0]);
+        // a group of bits 1 and 3 (member bits 0 and 1): both two hops away, the lower first
+        assertArrayEquals(new int[] {0, 1}, hd.partnerOrder(0b1010));
+        // without a fabric: the index's lowest bit first, the hierarchical exchange's rounds
+        Collectives plain = new Collectives(CollectiveAlgorithm.HALVING_DOUBLING, null, 4);
+        List<Rounds.Round> a = plain.rounds(CollectiveOp.ALL_REDUCE, CollectiveAlgorithm.HALVING_DOUBLING, 15);
+        List<Rounds.Round> b = plain.rounds(CollectiveOp.ALL_REDUCE, CollectiveAlgorithm.HIERARCHICAL, 15);
+        for (int k = 0; k < a.size(); k++) {
+            assertArrayEquals(b.get(k).to(), a.get(k).to());
+            assertArrayEquals(b.get(k).fraction(), a.get(k).fraction());
+        }
+    }
+
+    @Test
+    void aPartnerOrderMustNameEachBitOnce() {
+        assertThrows(IllegalArgumentException.class, () -> Rounds.of(
+                CollectiveOp.ALL_REDUCE, CollectiveAlgorithm.HALVING_DOUBLING, new int[] {3}, new int[] {0, 0, 2}));
+        assertThrows(IllegalArgumentException.class, () -> Rounds.of(
+                CollectiveOp.ALL_REDUCE, CollectiveAlgorithm.HALVING_DOUBLING, new int[] {3}, new int[] {0, 1}));
     }
 }

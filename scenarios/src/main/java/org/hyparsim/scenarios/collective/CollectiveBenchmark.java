@@ -13,7 +13,8 @@ import org.hyparsim.scenarios.array.SimulatedArray;
 
 /**
  * One collective over the whole array, replayed on its own, as ASTRA-sim users run them: how
- * long it takes, what it injects and what the links carry, beside the algorithm's ideal time.
+ * long it takes, what it injects and what the links carry, beside the algorithm's ideal time and
+ * a lower bound no algorithm can beat on the topology ({@link LowerBound}).
  */
 public final class CollectiveBenchmark {
     private CollectiveBenchmark() {
@@ -33,13 +34,15 @@ public final class CollectiveBenchmark {
      * What it measured.
      *
      * @param algorithm the algorithm that ran (auto's choice where auto was asked)
-     * @param boundSeconds the algorithm's ideal time: its bandwidth term at full link bandwidth
-     *        plus the latency of each round's longest path
+     * @param idealSeconds the algorithm's ideal time: its bandwidth term at full link bandwidth through
+     *        one port per accelerator (two halves for ring-bidir) plus the latency of each round's
+     *        longest path; not a bound (an algorithm that uses more ports beats it)
+     * @param lowerBound what no algorithm can beat on the topology
      * @param injectedBytes what the algorithm sent, over the array
      * @param linkBytes bytes x links crossed
      */
-    public record Result(Case asked, CollectiveAlgorithm algorithm, double simulatedSeconds, double boundSeconds,
-            double injectedBytes, double linkBytes, long events, double wallSeconds) {
+    public record Result(Case asked, CollectiveAlgorithm algorithm, double simulatedSeconds, double idealSeconds,
+            LowerBound lowerBound, double injectedBytes, double linkBytes, long events, double wallSeconds) {
     }
 
     public static Result run(Case c) {
@@ -52,13 +55,14 @@ public final class CollectiveBenchmark {
         CollectiveAlgorithm ran = collectives.choose(c.op(), all, c.bytes());
         StepResult r = array.replay(w, new SimulatedArray.Step(1, List.of("collective"),
                 b -> collectives.expandAlone(b, 0, 0, TransferKind.GRADIENT_SUM, c.op(), all, c.bytes(), null)), false);
-        double bound = bound(c, ran, collectives);
-        return new Result(c, ran, r.stepTimeSeconds(), bound, r.communicationBytes(), r.linkBytes(), r.events(),
+        double ideal = ideal(c, ran, collectives);
+        LowerBound lower = LowerBound.of(c.op(), c.bytes(), c.accelerators(), c.topology(), c.links());
+        return new Result(c, ran, r.stepTimeSeconds(), ideal, lower, r.communicationBytes(), r.linkBytes(), r.events(),
                 (System.nanoTime() - t0) / 1e9);
     }
 
     /** The algorithm's bandwidth term (collectives.md) plus each round's longest path latency on the topology. */
-    static double bound(Case c, CollectiveAlgorithm ran, Collectives collectives) {
+    static double ideal(Case c, CollectiveAlgorithm ran, Collectives collectives) {
         int n = c.accelerators();
         double bw = c.links().linkBandwidthGBps() * 1e9;
         double share = (n - 1.0) / n * c.bytes() / bw;

@@ -1,6 +1,7 @@
 package org.hyparsim.scenarios.collective;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.hyparsim.core.kind.LinkModel;
 import org.hyparsim.noc.LinkProfile;
@@ -57,6 +58,13 @@ class CollectiveBenchmarkTest {
         double hd = 2.0 * (n - 1) / n * s / BW + 2 * 4 * 2 * A;
         assertEquals(hd, simulated(CollectiveOp.ALL_REDUCE, s, n, TopologyKind.SWITCH,
                 CollectiveAlgorithm.HALVING_DOUBLING, m), 0.01 * hd);
+        // halving-doubling on a 16-ring, nearest partner first: per phase S/2 over 1 hop, S/4 with 2 messages per
+        // link, S/8 with 4, S/16 half-way round both ways (4 per link): 1.75 S/BW; latency 1 + 2 + 4 + 8 hops
+        double hdRing = 2 * 1.75 * s / BW + 2 * 15 * A;
+        double hdRingSimulated = simulated(CollectiveOp.ALL_REDUCE, s, n, TopologyKind.RING,
+                CollectiveAlgorithm.HALVING_DOUBLING, m);
+        assertEquals(hdRing, hdRingSimulated, 0.01 * hdRing);
+        assertTrue(hdRingSimulated < 0.070, "at most 70 ms: " + hdRingSimulated);
         // ring reduce-scatter and all-gather on a 16-ring: (N-1)/N x S/BW + (N-1) x latency
         double half = (n - 1.0) / n * s / BW + (n - 1) * A;
         for (CollectiveOp op : new CollectiveOp[] {CollectiveOp.REDUCE_SCATTER, CollectiveOp.ALL_GATHER}) {

@@ -16,7 +16,7 @@ public enum CollectiveAlgorithm implements Named {
     RING,
     /** Two half-size rings in opposite directions. */
     RING_BIDIR,
-    /** Recursive halving reduce-scatter (farthest partner first), then recursive doubling all-gather. */
+    /** Recursive halving reduce-scatter (partners in the topology's order, nearest first), then recursive doubling all-gather. */
     HALVING_DOUBLING,
     /** Every member sends every other its shard directly: a reduce-scatter round, then an all-gather round. */
     DIRECT,
