@@ -41,7 +41,7 @@ class NetworkCatalogTest {
         assertEquals(4, lenet.size());
         // conv1: 24 x 24 x 20 outputs x (1 x 5 x 5) = 288,000 MACs per sample
         assertEquals(288_000L, lenet.layer(0).forwardMacsPerSample());
-        assertEquals(LayerType.FC, lenet.layer(2).type());
+        assertEquals(LayerType.LINEAR, lenet.layer(2).type());
         assertEquals(800, lenet.layer(2).inChannels());
     }
 
