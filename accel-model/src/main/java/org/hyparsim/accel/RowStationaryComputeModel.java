@@ -35,11 +35,14 @@ public final class RowStationaryComputeModel implements ComputeModel {
     private final AcceleratorProfile hw;
     private final OnChipBuffer buffer;
     private final MemoryModel memory;
+    private final TokenOpsModel tokenOps;
 
     public RowStationaryComputeModel(AcceleratorProfile hw) {
         this.hw = hw;
         this.buffer = new OnChipBuffer(hw.array().engines() * hw.memory().bufferKiBPerEngine() * 1024);
         this.memory = new HmcMemoryModel(hw.memory().vaults(), hw.memory().vaultBandwidthGBps(), hw.memory().memoryLatencyNs());
+        this.tokenOps = new TokenOpsModel(this, memory, hw.array().engines() * hw.array().peRows() * hw.array().peCols(),
+                hw.array().clockMHz(), hw.memory().bytesPerElement());
     }
 
     /** PE-array cycles for the phase. */
@@ -144,6 +147,9 @@ public final class RowStationaryComputeModel implements ComputeModel {
 
     @Override
     public ComputeCost cost(ComputeWork w) {
+        if (!w.layer().type().convolutional()) {
+            return tokenOps.cost(w); // attention, norms, softmax, element-wise, embedding
+        }
         long computePs = Math.round(cycles(w) * 1e6 / hw.array().clockMHz());
         double dram = dramBytes(w);
         long memoryPs = memory.transferPs(dram);

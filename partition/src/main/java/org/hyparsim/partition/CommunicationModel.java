@@ -3,6 +3,7 @@ package org.hyparsim.partition;
 import org.hyparsim.core.kind.Parallelism;
 import java.util.List;
 import org.hyparsim.core.workload.Layer;
+import org.hyparsim.core.workload.LayerType;
 import org.hyparsim.core.workload.Network;
 import org.hyparsim.core.workload.Shortcut;
 
@@ -35,6 +36,18 @@ import org.hyparsim.core.workload.Shortcut;
  * is partitioned as e: its input comes to e's input layout, its weight-gradient sum (dp) or input
  * error sum (mp-out) is part of e's intra-layer amount, its partial sums (mp) add to e's.
  *
+ * <p><b>Transformer layers.</b> A linear layer over T tokens is a 1 x 1 convolution over T x 1:
+ * dp exchanges its weight (and bias) gradient, mp (Megatron's row-parallel layer) the partial
+ * sums of its output, B T out, mp-out (column-parallel) those of its input error, B T in. An
+ * embedding is a linear layer from its one-hot vocabulary: mp (split by the vocabulary) sums its
+ * output, mp-out has no input error to sum. A projection tied to an embedding carries the
+ * vocabulary table's gradient sum (the embedding's own dp sum is its extra rows only), so a
+ * model whose two ends are both dp sums the shared table once. Layers that keep their input's
+ * layout ({@link Layer#keepsInputLayout}: attention, norms, softmax, element-wise) take their
+ * producer's type at every level ({@link #conform}), exchange nothing of their own, and hold
+ * their input and output where the producer leaves its output; a different type than the
+ * producer's costs infinitely many bytes, so no search picks one.
+ *
  * <p>Element counts are real numbers and never rounded. Amounts become bytes through the
  * {@link Accounting}.
  */
@@ -54,6 +67,34 @@ public final class CommunicationModel {
         }
         this.network = network;
         this.accounting = accounting;
+        this.tiedEmbeddings = new java.util.HashSet<>();
+        for (Layer l : network.layers()) {
+            if (l.tied()) {
+                tiedEmbeddings.add(l.extras().tiedTo());
+            }
+        }
+    }
+
+    /** The embeddings whose table a later projection shares. */
+    private final java.util.Set<String> tiedEmbeddings;
+
+    /**
+     * A row of choices with every layer that keeps its input's layout given its producer's type
+     * (the first layer keeps its own).
+     */
+    public List<Parallelism> conform(List<Parallelism> row) {
+        List<Parallelism> out = new java.util.ArrayList<>(row);
+        for (int l = 1; l < out.size(); l++) {
+            if (network.layer(l).keepsInputLayout()) {
+                out.set(l, out.get(l - 1));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** True when layer l keeps its producer's layout (and so must take its type). */
+    public boolean follows(int l) {
+        return l > 0 && network.layer(l).keepsInputLayout();
     }
 
     /**
@@ -96,14 +137,27 @@ public final class CommunicationModel {
     }
 
     private double layerIntra(Layer layer, Parallelism p, Split above) {
+        if (layer.keepsInputLayout()) {
+            return 0;
+        }
         return switch (p) {
-            case DP -> forwardOnly ? 0
-                    : layer.inChannelsPerGroup() / above.inDivisor() * layer.outChannels() / above.outDivisor()
-                            * layer.kernel() * layer.kernel();
+            case DP -> forwardOnly ? 0 : gradientElements(layer, above);
             case MP -> accounting.batch() / above.batchDivisor() * layer.outputElementsPerSample() / above.outDivisor();
-            case MP_OUT -> forwardOnly ? 0
+            case MP_OUT -> forwardOnly || layer.type() == LayerType.EMBEDDING ? 0
                     : accounting.batch() / above.batchDivisor() * layer.inputElementsPerSample() / above.inDivisor();
         };
+    }
+
+    /** The weight gradient one member sums under dp: its shard of the kernel (and bias, or of an embedding's table). */
+    private double gradientElements(Layer layer, Split above) {
+        if (layer.type() == LayerType.EMBEDDING) {
+            double rows = tiedEmbeddings.contains(layer.name()) ? layer.extras().extraRows()
+                    : layer.inChannels() + layer.extras().extraRows();
+            return rows / above.inDivisor() * layer.outChannels() / above.outDivisor();
+        }
+        double kernel = layer.inChannelsPerGroup() / above.inDivisor() * layer.outChannels() / above.outDivisor()
+                * layer.kernel() * layer.kernel();
+        return layer.extras().bias() ? kernel + layer.outChannels() / above.outDivisor() : kernel;
     }
 
     /** A projection's own sums, partitioned as its shortcut's last layer: mp's partial sums join that layer's. */
@@ -128,6 +182,9 @@ public final class CommunicationModel {
 
     /** The same with this level's ratios of the two layers (the first half's shares). */
     public double interElements(int l, Parallelism a, Parallelism b, Split nextAbove, double ra, double rb) {
+        if (follows(l + 1)) {
+            return a == b ? 0 : Double.POSITIVE_INFINITY;
+        }
         double factor = interFactor(a, b, ra, rb);
         return factor == 0 ? 0 : factor * consumerInput(l + 1, nextAbove);
     }
@@ -264,19 +321,22 @@ public final class CommunicationModel {
             double fwd = forwardShare(from, end, rf, re);
             return new ShortcutAmount(all * fwd, all * (1 - fwd));
         }
-        Hold errorBack = from == Parallelism.MP_OUT ? PARTIAL : errorOut(from, rf);
+        // a layer that keeps its input's layout holds its input where its producer left it, and its error likewise
+        boolean keeps = network.layer(s.from()).keepsInputLayout();
+        Hold fromInput = keeps ? output(from, rf) : input(from, rf);
+        Hold errorBack = keeps ? errorIn(from, rf) : from == Parallelism.MP_OUT ? PARTIAL : errorOut(from, rf);
         if (s.projection() == null) {
             // s's input, held as s needs it, added into e's output where e leaves it; its error back
             Layer e = network.layer(s.to());
             double x = scale * accounting.batch() / endAbove.batchDivisor() * e.unpooledOutputElementsPerSample()
                     / endAbove.outDivisor();
-            Hold sums = end == Parallelism.MP ? PARTIAL : output(end, re);
-            return new ShortcutAmount(x * move(input(from, rf), sums) / 2, x * move(errorIn(end, re), errorBack) / 2);
+            Hold sums = end == Parallelism.MP && !e.keepsInputLayout() ? PARTIAL : output(end, re);
+            return new ShortcutAmount(x * move(fromInput, sums) / 2, x * move(errorIn(end, re), errorBack) / 2);
         }
         // a projection partitioned as e: s's input to where e's type needs its input, its error back
         Layer p = s.projection();
         double x = scale * accounting.batch() / endAbove.batchDivisor() * p.inputElementsPerSample() / endAbove.inDivisor();
-        return new ShortcutAmount(x * move(input(from, rf), input(end, re)) / 2, x * move(errorOut(end, re), errorBack) / 2);
+        return new ShortcutAmount(x * move(fromInput, input(end, re)) / 2, x * move(errorOut(end, re), errorBack) / 2);
     }
 
     /**

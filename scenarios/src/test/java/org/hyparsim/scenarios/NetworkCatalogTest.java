@@ -22,7 +22,8 @@ class NetworkCatalogTest {
     void theTenPaperNetworksAndAlexNetStandardAreBuiltIn() {
         assertEquals(List.of("SFC", "SCONV", "Lenet-c", "Cifar-c", "AlexNet", "VGG-A", "VGG-B", "VGG-C", "VGG-D",
                 "VGG-E", "AlexNet-standard", "Eyeriss-AlexNet-conv", "Eyeriss-VGG-16-conv", "AccPar-AlexNet", "AccPar-VGG-11",
-                "ResNet-18", "ResNet-34", "ResNet-50", "AccPar-ResNet-18", "AccPar-ResNet-34", "AccPar-ResNet-50"),
+                "ResNet-18", "ResNet-34", "ResNet-50", "AccPar-ResNet-18", "AccPar-ResNet-34", "AccPar-ResNet-50",
+                "GPT-2", "GPT-3-175B", "BERT-base", "BERT-large", "GPT-test"),
                 List.copyOf(NetworkCatalog.builtIn().keySet()));
         assertEquals(10, NetworkCatalog.paperNetworks().size());
         // each definition's stated weight count is checked on load; two spot checks
@@ -41,7 +42,7 @@ class NetworkCatalogTest {
         assertEquals(4, lenet.size());
         // conv1: 24 x 24 x 20 outputs x (1 x 5 x 5) = 288,000 MACs per sample
         assertEquals(288_000L, lenet.layer(0).forwardMacsPerSample());
-        assertEquals(LayerType.FC, lenet.layer(2).type());
+        assertEquals(LayerType.LINEAR, lenet.layer(2).type());
         assertEquals(800, lenet.layer(2).inChannels());
     }
 

@@ -65,7 +65,7 @@ public final class AccParReader {
                     layers.add(build(layerName, type, values, source, "line " + layerLine));
                 }
                 layerName = tok[0];
-                type = second.equals("CONV") ? LayerType.CONV : LayerType.FC;
+                type = second.equals("CONV") ? LayerType.CONV : LayerType.LINEAR;
                 layerLine = i + 1;
                 values = new HashMap<>();
                 continue;
@@ -75,7 +75,7 @@ public final class AccParReader {
             }
             Set<String> allowed = type == LayerType.CONV ? CONV_KEYS : FC_KEYS;
             if (!allowed.contains(tok[0])) {
-                throw new InputException(source, where, "unknown key '" + tok[0] + "' for " + type.label()
+                throw new InputException(source, where, "unknown key '" + tok[0] + "' for " + (type == LayerType.CONV ? "conv" : "fc")
                         + " layer " + layerName + "; known keys: " + String.join(", ", new java.util.TreeSet<>(allowed)));
             }
             if (values.put(tok[0], parseInt(tok[1], source, where, tok[0])) != null) {
@@ -101,7 +101,7 @@ public final class AccParReader {
         if (!missing.isEmpty()) {
             throw new InputException(source, where, "layer " + name + " lacks " + String.join(", ", missing));
         }
-        if (type == LayerType.FC) {
+        if (type == LayerType.LINEAR) {
             return Layer.fc(name, v.get("in_ch"), v.get("out_ch"));
         }
         return conv(name, new Layer.Shape(v.get("in_ch"), v.get("in_fmap_h"), v.get("in_fmap_w")), v.get("kernel"),

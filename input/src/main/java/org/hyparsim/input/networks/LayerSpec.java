@@ -9,8 +9,13 @@ import org.hyparsim.core.workload.LayerType;
 
 /**
  * One layer as written in a network file (the same keys as the project's reference
- * networks.json). Spatial sizes are square. Optional sizes are derived: out_hw from in_hw, k,
- * stride and pad; out_hw_pooled from out_hw, pool_k and pool (floor rounding).
+ * networks.json for conv and fc). Spatial sizes are square. Optional sizes are derived: out_hw
+ * from in_hw, k, stride and pad; out_hw_pooled from out_hw, pool_k and pool (floor rounding).
+ *
+ * <p>The transformer kinds ({@link TransformerLayerSpec}): {@code linear} (in, out, tokens,
+ * bias, tied), {@code attention} (heads, headDim, sequence), {@code layernorm}, {@code softmax}
+ * and {@code elementwise} (in, tokens), {@code embedding} (vocabulary, hidden, sequence,
+ * positions). {@code fc} is a linear layer over one token without a bias.
  */
 public record LayerSpec(
         @JsonProperty("name") String name,
@@ -25,7 +30,40 @@ public record LayerSpec(
         @JsonProperty("pool") Integer pool,
         @JsonProperty("pool_k") Integer poolK,
         @JsonProperty("out_hw_pooled") Integer outHwPooled,
-        @JsonProperty("groups") Integer groups) {
+        @JsonProperty("groups") Integer groups,
+        @JsonProperty("in") Integer in,
+        @JsonProperty("out") Integer out,
+        @JsonProperty("tokens") Integer tokens,
+        @JsonProperty("bias") Boolean bias,
+        @JsonProperty("tied") String tied,
+        @JsonProperty("heads") Integer heads,
+        @JsonProperty("headDim") Integer headDim,
+        @JsonProperty("sequence") Integer sequence,
+        @JsonProperty("vocabulary") Integer vocabulary,
+        @JsonProperty("hidden") Integer hidden,
+        @JsonProperty("positions") Integer positions) {
+
+    /** The kinds a file may name: conv, fc, and the transformer kinds by their labels. */
+    static final String KINDS = "conv, fc, linear, attention, layernorm, softmax, elementwise or embedding";
+
+    /** The kind a type name stands for (fc: linear over one token), or null. */
+    static LayerType kind(String type) {
+        String tt = type.toLowerCase(Locale.ROOT);
+        if (tt.equals("fc")) {
+            return LayerType.LINEAR;
+        }
+        for (LayerType t : LayerType.values()) {
+            if (t.label().equals(tt)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** True when the layer is written as a transformer kind (every kind but conv and fc). */
+    boolean transformerKind() {
+        return type != null && kind(type) != null && !type.equalsIgnoreCase("fc") && kind(type) != LayerType.CONV;
+    }
 
     /** The layer, or null after adding its problems (path prefix {@code at}) to {@code problems}. */
     Layer toLayer(String source, String at, List<InputException.Problem> problems) {
@@ -35,13 +73,15 @@ public record LayerSpec(
         }
         LayerType t = null;
         if (type == null) {
-            problems.add(new InputException.Problem(source, at + ".type", "missing: conv or fc"));
+            problems.add(new InputException.Problem(source, at + ".type", "missing: " + KINDS));
         } else {
-            String tt = type.toLowerCase(Locale.ROOT);
-            t = tt.equals("conv") ? LayerType.CONV : tt.equals("fc") ? LayerType.FC : null;
+            t = kind(type);
             if (t == null) {
-                problems.add(new InputException.Problem(source, at + ".type", "'" + type + "' is not conv or fc"));
+                problems.add(new InputException.Problem(source, at + ".type", "'" + type + "' is not " + KINDS));
             }
+        }
+        if (transformerKind()) {
+            return problems.size() > before ? null : TransformerLayerSpec.toLayer(this, t, source, at, problems);
         }
         if (inCh == null) {
             problems.add(new InputException.Problem(source, at + ".in_ch", "missing"));
@@ -60,8 +100,8 @@ public record LayerSpec(
         if (problems.size() > before) {
             return null;
         }
-        if (t == LayerType.FC) {
-            return new Layer(name, LayerType.FC, new Layer.Shape(inCh, or(inHw, 1), or(inHw, 1)),
+        if (t == LayerType.LINEAR) {
+            return new Layer(name, LayerType.LINEAR, new Layer.Shape(inCh, or(inHw, 1), or(inHw, 1)),
                     new Layer.Window(or(k, 1), or(stride, 1), or(pad, 0)), new Layer.Shape(outCh, or(outHw, 1), or(outHw, 1)),
                     new Layer.Window(or(poolK, 1), or(pool, 1), 0),
                     new Layer.Shape(outCh, or(outHwPooled, 1), or(outHwPooled, 1)));
@@ -77,7 +117,7 @@ public record LayerSpec(
                 groups == null ? 1 : groups);
     }
 
-    private static int or(Integer v, int dflt) {
+    static int or(Integer v, int dflt) {
         return v == null ? dflt : v;
     }
 }

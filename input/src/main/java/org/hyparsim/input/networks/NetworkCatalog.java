@@ -52,12 +52,16 @@ public final class NetworkCatalog {
         for (Network n : ResNets.all()) {
             out.put(n.name(), n);
         }
+        for (Network n : Transformers.all()) {
+            out.put(n.name(), n);
+        }
         return Collections.unmodifiableMap(out);
     }
 
     /**
      * The built-in networks: the paper's ten in its order, then AlexNet-standard, Eyeriss's
-     * reference networks, AccPar's two network files and the residual networks ({@link ResNets}).
+     * reference networks, AccPar's two network files, the residual networks ({@link ResNets}) and the transformers
+     * ({@link Transformers}).
      */
     public static Map<String, Network> builtIn() {
         return BUILT_IN;

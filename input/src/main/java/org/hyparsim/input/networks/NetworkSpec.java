@@ -68,16 +68,25 @@ public record NetworkSpec(
         try {
             network = Network.of(n, d, built, links, source);
         } catch (InputException e) {
-            if (prefix.isEmpty()) {
-                throw e;
-            }
             throw new InputException(e.problems().stream()
-                    .map(p -> new InputException.Problem(p.source(), prefix + p.path(), p.reason())).toList());
+                    .map(p -> new InputException.Problem(p.source(), prefix + fieldAsWritten(p.path()), p.reason()))
+                    .toList());
         }
         if (weights != null && weights != network.weights()) {
             throw new InputException(source, prefix + "weights", "the file states " + weights
                     + " weights but its layers have " + network.weights());
         }
         return network;
+    }
+
+    /** A checked network's field path as the file writes it: a linear layer's input is {@code in}, not {@code in_ch}. */
+    private String fieldAsWritten(String path) {
+        for (int i = 0; i < layers.size(); i++) {
+            String at = "layers[" + i + "].in_ch";
+            if (path.equals(at) && layers.get(i) != null && layers.get(i).transformerKind()) {
+                return "layers[" + i + "].in";
+            }
+        }
+        return path;
     }
 }

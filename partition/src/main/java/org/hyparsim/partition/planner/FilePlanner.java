@@ -26,6 +26,12 @@ public final class FilePlanner implements Planner {
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }
+        for (int h = 1; h <= levels; h++) {
+            if (!model.conform(plan.rows().get(h - 1)).equals(plan.rows().get(h - 1))) {
+                throw new IllegalArgumentException("level " + h + " of the plan gives a layer that keeps its input's "
+                        + "layout (attention, a norm, softmax, element-wise) another type than the layer before it");
+            }
+        }
         return plan;
     }
 

@@ -8,7 +8,10 @@ import org.hyparsim.partition.CommunicationModel;
 import org.hyparsim.core.kind.Parallelism;
 import org.hyparsim.partition.Plan;
 
-/** Krizhevsky's "one weird trick" (2014): conv layers dp, fc layers mp, at every level. */
+/**
+ * Krizhevsky's "one weird trick" (2014): conv layers dp, fc (linear) layers mp, at every level;
+ * layers that keep their input's layout take their producer's type.
+ */
 public final class OneWeirdTrickPlanner implements Planner {
     @Override
     public String name() {
@@ -19,11 +22,12 @@ public final class OneWeirdTrickPlanner implements Planner {
     public Plan plan(CommunicationModel model, int levels) {
         List<Parallelism> row = new ArrayList<>();
         for (int l = 0; l < model.layers(); l++) {
-            row.add(model.network().layer(l).type() == LayerType.FC ? Parallelism.MP : Parallelism.DP);
+            row.add(model.network().layer(l).type() == LayerType.LINEAR ? Parallelism.MP : Parallelism.DP);
         }
         List<List<Parallelism>> rows = new ArrayList<>();
+        List<Parallelism> conformed = model.conform(row);
         for (int h = 0; h < levels; h++) {
-            rows.add(row);
+            rows.add(conformed);
         }
         return new Plan(model.layers(), rows);
     }

@@ -452,8 +452,9 @@ public final class TimedPlanner {
         List<Parallelism> dpRow = java.util.Collections.nCopies(net.size(), Parallelism.DP);
         List<Parallelism> trickRow = new ArrayList<>();
         for (int l = 0; l < net.size(); l++) {
-            trickRow.add(net.layer(l).type() == LayerType.FC ? Parallelism.MP : Parallelism.DP);
+            trickRow.add(net.layer(l).type() == LayerType.LINEAR ? Parallelism.MP : Parallelism.DP);
         }
+        trickRow = model.conform(trickRow);
         for (int h = 1; h <= levels; h++) {
             Deadline.check();
             List<Plan> next = new ArrayList<>();

@@ -28,22 +28,42 @@ public record ComputeWork(Layer layer, TaskKind phase, double samples, double in
         return outChannels / layer.outChannels();
     }
 
-    /** Fraction of the layer's input channels in this shard. */
+    /**
+     * Fraction of the layer's input channels in this shard; 1 for a layer that keeps its input's
+     * layout (a split of its input channels means its input is whole there: it runs replicated).
+     */
     public double channelFraction() {
-        return inChannels / layer.inChannels();
+        return layer.keepsInputLayout() ? 1 : inChannels / layer.inChannels();
     }
 
-    /** Elements of the shard's kernel (and of its gradient). */
+    /**
+     * Elements of the shard's kernel (and of its gradient); for the transformer kinds, the shard's
+     * part of the layer's weights (none for a tied projection: they are its embedding's).
+     */
     public double weightElements() {
-        return inChannels / layer.groups() * outChannels * layer.kernel() * layer.kernel();
+        if (layer.type().convolutional()) {
+            double bias = layer.extras().bias() ? outChannels : 0;
+            return layer.tied() ? bias : inChannels / layer.groups() * outChannels * layer.kernel() * layer.kernel() + bias;
+        }
+        return layer.weights() * channelFraction() * outFraction();
     }
 
-    /** Multiply-accumulates: forward, error and gradient each cost the shard's forward MACs; the update one per weight. */
+    /**
+     * Multiply-accumulates of the phase's matrix products ({@link Layer#forwardMacsPerSample},
+     * {@link Layer#errorMacsPerSample}, {@link Layer#gradientMacsPerSample}) on the shard; the
+     * update one per weight.
+     */
     public double macs() {
+        long perSample = switch (phase) {
+            case FORWARD -> layer.forwardMacsPerSample();
+            case ERROR -> layer.errorMacsPerSample();
+            case GRADIENT -> layer.gradientMacsPerSample();
+            default -> 0;
+        };
         if (phase == TaskKind.UPDATE) {
             return weightElements();
         }
-        return samples * channelFraction() * outFraction() * layer.forwardMacsPerSample();
+        return samples * channelFraction() * outFraction() * perSample;
     }
 
     /** Elements of the shard's input feature map (F_l, or E_l). */

@@ -72,8 +72,14 @@ public record Network(String name, String description, List<Layer> layers, List<
             }
             if (chain && i > 0) {
                 chainingProblem(layers.get(i - 1), l).ifPresent(reason ->
-                        problems.add(new InputException.Problem(source, at + ".in_ch", reason)));
+                        problems.add(new InputException.Problem(source, at + "." + chainingField(l), reason)));
             }
+            if (chain && i > 0 && l.type() == LayerType.EMBEDDING) {
+                problems.add(new InputException.Problem(source, at + ".type", "layer " + l.name()
+                        + ": an embedding reads token ids, so only a network's first layer can be one"));
+            }
+            tieProblem(layers, i).ifPresent(reason ->
+                    problems.add(new InputException.Problem(source, at + ".tied", "layer " + l.name() + ": " + reason)));
         }
         for (int i = 0; i < shortcuts.size(); i++) {
             String at = "shortcuts[" + i + "]";
@@ -84,6 +90,39 @@ public record Network(String name, String description, List<Layer> layers, List<
             throw new InputException(problems);
         }
         return new Network(name, description, layers, shortcuts, note);
+    }
+
+    /** The field a chaining problem of layer l names: the input size as its kind writes it. */
+    private static String chainingField(Layer l) {
+        return switch (l.type()) {
+            case CONV, LINEAR -> "in_ch";
+            case ATTENTION -> "headDim";
+            case LAYERNORM, SOFTMAX, ELEMENTWISE -> "in";
+            case EMBEDDING -> "type";
+        };
+    }
+
+    /** Why layer i's weight tie is wrong: it must name an earlier embedding whose table is its transpose. */
+    private static java.util.Optional<String> tieProblem(List<Layer> layers, int i) {
+        Layer l = layers.get(i);
+        if (!l.tied()) {
+            return java.util.Optional.empty();
+        }
+        if (l.type() != LayerType.LINEAR) {
+            return java.util.Optional.of("only a linear layer can share an embedding's weights");
+        }
+        for (int j = 0; j < i; j++) {
+            Layer e = layers.get(j);
+            if (e.name().equals(l.extras().tiedTo())) {
+                if (e.type() != LayerType.EMBEDDING || e.inChannels() != l.outChannels()
+                        || e.outChannels() != l.inChannels()) {
+                    return java.util.Optional.of("layer " + e.name() + " is not an embedding of " + l.outChannels()
+                            + " x " + l.inChannels() + " (vocabulary x hidden)");
+                }
+                return java.util.Optional.empty();
+            }
+        }
+        return java.util.Optional.of("no earlier layer named '" + l.extras().tiedTo() + "'");
     }
 
     /** Why a shortcut does not fit the layers: ends out of range, or shapes that do not add. */
@@ -124,7 +163,10 @@ public record Network(String name, String description, List<Layer> layers, List<
 
     private static java.util.Optional<String> chainingProblem(Layer prev, Layer l) {
         long produced = prev.outputElementsPerSample();
-        if (l.type() == LayerType.FC) {
+        if (!l.type().convolutional() || l.type() == LayerType.LINEAR && l.tokens() > 1) {
+            return tokenChainingProblem(prev, l);
+        }
+        if (l.type() == LayerType.LINEAR) {
             if (l.inChannels() != produced) {
                 return java.util.Optional.of("layer " + l.name() + " does not chain: its input width "
                         + l.inChannels() + " is not layer " + prev.name() + "'s output " + prev.outChannels()
@@ -142,6 +184,27 @@ public record Network(String name, String description, List<Layer> layers, List<
         return java.util.Optional.empty();
     }
 
+    /** Chaining over tokens: the same tokens, and the producer's features as this layer's input features. */
+    private static java.util.Optional<String> tokenChainingProblem(Layer prev, Layer l) {
+        if (l.type() == LayerType.EMBEDDING) {
+            return java.util.Optional.empty(); // refused as a later layer on its own
+        }
+        boolean tokens = prev.pooledHeight() == l.tokens() && prev.pooledWidth() == 1;
+        if (tokens && prev.outChannels() == l.inChannels()) {
+            return java.util.Optional.empty();
+        }
+        String gives = "layer " + prev.name() + " gives " + prev.outChannels() + " features x " + prev.pooledHeight()
+                + (prev.pooledWidth() == 1 ? "" : " x " + prev.pooledWidth()) + " tokens";
+        if (l.type() == LayerType.ATTENTION) {
+            return java.util.Optional.of("layer " + l.name() + " does not chain: heads x headDim = " + l.heads() + " x "
+                    + l.outChannels() / Math.max(1, l.heads()) + " = " + l.outChannels() + " is not the hidden size: "
+                    + "attention takes 3 x " + l.outChannels() + " = " + l.inChannels() + " features (Q, K, V) x "
+                    + l.tokens() + " tokens, and " + gives);
+        }
+        return java.util.Optional.of("layer " + l.name() + " does not chain: its input " + l.inChannels()
+                + " features x " + l.tokens() + " tokens is not what " + gives);
+    }
+
     public int size() {
         return layers.size();
     }
@@ -150,11 +213,11 @@ public record Network(String name, String description, List<Layer> layers, List<
         return layers.get(i);
     }
 
-    /** Weights of the layers and of the projection shortcuts. */
+    /** Weights of the layers and of the projection shortcuts (a tied projection's once, with its embedding). */
     public long weights() {
         long sum = 0;
         for (Layer l : layers) {
-            sum += l.weights();
+            sum += l.parameters();
         }
         for (Shortcut s : shortcuts) {
             sum += s.projectionLayer().map(Layer::weights).orElse(0L);
@@ -170,6 +233,22 @@ public record Network(String name, String description, List<Layer> layers, List<
         }
         for (Shortcut s : shortcuts) {
             sum += s.projectionLayer().map(Layer::forwardMacsPerSample).orElse(0L);
+        }
+        return sum;
+    }
+
+    /**
+     * The matrix-product MACs of the forward, error and gradient phases of one sample on one
+     * accelerator ({@link Layer#trainingMacsPerSample}), projections included; the weight update
+     * and the memory-bound operations are not in it.
+     */
+    public long trainingMacsPerSample() {
+        long sum = 0;
+        for (Layer l : layers) {
+            sum += l.trainingMacsPerSample();
+        }
+        for (Shortcut s : shortcuts) {
+            sum += s.projectionLayer().map(Layer::trainingMacsPerSample).orElse(0L);
         }
         return sum;
     }

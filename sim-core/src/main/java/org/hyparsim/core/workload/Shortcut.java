@@ -41,7 +41,7 @@ public record Shortcut(int from, int to, Layer projection) {
     public static Layer projectionBetween(Layer from, Layer to) {
         int stride = Math.max(1, from.inHeight() / Math.max(1, to.outHeight()));
         Layer.Shape out = new Layer.Shape(to.outChannels(), to.outHeight(), to.outWidth());
-        return new Layer(to.name() + "-proj", to.type() == LayerType.FC ? LayerType.FC : LayerType.CONV,
+        return new Layer(to.name() + "-proj", to.type() == LayerType.LINEAR ? LayerType.LINEAR : LayerType.CONV,
                 new Layer.Shape(from.inChannels(), from.inHeight(), from.inWidth()), new Layer.Window(1, stride, 0),
                 out, Layer.Window.NONE, out);
     }
