@@ -80,13 +80,22 @@ public final class Json {
         String source = file.toString();
         checkSize(file);
         try (InputStream in = Files.newInputStream(file)) {
-            JsonNode tree = isYaml(file) ? YAML.readTree(YamlText.resolve(yamlText(in, source), source, loaderOptions()))
-                    : JSON.readTree(in);
+            ObjectMapper mapper = isYaml(file) ? YAML : JSON;
+            byte[] text = isYaml(file) ? YamlText.resolve(yamlText(in, source), source, loaderOptions())
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8) : in.readAllBytes();
+            JsonNode tree;
+            try {
+                tree = mapper.readTree(text);
+            } catch (JsonProcessingException e) {
+                mapper.readValue(text, type); // its error names the field as well as the line
+                throw e;
+            }
             if (tree == null || tree.isMissingNode()) {
                 throw new InputException(source, "", "empty file");
             }
             refuseNulls(tree, source);
-            return type == JsonNode.class ? type.cast(tree) : JSON.treeToValue(tree, type);
+            // from the text, not the tree: a string field keeps the text as written (off, 1.10, 0x10)
+            return type == JsonNode.class ? type.cast(tree) : mapper.readValue(text, type);
         } catch (NoSuchFileException e) {
             throw new InputException(source, "", "no such file");
         } catch (JsonProcessingException e) {
