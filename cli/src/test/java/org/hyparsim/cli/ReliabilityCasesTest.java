@@ -163,4 +163,77 @@ class ReliabilityCasesTest {
         assertEquals(0, stale.status(), stale.err());
         assertFalse(Files.exists(out.resolve(OutputLock.FILE)));
     }
+
+    @Test
+    void chartRefusesABrokenResultsTableWithOneLineNamingRowAndColumn() throws Exception {
+        Path out = dir.resolve("chart");
+        Cli s = Cli.run("sweep", file("ch.yaml", "network: Lenet-c\naccelerators: 2\nstrategies: [dp]\n"
+                + "sweep: {batch: [2, 4]}\n"), "--out", out.toString());
+        assertEquals(0, s.status(), s.err());
+        String csv = Files.readString(out.resolve("results.csv"));
+        List<String> lines = csv.lines().toList();
+        List<String> header = List.of(lines.get(0).split(","));
+        // before: NullPointerException; after: the missing column named
+        Files.writeString(out.resolve("results.csv"), dropColumn(lines, header.indexOf("hardware")));
+        assertChartRefused(out, "results.csv: hardware: missing column");
+        // before: an empty chart, exit 0; after: refused
+        Files.writeString(out.resolve("results.csv"), dropColumn(lines, header.indexOf("energyJoules")));
+        assertChartRefused(out, "results.csv: energyJoules: missing column");
+        // before: the group silently left out; after: the row and column named
+        for (String bad : new String[] {"NaN", "-1", "Infinity"}) {
+            Files.writeString(out.resolve("results.csv"), setCell(lines, 2, header.indexOf("stepTimeSeconds"), bad));
+            assertChartRefused(out, "results.csv: row 3, column stepTimeSeconds: '" + bad + "' is not a finite number");
+        }
+        // before: "(through reference chain ...)"; after: the names known
+        Files.writeString(out.resolve("results.csv"), setCell(lines, 1, header.indexOf("strategy"), "hyparr"));
+        assertChartRefused(out, "results.csv: row 2, column strategy: 'hyparr' is not one of");
+        Files.writeString(out.resolve("results.csv"), csv);
+        assertEquals(0, Cli.run("chart", out.toString()).status());
+    }
+
+    private static void assertChartRefused(Path out, String expected) {
+        Cli r = Cli.run("chart", out.toString());
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.err().contains(expected), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertFalse(r.err().contains("reference chain") || r.err().contains("Exception"), r.err());
+    }
+
+    private static String dropColumn(List<String> lines, int column) {
+        StringBuilder sb = new StringBuilder();
+        for (String line : lines) {
+            List<String> cells = new ArrayList<>(List.of(line.split(",", -1)));
+            cells.remove(column);
+            sb.append(String.join(",", cells)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String setCell(List<String> lines, int row, int column, String value) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            List<String> cells = new ArrayList<>(List.of(lines.get(i).split(",", -1)));
+            if (i == row) {
+                cells.set(column, value);
+            }
+            sb.append(String.join(",", cells)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void aFailedPointSaysWhyAsItFailsAndResumeRetriesExactlyTheFailedPoints() throws Exception {
+        Path out = dir.resolve("failing");
+        String scenario = file("fail.yaml", "network: Lenet-c\naccelerators: 2\nstrategies: [dp]\nsweep: {batch: [2, 4]}\n");
+        Cli failed = Cli.run("sweep", scenario, "--out", out.toString(), "--timeout", "1e-9", "--threads", "1");
+        assertEquals(1, failed.status(), failed.err());
+        assertTrue(failed.err().contains("point 0 {batch=2} failed: "), failed.err());
+        assertTrue(failed.err().contains("point 1 {batch=4} failed: "), failed.err());
+        assertTrue(failed.err().contains("run again with --resume to retry exactly them"), failed.err());
+        assertTrue(Files.exists(out.resolve(org.hyparsim.scenarios.sweep.SweepJournal.FILE)), "the journal is kept");
+        Cli resumed = Cli.run("sweep", scenario, "--out", out.toString(), "--resume");
+        assertEquals(0, resumed.status(), resumed.err());
+        assertTrue(resumed.err().contains("resuming: 0 of 2 points already done, 2 to run"), resumed.err());
+        assertFalse(Files.exists(out.resolve(org.hyparsim.scenarios.sweep.SweepJournal.FILE)));
+    }
 }
