@@ -308,7 +308,10 @@ public final class Json {
         m = m.replaceAll("\\s*\\(from `[^`]*`\\)", "");
         m = m.replaceAll("`[^`]*`", "a value");
         m = m.replaceAll("\\b(?:[a-z_][a-z0-9_]*\\.)+([A-Z][A-Za-z0-9_$]*)", "value");
-        m = m.replaceAll("\\s*at \\[Source:.*$", "");
+        m = m.replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)", "");
+        m = m.replaceAll("\\s*(at )?\\[Source:.*$", "");
+        m = m.replaceFirst("^Unexpected end-of-input", "the text ends too early");
+        m = m.replace("close marker for Object", "the closing }").replace("close marker for Array", "the closing ]");
         return m.trim().isEmpty() ? "malformed input" : m.trim();
     }
 
