@@ -28,6 +28,7 @@ public final class ChartCommand implements Callable<Integer> {
         if (!Files.exists(dir.resolve("results.csv"))) {
             throw new InputException(dir.toString(), "results.csv", "missing: not a sweep output directory");
         }
+        ResultsCsvCheck.check(dir.resolve("results.csv"));
         List<Path> charts = ChartSet.drawFromResults(dir);
         spec.commandLine().getOut().printf("%d chart files in %s%n", charts.size(), dir);
         spec.commandLine().getOut().flush();

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.hyparsim.core.InputException;
+import org.hyparsim.core.Limits;
+import org.hyparsim.core.Ranges;
 import org.hyparsim.core.Units;
 import org.hyparsim.core.kind.LinkModel;
 import org.hyparsim.noc.LinkProfile;
@@ -76,14 +78,14 @@ public final class CollectiveCommand implements Callable<Integer> {
         if (ArrayHierarchy.problem(accelerators) != null) {
             throw new InputException(CLI, "--accelerators", ArrayHierarchy.problem(accelerators));
         }
-        if (linkBandwidth != null && !(linkBandwidth > 0 && Double.isFinite(linkBandwidth))) {
-            throw new InputException(CLI, "--link-bandwidth", "must be a positive number, got " + linkBandwidth);
+        if (accelerators < 2) {
+            throw new InputException(CLI, "--accelerators", "a collective needs at least 2 accelerators, got " + accelerators);
         }
-        if (linkLatency != null && !(linkLatency >= 0 && Double.isFinite(linkLatency))) {
-            throw new InputException(CLI, "--link-latency", "must be 0 or more, got " + linkLatency);
-        }
+        inRange("--link-bandwidth", "linkBandwidthGBps", linkBandwidth);
+        inRange("--link-latency", "linkLatencyNs", linkLatency);
         LinkProfile links = HardwareReader.builtIn(BuiltInProfile.HMC_RS).links()
                 .with(linkBandwidth, linkLatency, null, linkBandwidth);
+        checkSize(s, accelerators, links, o, a);
         CollectiveBenchmark.Result r = CollectiveBenchmark.run(new CollectiveBenchmark.Case(o, s, (int) accelerators, t,
                 a, links, m));
         PrintWriter out = spec.commandLine().getOut();
@@ -110,7 +112,7 @@ public final class CollectiveCommand implements Callable<Integer> {
         return org.hyparsim.core.Named.require(type, value, CLI, option);
     }
 
-    /** A positive, finite number of bytes. */
+    /** A whole number of bytes from 1 to {@link #MAX_BYTES}. */
     static double bytes(String text) {
         double v;
         try {
@@ -118,10 +120,47 @@ public final class CollectiveCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             throw new InputException(CLI, "--bytes", "'" + text + "' is not a number");
         }
-        if (!(v > 0) || Double.isInfinite(v)) {
-            throw new InputException(CLI, "--bytes", "must be a positive number of bytes, got " + text);
+        if (!BYTES.contains(v)) {
+            throw new InputException(CLI, "--bytes", "must be a positive number of bytes: " + BYTES.describe()
+                    + ", got " + text);
         }
         return v;
+    }
+
+    /**
+     * The largest buffer: 1 TiB per accelerator (a collective's time in integer picoseconds
+     * stays far from overflow at the slowest link the range table allows, see {@link #checkSize}).
+     */
+    static final double MAX_BYTES = 0x1p40;
+    private static final Ranges.Range BYTES = new Ranges.Range(1, MAX_BYTES, true, "bytes");
+
+    /** The option's value checked against the scenario key's range (one table for both). */
+    static void inRange(String option, String key, Double value) {
+        Ranges.Range r = Ranges.of(key);
+        if (value != null && !r.contains(value)) {
+            throw new InputException(CLI, option, "must be " + r.describe() + ", got " + value);
+        }
+    }
+
+    /**
+     * Refuses a collective whose simulated time could pass what the engine counts (every byte of
+     * every accelerator over the slowest link, twice, bounds any algorithm's time on any topology),
+     * or whose transfers (N x (N - 1) for all-to-all or the direct algorithm) pass the task limit.
+     */
+    static void checkSize(double bytes, long n, LinkProfile links, CollectiveOp o, CollectiveAlgorithm a) {
+        double bound = 2.0 * bytes * n / (links.linkBandwidthGBps() * 1e9);
+        if (bound > Limits.maxSimulatedSeconds()) {
+            throw new InputException(CLI, "--bytes", "the collective could take up to " + Units.significant(bound, 3)
+                    + " simulated seconds, more than the " + (long) Limits.maxSimulatedSeconds() + " s the engine "
+                    + "counts " + Limits.note(Limits.Limit.MAX_SIMULATED_SECONDS) + ": fewer bytes or faster links");
+        }
+        double transfers = (double) n * (n - 1);
+        if ((o == CollectiveOp.ALL_TO_ALL || a == CollectiveAlgorithm.DIRECT)
+                && transfers > Limits.maxTasks()) {
+            throw new InputException(CLI, "--accelerators", n + " accelerators exchanging directly make " + (long) transfers
+                    + " transfers, more than the limit of " + Limits.maxTasks() + " " + Limits.note(Limits.Limit.MAX_TASKS)
+                    + ": fewer accelerators or another algorithm");
+        }
     }
 
     static Map<String, Object> json(CollectiveBenchmark.Result r) {

@@ -1,7 +1,9 @@
 package org.hyparsim.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import org.hyparsim.core.InputException;
+import org.hyparsim.core.Limits;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -39,6 +41,12 @@ public final class HyparSimCommand implements Runnable {
 
     /** Runs the command line with the given streams and returns the exit status. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        List<InputException.Problem> limits = Limits.problems();
+        if (!limits.isEmpty()) {
+            err.println("hypar-sim: " + new InputException(limits).getMessage());
+            err.flush();
+            return BAD_INPUT;
+        }
         CommandLine cl = new CommandLine(new HyparSimCommand());
         cl.setOut(out);
         cl.setErr(err);

@@ -27,12 +27,18 @@ public final class MergeCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where the merged results go.")
     Path out;
 
+    @Option(names = "--force", description = "Write into --out even where it holds another kind of result.")
+    boolean force;
+
     @Override
     public Integer call() throws Exception {
         OutputDir.check(out, "--out");
         SweepOutput.Merged m = SweepOutput.merge(dirs);
-        SweepOutput.write(out, m.identity(), m.rows(), null, null);
-        List<Path> charts = ChartSet.drawFromResults(out);
+        List<Path> charts;
+        try (var lock = OutputDir.claim(out, "--out", OutputDir.Kind.SWEEP, force, "merge")) {
+            SweepOutput.write(out, m.identity(), m.rows(), null, null);
+            charts = ChartSet.drawFromResults(out);
+        }
         spec.commandLine().getOut().printf("Merged %d directories: %d points, %d rows, %d chart files in %s%n",
                 dirs.size(), m.identity().points(), m.rows().size(), charts.size(), out);
         spec.commandLine().getOut().flush();

@@ -36,6 +36,9 @@ public final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "Runs at once (default: all cores).")
     Integer threads;
 
+    @Option(names = "--force", description = "Write into --out even where it holds another kind of result.")
+    boolean force;
+
     @Override
     public Integer call() throws Exception {
         OutputDir.check(out, "--out");
@@ -43,7 +46,9 @@ public final class ReproduceCommand implements Callable<Integer> {
         long start = System.nanoTime();
         boolean terminal = System.console() != null && !"true".equalsIgnoreCase(System.getenv("CI"));
         Reproduction r = new Reproduction(quick);
-        r.run(out, t, new Progress(spec.commandLine().getErr(), terminal, AFTER_RUNS_SECONDS));
+        try (var lock = OutputDir.claim(out, "--out", OutputDir.Kind.REPRODUCTION, force, "reproduce")) {
+            r.run(out, t, new Progress(spec.commandLine().getErr(), terminal, AFTER_RUNS_SECONDS));
+        }
         spec.commandLine().getOut().printf(Locale.ROOT, "Reproduction%s written to %s (REPORT.md, CSVs, charts) in %.1f s%n",
                 quick ? " (quick)" : "", out, (System.nanoTime() - start) / 1e9);
         spec.commandLine().getOut().flush();

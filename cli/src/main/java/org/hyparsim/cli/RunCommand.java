@@ -53,6 +53,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     FormatOption output;
 
+    @Option(names = "--force", description = "Write into --out even where it holds another kind of result.")
+    boolean force;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Wall-clock limit for the whole run.")
     Double timeout;
 
@@ -83,6 +86,12 @@ public final class RunCommand implements Callable<Integer> {
             throw new InputException(refused);
         }
         int t = ThreadsOption.resolve(threads, defaultThreads(s));
+        try (var lock = out == null ? null : OutputDir.claim(out, "--out", OutputDir.Kind.RUN, force, "run")) {
+            return run(s, t, json);
+        }
+    }
+
+    private int run(Scenario s, int t, boolean json) throws IOException {
         RunProgress progress = new RunProgress(spec.commandLine().getErr(),
                 System.console() != null && !"true".equalsIgnoreCase(System.getenv("CI")));
         java.util.function.Supplier<List<RunRecord>> all = () -> ScenarioRunner.run(s, out != null, t,

@@ -50,6 +50,9 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue an interrupted sweep in DIR: run only the points its journal lacks.")
     boolean resume;
 
+    @Option(names = "--force", description = "Write into --out even where it holds another kind of result.")
+    boolean force;
+
     @Override
     public Integer call() throws Exception {
         OutputDir.check(out, "--out");
@@ -68,6 +71,12 @@ public final class SweepCommand implements Callable<Integer> {
                 indices.add(p.index());
             }
         }
+        try (var lock = OutputDir.claim(out, "--out", OutputDir.Kind.SWEEP, force, "sweep")) {
+            return run(sweep, indices, t, kn);
+        }
+    }
+
+    private int run(Sweep sweep, List<Integer> indices, int t, int[] kn) throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         boolean terminal = System.console() != null && !"true".equalsIgnoreCase(System.getenv("CI"));
         SweepJournal journal = SweepJournal.open(out, SweepJournal.header(sweep.fingerprint(), shard, sweep.points().size()), resume);
@@ -102,13 +111,18 @@ public final class SweepCommand implements Callable<Integer> {
         }
         SweepOutput.write(out, new SweepOutput.Identity(sweep.points().size(), sweep.axisNames(), sweep.fingerprint()),
                 rows, shard, indices);
-        journal.finish();
+        journal.finish(failedPoints > 0);
         List<Path> charts = kn == null ? ChartSet.drawFromResults(out) : List.of();
         PrintWriter w = spec.commandLine().getOut();
         w.printf("%d of %d points run%s; %d failed. Results in %s (results.csv, results.json%s)%n", indices.size(),
                 sweep.points().size(), shard == null ? "" : " (shard " + shard + ")", failedPoints, out,
                 charts.isEmpty() ? "" : ", " + charts.size() + " chart files");
         w.flush();
+        if (failedPoints > 0) {
+            err.printf("%d point(s) failed (reasons above and in results.csv's error column); the journal is kept: "
+                    + "run again with --resume to retry exactly them%n", failedPoints);
+            err.flush();
+        }
         return failedPoints > 0 ? HyparSimCommand.INTERNAL : 0;
     }
 

@@ -43,7 +43,8 @@ class HostileInputTest {
         }
         Path f = Scenarios.write(dir, "bomb.yaml", y.toString());
         Cli r = Cli.run("sweep", f.toString(), "--out", dir.resolve("o").toString());
-        assertRefused(r, "bomb.yaml: sweep.hardware[9]: wrong type");
+        assertRefused(r, "bomb.yaml: line 9, column 12: the YAML expands to more than 100000 values once its aliases are"
+                + " replaced (system property hypar-sim.maxYamlNodes)");
     }
 
     @Test
@@ -173,11 +174,14 @@ class HostileInputTest {
     @Test
     void limitsAreConfigurable() throws Exception {
         String key = Limits.property("maxLayers");
-        System.setProperty(key, "3");
+        System.setProperty(key, "675");
         try {
-            assertRefused(run("l.yaml", "network:\n  layers:\n" + "    - {name: f1, type: fc, in_ch: 8, out_ch: 8}\n"
-                    + "    - {name: f2, type: fc, in_ch: 8, out_ch: 8}\n    - {name: f3, type: fc, in_ch: 8, out_ch: 8}\n"
-                    + "    - {name: f4, type: fc, in_ch: 8, out_ch: 8}\n"), "4 layers: more than the limit of 3 (system property hypar-sim.maxLayers)");
+            StringBuilder net = new StringBuilder("network:\n  layers:\n");
+            for (int i = 0; i < 676; i++) {
+                net.append("    - {name: f").append(i).append(", type: fc, in_ch: 8, out_ch: 8}\n");
+            }
+            assertRefused(run("l.yaml", net.toString()), "676 layers: more than the limit of 675 (system property "
+                    + "hypar-sim.maxLayers)");
         } finally {
             System.clearProperty(key);
         }

@@ -37,6 +37,22 @@ class NetworkCatalogTest {
     }
 
     @Test
+    void theLimitsLeastValuesHoldEveryBuiltIn() {
+        // a limit may not be set below what a built-in network needs: the floors must cover them all
+        long layers = 0;
+        long dimension = 0;
+        for (Network n : NetworkCatalog.builtIn().values()) {
+            layers = Math.max(layers, n.size());
+            for (org.hyparsim.core.workload.Layer l : n.layers()) {
+                dimension = Math.max(dimension, Math.max(l.inChannels(), l.outChannels()));
+            }
+        }
+        assertTrue(layers <= org.hyparsim.core.Limits.Limit.MAX_LAYERS.minimum(), "layers " + layers);
+        assertTrue(dimension <= org.hyparsim.core.Limits.Limit.MAX_LAYER_DIMENSION.minimum(), "dimension " + dimension);
+        assertEquals(layers, org.hyparsim.core.Limits.Limit.MAX_LAYERS.minimum(), "the floor is the largest built-in");
+    }
+
+    @Test
     void lenetShapesAndMacs() {
         Network lenet = NetworkCatalog.resolve("lenet-c", null, "t", "n");
         assertEquals(4, lenet.size());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -15,7 +16,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.hyparsim.core.InputException;
@@ -40,7 +43,6 @@ public final class Json {
     private static com.fasterxml.jackson.core.StreamReadConstraints constraints() {
         return com.fasterxml.jackson.core.StreamReadConstraints.builder()
                 .maxNestingDepth((int) Math.min(10_000, Limits.maxNestingDepth()))
-                .maxStringLength((int) Math.min(Integer.MAX_VALUE, Limits.maxFileBytes()))
                 .maxNumberLength(100)
                 .build();
     }
@@ -55,6 +57,10 @@ public final class Json {
         return o;
     }
 
+    /**
+     * Null ({@code null}, {@code ~} or a key with no value) is refused everywhere, the same way:
+     * a field is given a value or left out (and then takes its default).
+     */
     private static ObjectMapper configure(ObjectMapper m) {
         return m.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -74,13 +80,67 @@ public final class Json {
         String source = file.toString();
         checkSize(file);
         try (InputStream in = Files.newInputStream(file)) {
-            return (isYaml(file) ? YAML : JSON).readValue(in, type);
+            ObjectMapper mapper = isYaml(file) ? YAML : JSON;
+            byte[] text = isYaml(file) ? YamlText.resolve(yamlText(in, source), source, loaderOptions())
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8) : in.readAllBytes();
+            JsonNode tree;
+            try {
+                tree = mapper.readTree(text);
+            } catch (JsonProcessingException e) {
+                mapper.readValue(text, type); // its error names the field as well as the line
+                throw e;
+            }
+            if (tree == null || tree.isMissingNode()) {
+                throw new InputException(source, "", "empty file");
+            }
+            refuseNulls(tree, source);
+            // from the text, not the tree: a string field keeps the text as written (off, 1.10, 0x10)
+            return type == JsonNode.class ? type.cast(tree) : mapper.readValue(text, type);
         } catch (NoSuchFileException e) {
             throw new InputException(source, "", "no such file");
         } catch (JsonProcessingException e) {
             throw translate(source, e);
         } catch (IOException e) {
             throw new InputException(source, "", "cannot read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Null ({@code null}, {@code ~} or a key with nothing after the colon) is refused everywhere,
+     * the same way: a field is given a value or left out (and then takes its default).
+     */
+    private static void refuseNulls(JsonNode tree, String source) {
+        List<InputException.Problem> problems = new ArrayList<>();
+        nulls(tree, "", source, problems);
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
+        }
+    }
+
+    private static void nulls(JsonNode node, String path, String source, List<InputException.Problem> out) {
+        if (node.isNull()) {
+            out.add(new InputException.Problem(source, path, "no value (null, ~ or nothing after the colon): give a "
+                    + "value, or leave the key out for its default"));
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(e -> nulls(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(),
+                    source, out));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                nulls(node.get(i), path + "[" + i + "]", source, out);
+            }
+        }
+    }
+
+    private static String yamlText(InputStream in, String source) throws IOException {
+        try (java.io.Reader r = new org.yaml.snakeyaml.reader.UnicodeReader(in)) {
+            StringBuilder sb = new StringBuilder();
+            char[] buf = new char[8192];
+            for (int n = r.read(buf); n >= 0; n = r.read(buf)) {
+                sb.append(buf, 0, n);
+            }
+            return sb.toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InputException(source, "", "not UTF-8 (or UTF-16) text");
         }
     }
 
@@ -128,7 +188,7 @@ public final class Json {
             InputException x = translate(source, e);
             return Json.<T>rethrowWithPrefix(x, prefix);
         } catch (IllegalArgumentException e) {
-            throw new InputException(source, prefix, "cannot read: " + e.getMessage());
+            throw new InputException(source, prefix, "cannot read: " + ourWords(e.getMessage()));
         }
     }
 
@@ -168,7 +228,7 @@ public final class Json {
             reason = "wrong type: expected " + typeName(m.getTargetType());
         } else {
             // a syntax error: say where in the text it is
-            String m = firstLine(e.getOriginalMessage());
+            String m = ourWords(firstLine(e.getOriginalMessage()));
             reason = m.isEmpty() ? "malformed input" : Character.toLowerCase(m.charAt(0)) + m.substring(1);
             JsonLocation loc = e.getLocation();
             if (loc != null && loc.getLineNr() > 0) {
@@ -223,6 +283,36 @@ public final class Json {
                     .map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
         }
         return "an object";
+    }
+
+    /**
+     * A parser's message in our words: its limits named by our system properties, and no class
+     * names, code references or "reference chain" of the library underneath.
+     */
+    public static String ourWords(String message) {
+        if (message == null) {
+            return "malformed input";
+        }
+        String m = message;
+        String lower = m.toLowerCase(Locale.ROOT);
+        if (lower.contains("nesting depth")) {
+            return "nested more than " + Limits.maxNestingDepth() + " deep " + Limits.note(Limits.Limit.MAX_NESTING_DEPTH);
+        }
+        if (lower.contains("number value length") || lower.contains("number length")) {
+            return "a number of more than 100 digits";
+        }
+        if (lower.contains("string value length") || lower.contains("code point limit")) {
+            return "a value longer than the input limit " + Limits.note(Limits.Limit.MAX_FILE_BYTES);
+        }
+        m = m.replaceAll("\\s*\\(through reference chain[^)]*\\)", "");
+        m = m.replaceAll("\\s*\\(from `[^`]*`\\)", "");
+        m = m.replaceAll("`[^`]*`", "a value");
+        m = m.replaceAll("\\b(?:[a-z_][a-z0-9_]*\\.)+([A-Z][A-Za-z0-9_$]*)", "value");
+        m = m.replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)", "");
+        m = m.replaceAll("\\s*(at )?\\[Source:.*$", "");
+        m = m.replaceFirst("^Unexpected end-of-input", "the text ends too early");
+        m = m.replace("close marker for Object", "the closing }").replace("close marker for Array", "the closing ]");
+        return m.trim().isEmpty() ? "malformed input" : m.trim();
     }
 
     private static String firstLine(String s) {

@@ -104,8 +104,32 @@ public final class AccParReader {
         if (type == LayerType.LINEAR) {
             return Layer.fc(name, v.get("in_ch"), v.get("out_ch"));
         }
+        for (String[] side : new String[][] {{"in_fmap_h", "out_fmap_h"}, {"in_fmap_w", "out_fmap_w"}}) {
+            String why = unreachable(v.get(side[0]), v.get("kernel"), v.get(side[1]), v.get("pool"));
+            if (why != null) {
+                throw new InputException(source, where, "layer " + name + ": " + side[1] + " " + v.get(side[1]) + why
+                        + " (" + side[0] + " " + v.get(side[0]) + ", kernel " + v.get("kernel") + ")");
+            }
+        }
         return conv(name, new Layer.Shape(v.get("in_ch"), v.get("in_fmap_h"), v.get("in_fmap_w")), v.get("kernel"),
                 new Layer.Shape(v.get("out_ch"), v.get("out_fmap_h"), v.get("out_fmap_w")), v.get("pool"));
+    }
+
+    /**
+     * Why no stride and padding could give an output of {@code out} (after pooling, which only
+     * shrinks) from an input of {@code in} with this kernel, or null when one could (or when a
+     * size is not positive: the layer's own checks say so). AccPar's format has neither stride nor
+     * padding (224, kernel 11 -> 55 is stride 4, padding 2), and a stride or a pooling can make any
+     * smaller size, so only sizes above the largest (stride 1, padding kernel - 1: in + kernel - 1)
+     * are refused.
+     */
+    static String unreachable(int in, int kernel, int out, int pool) {
+        if (in <= 0 || kernel <= 0 || out <= 0 || pool <= 0) {
+            return null;
+        }
+        long most = (long) in + kernel - 1;
+        return out <= most ? null : ": more than any stride and padding make from the input (the format gives neither;"
+                + " at most " + most + ", with stride 1 and padding " + (kernel - 1) + ")";
     }
 
     /**

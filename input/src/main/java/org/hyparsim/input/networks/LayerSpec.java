@@ -10,7 +10,9 @@ import org.hyparsim.core.workload.LayerType;
 /**
  * One layer as written in a network file (the same keys as the project's reference
  * networks.json for conv and fc). Spatial sizes are square. Optional sizes are derived: out_hw
- * from in_hw, k, stride and pad; out_hw_pooled from out_hw, pool_k and pool (floor rounding).
+ * from in_hw, k, stride and pad; out_hw_pooled from out_hw, pool_k and pool (floor rounding). A
+ * size that is given must agree with the one derived (a pooled size may also round up, as
+ * Caffe's does), or the layer is refused with both.
  *
  * <p>The transformer kinds ({@link TransformerLayerSpec}): {@code linear} (in, out, tokens,
  * bias, tied), {@code attention} (heads, headDim, sequence), {@code layernorm}, {@code softmax}
@@ -108,10 +110,29 @@ public record LayerSpec(
         }
         int s = or(stride, 1);
         int p = or(pad, 0);
-        int out = outHw != null ? outHw : (s > 0 ? Layer.convOutput(inHw, k, s, p) : 0);
+        boolean fits = s > 0 && inHw > 0 && k > 0 && p >= 0 && (long) inHw + 2L * p >= k
+                && (long) inHw + 2L * p < Integer.MAX_VALUE;
+        Integer derived = fits ? Layer.convOutput(inHw, k, s, p) : null;
+        if (outHw != null && derived != null && derived > 0 && !outHw.equals(derived)) {
+            problems.add(new InputException.Problem(source, at + ".out_hw", "declared " + outHw + ", but in_hw " + inHw
+                    + ", k " + k + ", stride " + s + " and pad " + p + " give " + derived
+                    + ": give the sizes that agree, or leave out_hw out"));
+            return null;
+        }
+        int out = outHw != null ? outHw : derived != null ? derived : 0;
         int ps = or(pool, 1);
         int pk = or(poolK, ps);
-        int pooled = outHwPooled != null ? outHwPooled : (ps > 0 ? Layer.poolOutput(out, pk, ps) : 0);
+        Integer pooledDerived = ps > 0 && pk > 0 && out > 0 ? Layer.poolOutput(out, pk, ps) : null;
+        int ceiling = pooledDerived == null || out <= pk ? 0 : Math.floorDiv(out - pk + ps - 1, ps) + 1;
+        if (outHwPooled != null && pooledDerived != null && pooledDerived > 0 && !outHwPooled.equals(pooledDerived)
+                && outHwPooled != ceiling) {
+            problems.add(new InputException.Problem(source, at + ".out_hw_pooled", "declared " + outHwPooled
+                    + ", but out_hw " + out + ", pool_k " + pk + " and pool " + ps + " give " + pooledDerived
+                    + (ceiling > pooledDerived ? " (" + ceiling + " rounding up, as Caffe does)" : "")
+                    + ": give the sizes that agree, or leave out_hw_pooled out"));
+            return null;
+        }
+        int pooled = outHwPooled != null ? outHwPooled : pooledDerived != null ? pooledDerived : 0;
         return new Layer(name, LayerType.CONV, new Layer.Shape(inCh, inHw, inHw), new Layer.Window(k, s, p),
                 new Layer.Shape(outCh, out, out), new Layer.Window(pk, ps, 0), new Layer.Shape(outCh, pooled, pooled),
                 groups == null ? 1 : groups);

@@ -134,6 +134,11 @@ public final class ScenarioReader {
 
     /** The number of accelerators, which the array's hierarchy must be able to hold. */
     private static Long accelerators(List<InputException.Problem> problems, JsonNode v, String src) {
+        if (v != null && v.isIntegralNumber() && (!v.canConvertToLong() || v.asLong() < 1)) {
+            problems.add(new InputException.Problem(src, "accelerators", ArrayHierarchy.problem(0)
+                    .replaceFirst("got 0$", "got " + v)));
+            return null;
+        }
         Long accelerators = integer(problems, src, "accelerators", v, DEFAULT_ACCELERATORS, 1, Long.MAX_VALUE);
         if (accelerators != null && ArrayHierarchy.problem(accelerators) != null) {
             problems.add(new InputException.Problem(src, "accelerators", ArrayHierarchy.problem(accelerators)));

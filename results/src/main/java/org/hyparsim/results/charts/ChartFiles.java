@@ -23,13 +23,20 @@ public final class ChartFiles {
         return name.replaceAll("[^A-Za-z0-9_-]", "_");
     }
 
-    /** {@code base}, or base-2, base-3, ... when an earlier chart of this set already took it. */
+    /**
+     * {@code base}, or base-2, base-3, ... when an earlier chart of this set already took it, its
+     * case folded (two names that differ only by case are one file on some file systems).
+     */
     public static String uniqueName(String base, java.util.Set<String> taken) {
         String name = base;
-        for (int i = 2; taken.contains(name); i++) {
+        for (int i = 2; isTaken(name, taken); i++) {
             name = base + "-" + i;
         }
         return name;
+    }
+
+    private static boolean isTaken(String name, java.util.Set<String> taken) {
+        return taken.stream().anyMatch(t -> t.equalsIgnoreCase(name));
     }
 
     /** Writes base.png and base.svg; returns both paths. */

@@ -31,8 +31,6 @@ public final class ChartSet {
             RunColumn.COLLECTIVE);
     /** Runs shown in the breakdown chart. */
     static final int MAX_BREAKDOWN_RUNS = 40;
-    /** Partition maps drawn per sweep. */
-    static final int MAX_PARTITION_MAPS = 4;
 
     private ChartSet() {
     }
@@ -265,9 +263,6 @@ public final class ChartSet {
         }
         Set<String> files = new LinkedHashSet<>();
         for (Map.Entry<String, RunRow> e : largest.entrySet()) {
-            if (files.size() == MAX_PARTITION_MAPS) {
-                break;
-            }
             RunRow r = e.getValue();
             String who = r.run().strategy() == StrategyKind.HYPAR ? "HyPar" : "AccPar (three types)";
             JFreeChart c = Charts.partitionMap(who + "'s partition of " + r.run().network() + " on "

@@ -45,6 +45,13 @@ public final class Progress implements SweepRunner.Listener {
         }
     }
 
+    /** A failed point's reason, on its own line as it fails. */
+    @Override
+    public synchronized void pointFailed(Sweep.Point point, String reason) {
+        err.printf(Locale.ROOT, "%spoint %d %s failed: %s%n", terminal ? "\r" : "", point.index(), point.axes(), reason);
+        err.flush();
+    }
+
     @Override
     public synchronized void pointDone(Sweep.Point point, int done, int total, boolean bad) {
         double now = (System.nanoTime() - start) / 1e9;

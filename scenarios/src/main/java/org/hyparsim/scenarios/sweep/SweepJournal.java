@@ -24,8 +24,9 @@ import org.hyparsim.results.RunRow;
  * The durable record of a sweep in progress: DIR/sweep-journal.jsonl, a header line naming the
  * scenario (a digest of its file) and the shard, then one line per finished point with its
  * rows, each forced to disk before the next. A sweep killed at any moment (SIGTERM or SIGKILL)
- * continues with --resume from what the journal holds; a torn last line is ignored. The
- * journal is removed once the results files are in place.
+ * continues with --resume from what the journal holds; a torn last line is ignored, and so is a
+ * failed point, which --resume runs again. The journal is removed once the results files are in
+ * place, unless a point failed: then it stays, so that --resume retries exactly those points.
  */
 public final class SweepJournal implements SweepRunner.PointSink, AutoCloseable {
     public static final String FILE = "sweep-journal.jsonl";
@@ -91,7 +92,10 @@ public final class SweepJournal implements SweepRunner.PointSink, AutoCloseable 
                     continue; // a line torn by a kill
                 }
                 try {
-                    done.put(line.get("point").asInt(), RowCodec.readJsonRows(line.get("rows")));
+                    List<RunRow> rows = RowCodec.readJsonRows(line.get("rows"));
+                    if (rows.stream().allMatch(RunRow::ok)) {
+                        done.put(line.get("point").asInt(), rows); // a failed point runs again
+                    }
                 } catch (IOException | IllegalArgumentException e) {
                     continue; // a line torn by a kill
                 }
@@ -140,10 +144,15 @@ public final class SweepJournal implements SweepRunner.PointSink, AutoCloseable 
         }
     }
 
-    /** Closes and removes the journal (the results files are in place). */
-    public void finish() throws IOException {
+    /**
+     * Closes the journal and removes it (the results files are in place), unless a point failed:
+     * then it stays for --resume, which runs those points again.
+     */
+    public void finish(boolean anyFailed) throws IOException {
         close();
-        Files.deleteIfExists(file);
+        if (!anyFailed) {
+            Files.deleteIfExists(file);
+        }
     }
 
     @Override

@@ -75,7 +75,8 @@ public final class SweepOutput {
                 j = RowCodec.json().readTree(f.toFile());
                 theirs = j == null || !j.has("rows") ? List.of() : RowCodec.readJsonRows(j.get("rows"));
             } catch (IOException | IllegalArgumentException e) {
-                throw new InputException(f.toString(), "", "unreadable: " + e.getMessage());
+                throw new InputException(f.toString(), "", "unreadable: " + org.hyparsim.input.io.Json.ourWords(
+                        e.getMessage() == null ? null : e.getMessage().split("\n")[0]));
             }
             if (j == null || !j.has("points") || !j.has("rows") || !j.has("axes")) {
                 throw new InputException(f.toString(), "", "not a sweep result (needs points, axes and rows)");

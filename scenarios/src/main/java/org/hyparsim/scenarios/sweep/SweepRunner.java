@@ -33,6 +33,10 @@ public final class SweepRunner {
         default void starting(List<Sweep.Point> order, int threads) {
         }
 
+        /** Told as a point fails, with the reason (before {@link #pointDone}). */
+        default void pointFailed(Sweep.Point point, String reason) {
+        }
+
         /** Told after each point, with the point. */
         default void pointDone(Sweep.Point point, int done, int total, boolean failed) {
             pointDone(done, total, failed);
@@ -89,6 +93,7 @@ public final class SweepRunner {
                         rows = failedRows(p, e);
                         bad = true;
                         failed.incrementAndGet();
+                        listener.pointFailed(p, reason(e));
                     }
                     if (sink != null) {
                         sink.pointFinished(p.index(), rows);
@@ -116,11 +121,16 @@ public final class SweepRunner {
         return runs.stream().map(r -> RunRow.of(r).atPoint(p.index())).toList();
     }
 
-    static List<RunRow> failedRows(Sweep.Point p, Throwable e) {
-        Scenario s = p.scenario();
+    /** Why a point failed, in words. */
+    static String reason(Throwable e) {
         String message = e instanceof OutOfMemoryError ? "out of memory"
                 : e instanceof StackOverflowError ? "stack overflow" : e.getMessage();
-        String error = message == null ? e.getClass().getSimpleName() : message;
+        return message == null || message.isBlank() ? "an internal error without a message" : message;
+    }
+
+    static List<RunRow> failedRows(Sweep.Point p, Throwable e) {
+        Scenario s = p.scenario();
+        String error = reason(e);
         return s.strategies().stream()
                 .map(strategy -> RunRow.failed(ScenarioRunner.key(s, strategy), error).atPoint(p.index())).toList();
     }
