@@ -43,11 +43,6 @@ public final class StepBuilder {
     private StepBuilder() {
     }
 
-    /** The step with the paper's hierarchical exchange and no knowledge of the network. */
-    public static TrainingStep build(CommunicationModel model, Plan plan, int iterations) {
-        return build(model, plan, iterations, new Collectives(CollectiveAlgorithm.HIERARCHICAL, null, plan.levels()));
-    }
-
     public static TrainingStep build(CommunicationModel model, Plan plan, int iterations, Collectives collectives) {
         TrainingStep.Builder b = new TrainingStep.Builder(1 << plan.levels(), iterations, model.network().layerNames());
         fill(b, model, plan, iterations, collectives);

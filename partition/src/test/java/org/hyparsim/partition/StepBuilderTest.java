@@ -1,5 +1,6 @@
 package org.hyparsim.partition;
 
+import org.hyparsim.partition.collective.Collectives;
 import org.hyparsim.core.kind.Parallelism;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,7 +40,7 @@ class StepBuilderTest {
                     }
                     Plan plan = Strategy.of(strategy, 2).planner().plan(model, levels);
                     double planner = model.evaluate(plan).totalBytes();
-                    TrainingStep step = StepBuilder.build(model, plan, 1);
+                    TrainingStep step = build(model, plan, 1);
                     double sent = 0;
                     double[] out = new double[accelerators];
                     double[] in = new double[accelerators];
@@ -66,7 +67,7 @@ class StepBuilderTest {
         Network vgg = vggLike();
         CommunicationModel model = new CommunicationModel(vgg, Accounting.hypar(256));
         Plan plan = new Strategy.Named(StrategyKind.HYPAR).planner().plan(model, 4);
-        TrainingStep step = StepBuilder.build(model, plan, 1);
+        TrainingStep step = build(model, plan, 1);
         double macs = 0;
         long computeTasks = 0;
         for (Task t : step.tasks()) {
@@ -96,7 +97,7 @@ class StepBuilderTest {
     @Test
     void oneAcceleratorHasNoTransfers() {
         CommunicationModel model = new CommunicationModel(vggLike(), Accounting.hypar(64));
-        TrainingStep step = StepBuilder.build(model, new Strategy.Named(StrategyKind.HYPAR).planner().plan(model, 0), 1);
+        TrainingStep step = build(model, new Strategy.Named(StrategyKind.HYPAR).planner().plan(model, 0), 1);
         assertEquals(0, step.tasks().stream().filter(Task::isTransfer).count());
         // forward, error, gradient and update per layer
         assertEquals(4 * vggLike().size(), step.size());
@@ -108,7 +109,7 @@ class StepBuilderTest {
         CommunicationModel inference = training.inference();
         for (StrategyKind k : List.of(StrategyKind.DP, StrategyKind.MP, StrategyKind.HYPAR)) {
             Plan plan = Strategy.of(k, 2).planner().plan(inference, 3);
-            TrainingStep step = StepBuilder.build(inference, plan, 1);
+            TrainingStep step = build(inference, plan, 1);
             double sent = 0;
             for (Task t : step.tasks()) {
                 if (t.isTransfer()) {
@@ -135,7 +136,7 @@ class StepBuilderTest {
         Plan even = Strategy.of(StrategyKind.ACCPAR, 3).planner().plan(model, 2);
         List<List<Double>> ratios = List.of(List.of(0.7, 0.6, 0.65, 0.55, 0.8), List.of(0.5, 0.4, 0.5, 0.5, 0.5));
         Plan plan = even.withRatios(ratios);
-        TrainingStep step = StepBuilder.build(model, plan, 1);
+        TrainingStep step = build(model, plan, 1);
         double sent = 0;
         double macs = 0;
         for (Task t : step.tasks()) {
@@ -149,5 +150,11 @@ class StepBuilderTest {
         assertEquals(planner, sent, 1e-9 * planner);
         // the shards still cover the whole work: three passes of the forward MACs over the batch
         assertEquals(3.0 * 64 * net.forwardMacsPerSample(), macs, 1e-6 * macs);
+    }
+
+    /** The step with the paper's hierarchical exchange and no knowledge of the network. */
+    private static TrainingStep build(CommunicationModel model, Plan plan, int iterations) {
+        return StepBuilder.build(model, plan, iterations, new Collectives(CollectiveAlgorithm.HIERARCHICAL, null,
+                plan.levels()));
     }
 }
