@@ -4,23 +4,32 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.hyparsim.input.scenario.Sweep;
 
 /**
  * Sweep progress on stderr: a bar with the time remaining redrawn in place on a terminal, plain
  * lines otherwise (as in a cluster job's log): one every ten seconds, one each time another
- * tenth of the expected work is done, and one at the end. The time left is "estimating" until
+ * tenth of the expected work is done (running points counted by the time they have run, looked
+ * at once a second between points), and one at the end. The time left is "estimating" until
  * {@link RemainingTime} can tell it.
  */
 public final class Progress implements SweepRunner.Listener {
     /** Seconds between plain lines, at most. */
     static final double LINE_EVERY_SECONDS = 10;
+    /** Seconds between looks at the running points. */
+    static final long TICK_SECONDS = 1;
 
     private final PrintWriter err;
     private final boolean terminal;
     private final double afterSeconds;
     private final long start = System.nanoTime();
     private RemainingTime remaining;
+    private ScheduledExecutorService ticker;
+    private int lastDone;
+    private int lastTotal = 1;
     private double lastLine;
     private int lastTenth;
     private int failed;
@@ -39,9 +48,23 @@ public final class Progress implements SweepRunner.Listener {
     @Override
     public synchronized void starting(List<Sweep.Point> order, int threads) {
         remaining = new RemainingTime(order, threads, afterSeconds);
+        lastTotal = order.size();
         if (!terminal) {
             err.printf(Locale.ROOT, "sweep: %d points on %d thread(s), estimating the time left%n", order.size(), threads);
             err.flush();
+            ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "sweep-progress");
+                t.setDaemon(true);
+                return t;
+            });
+            ticker.scheduleAtFixedRate(this::tick, TICK_SECONDS, TICK_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Between points: a line where the running points have done another tenth of the work, or ten seconds passed. */
+    private synchronized void tick() {
+        if (lastDone < lastTotal) {
+            count(lastDone, lastTotal, false, (System.nanoTime() - start) / 1e9);
         }
     }
 
@@ -70,10 +93,16 @@ public final class Progress implements SweepRunner.Listener {
         if (bad) {
             failed++;
         }
+        lastDone = done;
+        lastTotal = total;
+        if (done == total && ticker != null) {
+            ticker.shutdownNow();
+        }
         OptionalDouble left = remaining == null ? OptionalDouble.empty() : remaining.left(now);
         String leftText = left.isPresent() ? "about " + clock(left.getAsDouble()) + " left" : "estimating the time left";
         String failedNote = failed == 0 ? "" : ", " + failed + " failed";
-        int tenth = remaining == null ? 0 : (int) Math.floor(remaining.doneShare() * 10 + 1e-9);
+        double share = remaining == null ? (double) done / total : remaining.doneShare(now);
+        int tenth = (int) Math.floor(share * 10 + 1e-9);
         if (terminal) {
             int width = 30;
             int filled = (int) Math.round(width * (double) done / total);
@@ -87,7 +116,7 @@ public final class Progress implements SweepRunner.Listener {
             lastLine = now;
             lastTenth = tenth;
             err.printf(Locale.ROOT, "sweep: %d/%d points done (%d%% of the work)%s, %s%n", done, total,
-                    remaining == null ? 100 * done / total : (int) (remaining.doneShare() * 100), failedNote, leftText);
+                    (int) (share * 100), failedNote, leftText);
             err.flush();
         }
     }

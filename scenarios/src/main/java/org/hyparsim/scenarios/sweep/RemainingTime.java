@@ -2,9 +2,11 @@ package org.hyparsim.scenarios.sweep;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 import org.hyparsim.input.scenario.Scenario;
 import org.hyparsim.input.scenario.Sweep;
 
@@ -24,6 +26,8 @@ public final class RemainingTime {
     static final double ARRAY_POWER = 2.5;
     /** An estimate once this share of the work is done, or once as many points as threads are. */
     static final double FIRST_ESTIMATE_SHARE = 0.1;
+    /** The most of a running point's work counted done before it finishes. */
+    static final double RUNNING_SHARE_CAP = 0.95;
 
     private final List<Sweep.Point> order;
     private final int threads;
@@ -74,13 +78,47 @@ public final class RemainingTime {
         return totalWork == 0 ? 1 : doneWork / totalWork;
     }
 
+    /**
+     * The share of the expected work done {@code now} seconds into the sweep, the running points
+     * counted by the time they have run over the time they are expected to take (at most
+     * {@link #RUNNING_SHARE_CAP} of each, until it finishes); the finished points alone while no
+     * rate is known.
+     */
+    public double doneShare(double now) {
+        if (totalWork == 0) {
+            return 1;
+        }
+        if (finished.isEmpty()) {
+            return doneShare();
+        }
+        double secondsPerWork = doneSeconds / doneWork;
+        Set<Integer> done = new HashSet<>(finished);
+        double running = 0;
+        for (Map.Entry<Integer, Double> e : started.entrySet()) {
+            if (!done.contains(e.getKey())) {
+                double w = work(pointAt(e.getKey()).scenario());
+                running += w * Math.min(RUNNING_SHARE_CAP, (now - e.getValue()) / (w * secondsPerWork));
+            }
+        }
+        return Math.min(1, (doneWork + running) / totalWork);
+    }
+
+    private Sweep.Point pointAt(int index) {
+        for (Sweep.Point p : order) {
+            if (p.index() == index) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("no point " + index);
+    }
+
     /** Seconds left {@code now} seconds into the sweep, or empty while too little is done to tell. */
     public OptionalDouble left(double now) {
         if (finished.isEmpty() || doneShare() < FIRST_ESTIMATE_SHARE && finished.size() < threads) {
             return OptionalDouble.empty();
         }
         double secondsPerWork = doneSeconds / doneWork;
-        java.util.Set<Integer> done = new java.util.HashSet<>(finished);
+        Set<Integer> done = new HashSet<>(finished);
         double threadSeconds = 0;
         double longest = 0;
         for (Sweep.Point p : order) {
