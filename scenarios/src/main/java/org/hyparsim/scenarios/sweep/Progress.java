@@ -24,7 +24,7 @@ public final class Progress implements SweepRunner.Listener {
 
     private final PrintWriter err;
     private final boolean terminal;
-    private final double afterSeconds;
+    private final double afterShare;
     private final long start = System.nanoTime();
     private RemainingTime remaining;
     private ScheduledExecutorService ticker;
@@ -38,16 +38,16 @@ public final class Progress implements SweepRunner.Listener {
         this(err, terminal, 0);
     }
 
-    /** @param afterSeconds the seconds that the work after the points takes (counted in the time left) */
-    public Progress(PrintWriter err, boolean terminal, double afterSeconds) {
+    /** @param afterShare the work after the points as a share of the points' time (counted in the time left) */
+    public Progress(PrintWriter err, boolean terminal, double afterShare) {
         this.err = err;
         this.terminal = terminal;
-        this.afterSeconds = afterSeconds;
+        this.afterShare = afterShare;
     }
 
     @Override
     public synchronized void starting(List<Sweep.Point> order, int threads) {
-        remaining = new RemainingTime(order, threads, afterSeconds);
+        remaining = new RemainingTime(order, threads, afterShare);
         lastTotal = order.size();
         if (!terminal) {
             err.printf(Locale.ROOT, "sweep: %d points on %d thread(s), estimating the time left%n", order.size(), threads);

@@ -31,7 +31,7 @@ public final class RemainingTime {
 
     private final List<Sweep.Point> order;
     private final int threads;
-    private final double afterSeconds;
+    private final double afterShare;
     private final double totalWork;
     private final Map<Integer, Double> started = new HashMap<>();
     private final List<Integer> finished = new ArrayList<>();
@@ -40,15 +40,16 @@ public final class RemainingTime {
 
     /**
      * @param order the points in the order they start
-     * @param afterSeconds the seconds the work after the last point takes (a report, charts)
+     * @param afterShare the work after the last point (a report, charts) as a share of the time the
+     *        points take: it runs on the same machine under the same load, so it scales with them
      */
-    public RemainingTime(List<Sweep.Point> order, int threads, double afterSeconds) {
-        if (threads < 1 || afterSeconds < 0) {
-            throw new IllegalArgumentException("threads must be at least 1 and afterSeconds at least 0");
+    public RemainingTime(List<Sweep.Point> order, int threads, double afterShare) {
+        if (threads < 1 || afterShare < 0) {
+            throw new IllegalArgumentException("threads must be at least 1 and afterShare at least 0");
         }
         this.order = List.copyOf(order);
         this.threads = threads;
-        this.afterSeconds = afterSeconds;
+        this.afterShare = afterShare;
         this.totalWork = order.stream().mapToDouble(p -> work(p.scenario())).sum();
         for (int k = 0; k < Math.min(threads, order.size()); k++) {
             started.put(order.get(k).index(), 0.0);
@@ -133,6 +134,7 @@ public final class RemainingTime {
                 longest = Math.max(longest, rest);
             }
         }
-        return OptionalDouble.of(Math.max(threadSeconds / threads, longest) + afterSeconds);
+        double points = Math.max(threadSeconds / threads, longest);
+        return OptionalDouble.of(points + afterShare * (now + points));
     }
 }

@@ -77,6 +77,12 @@ public final class SweepRunner {
             }
             order.sort(java.util.Comparator.comparingInt((Integer i) -> points.get(i).scenario().accelerators())
                     .reversed());
+            // but one smallest point per thread goes first: done in moments, it gives the time left a rate
+            // to start from long before the first large point ends
+            int first = Math.min(Math.max(1, threads), order.size() / 4);
+            List<Integer> smallest = new ArrayList<>(order.subList(order.size() - first, order.size()));
+            order.subList(order.size() - first, order.size()).clear();
+            order.addAll(0, smallest);
             listener.starting(order.stream().map(points::get).toList(), Math.max(1, threads));
             List<Future<List<RunRow>>> futures = new ArrayList<>(java.util.Collections.nCopies(points.size(), null));
             for (int i : order) {

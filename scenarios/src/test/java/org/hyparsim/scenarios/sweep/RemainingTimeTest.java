@@ -74,12 +74,13 @@ class RemainingTimeTest {
     void theWorkAfterThePointsIsAdded() throws IOException {
         Scenario s = scenario(16);
         List<Sweep.Point> p = points(s, s);
-        RemainingTime t = new RemainingTime(p, 1, 3);
+        RemainingTime t = new RemainingTime(p, 1, 0.25);
         t.finished(p.get(0), 4);
-        assertEquals(4 + 3, t.left(4).getAsDouble(), 1e-9);
+        // 4 s of points left, then a quarter of the points' 8 s
+        assertEquals(4 + 0.25 * 8, t.left(4).getAsDouble(), 1e-9);
         t.finished(p.get(1), 8);
-        // nothing left of the points; the 3 s after them
-        assertEquals(3, t.left(8).getAsDouble(), 1e-9);
+        // nothing left of the points; a quarter of their 8 s after them
+        assertEquals(2, t.left(8).getAsDouble(), 1e-9);
         assertEquals(1, t.doneShare(), 1e-12);
     }
 }
