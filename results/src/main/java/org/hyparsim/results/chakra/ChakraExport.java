@@ -141,7 +141,8 @@ public final class ChakraExport {
         double macs = durations.macs(id);
         return new NodeDraft(step.task(id).describe(step.layerNames()), NodeType.COMP_NODE, Math.round(ps / 1e6),
                 List.of(EtAttr.bool(Names.IS_CPU_OP, false), EtAttr.int64(Names.NUM_OPS, Math.round(2 * macs)),
-                        EtAttr.uint64(Names.TENSOR_SIZE, 0), EtAttr.int64(Names.DURATION_PS, ps)));
+                        EtAttr.uint64(Names.TENSOR_SIZE, 0), EtAttr.int64(Names.DURATION_PS, ps),
+                        EtAttr.string(Names.PHASE, step.kind(id).label())));
     }
 
     private static long[] addCollective(List<List<NodeDraft>> ranks, TrainingStep step, int id,
@@ -202,8 +203,13 @@ public final class ChakraExport {
             for (NodeDraft d : rank) {
                 boolean ordered = d.type == NodeType.COMM_SEND_NODE || d.type == NodeType.COMM_COLL_NODE;
                 List<Long> ctrl = ordered && previous >= 0 ? List.of(previous) : List.of();
+                List<EtAttr> attrs = d.attrs;
+                if (!ctrl.isEmpty()) {
+                    attrs = new ArrayList<>(d.attrs);
+                    attrs.add(EtAttr.bool(Names.ISSUE_ORDER, true));
+                }
                 nodes.add(new EtNode(d.id, d.name, d.type, ctrl, new ArrayList<>(d.dataDeps), 0, d.durationMicros,
-                        d.attrs));
+                        attrs));
                 previous = ordered ? d.id : previous;
             }
             if (nodes.isEmpty()) {

@@ -132,6 +132,10 @@ public final class EtSchema {
         public static final String COMM_TAG = "comm_tag";
         /** Ours: a compute node's exact duration in picoseconds, preferred by our importer. */
         public static final String DURATION_PS = "hypar_duration_ps";
+        /** Ours: this node's ctrl_deps only chain the rank's communication in one global order (for ASTRA-sim). */
+        public static final String ISSUE_ORDER = "hypar_issue_order";
+        /** Ours: a compute node's phase (forward, error, gradient, update), for the serial schedule. */
+        public static final String PHASE = "hypar_phase";
 
         private Names() {
         }
