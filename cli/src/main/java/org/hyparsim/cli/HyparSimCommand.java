@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /** The command line: {@code hypar-sim <command> [options]}. */
 @Command(name = "hypar-sim", mixinStandardHelpOptions = true, version = "hypar-sim 0.1.0",
         description = "Plans and simulates layer-wise hybrid parallelism (HyPar) for DNN training on accelerator arrays.",
-        subcommands = {ReproduceCommand.class, PlanCommand.class, RunCommand.class, SweepCommand.class, CollectiveCommand.class, MergeCommand.class, ChartCommand.class, BenchCommand.class, NetworksCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ReproduceCommand.class, PlanCommand.class, RunCommand.class, SweepCommand.class, CollectiveCommand.class, MergeCommand.class, ChartCommand.class, BenchCommand.class, NetworksCommand.class, ExportChakraCommand.class, CommandLine.HelpCommand.class})
 public final class HyparSimCommand implements Runnable {
     /** Exit status for bad input: usage, file or validation. */
     public static final int BAD_INPUT = 2;

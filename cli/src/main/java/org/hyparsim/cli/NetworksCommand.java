@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.hyparsim.core.workload.Layer;
 import org.hyparsim.core.workload.Network;
 import org.hyparsim.input.networks.NetworkCatalog;
 import org.hyparsim.results.RowCodec;
@@ -24,7 +23,8 @@ import picocli.CommandLine.Spec;
  * accelerator; the weight update and memory-bound operations apart); {@code --describe} lists
  * one network's layers.
  */
-@Command(name = "networks", mixinStandardHelpOptions = true, description = "List the built-in networks, or describe one.")
+@Command(name = "networks", mixinStandardHelpOptions = true,
+        description = "List the built-in networks, or describe one (built-in or file: JSON/YAML, AccPar text, ONNX).")
 public final class NetworksCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -35,7 +35,8 @@ public final class NetworksCommand implements Callable<Integer> {
     @Mixin
     FormatOption output;
 
-    @Option(names = "--describe", paramLabel = "NAME|FILE", description = "A built-in network or a network file: its layers.")
+    @Option(names = "--describe", paramLabel = "NAME|FILE",
+            description = "Print this network's layers as read: kind, shapes, weights and training MACs per layer, and totals.")
     String describe;
 
     @Override
@@ -45,9 +46,9 @@ public final class NetworksCommand implements Callable<Integer> {
         if (describe != null) {
             Network n = NetworkCatalog.resolve(describe, Path.of(""), "command line", "--describe");
             if (json) {
-                out.println(RowCodec.json().writeValueAsString(describeJson(n)));
+                out.println(RowCodec.json().writeValueAsString(NetworkDescription.json(n)));
             } else {
-                describeText(out, n);
+                NetworkDescription.text(out, n);
             }
         } else if (json) {
             List<Map<String, Object>> rows = new ArrayList<>();
@@ -86,33 +87,6 @@ public final class NetworksCommand implements Callable<Integer> {
             if (!n.note().isEmpty()) {
                 out.printf(Locale.ROOT, "%-20s note: %s%n", "", n.note());
             }
-        }
-    }
-
-    /** A network's layers: name, kind, training MACs and weights per sample. */
-    static Map<String, Object> describeJson(Network n) {
-        Map<String, Object> m = summary(n);
-        List<Map<String, Object>> layers = new ArrayList<>();
-        for (Layer l : n.layers()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("name", l.name());
-            row.put("kind", l.type().label());
-            row.put("macs", l.trainingMacsPerSample());
-            row.put("weights", l.parameters());
-            layers.add(row);
-        }
-        m.put("layers", layers);
-        return m;
-    }
-
-    private static void describeText(PrintWriter out, Network n) {
-        out.printf(Locale.ROOT, "%s: %d layers, %,d parameters, %,d training MACs per sample%n", n.name(), n.size(),
-                n.weights(), n.trainingMacsPerSample());
-        out.printf(Locale.ROOT, "%-24s %-12s %24s %16s%n", "layer", "kind", "training MACs/sample", "weights");
-        for (Layer l : n.layers()) {
-            out.printf(Locale.ROOT, "%-24s %-12s %24s %16s%n", l.name(), l.type().label(),
-                    String.format(Locale.ROOT, "%,d", l.trainingMacsPerSample()),
-                    String.format(Locale.ROOT, "%,d", l.parameters()));
         }
     }
 }

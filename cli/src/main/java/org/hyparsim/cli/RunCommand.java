@@ -25,6 +25,7 @@ import org.hyparsim.results.RunRow;
 import org.hyparsim.results.TextTable;
 import org.hyparsim.results.Unit;
 import org.hyparsim.input.scenario.Scenario;
+import org.hyparsim.input.scenario.ChakraScenario;
 import org.hyparsim.input.scenario.ScenarioReader;
 import org.hyparsim.scenarios.run.ScenarioRunner;
 import picocli.CommandLine.Command;
@@ -80,6 +81,9 @@ public final class RunCommand implements Callable<Integer> {
         OutputDir.check(out, "--out");
         boolean json = output.json();
         TimeoutOption.check(timeout);
+        if (ChakraScenario.isChakra(scenario)) {
+            return ChakraRun.run(ChakraScenario.read(scenario), spec.commandLine().getOut(), json);
+        }
         Scenario s = ScenarioReader.read(scenario);
         List<InputException.Problem> refused = ScenarioReader.runProblems(s);
         if (!refused.isEmpty()) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.hyparsim.core.InputException;
 import org.hyparsim.core.workload.Network;
 import org.hyparsim.input.io.Json;
+import org.hyparsim.input.onnx.OnnxModelReader;
 
 /**
  * The built-in networks (the ten of the paper, with their status notes, and AlexNet-standard)
@@ -105,8 +106,11 @@ public final class NetworkCatalog {
         return readFile(file);
     }
 
-    /** Reads a network file: AccPar text (starts with num_layers), else JSON or YAML. */
+    /** Reads a network file: an ONNX model (.onnx), AccPar text (starts with num_layers), else JSON or YAML. */
     public static Network readFile(Path file) {
+        if (OnnxModelReader.isOnnx(file)) {
+            return OnnxModelReader.read(file);
+        }
         String source = file.toString();
         Json.checkSize(file);
         String text;

@@ -60,6 +60,10 @@ public final class ScenarioReader {
             throw new InputException(file.toString(), "sweep", "this scenario has a sweep section: run it with "
                     + "'hypar-sim sweep " + file + " --out DIR'");
         }
+        if (spec.workload() != null) {
+            throw new InputException(file.toString(), "workload", "this scenario replays a Chakra trace: run it with "
+                    + "'hypar-sim run " + file + "'");
+        }
         return from(spec, file);
     }
 

@@ -24,7 +24,8 @@ public record ScenarioSpec(
         @JsonProperty("symmetry") String symmetry,
         @JsonProperty("collective") String collective,
         @JsonProperty("phase") String phase,
-        @JsonProperty("sweep") SweepSpec sweep) {
+        @JsonProperty("sweep") SweepSpec sweep,
+        @JsonProperty("workload") JsonNode workload) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 

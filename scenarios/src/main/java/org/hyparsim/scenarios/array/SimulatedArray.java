@@ -152,6 +152,12 @@ public final class SimulatedArray {
                 schedule, trace);
     }
 
+    /** A whole step replayed on this array's links with other compute models (an imported trace's durations). */
+    public Replay whole(Wiring wiring, TrainingStep step, IntFunction<ComputeModel> models, boolean trace) {
+        return Replay.perAccelerator(step, models, Topologies.interconnect(linkModel, wiring.topology(), links), energy,
+                schedule, trace);
+    }
+
     private Replay prepare(Wiring wiring, Step step, boolean trace) {
         Topology t = wiring.topology();
         int tasks = 1024; // room for the whole graph, its size where the summaries counted it

@@ -1,0 +1,88 @@
+package org.hyparsim.input.onnx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import org.hyparsim.core.InputException;
+import org.hyparsim.core.workload.Layer;
+import org.hyparsim.core.workload.LayerType;
+import org.hyparsim.core.workload.Network;
+import org.hyparsim.input.networks.NetworkCatalog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The committed ONNX models (made by src/test/onnx/make_models.py) read into our networks. */
+class OnnxModelReaderTest {
+
+    static Path model(String name) {
+        try {
+            return Path.of(OnnxModelReaderTest.class.getResource("/onnx/" + name + ".onnx").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void assertSameNetwork(Network builtIn, Network read) {
+        assertEquals(builtIn.layers(), read.layers(), "layers and their shapes");
+        assertEquals(builtIn.shortcuts(), read.shortcuts(), "shortcuts and their projections");
+        assertEquals(builtIn.weights(), read.weights());
+        assertEquals(builtIn.forwardMacsPerSample(), read.forwardMacsPerSample());
+    }
+
+    @Test
+    void resNet18ReadsAsTheBuiltIn() {
+        Network read = NetworkCatalog.readFile(model("resnet18"));
+        assertSameNetwork(NetworkCatalog.builtIn().get("ResNet-18"), read);
+        assertEquals(18, read.size());
+        assertEquals(8, read.shortcuts().size());
+        assertEquals(3, read.shortcuts().stream().filter(s -> s.projection() != null).count());
+    }
+
+    @Test
+    void alexNetReadsAsTheStandardBuiltIn() {
+        Network read = NetworkCatalog.readFile(model("alexnet"));
+        assertSameNetwork(NetworkCatalog.builtIn().get("AlexNet-standard"), read);
+        assertEquals(61_090_496L, read.weights());
+    }
+
+    @Test
+    void smallCnnWithAResidualAdd() {
+        Network n = OnnxModelReader.read(model("small-cnn"));
+        assertEquals(java.util.List.of("conv1", "conv2", "conv3", "conv4", "fc"), n.layerNames());
+        assertEquals(1, n.shortcuts().size());
+        assertEquals(1, n.shortcuts().get(0).from());
+        assertEquals(2, n.shortcuts().get(0).to());
+        Layer conv3 = n.layer(2);
+        assertEquals(new Layer.Shape(8, 8, 8), conv3.pooled(), "MaxPool after the add folds into conv3");
+        Layer conv4 = n.layer(3);
+        assertEquals(new Layer.Shape(16, 1, 1), conv4.pooled(), "GlobalAveragePool folds into conv4");
+        assertEquals(LayerType.LINEAR, n.layer(4).type());
+        assertEquals(16, n.layer(4).inChannels());
+        assertEquals(3L * 8 * 9 + 2 * 8 * 8 * 9 + 8 * 16 * 9 + 16 * 10, n.weights());
+    }
+
+    @Test
+    void bertBlockIsRefusedUntilTheTransformerKindsExist() {
+        InputException e = assertThrows(InputException.class, () -> OnnxModelReader.read(model("bert-block")));
+        assertEquals(1, e.problems().size());
+        assertTrue(e.getMessage().contains("'q_proj'") && e.getMessage().contains("MatMul")
+                && e.getMessage().contains("transformer layer kinds"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "bad-unsupported-op, graph.node[3] 'lpnorm': op LpNormalization: not supported",
+        "bad-dynamic-dims, dimension 2 is dynamic ('H')",
+        "bad-truncated, not an ONNX model, or a truncated one",
+        "bad-not-onnx, not an ONNX model"})
+    void badModelsGiveOneMessage(String name, String expected) {
+        InputException e = assertThrows(InputException.class, () -> NetworkCatalog.readFile(model(name)));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+        assertTrue(e.getMessage().startsWith(model(name).toString()), e.getMessage());
+    }
+}

@@ -1,0 +1,113 @@
+package org.hyparsim.scenarios.chakra;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+import org.hyparsim.core.InputException;
+import org.hyparsim.core.step.ComputeCost;
+import org.hyparsim.core.step.ComputeModel;
+import org.hyparsim.core.step.StepResult;
+import org.hyparsim.core.step.TrainingStep;
+import org.hyparsim.results.chakra.EtCodec;
+import org.hyparsim.results.chakra.EtNode;
+import org.hyparsim.results.chakra.EtValidation;
+import org.hyparsim.scenarios.array.SimulatedArray;
+
+/**
+ * A Chakra execution trace replayed on our array: read (plain or gzip), checked
+ * ({@link EtValidation}), turned into a task graph ({@link ChakraStepBuilder}) and replayed with
+ * the array's links and collective algorithm; compute nodes take the trace's durations.
+ */
+public final class ChakraImport {
+    private ChakraImport() {
+    }
+
+    /**
+     * How a trace is replayed.
+     *
+     * @param oneCommunicationAtATime ASTRA-sim's rule: each rank runs one communication node
+     *        (collective or send) at a time, in node order, whatever the dependencies say
+     */
+    public record Options(boolean oneCommunicationAtATime) {
+        /** The default: only the trace's dependencies order its nodes. */
+        public static final Options DEFAULT = new Options(false);
+    }
+
+    /** A trace's nodes per rank and its communicator groups (by pg_name). */
+    public record Trace(List<List<EtNode>> ranks, Map<String, int[]> groups, String source) {
+    }
+
+    /** Reads {@code prefix.<rank>.et} for every rank (or {@code .et.gz}) and the groups file, if any, and checks them. */
+    public static Trace read(Path prefix, Path groupsFile, int ranks) {
+        List<List<EtNode>> nodes = new ArrayList<>();
+        String source = prefix + ".<rank>.et";
+        for (int r = 0; r < ranks; r++) {
+            Path file = Path.of(prefix + "." + r + ".et");
+            if (!Files.exists(file) && Files.exists(Path.of(file + ".gz"))) {
+                file = Path.of(file + ".gz");
+            }
+            if (!Files.exists(file)) {
+                throw new InputException(source, "rank " + r, "missing: " + file + " (the trace must have one file per "
+                        + "accelerator, " + ranks + " in all)");
+            }
+            nodes.add(EtCodec.read(file).nodes());
+        }
+        Map<String, int[]> groups = groupsFile == null ? Map.of() : groups(groupsFile, ranks);
+        EtValidation.check(nodes, groups, source);
+        return new Trace(nodes, groups, source);
+    }
+
+    /** {"1": [0, 1], ...}. */
+    static Map<String, int[]> groups(Path file, int ranks) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(file.toFile());
+        } catch (IOException e) {
+            throw new InputException(file.toString(), "", "not a communicator groups file: " + e.getMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new InputException(file.toString(), "", "expected an object of group name -> list of ranks");
+        }
+        Map<String, int[]> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            int[] members = new int[e.getValue().size()];
+            for (int i = 0; i < members.length; i++) {
+                JsonNode m = e.getValue().get(i);
+                if (!m.canConvertToInt() || m.asInt() < 0 || m.asInt() >= ranks) {
+                    throw new InputException(file.toString(), e.getKey() + "[" + i + "]", "not a rank in 0.." + (ranks - 1));
+                }
+                members[i] = m.asInt();
+            }
+            java.util.Arrays.sort(members);
+            out.put(e.getKey(), members);
+        }
+        return out;
+    }
+
+    /** Replays the trace on the array (the whole graph; no symmetry). */
+    public static StepResult replay(Trace trace, SimulatedArray array, Options options) {
+        if (trace.ranks().size() != array.accelerators()) {
+            throw new InputException(trace.source(), "", trace.ranks().size() + " ranks, but the array has "
+                    + array.accelerators() + " accelerators");
+        }
+        SimulatedArray.Wiring w = array.wire();
+        TrainingStep step = new ChakraStepBuilder(trace, w.collectives(), options).build();
+        ComputeModel model = ChakraStepBuilder::cost;
+        IntFunction<ComputeModel> models = a -> model;
+        return array.whole(w, step, models, false).run();
+    }
+
+    /** The cost of an imported compute node: its duration, carried in the work. */
+    static ComputeCost costOf(long picoseconds) {
+        return ComputeCost.timeOnly(picoseconds, 0);
+    }
+}
