@@ -29,7 +29,7 @@ public record StepResult(int accelerators, int iterations, Times times, Traffic 
     /**
      * Bytes per step, and MACs.
      *
-     * @param communicationBytes bytes of all transfers
+     * @param communicationBytes bytes of all transfers, counted where they were delivered
      * @param linkBytes bytes x links crossed
      * @param bytesSent bytes handed to the interconnect
      * @param bytesReceived bytes it delivered

@@ -32,7 +32,6 @@ final class StepTally {
     private final long[] busyStall;
     /** By component, the amount it is priced by, summed over tasks. */
     private final double[] amount = new double[COMPONENTS];
-    private double communication;
     private double sent;
     /** Energy summed task by task: the check on the components. */
     private double taskJoules;
@@ -59,7 +58,6 @@ final class StepTally {
     void transfer(Task t, int hops) {
         int l = t.layer();
         transfers++;
-        communication += t.bytes();
         sent += t.bytes();
         double crossed = t.bytes() * hops;
         double linkJoules = energy.joules(EnergyComponent.LINK, crossed);
@@ -131,7 +129,6 @@ final class StepTally {
         for (int k = 0; k < COMPONENTS; k++) {
             amount[k] *= copies;
         }
-        communication *= copies;
         transfers *= copies;
         sent *= copies;
         taskJoules *= copies;
@@ -167,9 +164,13 @@ final class StepTally {
                 taskJoules + energy.staticJoules(accelerators, stepSeconds));
     }
 
-    /** The step's bytes and MACs, with the bytes the interconnect delivered. */
+    /**
+     * The step's bytes and MACs. The communication is what the interconnect delivered, counted at
+     * the receiving side (the replay's delivery callbacks); the bytes sent are counted here, task by
+     * task, so the two are independent counts of the same traffic.
+     */
     StepResult.Traffic traffic(double delivered) {
-        return new StepResult.Traffic(communication, amount[EnergyComponent.LINK.ordinal()],
+        return new StepResult.Traffic(delivered, amount[EnergyComponent.LINK.ordinal()],
                 amount[EnergyComponent.DRAM.ordinal()], amount[EnergyComponent.GLOBAL_BUFFER.ordinal()],
                 amount[EnergyComponent.MAC.ordinal()], sent, delivered);
     }
