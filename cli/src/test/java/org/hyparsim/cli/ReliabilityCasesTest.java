@@ -76,6 +76,15 @@ class ReliabilityCasesTest {
                 "--accelerators", "65536"}, "--accelerators: 65536 accelerators exchanging directly make 4294901760 transfers"),
             Arguments.of("collective --bytes 1.5 accepted -> refused", collective("--bytes", "1.5", "--accelerators", "4"),
                 "--bytes: must be a positive number of bytes: a whole number"),
+            Arguments.of("idealMacsPerSecond: 0 on hmc-rs accepted -> refused by the README's range", new String[] {"run",
+                file("ideal0.yaml", "network: Lenet-c\nhardware: {profile: hmc-rs, idealMacsPerSecond: 0}\n")},
+                "hardware.idealMacsPerSecond: must be a number from 1000000 to 1.0E18 MAC/s, got 0.0"),
+            Arguments.of("idealMacsPerSecond: 5 on hmc-rs accepted -> refused", new String[] {"run",
+                file("ideal5.yaml", "network: Lenet-c\nhardware: {profile: hmc-rs, idealMacsPerSecond: 5}\n")},
+                "hardware.idealMacsPerSecond: must be a number from 1000000 to 1.0E18 MAC/s, got 5.0"),
+            Arguments.of("clockMHz: 0 on the ideal profile (unused there) -> refused alike", new String[] {"run",
+                file("clock0.yaml", "network: Lenet-c\nhardware: {profile: paper, clockMHz: 0}\n")},
+                "hardware.clockMHz: must be a number from 1 to 100000 MHz, got 0.0"),
             Arguments.of("collective on one accelerator printed NaN% -> refused", collective("--bytes", "1024",
                 "--accelerators", "1"), "--accelerators: a collective needs at least 2 accelerators"));
     }
