@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.hyparsim.core.Limits;
 import org.hyparsim.scenarios.sweep.OutputLock;
@@ -76,6 +77,21 @@ class ReliabilityCasesTest {
                 "--accelerators", "65536"}, "--accelerators: 65536 accelerators exchanging directly make 4294901760 transfers"),
             Arguments.of("collective --bytes 1.5 accepted -> refused", collective("--bytes", "1.5", "--accelerators", "4"),
                 "--bytes: must be a positive number of bytes: a whole number"),
+            Arguments.of("nesting too deep named Jackson's StreamReadConstraints -> our limit's property", new String[] {
+                "run", file("deep.yaml", "network: Lenet-c\nbatch: " + "[".repeat(70) + "]".repeat(70) + "\n")},
+                "batch: nested more than 64 deep (system property hypar-sim.maxNestingDepth)"),
+            Arguments.of("merge of a truncated results.json printed Jackson's source description -> our words",
+                new String[] {"merge", truncatedResults(), "--out", dir.resolve("merged").toString()},
+                "results.json: unreadable: the text ends too early"),
+            Arguments.of("idealMacsPerSecond: 0 on hmc-rs accepted -> refused by the README's range", new String[] {"run",
+                file("ideal0.yaml", "network: Lenet-c\nhardware: {profile: hmc-rs, idealMacsPerSecond: 0}\n")},
+                "hardware.idealMacsPerSecond: must be a number from 1000000 to 1.0E18 MAC/s, got 0.0"),
+            Arguments.of("idealMacsPerSecond: 5 on hmc-rs accepted -> refused", new String[] {"run",
+                file("ideal5.yaml", "network: Lenet-c\nhardware: {profile: hmc-rs, idealMacsPerSecond: 5}\n")},
+                "hardware.idealMacsPerSecond: must be a number from 1000000 to 1.0E18 MAC/s, got 5.0"),
+            Arguments.of("clockMHz: 0 on the ideal profile (unused there) -> refused alike", new String[] {"run",
+                file("clock0.yaml", "network: Lenet-c\nhardware: {profile: paper, clockMHz: 0}\n")},
+                "hardware.clockMHz: must be a number from 1 to 100000 MHz, got 0.0"),
             Arguments.of("collective on one accelerator printed NaN% -> refused", collective("--bytes", "1024",
                 "--accelerators", "1"), "--accelerators: a collective needs at least 2 accelerators"));
     }
@@ -87,6 +103,34 @@ class ReliabilityCasesTest {
         assertEquals(2, r.status(), r.err());
         assertTrue(r.err().contains(expected), r.err());
         assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), r.err());
+    }
+
+    private static String truncatedResults() throws Exception {
+        Path res = dir.resolve("truncated");
+        Files.createDirectories(res);
+        Files.writeString(res.resolve("results.json"), "{\"fingerprint\": {\"files\": [{\"path\": \"s.yaml\", ");
+        return res.toString();
+    }
+
+    @Test
+    void everyNetworksPartitionMapIsDrawnUnderANameOfItsOwn() throws Exception {
+        // before: at most 4 partition maps a sweep, without a word, and names differing by case overwrote each other;
+        // after: five networks named net, Net, nEt, neT, NET: five maps, five file names
+        List<String> files = new ArrayList<>();
+        for (String n : List.of("net", "Net", "nEt", "neT", "NET")) {
+            files.add(file(n + "-file.yaml", "name: " + n + "\nlayers:\n  - {name: c, type: conv, in_ch: 3, in_hw: 8, "
+                    + "k: 3, pad: 1, out_ch: 4, pool: 2}\n  - {name: f, type: fc, in_ch: 64, out_ch: 10}\n"));
+        }
+        Path out = dir.resolve("five");
+        Cli s = Cli.run("sweep", file("five.yaml", "accelerators: 2\nstrategies: [dp, hypar]\nsweep: {network: ["
+                + String.join(", ", files) + "]}\n"), "--out", out.toString());
+        assertEquals(0, s.status(), s.err());
+        List<String> maps;
+        try (Stream<Path> all = Files.list(out)) {
+            maps = all.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("partition-") && n.endsWith(".svg"))
+                    .map(n -> n.toLowerCase(Locale.ROOT)).distinct().toList();
+        }
+        assertEquals(5, maps.size(), maps.toString());
     }
 
     @Test
@@ -179,6 +223,8 @@ class ReliabilityCasesTest {
         // before: an empty chart, exit 0; after: refused
         Files.writeString(out.resolve("results.csv"), dropColumn(lines, header.indexOf("energyJoules")));
         assertChartRefused(out, "results.csv: energyJoules: missing column");
+        Files.writeString(out.resolve("results.csv"), dropColumn(lines, header.indexOf("plan")));
+        assertChartRefused(out, "results.csv: plan: missing column");
         // before: the group silently left out; after: the row and column named
         for (String bad : new String[] {"NaN", "-1", "Infinity"}) {
             Files.writeString(out.resolve("results.csv"), setCell(lines, 2, header.indexOf("stepTimeSeconds"), bad));

@@ -147,7 +147,35 @@ public final class HardwareReader {
         if (!ok) {
             return "wrong type: expected " + (old.isNumber() ? "a number" : old.isArray() ? "a list of numbers" : "a string");
         }
+        String range = rangeProblem(key, v);
+        if (range != null) {
+            return range;
+        }
         values.set(key, v);
+        return null;
+    }
+
+    /**
+     * Why a given value is outside its field's range in {@link Ranges}, or null: every override is
+     * checked, whether or not the profile's compute model uses the field.
+     */
+    private static String rangeProblem(String key, JsonNode v) {
+        if (!Ranges.table().containsKey(key)) {
+            return null;
+        }
+        Ranges.Range r = Ranges.of(key);
+        if (v.isNumber()) {
+            return r.contains(v.asDouble()) ? null : "must be " + r.describe() + ", got " + v.asDouble();
+        }
+        for (int i = 0; i < v.size(); i++) {
+            JsonNode e = v.get(i);
+            if (!e.isNumber()) {
+                return "[" + i + "]: wrong type: expected a number";
+            }
+            if (!r.contains(e.asDouble())) {
+                return "[" + i + "]: must be " + r.describe() + ", got " + e.asDouble();
+            }
+        }
         return null;
     }
 

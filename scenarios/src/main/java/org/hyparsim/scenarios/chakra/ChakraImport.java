@@ -1,8 +1,6 @@
 package org.hyparsim.scenarios.chakra;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +14,7 @@ import org.hyparsim.core.step.ComputeCost;
 import org.hyparsim.core.step.ComputeModel;
 import org.hyparsim.core.step.StepResult;
 import org.hyparsim.core.step.TrainingStep;
+import org.hyparsim.input.io.Json;
 import org.hyparsim.results.chakra.EtCodec;
 import org.hyparsim.results.chakra.EtNode;
 import org.hyparsim.results.chakra.EtValidation;
@@ -67,12 +66,7 @@ public final class ChakraImport {
 
     /** {"1": [0, 1], ...}. */
     static Map<String, int[]> groups(Path file, int ranks) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(file.toFile());
-        } catch (IOException e) {
-            throw new InputException(file.toString(), "", "not a communicator groups file: " + e.getMessage());
-        }
+        JsonNode root = Json.readTree(file);
         if (root == null || !root.isObject()) {
             throw new InputException(file.toString(), "", "expected an object of group name -> list of ranks");
         }
