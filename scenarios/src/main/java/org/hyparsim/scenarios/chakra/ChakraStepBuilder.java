@@ -141,6 +141,11 @@ final class ChakraStepBuilder {
         int[][] perMember = instances.computeIfAbsent(instance, x -> expand(r, e, members));
         int m = Arrays.binarySearch(members, r);
         set(r, i, perMember[2 * m], perMember[2 * m + 1]);
+        perMember[2 * m] = null; // each member takes its part once: the instance is dropped when all have
+        perMember[2 * m + 1] = null;
+        if (Arrays.stream(perMember).allMatch(java.util.Objects::isNull)) {
+            instances.remove(instance);
+        }
     }
 
     /** One group's collective: per member, its sends and the transfers into it. */
@@ -168,18 +173,45 @@ final class ChakraStepBuilder {
         }
         List<int[]> made = collectives.expand(new GroupSink(b, in), 0, 0, TransferKind.GRADIENT_SUM, op, mask, bytes,
                 null).transfers();
+        return perMember(members, made);
+    }
+
+    /** Per member: its sends and the transfers into it, in the order made (one pass over the transfers). */
+    private int[][] perMember(int[] members, List<int[]> made) {
+        int[] slot = new int[n];
+        Arrays.fill(slot, -1);
+        for (int m = 0; m < members.length; m++) {
+            slot[members[m]] = m;
+        }
+        int[] sendCount = new int[members.length];
+        int[] intoCount = new int[members.length];
+        for (int[] t : made) {
+            if (t[0] >= 0) {
+                sendCount[slot[t[2]]]++;
+                intoCount[slot[t[1]]]++;
+            }
+        }
         int[][] out = new int[2 * members.length][];
         for (int m = 0; m < members.length; m++) {
-            int a = members[m];
-            int[] sends = made.stream().filter(t -> t[0] >= 0 && t[2] == a).mapToInt(t -> t[0]).toArray();
-            int[] into = made.stream().filter(t -> t[0] >= 0 && t[1] == a).mapToInt(t -> t[0]).toArray();
-            if (sends.length == 0) {
-                int id = b.compute(0, a, new ComputeWork(TRACE_LAYER, TaskKind.FORWARD, 1, 1, 1), 0);
-                sends = new int[] {id};
-                into = new int[] {id};
+            out[2 * m] = new int[sendCount[m]];
+            out[2 * m + 1] = new int[intoCount[m]];
+            sendCount[m] = 0;
+            intoCount[m] = 0;
+        }
+        for (int[] t : made) {
+            if (t[0] >= 0) {
+                int src = slot[t[2]];
+                int dst = slot[t[1]];
+                out[2 * src][sendCount[src]++] = t[0];
+                out[2 * dst + 1][intoCount[dst]++] = t[0];
             }
-            out[2 * m] = sends;
-            out[2 * m + 1] = into;
+        }
+        for (int m = 0; m < members.length; m++) {
+            if (out[2 * m].length == 0) {
+                int id = b.compute(0, members[m], new ComputeWork(TRACE_LAYER, TaskKind.FORWARD, 1, 1, 1), 0);
+                out[2 * m] = new int[] {id};
+                out[2 * m + 1] = new int[] {id};
+            }
         }
         return out;
     }
@@ -222,7 +254,29 @@ final class ChakraStepBuilder {
         }
     }
 
+    /**
+     * Tasks {@code tasks} (a node's first tasks on one rank) wait for {@code on} (the last tasks of
+     * a node it depends on there). Where both are many (a collective after a collective: every
+     * send of the later one and every arrival of the earlier one on this rank), the product would
+     * grow as n^2 per rank and collective; instead the first send waits for every arrival and the
+     * other sends wait for that first send: linear in the transfers, and in a symmetric ring the
+     * same times (a member's later sends wait for arrivals that end with its first send anyway).
+     */
     private void wait(int[] tasks, int[] on) {
+        if (tasks.length > 1 && on.length > 1) {
+            int first = tasks[0];
+            each(new int[] {first}, on);
+            for (int k = 1; k < tasks.length; k++) {
+                if (tasks[k] != first) {
+                    b.depends(tasks[k], first);
+                }
+            }
+            return;
+        }
+        each(tasks, on);
+    }
+
+    private void each(int[] tasks, int[] on) {
         for (int t : tasks) {
             for (int o : on) {
                 if (t != o) {
