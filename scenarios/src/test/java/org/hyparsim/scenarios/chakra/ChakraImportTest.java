@@ -26,6 +26,8 @@ import org.hyparsim.results.chakra.EtSchema.Names;
 import org.hyparsim.results.chakra.EtSchema.NodeType;
 import org.hyparsim.scenarios.array.SimulatedArray;
 import org.hyparsim.scenarios.run.ScenarioRunner;
+import org.hyparsim.core.step.ComputeWork;
+import org.hyparsim.core.step.TaskKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -142,6 +144,26 @@ class ChakraImportTest {
                 assertEquals(original, replayed, 1e-3 * original, k + " " + mode + ": " + replayed + " vs " + original);
             }
         }
+    }
+
+    /** A COMP node with num_ops and tensor_size but no duration is costed by the accelerator's compute model. */
+    @Test
+    void computeNodesWithoutADurationTakeOurComputeModel() throws IOException {
+        long ops = 2L * 1024 * 1024 * 4096;
+        long bytes = 4L * 1024 * 1024;
+        EtNode node = new EtNode(0, "gemm", NodeType.COMP_NODE, List.of(), List.of(), 0, 0, List.of(
+                EtAttr.bool(Names.IS_CPU_OP, false), EtAttr.int64(Names.NUM_OPS, ops), EtAttr.uint64(Names.TENSOR_SIZE, bytes)));
+        Path prefix = writeRanks(dir.resolve("ops"), "ops", List.of(List.of(node), List.of(node)));
+        Scenario s = ring(dir, 2, "overlap");
+        SimulatedArray array = SimulatedArray.of(s.array(), s.schedule());
+        double seconds = ChakraImport.replay(ChakraImport.read(prefix, null, 2), array, ChakraImport.Options.DEFAULT)
+                .stepTimeSeconds();
+        ComputeWork work = ChakraStepBuilder.opsWork(ops, bytes, TaskKind.FORWARD);
+        assertEquals(1024, work.layer().inChannels(), "a 1024 x 1024 fp32 weight is 4 MiB");
+        assertEquals(ops / 2.0, work.samples() * work.layer().forwardMacsPerSample(), 1e-6 * ops);
+        double model = array.computeModels().apply(0).cost(work).durationPs() * 1e-12;
+        assertTrue(model > 0, "our model gives the work a time");
+        assertEquals(model, seconds, 1e-9 * model, "the step is the node's time on our model");
     }
 
     private InputException refused(List<List<EtNode>> ranks) throws IOException {
