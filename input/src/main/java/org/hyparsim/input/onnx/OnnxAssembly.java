@@ -26,7 +26,7 @@ final class OnnxAssembly {
         this.walk = walk;
         this.projection = new boolean[walk.ops.size()];
         for (ResidualAdd add : walk.adds) {
-            if (add.projection()) {
+            if (add.projection() && walk.ops.get(add.shortcut().layer()) != null) {
                 projection[add.shortcut().layer()] = true;
             }
         }
@@ -46,13 +46,13 @@ final class OnnxAssembly {
         List<Layer> layers = new ArrayList<>();
         int previous = -1;
         for (int i = 0; i < walk.ops.size(); i++) {
-            if (projection[i]) {
+            if (projection[i] || walk.ops.get(i) == null) {
                 continue;
             }
             WeightedOp op = walk.ops.get(i);
             if (op.inputLayer() != previous) {
                 String consumed = op.inputLayer() < 0 ? "the graph's input"
-                        : "the output of '" + walk.ops.get(op.inputLayer()).node().name() + "'";
+                        : "the output of '" + opName(op.inputLayer()) + "'";
                 String expected = previous < 0 ? "the graph's input" : "'" + walk.ops.get(previous).node().name() + "'";
                 throw op.node().refuse("consumes " + consumed + ", not " + expected + "'s: branches other than residual "
                         + "shortcuts are not supported");
@@ -62,6 +62,11 @@ final class OnnxAssembly {
             previous = i;
         }
         return layers;
+    }
+
+    private String opName(int i) {
+        WeightedOp o = walk.ops.get(i);
+        return o == null ? "a projection merged into attention's Q, K and V" : o.node().name();
     }
 
     private void foldPools(List<Layer> layers) {

@@ -8,9 +8,6 @@ import org.hyparsim.core.workload.LayerType;
  * the windows our format folds into the producing layer. Shapes only: weights' dims, never values.
  */
 final class OnnxLayers {
-    /** The reason given where an op needs the transformer layer kinds. */
-    static final String NEEDS_TRANSFORMER_KINDS = "needs the transformer layer kinds (linear over tokens, attention, "
-            + "norms), which the workload model does not have yet";
 
     private OnnxLayers() {
     }
@@ -84,10 +81,23 @@ final class OnnxLayers {
                 Layer.Window.NONE, output, groups);
     }
 
-    /** A Gemm or MatMul with a weight initializer: a linear layer on [N, K]. */
+    /** Features and tokens of an activation [N, F] (one token) or [N, T, F]. */
+    static long[] tokens(OnnxNode node, long[] x) {
+        if (x.length == 2) {
+            return new long[] {toInt(node, x[1]), 1};
+        }
+        if (x.length == 3) {
+            return new long[] {toInt(node, x[2]), toInt(node, x[1])};
+        }
+        throw node.refuse("an input of rank " + x.length + ": token-wise layers read [N, features] or [N, tokens, "
+                + "features]");
+    }
+
+    /** A Gemm or MatMul with a weight initializer: a linear layer on [N, K] or over tokens on [N, T, K]. */
     static Layer linear(OnnxNode node, long[] a, long[] b) {
-        if (a.length != 2) {
-            throw node.refuse("a linear over an input of rank " + a.length + " " + NEEDS_TRANSFORMER_KINDS);
+        if (a.length != 2 && !(a.length == 3 && node.op() == OnnxOp.MAT_MUL)) {
+            throw node.refuse("a linear over an input of rank " + a.length + " (MatMul reads [N, K] or [N, T, K], Gemm "
+                    + "[N, K])");
         }
         if (b.length != 2) {
             throw node.refuse("a weight of rank " + b.length + " is not a linear layer's");
@@ -99,10 +109,11 @@ final class OnnxLayers {
         boolean transB = gemm && node.attrInt("transB", 0) != 0;
         long k = transB ? b[1] : b[0];
         long m = transB ? b[0] : b[1];
-        if (k != a[1]) {
+        if (k != a[a.length - 1]) {
             throw node.refuse("weight " + java.util.Arrays.toString(b) + " does not fit input " + java.util.Arrays.toString(a));
         }
-        return Layer.fc(node.name(), toInt(node, k), toInt(node, m));
+        return a.length == 2 ? Layer.fc(node.name(), toInt(node, k), toInt(node, m))
+                : Layer.linear(node.name(), toInt(node, k), toInt(node, m), toInt(node, a[1]), false);
     }
 
     /** A pool as our format records it: the window and the pooled output. */

@@ -12,16 +12,29 @@ import java.util.Arrays;
  * @param depth weighted ops on the longest path from the graph's input
  * @param root the tensor this one equals up to element-wise and shape-only ops
  * @param ints the values of a small integer constant (shape data), or null
+ * @param stage where the value stands in a layer norm written out (plain outside one)
  */
-record OnnxValue(long[] dims, Origin origin, int layer, int depth, String root, long[] ints) {
+record OnnxValue(long[] dims, Origin origin, int layer, int depth, String root, long[] ints, Stage stage) {
 
     /** What produced a value's root. */
     enum Origin {
-        INPUT, WEIGHTED, POOL, ADD, CONSTANT
+        INPUT, WEIGHTED, POOL, ADD, CONSTANT,
+        /** Attention scores Q K^T (scaled, soft-maxed) waiting for their product with V. */
+        SCORES
+    }
+
+    /** A layer norm written out (ReduceMean, Sub, Pow, ReduceMean, Add, Sqrt, Div) as it is read. */
+    enum Stage {
+        /** Not part of a norm. */
+        PLAIN,
+        /** A statistic of an activation (its mean, its variance and what follows from them). */
+        STAT,
+        /** An activation less its mean (and its powers), waiting to be divided by the deviation. */
+        CENTERED
     }
 
     static OnnxValue constant(String name, long[] dims, long[] ints) {
-        return new OnnxValue(dims, Origin.CONSTANT, -1, 0, name, ints);
+        return new OnnxValue(dims, Origin.CONSTANT, -1, 0, name, ints, Stage.PLAIN);
     }
 
     boolean isConstant() {
@@ -30,12 +43,17 @@ record OnnxValue(long[] dims, Origin origin, int layer, int depth, String root, 
 
     /** The same activation with another shape (an element-wise or shape-only op's output). */
     OnnxValue reshaped(long[] newDims) {
-        return new OnnxValue(newDims, origin, layer, depth, root, null);
+        return new OnnxValue(newDims, origin, layer, depth, root, null, stage);
+    }
+
+    /** The same activation at another stage of a norm written out. */
+    OnnxValue at(Stage newStage, long[] newDims) {
+        return new OnnxValue(newDims, origin, layer, depth, root, null, newStage);
     }
 
     /** A new root: the output of a weighted op, pool or residual add. */
     static OnnxValue produced(String name, long[] dims, Origin origin, int layer, int depth) {
-        return new OnnxValue(dims, origin, layer, depth, name, null);
+        return new OnnxValue(dims, origin, layer, depth, name, null, Stage.PLAIN);
     }
 
     int rank() {

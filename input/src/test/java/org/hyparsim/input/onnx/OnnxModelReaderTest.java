@@ -65,12 +65,47 @@ class OnnxModelReaderTest {
         assertEquals(3L * 8 * 9 + 2 * 8 * 8 * 9 + 8 * 16 * 9 + 16 * 10, n.weights());
     }
 
+    /**
+     * The BERT-style block (BERT-base's sizes: hidden 768, 12 heads, FFN 3072, but a sequence of
+     * 128) equals one block of the built-in BERT-base (sequence 512) in kinds, features, heads,
+     * weights and shortcuts; its tokens are 128 where the built-in's are 512, so, by hand, its
+     * linear layers' MACs are a quarter and its attention's a sixteenth of the built-in's (s^2). By
+     * name only: Q, K and V are three linears on one input, read as one projection of three times
+     * the width (the built-in's qkv); softmax, scaling and GeLU fold as in the built-in; the layer
+     * norms are written out (ReduceMean, Sub, Pow, ReduceMean, Add, Sqrt, Div).
+     */
     @Test
-    void bertBlockIsRefusedUntilTheTransformerKindsExist() {
-        InputException e = assertThrows(InputException.class, () -> OnnxModelReader.read(model("bert-block")));
-        assertEquals(1, e.problems().size());
-        assertTrue(e.getMessage().contains("'q_proj'") && e.getMessage().contains("MatMul")
-                && e.getMessage().contains("transformer layer kinds"), e.getMessage());
+    void bertBlockEqualsABlockOfTheBuiltInBert() {
+        Network n = OnnxModelReader.read(model("bert-block"));
+        Network bert = NetworkCatalog.builtIn().get("BERT-base");
+        int first = bert.layerNames().indexOf("b0.qkv");
+        assertEquals(java.util.List.of("q_proj+k_proj+v_proj", "context", "out_proj", "ln1.div", "ffn1", "ffn2",
+                "ln2.div"), n.layerNames());
+        for (int i = 0; i < n.layers().size(); i++) {
+            Layer ours = n.layer(i);
+            Layer theirs = bert.layer(first + i);
+            String what = theirs.name();
+            assertEquals(theirs.type(), ours.type(), what);
+            assertEquals(theirs.inChannels(), ours.inChannels(), what);
+            assertEquals(theirs.outChannels(), ours.outChannels(), what);
+            assertEquals(theirs.heads(), ours.heads(), what);
+            assertEquals(theirs.weights(), ours.weights(), what);
+            assertEquals(theirs.extras().bias(), ours.extras().bias(), what);
+            assertEquals(512, theirs.tokens(), what);
+            assertEquals(128, ours.tokens(), what);
+            long scale = ours.type() == LayerType.ATTENTION ? 16 : 4;
+            assertEquals(theirs.forwardMacsPerSample(), scale * ours.forwardMacsPerSample(), what);
+        }
+        assertEquals(Layer.attention("context", 12, 64, 128), n.layer(1));
+        assertEquals(Layer.linear("ffn1", 768, 3072, 128, true), n.layer(4));
+        assertEquals(Layer.tokenwise("ln2.div", LayerType.LAYERNORM, 768, 128), n.layer(6));
+        assertEquals(2, n.shortcuts().size());
+        for (int s = 0; s < 2; s++) {
+            assertEquals(bert.shortcuts().get(s).from() - first, n.shortcuts().get(s).from());
+            assertEquals(bert.shortcuts().get(s).to() - first, n.shortcuts().get(s).to());
+            assertEquals(null, n.shortcuts().get(s).projection());
+        }
+        assertEquals(12L * 768 * 768 + 13 * 768, n.weights(), "one block: 12 h^2 + 13 h");
     }
 
     @ParameterizedTest

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,8 @@ import org.hyparsim.scenarios.array.SimulatedArray;
 /**
  * A Chakra execution trace replayed on our array: read (plain or gzip), checked
  * ({@link EtValidation}), turned into a task graph ({@link ChakraStepBuilder}) and replayed with
- * the array's links and collective algorithm; compute nodes take the trace's durations.
+ * the array's links and collective algorithm; compute nodes take the trace's durations, or, with
+ * num_ops and no duration, the array's compute model.
  */
 public final class ChakraImport {
     private ChakraImport() {
@@ -95,8 +97,10 @@ public final class ChakraImport {
         }
         SimulatedArray.Wiring w = array.wire();
         TrainingStep step = new ChakraStepBuilder(trace, w.collectives(), options).build();
-        ComputeModel model = ChakraStepBuilder::cost;
-        IntFunction<ComputeModel> models = a -> model;
+        IntFunction<ComputeModel> ours = array.computeModels();
+        Map<ComputeModel, ComputeModel> wrapped = new IdentityHashMap<>(); // one per model: the replay caches by model
+        IntFunction<ComputeModel> models = a -> wrapped.computeIfAbsent(ours.apply(a),
+                model -> work -> ChakraStepBuilder.timed(work) ? ChakraStepBuilder.cost(work) : model.cost(work));
         return array.whole(w, step, models, false).run();
     }
 

@@ -24,7 +24,8 @@ import org.hyparsim.results.chakra.EtSchema.NodeType;
 
 /**
  * A checked Chakra trace as our task graph. COMP nodes become compute tasks of their duration
- * (our picosecond attribute, else duration_micros); a SEND and its RECV one transfer; the k-th
+ * (our picosecond attribute, else duration_micros), or, with num_ops and no duration, work for the
+ * accelerator's compute model ({@link #opsWork}); a SEND and its RECV one transfer; the k-th
  * collective of a group on every member one expansion by the array's collective algorithm over
  * that group (a sub-cube of the array); METADATA and other nodes zero-time compute tasks that
  * keep their dependencies. Data and control dependencies both order the tasks (a node's first
@@ -36,6 +37,13 @@ final class ChakraStepBuilder {
     /** The one layer every imported task belongs to. */
     private static final Layer TRACE_LAYER = Layer.fc("chakra", 1, 1);
     private static final List<String> LAYER_NAMES = List.of("trace");
+    /** A node with num_ops and no duration: the name of the linear layer it becomes for our compute model. */
+    private static final String OPS_LAYER_NAME = "chakra.num_ops";
+    /** Its square weights' width when the node gives no tensor_size, and the widest it may be. */
+    private static final long OPS_DEFAULT_WIDTH = 1024;
+    private static final long OPS_MAX_WIDTH = 1 << 16;
+    /** Bytes per weight of that layer (fp32). */
+    private static final double OPS_BYTES_PER_WEIGHT = 4;
 
     private final ChakraImport.Trace trace;
     private final Collectives collectives;
@@ -110,11 +118,37 @@ final class ChakraStepBuilder {
     }
 
     private void compute(int r, int i, EtNode e) {
+        TaskKind phase = e.text(Names.PHASE).flatMap(ChakraStepBuilder::phase).orElse(TaskKind.FORWARD);
+        long ops = e.type() == NodeType.COMP_NODE ? e.integer(Names.NUM_OPS).orElse(0L) : 0;
+        boolean timed = e.integer(Names.DURATION_PS).isPresent() || e.durationMicros() > 0;
+        if (!timed && ops > 0) {
+            int id = b.compute(0, r, opsWork(ops, e.integer(Names.TENSOR_SIZE).orElse(0L), phase), 0);
+            set(r, i, new int[] {id}, new int[] {id});
+            return;
+        }
         long ps = e.type() != NodeType.COMP_NODE ? 0
                 : e.integer(Names.DURATION_PS).orElse(e.durationMicros() * 1_000_000L);
-        TaskKind phase = e.text(Names.PHASE).flatMap(ChakraStepBuilder::phase).orElse(TaskKind.FORWARD);
         int id = b.compute(0, r, new ComputeWork(TRACE_LAYER, phase, ps + 1.0, 1, 1), 0);
         set(r, i, new int[] {id}, new int[] {id});
+    }
+
+    /**
+     * A node of {@code ops} operations on {@code bytes} bytes, without a duration, as work for our
+     * compute model: a linear layer of d x d fp32 weights (d^2 x 4 bytes = the tensor size, d =
+     * {@link #OPS_DEFAULT_WIDTH} without one) applied to ops / (2 d^2) samples, which is ops / 2
+     * multiply-accumulates.
+     */
+    static ComputeWork opsWork(long ops, long bytes, TaskKind phase) {
+        long d = bytes > 0 ? Math.max(1, Math.round(Math.sqrt(bytes / (double) OPS_BYTES_PER_WEIGHT)))
+                : OPS_DEFAULT_WIDTH;
+        d = Math.min(d, OPS_MAX_WIDTH);
+        Layer layer = Layer.fc(OPS_LAYER_NAME, (int) d, (int) d);
+        return new ComputeWork(layer, phase, ops / (2.0 * d * d), d, d);
+    }
+
+    /** True for the work of a node with a duration (costed by the trace), false for one costed by our model. */
+    static boolean timed(ComputeWork w) {
+        return w.layer() == TRACE_LAYER;
     }
 
     private static java.util.Optional<TaskKind> phase(String label) {
@@ -141,6 +175,11 @@ final class ChakraStepBuilder {
         int[][] perMember = instances.computeIfAbsent(instance, x -> expand(r, e, members));
         int m = Arrays.binarySearch(members, r);
         set(r, i, perMember[2 * m], perMember[2 * m + 1]);
+        perMember[2 * m] = null; // each member takes its part once: the instance is dropped when all have
+        perMember[2 * m + 1] = null;
+        if (Arrays.stream(perMember).allMatch(java.util.Objects::isNull)) {
+            instances.remove(instance);
+        }
     }
 
     /** One group's collective: per member, its sends and the transfers into it. */
@@ -168,18 +207,45 @@ final class ChakraStepBuilder {
         }
         List<int[]> made = collectives.expand(new GroupSink(b, in), 0, 0, TransferKind.GRADIENT_SUM, op, mask, bytes,
                 null).transfers();
+        return perMember(members, made);
+    }
+
+    /** Per member: its sends and the transfers into it, in the order made (one pass over the transfers). */
+    private int[][] perMember(int[] members, List<int[]> made) {
+        int[] slot = new int[n];
+        Arrays.fill(slot, -1);
+        for (int m = 0; m < members.length; m++) {
+            slot[members[m]] = m;
+        }
+        int[] sendCount = new int[members.length];
+        int[] intoCount = new int[members.length];
+        for (int[] t : made) {
+            if (t[0] >= 0) {
+                sendCount[slot[t[2]]]++;
+                intoCount[slot[t[1]]]++;
+            }
+        }
         int[][] out = new int[2 * members.length][];
         for (int m = 0; m < members.length; m++) {
-            int a = members[m];
-            int[] sends = made.stream().filter(t -> t[0] >= 0 && t[2] == a).mapToInt(t -> t[0]).toArray();
-            int[] into = made.stream().filter(t -> t[0] >= 0 && t[1] == a).mapToInt(t -> t[0]).toArray();
-            if (sends.length == 0) {
-                int id = b.compute(0, a, new ComputeWork(TRACE_LAYER, TaskKind.FORWARD, 1, 1, 1), 0);
-                sends = new int[] {id};
-                into = new int[] {id};
+            out[2 * m] = new int[sendCount[m]];
+            out[2 * m + 1] = new int[intoCount[m]];
+            sendCount[m] = 0;
+            intoCount[m] = 0;
+        }
+        for (int[] t : made) {
+            if (t[0] >= 0) {
+                int src = slot[t[2]];
+                int dst = slot[t[1]];
+                out[2 * src][sendCount[src]++] = t[0];
+                out[2 * dst + 1][intoCount[dst]++] = t[0];
             }
-            out[2 * m] = sends;
-            out[2 * m + 1] = into;
+        }
+        for (int m = 0; m < members.length; m++) {
+            if (out[2 * m].length == 0) {
+                int id = b.compute(0, members[m], new ComputeWork(TRACE_LAYER, TaskKind.FORWARD, 1, 1, 1), 0);
+                out[2 * m] = new int[] {id};
+                out[2 * m + 1] = new int[] {id};
+            }
         }
         return out;
     }
@@ -222,7 +288,29 @@ final class ChakraStepBuilder {
         }
     }
 
+    /**
+     * Tasks {@code tasks} (a node's first tasks on one rank) wait for {@code on} (the last tasks of
+     * a node it depends on there). Where both are many (a collective after a collective: every
+     * send of the later one and every arrival of the earlier one on this rank), the product would
+     * grow as n^2 per rank and collective; instead the first send waits for every arrival and the
+     * other sends wait for that first send: linear in the transfers, and in a symmetric ring the
+     * same times (a member's later sends wait for arrivals that end with its first send anyway).
+     */
     private void wait(int[] tasks, int[] on) {
+        if (tasks.length > 1 && on.length > 1) {
+            int first = tasks[0];
+            each(new int[] {first}, on);
+            for (int k = 1; k < tasks.length; k++) {
+                if (tasks[k] != first) {
+                    b.depends(tasks[k], first);
+                }
+            }
+            return;
+        }
+        each(tasks, on);
+    }
+
+    private void each(int[] tasks, int[] on) {
         for (int t : tasks) {
             for (int o : on) {
                 if (t != o) {
