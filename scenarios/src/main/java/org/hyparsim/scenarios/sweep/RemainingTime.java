@@ -20,14 +20,26 @@ import org.hyparsim.input.scenario.Sweep;
  * Times are passed in, in seconds from the sweep's start: the estimator reads no clock.
  */
 public final class RemainingTime {
-    /** A point's fixed work, in the units of {@link #work}: about 5 ms on the machine the fit was made on. */
-    static final double FIXED_WORK = 1e4;
+    /**
+     * A point's fixed work (planning, building, results), in the units of {@link #work}: about 10 ms
+     * on the 2-core machines this project runs on. Set from reproduce's 383 points with the line
+     * below: 1e4 left the small points' tail under-estimated 2.5x, 1e5 over-estimated 2.2x.
+     */
+    static final double FIXED_WORK = 3e4;
     /** The power of the array's size in a point's work. */
     static final double ARRAY_POWER = 2.5;
     /** An estimate once this share of the work is done, or once as many points as threads are. */
     static final double FIRST_ESTIMATE_SHARE = 0.1;
     /** The most of a running point's work counted done before it finishes. */
     static final double RUNNING_SHARE_CAP = 0.95;
+    /**
+     * Seconds per unit of work before the sweep has measured its own: on the 2-core machines this
+     * project runs on, reproduce's 1.1e8 units took 27.6 thread-seconds idle and about 42 loaded
+     * (2.5e-7 and 3.9e-7 s per unit); the measured rate takes over as points finish.
+     */
+    static final double PRIOR_SECONDS_PER_WORK = 4e-7;
+    /** The prior rate counts as this share of the sweep's work done at that rate. */
+    static final double PRIOR_WEIGHT = 0.1;
 
     private final List<Sweep.Point> order;
     private final int threads;
@@ -35,6 +47,7 @@ public final class RemainingTime {
     private final double totalWork;
     private final Map<Integer, Double> started = new HashMap<>();
     private final List<Integer> finished = new ArrayList<>();
+    private final double priorWork;
     private double doneWork;
     private double doneSeconds;
 
@@ -44,13 +57,19 @@ public final class RemainingTime {
      *        points take: it runs on the same machine under the same load, so it scales with them
      */
     public RemainingTime(List<Sweep.Point> order, int threads, double afterShare) {
-        if (threads < 1 || afterShare < 0) {
-            throw new IllegalArgumentException("threads must be at least 1 and afterShare at least 0");
+        this(order, threads, afterShare, PRIOR_WEIGHT);
+    }
+
+    /** @param priorWeight the share of the work the prior rate counts as (0: the measured rate alone) */
+    RemainingTime(List<Sweep.Point> order, int threads, double afterShare, double priorWeight) {
+        if (threads < 1 || afterShare < 0 || priorWeight < 0) {
+            throw new IllegalArgumentException("threads must be at least 1, afterShare and priorWeight at least 0");
         }
         this.order = List.copyOf(order);
         this.threads = threads;
         this.afterShare = afterShare;
         this.totalWork = order.stream().mapToDouble(p -> work(p.scenario())).sum();
+        this.priorWork = priorWeight * totalWork;
         for (int k = 0; k < Math.min(threads, order.size()); k++) {
             started.put(order.get(k).index(), 0.0);
         }
@@ -89,10 +108,10 @@ public final class RemainingTime {
         if (totalWork == 0) {
             return 1;
         }
-        if (finished.isEmpty()) {
+        if (doneWork + priorWork == 0) {
             return doneShare();
         }
-        double secondsPerWork = doneSeconds / doneWork;
+        double secondsPerWork = secondsPerWork();
         Set<Integer> done = new HashSet<>(finished);
         double running = 0;
         for (Map.Entry<Integer, Double> e : started.entrySet()) {
@@ -113,12 +132,22 @@ public final class RemainingTime {
         throw new IllegalArgumentException("no point " + index);
     }
 
-    /** Seconds left {@code now} seconds into the sweep, or empty while too little is done to tell. */
+    /** The seconds a unit of work takes: the measured rate, with the prior's weight while little is measured. */
+    private double secondsPerWork() {
+        return (doneSeconds + PRIOR_SECONDS_PER_WORK * priorWork) / (doneWork + priorWork);
+    }
+
+    /**
+     * Seconds left {@code now} seconds into the sweep, or empty while too little is done to tell:
+     * before a tenth of the work is done (the running points counted), unless as many points as
+     * threads have finished.
+     */
     public OptionalDouble left(double now) {
-        if (finished.isEmpty() || doneShare() < FIRST_ESTIMATE_SHARE && finished.size() < threads) {
+        if (doneWork + priorWork == 0 || finished.isEmpty() && priorWork == 0
+                || doneShare(now) < FIRST_ESTIMATE_SHARE && finished.size() < threads) {
             return OptionalDouble.empty();
         }
-        double secondsPerWork = doneSeconds / doneWork;
+        double secondsPerWork = secondsPerWork();
         Set<Integer> done = new HashSet<>(finished);
         double threadSeconds = 0;
         double longest = 0;

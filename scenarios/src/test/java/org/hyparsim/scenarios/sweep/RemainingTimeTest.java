@@ -35,7 +35,7 @@ class RemainingTimeTest {
     @Test
     void estimatingUntilAPointIsDone() throws IOException {
         Scenario s = scenario(16);
-        RemainingTime t = new RemainingTime(points(s, s, s, s), 1, 0);
+        RemainingTime t = new RemainingTime(points(s, s, s, s), 1, 0, 0);
         assertFalse(t.left(5).isPresent());
         assertEquals(0, t.doneShare());
     }
@@ -44,7 +44,7 @@ class RemainingTimeTest {
     void equalPointsOnOneThreadTakeWhatTheFirstTook() throws IOException {
         Scenario s = scenario(16);
         List<Sweep.Point> p = points(s, s, s, s);
-        RemainingTime t = new RemainingTime(p, 1, 0);
+        RemainingTime t = new RemainingTime(p, 1, 0, 0);
         t.finished(p.get(0), 10);
         assertEquals(0.25, t.doneShare(), 1e-12);
         // three points of 10 s each; the second started at 10 s
@@ -59,7 +59,7 @@ class RemainingTimeTest {
         List<Sweep.Point> p = points(large, small, small, small);
         double ratio = RemainingTime.work(large) / RemainingTime.work(small);
         assertTrue(ratio > 10, "64 accelerators weigh far more than 16: " + ratio);
-        RemainingTime t = new RemainingTime(p, 2, 0);
+        RemainingTime t = new RemainingTime(p, 2, 0, 0);
         // the small points take 1 s each beside the large one; after one of them (too little work
         // done, fewer points than threads) it is still estimating
         t.finished(p.get(1), 1);
@@ -74,7 +74,7 @@ class RemainingTimeTest {
     void theWorkAfterThePointsIsAdded() throws IOException {
         Scenario s = scenario(16);
         List<Sweep.Point> p = points(s, s);
-        RemainingTime t = new RemainingTime(p, 1, 0.25);
+        RemainingTime t = new RemainingTime(p, 1, 0.25, 0);
         t.finished(p.get(0), 4);
         // 4 s of points left, then a quarter of the points' 8 s
         assertEquals(4 + 0.25 * 8, t.left(4).getAsDouble(), 1e-9);
