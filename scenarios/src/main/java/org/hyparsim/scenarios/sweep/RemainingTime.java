@@ -38,8 +38,8 @@ public final class RemainingTime {
      * (2.5e-7 and 3.9e-7 s per unit); the measured rate takes over as points finish.
      */
     static final double PRIOR_SECONDS_PER_WORK = 4e-7;
-    /** The prior rate counts as this share of the sweep's work done at that rate. */
-    static final double PRIOR_WEIGHT = 0.1;
+    /** The prior rate counts as this share of the sweep's work done at that rate (0.1 let the first large points' rate jump the share 23 points at once). */
+    static final double PRIOR_WEIGHT = 0.3;
 
     private final List<Sweep.Point> order;
     private final int threads;
