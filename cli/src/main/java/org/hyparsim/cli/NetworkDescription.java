@@ -78,7 +78,7 @@ final class NetworkDescription {
     private static void row(PrintWriter out, Layer l, String indent) {
         String window = l.kernel() + "/" + l.stride() + "/" + l.padding() + (l.groups() > 1 ? " g" + l.groups() : "");
         String pool = l.poolKernel() == 1 && l.poolStride() == 1 ? "-" : l.poolKernel() + "/" + l.poolStride();
-        out.printf(Locale.ROOT, "%-18s %-4s %13s %10s %13s %7s %13s %14s %16s%n", indent + l.name(), l.type().label(),
+        out.printf(Locale.ROOT, "%-18s %-11s %13s %10s %13s %7s %13s %14s %16s%n", indent + l.name(), l.type().label(),
                 dims(l.input()), window, dims(l.output()), pool, dims(l.pooled()),
                 String.format(Locale.ROOT, "%,d", l.parameters()), String.format(Locale.ROOT, "%,d", l.trainingMacsPerSample()));
     }
@@ -89,7 +89,7 @@ final class NetworkDescription {
         if (!n.note().isEmpty()) {
             out.printf(Locale.ROOT, "note: %s%n", n.note());
         }
-        out.printf(Locale.ROOT, "%-18s %-4s %13s %10s %13s %7s %13s %14s %16s%n", "layer", "kind", "input", "k/s/pad",
+        out.printf(Locale.ROOT, "%-18s %-11s %13s %10s %13s %7s %13s %14s %16s%n", "layer", "kind", "input", "k/s/pad",
                 "output", "pool", "pooled", "weights", "training MACs");
         for (int i = 0; i < n.size(); i++) {
             row(out, n.layer(i), "");
