@@ -52,4 +52,24 @@ class MemoryCommandsTest {
         assertEquals(0, without.status(), without.err());
         assertFalse(without.out().contains("peakMemoryBytes"), without.out());
     }
+
+    @Test
+    void timedSaysSoWhenNoPlanFits() throws Exception {
+        // GPT-test's weights alone take 7.5 MB at 16 bytes a parameter: none of its plans fits in 0.001 GiB
+        Cli r = Cli.run("run", Scenarios.write(dir, "t.yaml", "network: GPT-test\naccelerators: 2\nbatch: 8\n"
+                + "hardware: {profile: hmc-rs, memoryCapacityGiB: 0.001}\nstrategies: [timed]\nplanBudget: 6\n"
+                + "optimizer: adam\nfit: required\n").toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("of 1.074 MB per accelerator: does not fit"), r.out());
+        assertTrue(r.out().contains("(fit: required, but no candidate plan fits: timed chose the fastest)"), r.out());
+    }
+
+    @Test
+    void aScenarioOverridesTheCapacity() throws Exception {
+        Cli r = Cli.run("run", Scenarios.write(dir, "c.yaml", "network: GPT-test\naccelerators: 2\nbatch: 8\n"
+                + "hardware: {profile: hmc-rs, memoryCapacityGiB: 64}\nstrategies: [dp]\nfit: reported\n").toString(),
+                "--format", "json");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("\"capacityBytes\" : 68719476736"), r.out());
+    }
 }
