@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.hyparsim.core.InputException;
+import org.hyparsim.core.Named;
 import org.hyparsim.core.Units;
 import org.hyparsim.core.workload.Network;
 import org.hyparsim.partition.Accounting;
@@ -18,6 +19,12 @@ import org.hyparsim.partition.CommunicationCost;
 import org.hyparsim.partition.CommunicationModel;
 import org.hyparsim.core.kind.Parallelism;
 import org.hyparsim.partition.Plan;
+import org.hyparsim.partition.memory.FitPolicy;
+import org.hyparsim.partition.memory.MemoryFootprint;
+import org.hyparsim.partition.memory.MemorySettings;
+import org.hyparsim.partition.memory.Optimizer;
+import org.hyparsim.partition.memory.Precision;
+import org.hyparsim.partition.memory.Recompute;
 import org.hyparsim.partition.planner.ExhaustivePlanner;
 import org.hyparsim.partition.planner.FilePlanner;
 import org.hyparsim.partition.planner.Planner;
@@ -26,6 +33,7 @@ import org.hyparsim.core.kind.StrategyKind;
 import org.hyparsim.results.RowCodec;
 import org.hyparsim.input.networks.NetworkCatalog;
 import org.hyparsim.input.networks.PlanFile;
+import org.hyparsim.input.scenario.HardwareReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -79,6 +87,22 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--inter-multiplicity", paramLabel = "M", description = "Overrides the factor on inter-layer amounts.")
     Double interMultiplicity;
 
+    @Option(names = "--optimizer", paramLabel = "O", defaultValue = "sgd",
+            description = "For the memory footprint: sgd, momentum or adam (default ${DEFAULT-VALUE}).")
+    String optimizer;
+
+    @Option(names = "--precision", paramLabel = "P", defaultValue = "fp32",
+            description = "For the memory footprint: fp32 or mixed (default ${DEFAULT-VALUE}).")
+    String precision;
+
+    @Option(names = "--recompute", paramLabel = "R", defaultValue = "none",
+            description = "For the memory footprint: none or full (default ${DEFAULT-VALUE}).")
+    String recompute;
+
+    @Option(names = "--hardware", paramLabel = "PROFILE", defaultValue = "hmc-rs",
+            description = "The profile whose memory capacity the footprint is checked against (default ${DEFAULT-VALUE}).")
+    String hardware;
+
     @Mixin
     FormatOption output;
 
@@ -126,14 +150,30 @@ public final class PlanCommand implements Callable<Integer> {
         CommunicationModel model = new CommunicationModel(net, acc);
         Plan plan = planner.plan(model, levels);
         CommunicationCost cost = model.evaluate(plan);
+        MemorySettings settings = memorySettings();
+        double peak = MemoryFootprint.peakBytes(plan, net, batch, settings);
+        long capacity = HardwareReader.resolve(hardware, null, CLI, "--hardware").capacity().bytes();
+        boolean fits = MemoryFootprint.fits(peak, capacity);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(RowCodec.json().writeValueAsString(json(net, acc, accelerators, planner.name(), plan, cost)));
+            Map<String, Object> m = json(net, acc, accelerators, planner.name(), plan, cost);
+            m.put("peakMemoryBytes", peak);
+            m.put("capacityBytes", capacity);
+            m.put("fits", fits);
+            out.println(RowCodec.json().writeValueAsString(m));
         } else {
             out.print(text(net, acc, accelerators, planner.name(), plan, cost));
+            out.print(MemoryLines.of(planner.name(), peak, capacity, fits, false, false));
         }
         out.flush();
         return 0;
+    }
+
+    /** The footprint's settings named on the command line, each refused with its option when unknown. */
+    private MemorySettings memorySettings() {
+        return new MemorySettings(Named.require(Optimizer.class, optimizer, CLI, "--optimizer"),
+                Named.require(Precision.class, precision, CLI, "--precision"),
+                Named.require(Recompute.class, recompute, CLI, "--recompute"), FitPolicy.REPORTED);
     }
 
     /** The accounting named on the command line, with its overrides, checked. */

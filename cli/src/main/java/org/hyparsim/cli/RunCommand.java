@@ -183,6 +183,14 @@ public final class RunCommand implements Callable<Integer> {
         if (runs.stream().anyMatch(r -> !r.groups().isEmpty())) {
             sb.append("\nHardware groups (the busiest accelerator of each):\n").append(groups(runs));
         }
+        if (runs.stream().anyMatch(r -> r.memory() != null)) {
+            sb.append("\nMemory (weights, gradients, optimizer state, activations kept):\n");
+            for (RunRecord r : runs) {
+                RunRecord.Memory m = r.memory();
+                sb.append(MemoryLines.of(r.key().strategy().label(), m.peakMemoryBytes(), m.capacityBytes(), m.fits(),
+                        m.required(), r.key().strategy() == StrategyKind.TIMED));
+            }
+        }
         return sb.toString();
     }
 

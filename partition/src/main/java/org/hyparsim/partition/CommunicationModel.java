@@ -286,9 +286,18 @@ public final class CommunicationModel {
         return forwardOnly ? all * forwardShare(a, b, ra, rb) : all;
     }
 
-    /** The layer whose type (with the shortcut's first layer's) sets a shortcut's amount. */
+    /**
+     * The layer whose type (with the shortcut's first layer's) sets a shortcut's amount: its
+     * last layer, or under AccPar's accounting the layer that consumes the sum; a shortcut that
+     * ends at the network's last layer has no consumer, so its last layer under both.
+     */
     public int shortcutEnd(Shortcut s) {
-        return accounting.accparShortcuts() ? s.destination() : s.to();
+        return consumed(s) ? s.destination() : s.to();
+    }
+
+    /** True when AccPar's accounting charges the shortcut at a layer that consumes its sum. */
+    private boolean consumed(Shortcut s) {
+        return accounting.accparShortcuts() && s.destination() < network.size();
     }
 
     /**
@@ -316,7 +325,7 @@ public final class CommunicationModel {
     public ShortcutAmount shortcutAmount(Shortcut s, Parallelism from, Parallelism end, Split endAbove, double rf,
             double re) {
         double scale = accounting.interMultiplicity() * accounting.bytesPerElement();
-        if (accounting.accparShortcuts()) {
+        if (consumed(s)) {
             double all = scale * interFactor(from, end, rf, re) * consumerInput(s.destination(), endAbove);
             double fwd = forwardShare(from, end, rf, re);
             return new ShortcutAmount(all * fwd, all * (1 - fwd));

@@ -39,6 +39,8 @@ final class StepFill {
     private int[][] fwd;
     /** A layer's last forward task per accelerator (its projections' after it); the same for errors. */
     private int[][] fwdLast;
+    /** The forward transfers of the shortcuts that end at the network's last layer (this iteration). */
+    private List<int[]> lastAdded = List.of();
     private int[][] errLast;
     private int[][] err;
     private int[][] grad;
@@ -140,6 +142,9 @@ final class StepFill {
         }
         fwdLast[l] = done;
         psum.add(intraCollective(l, Parallelism.MP, done).transfers());
+        if (l == layers - 1) {
+            lastAdded = shortcutTransfers(l, true); // shortcuts into the network's output: the loss waits for them
+        }
     }
 
     /** What layer l-1's output needs before layer l can start: partial sums, shortcuts adding into it, redistribution. */
@@ -180,6 +185,8 @@ final class StepFill {
         List<int[]> waits = new ArrayList<>(); // what E_{l+1} into each accelerator waits for
         if (l == layers - 1) {
             waits.addAll(psum.get(l));
+            waits.addAll(lastAdded);
+            shortcutErrorsBack(l, waits, fwdLast[l]);
         } else {
             backwardInputs(l, waits);
         }
@@ -244,6 +251,15 @@ final class StepFill {
             b.depends(grad[l][t[1]], t[0]);
             waits.add(new int[] {t[0], t[1]});
         }
+        shortcutErrorsBack(l, waits, errLast[l + 1]);
+    }
+
+    /**
+     * The errors of the shortcuts that end at layer l, sent back to their first layers once the
+     * error of l's output is on the sender ({@code ready}: the layer after's error, or for the
+     * network's last layer its forward) with everything in {@code waits}.
+     */
+    private void shortcutErrorsBack(int l, List<int[]> waits, int[] ready) {
         List<List<Integer>> waitsInto = null;
         for (Shortcut sc : net.shortcuts()) {
             if (sc.to() != l) {
@@ -253,7 +269,7 @@ final class StepFill {
                 waitsInto = byDestination(waits, n);
             }
             for (int[] t : shortcutSpread(sc, false)) {
-                b.depends(t[0], errLast[l + 1][t[2]]);
+                b.depends(t[0], ready[t[2]]);
                 for (int s : waitsInto.get(t[2])) {
                     b.depends(t[0], s);
                 }
@@ -317,7 +333,7 @@ final class StepFill {
             CommunicationModel.ShortcutAmount a = model.shortcutAmount(sc, plan.choice(h, sc.from()), plan.choice(h, end),
                     plan.splitsAbove(h - 1)[end], plan.ratio(h, sc.from()), plan.ratio(h, end));
             double bytes = forward ? a.forward() : model.forwardOnly() ? 0 : a.backward();
-            spread(h, bytes, sc.destination(),
+            spread(h, bytes, Math.min(sc.destination(), layers - 1),
                     forward ? TransferKind.SHORTCUT_FORWARD : TransferKind.SHORTCUT_BACKWARD, out);
         }
         return out;

@@ -97,6 +97,11 @@ public final class Rows {
         if (!r.groups().isEmpty()) {
             m.put("groups", RowCodec.jsonRows(r.groups(), GROUP_COLUMNS));
         }
+        if (r.memory() != null) {
+            m.put("peakMemoryBytes", r.memory().peakMemoryBytes());
+            m.put("capacityBytes", r.memory().capacityBytes());
+            m.put("fits", r.memory().fits());
+        }
         m.put("layers", layers(r));
         return m;
     }

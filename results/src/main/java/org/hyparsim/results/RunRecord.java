@@ -8,10 +8,28 @@ import org.hyparsim.core.step.StepResult;
  * the replay measured. Writers turn it into a {@link RunRow} (the summary) and per-layer and
  * per-link rows.
  */
-public record RunRecord(RunKey key, PlanGrid plan, double plannerBytes, StepResult result, List<GroupResult> groups) {
+public record RunRecord(RunKey key, PlanGrid plan, double plannerBytes, StepResult result, List<GroupResult> groups,
+        Memory memory) {
 
     public RunRecord {
         groups = List.copyOf(groups);
+    }
+
+    /** A run whose memory footprint is not reported. */
+    public RunRecord(RunKey key, PlanGrid plan, double plannerBytes, StepResult result, List<GroupResult> groups) {
+        this(key, plan, plannerBytes, result, groups, null);
+    }
+
+    /** The run with its plan's memory footprint. */
+    public RunRecord withMemory(Memory m) {
+        return new RunRecord(key, plan, plannerBytes, result, groups, m);
+    }
+
+    /**
+     * The plan's memory footprint: the largest accelerator's bytes, each accelerator's capacity,
+     * whether the one fits the other, and whether the scenario required plans to fit.
+     */
+    public record Memory(double peakMemoryBytes, long capacityBytes, boolean fits, boolean required) {
     }
 
     /** A run on a uniform array. */

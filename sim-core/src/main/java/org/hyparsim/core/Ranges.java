@@ -51,6 +51,7 @@ public final class Ranges {
         TABLE.put("dramPjPerBit", new Range(0, 1_000_000, false, "pJ"));
         TABLE.put("linkPjPerBit", new Range(0, 1_000_000, false, "pJ"));
         TABLE.put("staticWatts", new Range(0, 1_000_000, false, "W"));
+        TABLE.put("memoryCapacityGiB", new Range(0.001, 1 << 20, false, "GiB"));
     }
 
     private Ranges() {

@@ -20,7 +20,7 @@ import org.hyparsim.partition.Plan;
  */
 @JsonIgnoreProperties({"batch", "levels", "accounting", "unit",
         "levelBytes", "intraLayerBytes", "interLayerBytes", "shortcutBytes", "communicationBytes", "bytesPerElement",
-        "intraMultiplicity", "interMultiplicity"})
+        "intraMultiplicity", "interMultiplicity", "peakMemoryBytes", "capacityBytes", "fits"})
 public record PlanFile(@JsonProperty("plan") List<List<String>> plan, @JsonProperty("layers") List<String> layers,
         @JsonProperty("network") String network, @JsonProperty("accelerators") Long accelerators,
         @JsonProperty("strategy") String strategy, @JsonProperty("ratios") List<List<Double>> ratios) {

@@ -3,6 +3,8 @@ package org.hyparsim.input.scenario;
 import java.util.ArrayList;
 import java.util.List;
 import org.hyparsim.accel.AcceleratorProfile;
+import org.hyparsim.core.Checks;
+import org.hyparsim.core.Ranges;
 import org.hyparsim.core.step.EnergyParams;
 import org.hyparsim.noc.LinkProfile;
 
@@ -13,7 +15,25 @@ import org.hyparsim.noc.LinkProfile;
  * @param overrides the values given in place of the profile's, in the order given
  */
 public record Hardware(BuiltInProfile profile, List<Override> overrides, AcceleratorProfile accelerator,
-        LinkProfile links) {
+        LinkProfile links, MemoryCapacity capacity) {
+
+    /**
+     * Each accelerator's memory for training's weights, gradients, optimizer state and
+     * activations ({@code memoryCapacityGiB}, 2^30 bytes).
+     */
+    public record MemoryCapacity(double memoryCapacityGiB) {
+        /** The capacity in bytes. */
+        public long bytes() {
+            return Math.round(memoryCapacityGiB * (1L << 30));
+        }
+
+        /** Values outside their range ({@link Ranges}). */
+        public List<Checks.Problem> problems() {
+            List<Checks.Problem> out = new ArrayList<>();
+            Checks.inRange(out, "memoryCapacityGiB", memoryCapacityGiB);
+            return out;
+        }
+    }
 
     /** One overridden value, as written (for the label). */
     public record Override(String field, String value) {
@@ -36,7 +56,7 @@ public record Hardware(BuiltInProfile profile, List<Override> overrides, Acceler
     public Hardware withLinks(LinkProfile newLinks, List<Override> more) {
         List<Override> all = new ArrayList<>(overrides);
         all.addAll(more);
-        return new Hardware(profile, all, accelerator, newLinks);
+        return new Hardware(profile, all, accelerator, newLinks, capacity);
     }
 
     /** The energy per action of the accelerator and the links, as the replay takes it. */

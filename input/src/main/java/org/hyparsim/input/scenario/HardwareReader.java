@@ -84,15 +84,18 @@ public final class HardwareReader {
                 field(path, "computeModel"));
         AcceleratorProfile accelerator;
         LinkProfile links;
+        Hardware.MemoryCapacity capacity;
         try {
             accelerator = new AcceleratorProfile(values.path("name").asText(), compute, part(values, PeArray.class),
                     part(values, MemorySystem.class), part(values, AcceleratorEnergy.class));
             links = part(values, LinkProfile.class);
+            capacity = part(values, Hardware.MemoryCapacity.class);
         } catch (IOException e) {
             throw new InputException(source, path, "invalid hardware values: " + e.getMessage().split("\n")[0]);
         }
         List<Checks.Problem> bad = new ArrayList<>(accelerator.problems());
         bad.addAll(links.problems());
+        bad.addAll(capacity.problems());
         List<InputException.Problem> problems = new ArrayList<>();
         for (Checks.Problem pr : bad) {
             problems.add(new InputException.Problem(source, field(path, pr.field()), pr.reason()));
@@ -100,7 +103,7 @@ public final class HardwareReader {
         if (!problems.isEmpty()) {
             throw new InputException(problems);
         }
-        return new Hardware(profile, given, accelerator, links);
+        return new Hardware(profile, given, accelerator, links, capacity);
     }
 
     /**

@@ -25,6 +25,11 @@ import org.hyparsim.partition.Accounting;
 import org.hyparsim.partition.ArrayHierarchy;
 import org.hyparsim.partition.Plan;
 import org.hyparsim.partition.StepBuilder;
+import org.hyparsim.partition.memory.FitPolicy;
+import org.hyparsim.partition.memory.MemorySettings;
+import org.hyparsim.partition.memory.Optimizer;
+import org.hyparsim.partition.memory.Precision;
+import org.hyparsim.partition.memory.Recompute;
 import org.hyparsim.core.kind.CollectiveAlgorithm;
 import org.hyparsim.partition.planner.ExhaustivePlanner;
 import org.hyparsim.partition.planner.FilePlanner;
@@ -81,8 +86,29 @@ public final class ScenarioReader {
         if (!problems.isEmpty()) {
             throw new InputException(problems);
         }
-        return new Scenario(src, new Workload(f.network(), f.batch().intValue(), f.iterations().intValue(), f.phase()), array,
-                f.schedule(), f.strategies());
+        MemorySettings memory = memorySettings(s, src);
+        return new Scenario(src, new Workload(f.network(), f.batch().intValue(), f.iterations().intValue(), f.phase(),
+                memory), array, f.schedule(), f.strategies());
+    }
+
+    /**
+     * The memory settings (optimizer, precision, recompute, fit), each defaulting to
+     * {@link MemorySettings#DEFAULT}'s; null when the scenario states none of them.
+     */
+    static MemorySettings memorySettings(ScenarioSpec s, String src) {
+        if (s.optimizer() == null && s.precision() == null && s.recompute() == null && s.fit() == null) {
+            return null;
+        }
+        List<InputException.Problem> problems = new ArrayList<>();
+        MemorySettings d = MemorySettings.DEFAULT;
+        Optimizer optimizer = named(problems, src, "optimizer", Optimizer.class, s.optimizer(), d.optimizer());
+        Precision precision = named(problems, src, "precision", Precision.class, s.precision(), d.precision());
+        Recompute recompute = named(problems, src, "recompute", Recompute.class, s.recompute(), d.recompute());
+        FitPolicy fit = named(problems, src, "fit", FitPolicy.class, s.fit(), d.fit());
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
+        }
+        return new MemorySettings(optimizer, precision, recompute, fit);
     }
 
     /** A scenario's fields, each resolved on its own; null where its problems were reported. */

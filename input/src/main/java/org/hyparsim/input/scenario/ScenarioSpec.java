@@ -25,7 +25,11 @@ public record ScenarioSpec(
         @JsonProperty("collective") String collective,
         @JsonProperty("phase") String phase,
         @JsonProperty("sweep") SweepSpec sweep,
-        @JsonProperty("workload") JsonNode workload) {
+        @JsonProperty("workload") JsonNode workload,
+        @JsonProperty("optimizer") String optimizer,
+        @JsonProperty("precision") String precision,
+        @JsonProperty("recompute") String recompute,
+        @JsonProperty("fit") String fit) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 

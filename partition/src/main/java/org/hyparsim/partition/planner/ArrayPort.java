@@ -44,6 +44,14 @@ public interface ArrayPort {
     /** The plan replayed on the array. */
     StepResult replay(Plan plan);
 
+    /**
+     * Whether a plan may be chosen by its memory footprint: true for every plan unless the
+     * scenario requires plans to fit ({@code fit: required}) and this one does not.
+     */
+    default boolean admits(Plan plan) {
+        return true;
+    }
+
     /** H, for 2^H accelerators. */
     default int levels() {
         return Integer.numberOfTrailingZeros(accelerators());

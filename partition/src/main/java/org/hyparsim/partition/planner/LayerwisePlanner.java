@@ -137,9 +137,19 @@ public final class LayerwisePlanner implements Planner {
                 back[l][t] = arg;
             }
         }
+        double[] end = new double[k]; // with the shortcuts that end at the last layer (no later layer consumes them)
+        for (int t = 0; t < k; t++) {
+            end[t] = cost[n - 1][t];
+            for (Shortcut s : shortcuts) {
+                if (s.destination() == n) {
+                    int source = traceBack(back, n - 1, t, s.from());
+                    end[t] += model.shortcutBytes(s, types.get(source), types.get(t), above[n - 1]);
+                }
+            }
+        }
         int last = 0;
         for (int t = 1; t < k; t++) {
-            if (cost[n - 1][t] < cost[n - 1][last]) {
+            if (end[t] < end[last]) {
                 last = t;
             }
         }

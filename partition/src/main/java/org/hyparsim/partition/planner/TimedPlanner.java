@@ -50,7 +50,10 @@ import org.hyparsim.partition.collective.Collectives;
  * them, and the fastest kept (the first on a tie): dp, mp, trick, hypar and accpar first (always),
  * then the dynamic program's plan, then, on a heterogeneous array, the baselines with the
  * balanced splits, then a beam of plans mixing, level by level, the dynamic program's row with
- * the baselines' rows, best estimate first. The same inputs always give the same plan.
+ * the baselines' rows, best estimate first. The same inputs always give the same plan. Where
+ * the array admits only plans that fit in memory ({@link ArrayPort#admits}), the candidates that
+ * do not fit are skipped; when none fits, all are replayed as before and the fastest chosen (the
+ * run reports that it does not fit).
  */
 public final class TimedPlanner {
     /** The fewest replays: the five baselines and the dynamic program's plan. */
@@ -142,9 +145,13 @@ public final class TimedPlanner {
         List<Candidate> replayed = new ArrayList<>();
         Plan best = null;
         StepResult bestResult = null;
+        boolean anyAdmitted = ordered.values().stream().anyMatch(array::admits);
         for (Map.Entry<String, Plan> e : ordered.entrySet()) {
             if (replayed.size() == budget) {
                 break;
+            }
+            if (anyAdmitted && !array.admits(e.getValue())) {
+                continue; // a plan that does not fit where plans must: never replayed, never chosen
             }
             StepResult r = array.replay(e.getValue());
             replayed.add(new Candidate(e.getKey(), e.getValue(), estimate(e.getValue()), r.stepTimeSeconds()));

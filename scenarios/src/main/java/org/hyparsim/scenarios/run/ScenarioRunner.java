@@ -30,6 +30,9 @@ import org.hyparsim.partition.CommunicationModel;
 import org.hyparsim.partition.Plan;
 import org.hyparsim.partition.StepBuilder;
 import org.hyparsim.partition.collective.Collectives;
+import org.hyparsim.partition.memory.FitPolicy;
+import org.hyparsim.partition.memory.MemoryFootprint;
+import org.hyparsim.partition.memory.MemorySettings;
 import org.hyparsim.partition.planner.ArrayPort;
 import org.hyparsim.partition.planner.Strategy;
 import org.hyparsim.partition.planner.TimedPlanner;
@@ -152,8 +155,24 @@ public final class ScenarioRunner {
         Plan plan = strategy.planner(port).plan(model, s.levels());
         StepResult r = trace ? replay(s, model, plan, true) : port.replay(plan);
         double plannerBytes = model.evaluate(plan).totalBytes();
-        return new RunRecord(key(s, strategy), new PlanGrid(s.network().layerNames(), plan.rows(), plan.uneven() ? plan.ratios() : List.of()), plannerBytes,
+        RunRecord rec = new RunRecord(key(s, strategy), new PlanGrid(s.network().layerNames(), plan.rows(), plan.uneven() ? plan.ratios() : List.of()), plannerBytes,
                 r, groups(s.array(), r));
+        return s.workload().reportsMemory() ? rec.withMemory(memory(s, plan)) : rec;
+    }
+
+    /** A plan's memory footprint on the scenario's array against each accelerator's capacity. */
+    public static RunRecord.Memory memory(Scenario s, Plan plan) {
+        MemorySettings settings = s.workload().memorySettings();
+        double peak = MemoryFootprint.peakBytes(plan, s.network(), s.batch(), settings);
+        long capacity = capacityBytes(s);
+        return new RunRecord.Memory(peak, capacity, MemoryFootprint.fits(peak, capacity),
+                settings.fit() == FitPolicy.REQUIRED);
+    }
+
+    /** Each accelerator's capacity: the smallest of the array's hardware groups'. */
+    static long capacityBytes(Scenario s) {
+        return s.array().groups().stream().mapToLong(g -> g.hardware().capacity().bytes()).min()
+                .orElse(s.hardware().capacity().bytes());
     }
 
     /** The model a scenario plans with: the paper's accounting at the hardware's bytes per element, per phase. */
@@ -222,6 +241,13 @@ public final class ScenarioRunner {
             @Override
             public boolean halvesUniform(int level) {
                 return s.array().halvesUniform(level);
+            }
+
+            @Override
+            public boolean admits(Plan plan) {
+                MemorySettings settings = s.workload().memorySettings();
+                return settings.fit() != FitPolicy.REQUIRED || MemoryFootprint.fits(
+                        MemoryFootprint.peakBytes(plan, s.network(), s.batch(), settings), capacityBytes(s));
             }
 
             @Override

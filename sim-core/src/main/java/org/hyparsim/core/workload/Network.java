@@ -127,9 +127,9 @@ public record Network(String name, String description, List<Layer> layers, List<
 
     /** Why a shortcut does not fit the layers: ends out of range, or shapes that do not add. */
     private static java.util.Optional<String> shortcutProblem(List<Layer> layers, Shortcut s, boolean chain) {
-        if (s.to() + 1 >= layers.size()) {
-            return java.util.Optional.of("a shortcut must end before the last layer (a later layer consumes the sum); "
-                    + "it ends at layer " + s.to() + " of " + layers.size());
+        if (s.to() >= layers.size()) { // one ending at the last layer adds into the network's output
+            return java.util.Optional.of("a shortcut must end at a layer of the network; it ends at layer " + s.to()
+                    + " of " + layers.size());
         }
         if (!chain) {
             return java.util.Optional.empty();
