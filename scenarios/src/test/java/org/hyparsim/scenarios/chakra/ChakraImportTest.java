@@ -29,7 +29,6 @@ import org.hyparsim.scenarios.run.ScenarioRunner;
 import org.hyparsim.core.step.ComputeWork;
 import org.hyparsim.core.step.TaskKind;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Chakra traces replayed on our array: ASTRA-sim's VGG-E figure, a round trip, and the refusals. */
@@ -103,29 +102,6 @@ class ChakraImportTest {
         double astraRule = ChakraImport.replay(t, SimulatedArray.of(ring(dir, n, "overlap").array(),
                 ring(dir, n, "overlap").schedule()), new ChakraImport.Options(true)).stepTimeSeconds();
         assertEquals(seconds, astraRule, 1e-9 * seconds, "already one communication at a time");
-    }
-
-    /**
-     * The same trace on a 1024-ring (ASTRA-sim: 59.829955 ms). About 40 million transfers: run on
-     * request only, with room for them, e.g. {@code -Dhypar-sim.chakra1024=true
-     * -Dhypar-sim.maxTasks=50000000} and a heap of 12 GB (docs/INTEROP.md has the figures).
-     */
-    @Test
-    @EnabledIfSystemProperty(named = "hypar-sim.chakra1024", matches = "true")
-    void vggETraceOnA1024RingIsWithinOnePercentOfAstraSim() throws IOException {
-        int n = 1024;
-        List<List<EtNode>> ranks = new ArrayList<>();
-        List<EtNode> rank = vggERank();
-        for (int r = 0; r < n; r++) {
-            ranks.add(rank);
-        }
-        Path prefix = writeRanks(dir.resolve("vgg"), "vgg", ranks);
-        ChakraImport.Trace t = ChakraImport.read(prefix, null, n);
-        Scenario s = ring(dir, n, "overlap");
-        double seconds = ChakraImport.replay(t, SimulatedArray.of(s.array(), s.schedule()), ChakraImport.Options.DEFAULT)
-                .stepTimeSeconds();
-        System.out.println("VGG-E trace on a 1024-ring: " + seconds * 1e3 + " ms (ASTRA-sim 59.829955 ms)");
-        assertEquals(ASTRA_SIM_VGG_E_1024, seconds, 0.01 * ASTRA_SIM_VGG_E_1024, "ours: " + seconds);
     }
 
     @Test
