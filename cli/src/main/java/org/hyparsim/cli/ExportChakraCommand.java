@@ -16,6 +16,7 @@ import org.hyparsim.results.chakra.ChakraFiles;
 import org.hyparsim.results.chakra.EtNode;
 import org.hyparsim.scenarios.chakra.ChakraExporter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,7 +30,7 @@ public final class ExportChakraCommand implements Callable<Integer> {
     private static final String CLI = "command line";
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Mixin
     DebugOption debug;
@@ -42,6 +43,9 @@ public final class ExportChakraCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "The directory to write into.")
     Path out;
+
+    @Option(names = "--force", description = "Write into an --out that holds another kind of result.")
+    boolean force;
 
     @Option(names = "--collectives", paramLabel = "C", defaultValue = "as-nodes",
             description = "as-nodes (COMM_COLL nodes) or as-transfers (our algorithm's SEND/RECV pairs); default ${DEFAULT-VALUE}.")
@@ -56,9 +60,13 @@ public final class ExportChakraCommand implements Callable<Integer> {
         StrategyKind kind = StrategyKind.fromName(strategy).orElseThrow(() -> new InputException(CLI, "--strategy",
                 "unknown strategy '" + strategy + "': expected one of " + String.join(", ", StrategyKind.plannerNames())));
         Strategy chosen = ChakraExporter.strategy(s, kind, CLI, "--strategy");
+        OutputDir.check(out, "--out");
         ChakraExport.Trace trace = ChakraExporter.export(s, chosen, mode);
         String name = scenarioName(scenario);
-        List<String> notes = ChakraFiles.write(out, name, trace, ChakraExporter.array(s));
+        List<String> notes;
+        try (var lock = OutputDir.claim(out, "--out", OutputDir.Kind.CHAKRA, force, "export-chakra")) {
+            notes = ChakraFiles.write(out, name, trace, ChakraExporter.array(s));
+        }
         PrintWriter pw = spec.commandLine().getOut();
         long nodes = trace.ranks().stream().mapToLong(List::size).sum();
         pw.printf(Locale.ROOT, "%s: %d ranks, %d nodes (%s), %d communicator groups -> %s/%s.<rank>.et%n", name,

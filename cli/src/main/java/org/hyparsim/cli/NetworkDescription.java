@@ -85,7 +85,7 @@ final class NetworkDescription {
 
     /** The description as a table: one row per layer (projections indented under their shortcut's end). */
     static void text(PrintWriter out, Network n) {
-        out.printf(Locale.ROOT, "%s: %s%n", n.name(), n.description());
+        out.println(n.description().isEmpty() ? n.name() : n.name() + ": " + n.description());
         if (!n.note().isEmpty()) {
             out.printf(Locale.ROOT, "note: %s%n", n.note());
         }
@@ -101,7 +101,8 @@ final class NetworkDescription {
                 }
             }
         }
-        out.printf(Locale.ROOT, "total: %d layers, %d shortcuts, %,d parameters, %,d training MACs per sample%n",
-                n.size(), n.shortcuts().size(), n.weights(), n.trainingMacsPerSample());
+        out.printf(Locale.ROOT, "total: %d layers, %d shortcut%s, %,d parameters, %,d training MACs per sample%n",
+                n.size(), n.shortcuts().size(), n.shortcuts().size() == 1 ? "" : "s", n.weights(),
+                n.trainingMacsPerSample());
     }
 }

@@ -23,7 +23,8 @@ final class OutputDir {
     enum Kind {
         RUN("a run's", List.of("runs.json", "summary.csv", "layers.csv", "links.csv", "trace.json")),
         SWEEP("a sweep's", List.of("results.csv", "results.json", SweepJournal.FILE)),
-        REPRODUCTION("the reproduction's", List.of("REPORT.md"));
+        REPRODUCTION("the reproduction's", List.of("REPORT.md")),
+        CHAKRA("a Chakra export's", List.of("groups.json", "system.json", "remote_memory.json"));
 
         private final String label;
         private final List<String> files;

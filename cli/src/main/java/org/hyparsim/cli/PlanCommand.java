@@ -87,16 +87,16 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--inter-multiplicity", paramLabel = "M", description = "Overrides the factor on inter-layer amounts.")
     Double interMultiplicity;
 
-    @Option(names = "--optimizer", paramLabel = "O", defaultValue = "sgd",
-            description = "For the memory footprint: sgd, momentum or adam (default ${DEFAULT-VALUE}).")
+    @Option(names = "--optimizer", paramLabel = "O",
+            description = "For the memory footprint: sgd, momentum or adam (default sgd, MemorySettings.DEFAULT's).")
     String optimizer;
 
-    @Option(names = "--precision", paramLabel = "P", defaultValue = "fp32",
-            description = "For the memory footprint: fp32 or mixed (default ${DEFAULT-VALUE}).")
+    @Option(names = "--precision", paramLabel = "P",
+            description = "For the memory footprint: fp32 or mixed (default fp32, MemorySettings.DEFAULT's).")
     String precision;
 
-    @Option(names = "--recompute", paramLabel = "R", defaultValue = "none",
-            description = "For the memory footprint: none or full (default ${DEFAULT-VALUE}).")
+    @Option(names = "--recompute", paramLabel = "R",
+            description = "For the memory footprint: none or full (default none, MemorySettings.DEFAULT's).")
     String recompute;
 
     @Option(names = "--hardware", paramLabel = "PROFILE", defaultValue = "hmc-rs",
@@ -157,7 +157,7 @@ public final class PlanCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> m = json(net, acc, accelerators, planner.name(), plan, cost);
-            m.put("peakMemoryBytes", peak);
+            m.put("peakMemoryBytes", Math.round(peak));
             m.put("capacityBytes", capacity);
             m.put("fits", fits);
             out.println(RowCodec.json().writeValueAsString(m));
@@ -171,9 +171,12 @@ public final class PlanCommand implements Callable<Integer> {
 
     /** The footprint's settings named on the command line, each refused with its option when unknown. */
     private MemorySettings memorySettings() {
-        return new MemorySettings(Named.require(Optimizer.class, optimizer, CLI, "--optimizer"),
-                Named.require(Precision.class, precision, CLI, "--precision"),
-                Named.require(Recompute.class, recompute, CLI, "--recompute"), FitPolicy.REPORTED);
+        // unset options take the one set of defaults, MemorySettings.DEFAULT
+        MemorySettings d = MemorySettings.DEFAULT;
+        return new MemorySettings(optimizer == null ? d.optimizer() : Named.require(Optimizer.class, optimizer, CLI,
+                "--optimizer"), precision == null ? d.precision() : Named.require(Precision.class, precision, CLI,
+                "--precision"), recompute == null ? d.recompute() : Named.require(Recompute.class, recompute, CLI,
+                "--recompute"), FitPolicy.REPORTED);
     }
 
     /** The accounting named on the command line, with its overrides, checked. */

@@ -98,7 +98,7 @@ public final class Rows {
             m.put("groups", RowCodec.jsonRows(r.groups(), GROUP_COLUMNS));
         }
         if (r.memory() != null) {
-            m.put("peakMemoryBytes", r.memory().peakMemoryBytes());
+            m.put("peakMemoryBytes", Math.round(r.memory().peakMemoryBytes()));
             m.put("capacityBytes", r.memory().capacityBytes());
             m.put("fits", r.memory().fits());
         }

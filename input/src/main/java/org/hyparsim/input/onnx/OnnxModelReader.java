@@ -54,7 +54,8 @@ public final class OnnxModelReader {
         try {
             model = ModelProto.parseFrom(bytes);
         } catch (InvalidProtocolBufferException e) {
-            throw new InputException(source, "", "not an ONNX model, or a truncated one: " + e.getMessage());
+            throw new InputException(source, "", "not an ONNX model, or a truncated one (its protobuf data ends inside a "
+                    + "field or holds a malformed one)");
         }
         if (!model.hasGraph() || model.getIrVersion() <= 0 || model.getGraph().getNodeCount() == 0) {
             throw new InputException(source, "", "not an ONNX model (no IR version or no graph nodes)");

@@ -1,6 +1,9 @@
 package org.hyparsim.results.chakra;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import org.hyparsim.results.AtomicFiles;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -40,11 +43,12 @@ public final class ChakraFiles {
         List<String> notes = new ArrayList<>();
         try {
             Files.createDirectories(dir);
+            // an earlier export's ranks and configurations must not mix with this one's
+            removeEarlier(dir, name);
             for (int r = 0; r < trace.ranks().size(); r++) {
-                try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(
-                        dir.resolve(name + "." + r + ".et")))) {
-                    EtCodec.write(out, trace.ranks().get(r));
-                }
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                EtCodec.write(bytes, trace.ranks().get(r));
+                AtomicFiles.write(dir.resolve(name + "." + r + ".et"), bytes.toByteArray());
             }
             text(dir.resolve("groups.json"), groupsJson(trace.groups()));
             String topology = topology(array.topology());
@@ -70,7 +74,22 @@ public final class ChakraFiles {
     }
 
     private static void text(Path file, String content) throws IOException {
-        Files.writeString(file, content, StandardCharsets.UTF_8);
+        AtomicFiles.write(file, content);
+    }
+
+    /** Deletes an earlier export's rank files of this name and the configurations written beside them. */
+    private static void removeEarlier(Path dir, String name) throws IOException {
+        try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, name + ".*.et")) {
+            for (Path p : old) {
+                String middle = p.getFileName().toString().substring(name.length() + 1);
+                if (middle.matches("\\d+\\.et")) {
+                    Files.delete(p);
+                }
+            }
+        }
+        for (String f : List.of("network.yml", "NOTES.txt")) {
+            Files.deleteIfExists(dir.resolve(f));
+        }
     }
 
     /** {"1": [0, 1], ...}: ASTRA-sim's --comm-group-configuration. */

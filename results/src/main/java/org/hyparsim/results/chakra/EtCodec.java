@@ -1,6 +1,7 @@
 package org.hyparsim.results.chakra;
 
 import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.WireFormat;
 import java.io.BufferedInputStream;
@@ -137,6 +138,9 @@ public final class EtCodec {
             return read(gzip ? new GZIPInputStream(raw) : raw, source);
         } catch (NoSuchFileException e) {
             throw new InputException(source, "", "no such file");
+        } catch (InvalidProtocolBufferException e) {
+            throw new InputException(source, "", "not a Chakra ET file, or a truncated one (its protobuf data ends "
+                    + "inside a message or holds a malformed one)");
         } catch (IOException e) {
             throw new InputException(source, "", "not a Chakra ET file, or a truncated one: " + e.getMessage());
         }

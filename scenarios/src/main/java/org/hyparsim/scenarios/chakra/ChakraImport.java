@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import org.hyparsim.core.InputException;
 import org.hyparsim.core.step.ComputeCost;
 import org.hyparsim.core.step.ComputeModel;
@@ -19,6 +20,7 @@ import org.hyparsim.input.io.Json;
 import org.hyparsim.results.chakra.EtCodec;
 import org.hyparsim.results.chakra.EtNode;
 import org.hyparsim.results.chakra.EtValidation;
+import org.hyparsim.results.chakra.EtSchema.Names;
 import org.hyparsim.scenarios.array.SimulatedArray;
 
 /**
@@ -61,9 +63,26 @@ public final class ChakraImport {
             }
             nodes.add(EtCodec.read(file).nodes());
         }
-        Map<String, int[]> groups = groupsFile == null ? Map.of() : groups(groupsFile, ranks);
+        Path extra = Path.of(prefix + "." + ranks + ".et");
+        if (Files.exists(extra) || Files.exists(Path.of(extra + ".gz"))) {
+            throw new InputException(source, "rank " + ranks, "the trace has more rank files than the " + ranks
+                    + " accelerators of the array (" + extra + " exists): give accelerators as many as its ranks");
+        }
+        Map<String, int[]> groups = groupsFile == null ? everyRank(nodes) : groups(groupsFile, ranks);
         EtValidation.check(nodes, groups, source);
         return new Trace(nodes, groups, source);
+    }
+
+    /** Without a groups file every communicator group a trace names spans all its ranks. */
+    private static Map<String, int[]> everyRank(List<List<EtNode>> nodes) {
+        int[] all = IntStream.range(0, nodes.size()).toArray();
+        Map<String, int[]> groups = new LinkedHashMap<>();
+        for (List<EtNode> rank : nodes) {
+            for (EtNode n : rank) {
+                n.text(Names.PG_NAME).filter(g -> !g.isEmpty()).ifPresent(g -> groups.putIfAbsent(g, all));
+            }
+        }
+        return groups;
     }
 
     /** {"1": [0, 1], ...}. */
