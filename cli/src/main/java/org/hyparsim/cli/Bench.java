@@ -1,5 +1,17 @@
 package org.hyparsim.cli;
 
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+import org.hyparsim.core.InputException;
+import org.hyparsim.core.engine.SimulationTimeoutException;
+import org.hyparsim.core.kind.Parallelism;
+import org.hyparsim.core.step.Replay;
+import org.hyparsim.input.scenario.Hardware;
+import org.hyparsim.partition.Plan;
+import org.hyparsim.partition.StepBuilder;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -51,7 +63,7 @@ public final class Bench {
     public record Scaling(int accelerators, TopologyKind topology, double seconds, long events, long peakHeapBytes) {
     }
 
-    public static Map<String, Object> run(boolean quick, java.io.PrintWriter log) throws IOException {
+    public static Map<String, Object> run(boolean quick, PrintWriter log) throws IOException {
         Map<String, Object> out = new LinkedHashMap<>();
         eventRates(quick, log, out);
         reproduceQuick(log, out);
@@ -73,7 +85,7 @@ public final class Bench {
     }
 
     /** The simulator's event rate on VGG-E over 16 accelerators, against the bare engine's. */
-    private static void eventRates(boolean quick, java.io.PrintWriter log, Map<String, Object> out) {
+    private static void eventRates(boolean quick, PrintWriter log, Map<String, Object> out) {
         // the simulator first: its own mean event-list depth sets the depth of the bare engine's ceiling
         Scenario vgg = scenario("VGG-E", 16, TopologyKind.HTREE);
         ScenarioRunner.run(vgg, false); // warm-up
@@ -124,7 +136,7 @@ public final class Bench {
     }
 
     /** reproduce --quick, timed whole. */
-    private static void reproduceQuick(java.io.PrintWriter log, Map<String, Object> out) throws IOException {
+    private static void reproduceQuick(PrintWriter log, Map<String, Object> out) throws IOException {
         Path tmp = Files.createTempDirectory("hypar-sim-bench");
         try {
             long[] heap = new long[1];
@@ -132,7 +144,7 @@ public final class Bench {
                 try {
                     new Reproduction(true).run(tmp, Runtime.getRuntime().availableProcessors(), (d, t, f) -> { });
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
                 return null;
             }, heap);
@@ -145,7 +157,7 @@ public final class Bench {
     }
 
     /** VGG-E hypar over growing arrays, on the H tree and the torus, and the growth exponents. */
-    private static void scaling(boolean quick, java.io.PrintWriter log, Map<String, Object> out) {
+    private static void scaling(boolean quick, PrintWriter log, Map<String, Object> out) {
         List<Integer> sizes = quick ? List.of(16, 64, 256) : List.of(16, 64, 256, 1024);
         List<Map<String, Object>> scaling = new ArrayList<>();
         Map<TopologyKind, List<Scaling>> byTopology = new LinkedHashMap<>();
@@ -181,7 +193,7 @@ public final class Bench {
     }
 
     /** The planners alone: HyPar's on 1000 layers, the timed planner's dynamic program, the plan search. */
-    private static void planners(boolean quick, java.io.PrintWriter log, Map<String, Object> out) {
+    private static void planners(boolean quick, PrintWriter log, Map<String, Object> out) {
         Network big = syntheticNetwork(1000);
         CommunicationModel m = new CommunicationModel(big, Accounting.hypar(Accounting.DEFAULT_BATCH));
         LayerwisePlanner.hypar().plan(m, 10); // warm-up
@@ -206,16 +218,16 @@ public final class Bench {
      * dp and mp (4,096 plans), on 4 over all three types (6,561), Cifar-c on 4 over dp and mp (1,024);
      * hmc-rs, H tree, overlapped, flow-level links at 3 GB/s. {@code quick} keeps the smallest.
      */
-    static List<Map<String, Object>> planSearch(boolean quick, java.io.PrintWriter log) {
+    static List<Map<String, Object>> planSearch(boolean quick, PrintWriter log) {
         record Case(String network, int accelerators, int types) {
         }
         List<Case> cases = quick ? List.of(new Case("Cifar-c", 4, 2))
                 : List.of(new Case("Lenet-c", 8, 2), new Case("Lenet-c", 4, 3), new Case("Cifar-c", 4, 2));
         List<Map<String, Object>> out = new ArrayList<>();
         for (Case c : cases) {
-            org.hyparsim.input.scenario.Hardware hw = HardwareReader.builtIn(BuiltInProfile.HMC_RS);
+            Hardware hw = HardwareReader.builtIn(BuiltInProfile.HMC_RS);
             hw = hw.withLinks(hw.links().with(3.0, null, null, 3.0),
-                    List.of(new org.hyparsim.input.scenario.Hardware.Override("linkBandwidthGBps", "3")));
+                    List.of(new Hardware.Override("linkBandwidthGBps", "3")));
             Scenario s = new Scenario("bench", new Workload(NetworkCatalog.builtIn().get(c.network()),
                     Accounting.DEFAULT_BATCH, 1), new ArrayConfig(c.accelerators(), TopologyKind.HTREE, LinkModel.FLOW, hw,
                     BuiltInProfile.HMC_RS.defaultCollective()), Schedule.OVERLAP, List.of(new Strategy.Timed(
@@ -223,16 +235,16 @@ public final class Bench {
             CommunicationModel model = ScenarioRunner.model(s);
             int layers = s.network().size();
             int levels = s.levels();
-            List<org.hyparsim.core.kind.Parallelism> types = org.hyparsim.core.kind.Parallelism.firstTypes(c.types());
+            List<Parallelism> types = Parallelism.firstTypes(c.types());
             long perLevel = (long) Math.pow(c.types(), layers);
             long plans = (long) Math.pow(perLevel, levels);
             long t0 = System.nanoTime();
             double best = Double.POSITIVE_INFINITY;
             for (long i = 0; i < plans; i++) {
-                org.hyparsim.partition.Plan p = new org.hyparsim.partition.Plan(layers, List.of());
+                Plan p = new Plan(layers, List.of());
                 long rest = i;
                 for (int h = 0; h < levels; h++) {
-                    p = p.withLevel(org.hyparsim.partition.Plan.rowFromIndex(rest % perLevel, layers, types));
+                    p = p.withLevel(Plan.rowFromIndex(rest % perLevel, layers, types));
                     rest /= perLevel;
                 }
                 best = Math.min(best, ScenarioRunner.replay(s, model, p, false).stepTimeSeconds());
@@ -268,7 +280,7 @@ public final class Bench {
      * links (a representative's replay where the symmetry holds) and at packet level (once; with
      * {@code quick}, the flow figure alone), each beside its bound.
      */
-    static Map<String, Object> allReduce1024(boolean quick, java.io.PrintWriter log) {
+    static Map<String, Object> allReduce1024(boolean quick, PrintWriter log) {
         Map<String, Object> out = new LinkedHashMap<>();
         LinkProfile links = HardwareReader.builtIn(BuiltInProfile.HMC_RS).links().with(30.0, 500.0, null, 30.0);
         for (LinkModel lm : quick ? List.of(LinkModel.FLOW) : List.of(LinkModel.FLOW, LinkModel.PACKET)) {
@@ -302,11 +314,11 @@ public final class Bench {
     /** Wall seconds of one replay's event loop (the step built and its replay set up beforehand). */
     static double replayLoopSeconds(Scenario s) {
         CommunicationModel model = ScenarioRunner.model(s);
-        org.hyparsim.partition.Plan plan = s.strategies().get(0).planner().plan(model, s.levels());
+        Plan plan = s.strategies().get(0).planner().plan(model, s.levels());
         SimulatedArray array = SimulatedArray.of(s.array(), s.schedule());
         SimulatedArray.Wiring w = array.wire();
-        org.hyparsim.core.step.Replay replay = array.whole(w,
-                org.hyparsim.partition.StepBuilder.build(model, plan, s.iterations(), w.collectives()), false);
+        Replay replay = array.whole(w,
+                StepBuilder.build(model, plan, s.iterations(), w.collectives()), false);
         long t0 = System.nanoTime();
         replay.run();
         return (System.nanoTime() - t0) / 1e9;
@@ -331,16 +343,16 @@ public final class Bench {
 
     static double median(double[] v) {
         double[] s = v.clone();
-        java.util.Arrays.sort(s);
+        Arrays.sort(s);
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
     static double min(double[] v) {
-        return java.util.Arrays.stream(v).min().orElse(Double.NaN);
+        return Arrays.stream(v).min().orElse(Double.NaN);
     }
 
     static double max(double[] v) {
-        return java.util.Arrays.stream(v).max().orElse(Double.NaN);
+        return Arrays.stream(v).max().orElse(Double.NaN);
     }
 
     /**
@@ -384,7 +396,7 @@ public final class Bench {
      * each within {@link #VGG_E_65536_LIMIT_SECONDS}: the larger time and peak heap of the two,
      * and per topology whether it finished.
      */
-    static Map<String, Object> vggE65536(java.io.PrintWriter log) {
+    static Map<String, Object> vggE65536(PrintWriter log) {
         Map<String, Object> out = new LinkedHashMap<>();
         double worst = 0;
         long worstHeap = 0;
@@ -399,7 +411,7 @@ public final class Bench {
             double sec = measure(() -> {
                 try {
                     return SimEngine.withDeadline(VGG_E_65536_LIMIT_SECONDS, () -> ScenarioRunner.run(s, false));
-                } catch (org.hyparsim.core.engine.SimulationTimeoutException | org.hyparsim.core.InputException e) {
+                } catch (SimulationTimeoutException | InputException e) {
                     failed[0] = e.getMessage();
                     return null;
                 }
@@ -408,7 +420,7 @@ public final class Bench {
             worst = Math.max(worst, sec);
             worstHeap = Math.max(worstHeap, heap[0]);
             log.printf("VGG-E hypar, 65536 accelerators, %s (flow links): %s, peak heap %d MB%n", topology.label(),
-                    failed[0] == null ? String.format(java.util.Locale.ROOT, "%.1f s", sec) : failed[0], heap[0] >> 20);
+                    failed[0] == null ? String.format(Locale.ROOT, "%.1f s", sec) : failed[0], heap[0] >> 20);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("topology", topology.label());
             m.put("seconds", sec);
@@ -466,7 +478,7 @@ public final class Bench {
     }
 
     /** Least-squares slope of log(y) against log(accelerators). */
-    static double slope(List<Scaling> points, java.util.function.ToDoubleFunction<Scaling> y) {
+    static double slope(List<Scaling> points, ToDoubleFunction<Scaling> y) {
         int n = points.size();
         double sx = 0;
         double sy = 0;

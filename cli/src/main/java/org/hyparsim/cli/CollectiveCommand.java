@@ -1,5 +1,6 @@
 package org.hyparsim.cli;
 
+import org.hyparsim.core.Named;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -108,8 +109,8 @@ public final class CollectiveCommand implements Callable<Integer> {
     }
 
     /** The member of a closed set an option names, or one message listing the names. */
-    static <E extends Enum<E> & org.hyparsim.core.Named> E named(Class<E> type, String value, String option) {
-        return org.hyparsim.core.Named.require(type, value, CLI, option);
+    static <E extends Enum<E> & Named> E named(Class<E> type, String value, String option) {
+        return Named.require(type, value, CLI, option);
     }
 
     /** A whole number of bytes from 1 to {@link #MAX_BYTES}. */

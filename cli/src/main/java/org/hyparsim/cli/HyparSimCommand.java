@@ -1,5 +1,9 @@
 package org.hyparsim.cli;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
+import java.util.Arrays;
+import org.hyparsim.core.engine.SimulationTimeoutException;
 import java.io.PrintWriter;
 import java.util.List;
 import org.hyparsim.core.InputException;
@@ -32,7 +36,7 @@ public final class HyparSimCommand implements Runnable {
 
     /** Physical memory of the machine in MB, or 0 when unknown. */
     private static long machineMemoryMb() {
-        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
             return sun.getTotalMemorySize() >> 20;
         }
@@ -50,7 +54,7 @@ public final class HyparSimCommand implements Runnable {
         CommandLine cl = new CommandLine(new HyparSimCommand());
         cl.setOut(out);
         cl.setErr(err);
-        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        boolean debug = Arrays.asList(args).contains("--debug");
         cl.setParameterExceptionHandler((ex, a) -> {
             err.println("hypar-sim: " + ex.getMessage());
             CommandLine c = ex.getCommandLine();
@@ -67,7 +71,7 @@ public final class HyparSimCommand implements Runnable {
                 err.flush();
                 return BAD_INPUT;
             }
-            if (ex instanceof org.hyparsim.core.engine.SimulationTimeoutException) {
+            if (ex instanceof SimulationTimeoutException) {
                 err.println("hypar-sim: " + ex.getMessage());
                 err.flush();
                 return INTERNAL;

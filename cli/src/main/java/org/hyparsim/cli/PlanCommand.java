@@ -1,5 +1,6 @@
 package org.hyparsim.cli;
 
+import org.hyparsim.core.Limits;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -181,7 +182,7 @@ public final class PlanCommand implements Callable<Integer> {
 
     /** The accounting named on the command line, with its overrides, checked. */
     static Accounting accounting(String name, long batch, Double bpe, Double intra, Double inter) {
-        long maxBatch = org.hyparsim.core.Limits.maxBatch();
+        long maxBatch = Limits.maxBatch();
         if (batch < 1 || batch > maxBatch) {
             throw new InputException(CLI, "--batch", "batch must be a whole number from 1 to " + maxBatch + ", got " + batch);
         }

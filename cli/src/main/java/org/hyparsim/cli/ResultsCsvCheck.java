@@ -1,5 +1,6 @@
 package org.hyparsim.cli;
 
+import org.hyparsim.input.io.Json;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -49,7 +50,7 @@ final class ResultsCsvCheck {
                 header = ((CsvSchema) it.getParserSchema()).getColumnNames();
             }
         } catch (IOException | RuntimeException e) {
-            throw new InputException(source, "", "not a readable results table: " + org.hyparsim.input.io.Json.ourWords(
+            throw new InputException(source, "", "not a readable results table: " + Json.ourWords(
                     e.getMessage() == null ? "" : e.getMessage().split("\n")[0]));
         }
         for (RunColumn c : RunColumn.sweep()) {

@@ -1,5 +1,7 @@
 package org.hyparsim.cli;
 
+import java.util.function.Supplier;
+import org.hyparsim.core.engine.SimEngine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -98,11 +100,11 @@ public final class RunCommand implements Callable<Integer> {
     private int run(Scenario s, int t, boolean json) throws IOException {
         RunProgress progress = new RunProgress(spec.commandLine().getErr(),
                 System.console() != null && !"true".equalsIgnoreCase(System.getenv("CI")));
-        java.util.function.Supplier<List<RunRecord>> all = () -> ScenarioRunner.run(s, out != null, t,
+        Supplier<List<RunRecord>> all = () -> ScenarioRunner.run(s, out != null, t,
                 strategy -> progress.of(strategy.kind().label()));
         List<RunRecord> runs;
         try {
-            runs = timeout == null ? all.get() : org.hyparsim.core.engine.SimEngine.withDeadline(timeout, all);
+            runs = timeout == null ? all.get() : SimEngine.withDeadline(timeout, all);
         } finally {
             progress.finish();
         }

@@ -1,5 +1,7 @@
 package org.hyparsim.cli;
 
+import java.util.Map;
+import java.util.TreeMap;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,7 +82,7 @@ public final class SweepCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         boolean terminal = System.console() != null && !"true".equalsIgnoreCase(System.getenv("CI"));
         SweepJournal journal = SweepJournal.open(out, SweepJournal.header(sweep.fingerprint(), shard, sweep.points().size()), resume);
-        java.util.Map<Integer, List<RunRow>> byPoint = new java.util.TreeMap<>(journal.finished());
+        Map<Integer, List<RunRow>> byPoint = new TreeMap<>(journal.finished());
         List<Sweep.Point> points = new ArrayList<>();
         for (int i : indices) {
             if (!byPoint.containsKey(i)) {

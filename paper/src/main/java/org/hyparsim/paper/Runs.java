@@ -1,5 +1,6 @@
 package org.hyparsim.paper;
 
+import java.util.Collections;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,10 +50,10 @@ public final class Runs {
     Runs(Map<Suite, List<Run>> bySuite, Map<String, Map<StrategyKind, List<RunRecord.GroupResult>>> mixedGroups) {
         Map<Suite, List<Run>> copy = new LinkedHashMap<>();
         bySuite.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-        this.bySuite = java.util.Collections.unmodifiableMap(copy);
+        this.bySuite = Collections.unmodifiableMap(copy);
         Map<String, Map<StrategyKind, List<RunRecord.GroupResult>>> groups = new LinkedHashMap<>();
         mixedGroups.forEach((k, v) -> groups.put(k, Map.copyOf(v)));
-        this.mixedGroups = java.util.Collections.unmodifiableMap(groups);
+        this.mixedGroups = Collections.unmodifiableMap(groups);
     }
 
     /** A suite's runs in the order they were planned. */

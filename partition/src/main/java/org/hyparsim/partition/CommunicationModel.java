@@ -1,5 +1,8 @@
 package org.hyparsim.partition;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import org.hyparsim.core.kind.Parallelism;
 import java.util.List;
 import org.hyparsim.core.workload.Layer;
@@ -67,7 +70,7 @@ public final class CommunicationModel {
         }
         this.network = network;
         this.accounting = accounting;
-        this.tiedEmbeddings = new java.util.HashSet<>();
+        this.tiedEmbeddings = new HashSet<>();
         for (Layer l : network.layers()) {
             if (l.tied()) {
                 tiedEmbeddings.add(l.extras().tiedTo());
@@ -76,14 +79,14 @@ public final class CommunicationModel {
     }
 
     /** The embeddings whose table a later projection shares. */
-    private final java.util.Set<String> tiedEmbeddings;
+    private final Set<String> tiedEmbeddings;
 
     /**
      * A row of choices with every layer that keeps its input's layout given its producer's type
      * (the first layer keeps its own).
      */
     public List<Parallelism> conform(List<Parallelism> row) {
-        List<Parallelism> out = new java.util.ArrayList<>(row);
+        List<Parallelism> out = new ArrayList<>(row);
         for (int l = 1; l < out.size(); l++) {
             if (network.layer(l).keepsInputLayout()) {
                 out.set(l, out.get(l - 1));

@@ -1,5 +1,7 @@
 package org.hyparsim.results;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
@@ -26,8 +28,8 @@ public record PlanGrid(@JsonProperty("layers") List<String> layers, @JsonIgnore 
     }
 
     /** Read back from the two columns. */
-    @com.fasterxml.jackson.annotation.JsonCreator
-    static PlanGrid read(@JsonProperty("layers") com.fasterxml.jackson.databind.JsonNode layerNode,
+    @JsonCreator
+    static PlanGrid read(@JsonProperty("layers") JsonNode layerNode,
             @JsonProperty("plan") String plan) {
         // JSON writes the names as a list; CSV as one cell, joined by ';'
         List<String> layers = new ArrayList<>();

@@ -1,5 +1,9 @@
 package org.hyparsim.results;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import org.hyparsim.core.kind.CollectiveAlgorithm;
+import org.hyparsim.core.step.RunPhase;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -33,10 +37,10 @@ public final class RowCodec {
     static {
         names(TopologyKind.class);
         names(Schedule.class);
-        names(org.hyparsim.core.step.RunPhase.class);
+        names(RunPhase.class);
         names(LinkModel.class);
         names(StrategyKind.class);
-        names(org.hyparsim.core.kind.CollectiveAlgorithm.class);
+        names(CollectiveAlgorithm.class);
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(NAMES)
@@ -89,9 +93,9 @@ public final class RowCodec {
     }
 
     /** Rows read back from JSON objects that {@link #jsonRows} wrote. */
-    public static List<RunRow> readJsonRows(com.fasterxml.jackson.databind.JsonNode rows) throws IOException {
+    public static List<RunRow> readJsonRows(JsonNode rows) throws IOException {
         List<RunRow> out = new ArrayList<>();
-        for (com.fasterxml.jackson.databind.JsonNode r : rows) {
+        for (JsonNode r : rows) {
             out.add(JSON.treeToValue(r, RunRow.class));
         }
         return out;
@@ -120,7 +124,7 @@ public final class RowCodec {
         CsvSchema schema = CsvSchema.emptySchema().withHeader().withArrayElementSeparator(";");
         List<RunRow> rows;
         try (var it = CSV.readerFor(RunRow.class).with(schema)
-                .with(com.fasterxml.jackson.dataformat.csv.CsvParser.Feature.FAIL_ON_MISSING_COLUMNS)
+                .with(CsvParser.Feature.FAIL_ON_MISSING_COLUMNS)
                 .<RunRow>readValues(text)) {
             rows = it.readAll();
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package org.hyparsim.results;
 
+import java.util.List;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonCreator;
@@ -170,7 +171,7 @@ public record RunRow(
     public static RunRow failed(RunKey key, String error) {
         return new RunRow(Origin.NONE, key, new Times(null, null, null, null, null, null),
                 new Traffic(null, null, null, null, null, null, null), Energy.NONE,
-                new Counts(null, null), new PlanGrid(java.util.List.of(), java.util.List.of()), error);
+                new Counts(null, null), new PlanGrid(List.of(), List.of()), error);
     }
 
     /** This row as a sweep writes it: with its point and an error column. */

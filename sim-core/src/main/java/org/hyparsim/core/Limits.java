@@ -1,5 +1,6 @@
 package org.hyparsim.core;
 
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -116,10 +117,10 @@ public final class Limits {
         }
         String prefix = property("");
         for (String name : System.getProperties().stringPropertyNames()) {
-            if (name.startsWith(prefix) && java.util.Arrays.stream(Limit.values())
+            if (name.startsWith(prefix) && Arrays.stream(Limit.values())
                     .noneMatch(l -> property(l.property).equals(name))) {
                 out.add(new InputException.Problem("system property " + name, "", "not a limit; the limits are "
-                        + String.join(", ", java.util.Arrays.stream(Limit.values()).map(Limit::propertyName).toList())));
+                        + String.join(", ", Arrays.stream(Limit.values()).map(Limit::propertyName).toList())));
             }
         }
         return out;

@@ -1,5 +1,6 @@
 package org.hyparsim.core;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -59,7 +60,7 @@ public final class Ranges {
 
     /** Every range, by field name, in the README's order. */
     public static Map<String, Range> table() {
-        return java.util.Collections.unmodifiableMap(TABLE);
+        return Collections.unmodifiableMap(TABLE);
     }
 
     /** The range of a field ("htreeLevelBandwidthGBps[2]" takes its list's range). */

@@ -1,5 +1,9 @@
 package org.hyparsim.input.io;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +34,7 @@ public final class InputFiles {
     }
 
     /** Runs the reading and returns what it made together with the files it read. */
-    public static <T> Recorded<T> recording(java.util.function.Supplier<T> reading) {
+    public static <T> Recorded<T> recording(Supplier<T> reading) {
         Set<Path> previous = CURRENT.get();
         Set<Path> files = new LinkedHashSet<>();
         CURRENT.set(files);
@@ -77,9 +81,9 @@ public final class InputFiles {
 
     /** What differs between two fingerprints, in words, or null when they are the same. */
     public static String difference(Map<String, String> expected, Map<String, String> actual) {
-        Set<String> keys = new java.util.TreeSet<>(expected.keySet());
+        Set<String> keys = new TreeSet<>(expected.keySet());
         keys.addAll(actual.keySet());
-        java.util.List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (String k : keys) {
             String a = expected.get(k);
             String b = actual.get(k);

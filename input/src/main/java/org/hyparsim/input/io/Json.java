@@ -1,5 +1,13 @@
 package org.hyparsim.input.io;
 
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.reader.UnicodeReader;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -31,7 +39,7 @@ import org.hyparsim.core.Limits;
  */
 public final class Json {
     private static final ObjectMapper JSON = configure(new ObjectMapper(JsonFactory.builder()
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .streamReadConstraints(constraints()).build()));
     private static final ObjectMapper YAML = configure(new ObjectMapper(YAMLFactory.builder()
             .loaderOptions(loaderOptions()).streamReadConstraints(constraints()).build()));
@@ -40,16 +48,16 @@ public final class Json {
     }
 
     /** Bounds on what one input may make the parser do: nesting depth, string and number sizes. */
-    private static com.fasterxml.jackson.core.StreamReadConstraints constraints() {
-        return com.fasterxml.jackson.core.StreamReadConstraints.builder()
+    private static StreamReadConstraints constraints() {
+        return StreamReadConstraints.builder()
                 .maxNestingDepth((int) Math.min(10_000, Limits.maxNestingDepth()))
                 .maxNumberLength(100)
                 .build();
     }
 
     /** SnakeYAML's own bounds: aliases expanded (billion laughs), nesting depth, size; no duplicate keys. */
-    private static org.yaml.snakeyaml.LoaderOptions loaderOptions() {
-        org.yaml.snakeyaml.LoaderOptions o = new org.yaml.snakeyaml.LoaderOptions();
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions o = new LoaderOptions();
         o.setMaxAliasesForCollections((int) Math.min(10_000, Limits.maxYamlAliases()));
         o.setNestingDepthLimit((int) Math.min(10_000, Limits.maxNestingDepth()));
         o.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, Limits.maxFileBytes()));
@@ -82,7 +90,7 @@ public final class Json {
         try (InputStream in = Files.newInputStream(file)) {
             ObjectMapper mapper = isYaml(file) ? YAML : JSON;
             byte[] text = isYaml(file) ? YamlText.resolve(yamlText(in, source), source, loaderOptions())
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8) : in.readAllBytes();
+                    .getBytes(StandardCharsets.UTF_8) : in.readAllBytes();
             JsonNode tree;
             try {
                 tree = mapper.readTree(text);
@@ -132,14 +140,14 @@ public final class Json {
     }
 
     private static String yamlText(InputStream in, String source) throws IOException {
-        try (java.io.Reader r = new org.yaml.snakeyaml.reader.UnicodeReader(in)) {
+        try (Reader r = new UnicodeReader(in)) {
             StringBuilder sb = new StringBuilder();
             char[] buf = new char[8192];
             for (int n = r.read(buf); n >= 0; n = r.read(buf)) {
                 sb.append(buf, 0, n);
             }
             return sb.toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             throw new InputException(source, "", "not UTF-8 (or UTF-16) text");
         }
     }
@@ -173,15 +181,15 @@ public final class Json {
     }
 
     /** Reads a file into a JSON tree (YAML for .yaml/.yml). */
-    public static com.fasterxml.jackson.databind.JsonNode readTree(Path file) {
-        return read(file, com.fasterxml.jackson.databind.JsonNode.class);
+    public static JsonNode readTree(Path file) {
+        return read(file, JsonNode.class);
     }
 
     /**
      * Converts part of an input file (already read as a tree) into a record; errors name the
      * file and the path of that part ({@code prefix}) within it.
      */
-    public static <T> T convert(com.fasterxml.jackson.databind.JsonNode node, Class<T> type, String source, String prefix) {
+    public static <T> T convert(JsonNode node, Class<T> type, String source, String prefix) {
         try {
             return JSON.treeToValue(node, type);
         } catch (JsonProcessingException e) {
@@ -279,7 +287,7 @@ public final class Json {
             return "a list";
         }
         if (t.isEnum()) {
-            return "one of " + java.util.Arrays.stream(t.getEnumConstants()).map(Object::toString)
+            return "one of " + Arrays.stream(t.getEnumConstants()).map(Object::toString)
                     .map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
         }
         return "an object";

@@ -1,5 +1,7 @@
 package org.hyparsim.input.io;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -45,7 +47,7 @@ final class YamlText {
     static String resolve(String text, String source, LoaderOptions options) {
         List<Event> events = new ArrayList<>();
         try {
-            for (Event e : new Yaml(options).parse(new java.io.StringReader(text))) {
+            for (Event e : new Yaml(options).parse(new StringReader(text))) {
                 events.add(e);
             }
         } catch (YAMLException e) {
@@ -147,7 +149,7 @@ final class YamlText {
             for (Event e : out) {
                 emitter.emit(e);
             }
-        } catch (java.io.IOException | YAMLException e) {
+        } catch (IOException | YAMLException e) {
             throw new InputException(source, "", "cannot expand the YAML aliases: " + e.getMessage());
         }
         return w.toString();

@@ -1,5 +1,6 @@
 package org.hyparsim.input.networks;
 
+import java.util.TreeSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -76,7 +77,7 @@ public final class AccParReader {
             Set<String> allowed = type == LayerType.CONV ? CONV_KEYS : FC_KEYS;
             if (!allowed.contains(tok[0])) {
                 throw new InputException(source, where, "unknown key '" + tok[0] + "' for " + (type == LayerType.CONV ? "conv" : "fc")
-                        + " layer " + layerName + "; known keys: " + String.join(", ", new java.util.TreeSet<>(allowed)));
+                        + " layer " + layerName + "; known keys: " + String.join(", ", new TreeSet<>(allowed)));
             }
             if (values.put(tok[0], parseInt(tok[1], source, where, tok[0])) != null) {
                 throw new InputException(source, where, "key '" + tok[0] + "' given twice for layer " + layerName);

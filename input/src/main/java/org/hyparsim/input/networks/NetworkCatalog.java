@@ -1,5 +1,7 @@
 package org.hyparsim.input.networks;
 
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -69,13 +71,13 @@ public final class NetworkCatalog {
     }
 
     private static String resourceText(String resource) {
-        try (java.io.InputStream in = NetworkCatalog.class.getResourceAsStream(resource)) {
+        try (InputStream in = NetworkCatalog.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

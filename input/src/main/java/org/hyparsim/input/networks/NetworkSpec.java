@@ -1,5 +1,6 @@
 package org.hyparsim.input.networks;
 
+import org.hyparsim.core.workload.Shortcut;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,7 @@ public record NetworkSpec(
                 built.add(l);
             }
         }
-        List<org.hyparsim.core.workload.Shortcut> links = new ArrayList<>();
+        List<Shortcut> links = new ArrayList<>();
         if (problems.isEmpty() && shortcuts != null) {
             for (int i = 0; i < shortcuts.size(); i++) {
                 String at = prefix + "shortcuts[" + i + "]";
@@ -53,7 +54,7 @@ public record NetworkSpec(
                     problems.add(new InputException.Problem(source, at, "a shortcut must be an object {from, to}"));
                     continue;
                 }
-                org.hyparsim.core.workload.Shortcut sc = shortcuts.get(i).toShortcut(built, source, at, problems);
+                Shortcut sc = shortcuts.get(i).toShortcut(built, source, at, problems);
                 if (sc != null) {
                     links.add(sc);
                 }

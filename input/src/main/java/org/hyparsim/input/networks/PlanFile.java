@@ -1,5 +1,7 @@
 package org.hyparsim.input.networks;
 
+import org.hyparsim.core.kind.StrategyKind;
+import org.hyparsim.input.io.Json;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.file.Path;
@@ -31,7 +33,7 @@ public record PlanFile(@JsonProperty("plan") List<List<String>> plan, @JsonPrope
      */
     public static Plan read(Path file, Network network, long accelerators) {
         String source = file.toString();
-        PlanFile pf = org.hyparsim.input.io.Json.read(file, PlanFile.class);
+        PlanFile pf = Json.read(file, PlanFile.class);
         if (pf == null || pf.plan() == null) {
             throw new InputException(source, "plan", "missing: a list per level of \"dp\"/\"mp\" per layer");
         }
@@ -56,10 +58,10 @@ public record PlanFile(@JsonProperty("plan") List<List<String>> plan, @JsonPrope
             problems.add(new InputException.Problem(source, "layers", "the plan's layers " + layers
                     + " are not network " + network.name() + "'s " + network.layerNames()));
         }
-        org.hyparsim.core.kind.StrategyKind named = strategy == null ? null
-                : org.hyparsim.core.kind.StrategyKind.fromName(strategy).orElse(null);
-        boolean twoTypes = named != null && named != org.hyparsim.core.kind.StrategyKind.EXHAUSTIVE
-                && named != org.hyparsim.core.kind.StrategyKind.FILE && named.partitionTypes() == 2;
+        StrategyKind named = strategy == null ? null
+                : StrategyKind.fromName(strategy).orElse(null);
+        boolean twoTypes = named != null && named != StrategyKind.EXHAUSTIVE
+                && named != StrategyKind.FILE && named.partitionTypes() == 2;
         List<List<Parallelism>> rows = new ArrayList<>();
         for (int h = 0; h < plan.size(); h++) {
             List<String> row = plan.get(h);

@@ -1,5 +1,6 @@
 package org.hyparsim.input.onnx;
 
+import java.util.Arrays;
 import org.hyparsim.core.workload.Layer;
 import org.hyparsim.core.workload.LayerType;
 
@@ -27,7 +28,7 @@ final class OnnxLayers {
         }
         for (long e : v) {
             if (e != v[0]) {
-                throw node.refuse(attr + " " + java.util.Arrays.toString(v) + " differ per axis: our layers have square "
+                throw node.refuse(attr + " " + Arrays.toString(v) + " differ per axis: our layers have square "
                         + "windows, strides and padding");
             }
         }
@@ -57,8 +58,8 @@ final class OnnxLayers {
     /** A Conv: input [N, C, H, W], weight [M, C / group, k, k]. */
     static Layer conv(OnnxNode node, long[] x, long[] w) {
         if (x.length != 4 || w.length != 4) {
-            throw node.refuse("only 2D convolutions are read (input " + java.util.Arrays.toString(x) + ", weight "
-                    + java.util.Arrays.toString(w) + ")");
+            throw node.refuse("only 2D convolutions are read (input " + Arrays.toString(x) + ", weight "
+                    + Arrays.toString(w) + ")");
         }
         if (square(node, "dilations", 1) != 1) {
             throw node.refuse("dilations other than 1 are not supported");
@@ -68,7 +69,7 @@ final class OnnxLayers {
         }
         int groups = (int) node.attrInt("group", 1);
         if (groups < 1 || w[1] * groups != x[1]) {
-            throw node.refuse("weight " + java.util.Arrays.toString(w) + " with group " + groups + " does not fit input "
+            throw node.refuse("weight " + Arrays.toString(w) + " with group " + groups + " does not fit input "
                     + "channels " + x[1]);
         }
         long k = w[2];
@@ -110,7 +111,7 @@ final class OnnxLayers {
         long k = transB ? b[1] : b[0];
         long m = transB ? b[0] : b[1];
         if (k != a[a.length - 1]) {
-            throw node.refuse("weight " + java.util.Arrays.toString(b) + " does not fit input " + java.util.Arrays.toString(a));
+            throw node.refuse("weight " + Arrays.toString(b) + " does not fit input " + Arrays.toString(a));
         }
         return a.length == 2 ? Layer.fc(node.name(), toInt(node, k), toInt(node, m))
                 : Layer.linear(node.name(), toInt(node, k), toInt(node, m), toInt(node, a[1]), false);
@@ -126,7 +127,7 @@ final class OnnxLayers {
      */
     static Pool pool(OnnxNode node, long[] x) {
         if (x.length != 4) {
-            throw node.refuse("only 2D pooling is read (input " + java.util.Arrays.toString(x) + ")");
+            throw node.refuse("only 2D pooling is read (input " + Arrays.toString(x) + ")");
         }
         if (node.op() == OnnxOp.GLOBAL_AVERAGE_POOL || node.op() == OnnxOp.GLOBAL_MAX_POOL) {
             int h = toInt(node, x[2]);
@@ -134,7 +135,7 @@ final class OnnxLayers {
         }
         long[] kernel = node.attrInts("kernel_shape");
         if (kernel == null || kernel.length != 2 || kernel[0] != kernel[1]) {
-            throw node.refuse("kernel_shape " + java.util.Arrays.toString(kernel) + ": our pools are square 2D windows");
+            throw node.refuse("kernel_shape " + Arrays.toString(kernel) + ": our pools are square 2D windows");
         }
         if (square(node, "dilations", 1) != 1) {
             throw node.refuse("dilations other than 1 are not supported");

@@ -1,5 +1,6 @@
 package org.hyparsim.input.onnx;
 
+import java.util.Locale;
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
@@ -37,7 +38,7 @@ public final class OnnxModelReader {
     /** True when this file name is an ONNX model's. */
     public static boolean isOnnx(Path file) {
         return file.getFileName() != null
-                && file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(EXTENSION);
+                && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(EXTENSION);
     }
 
     /** Reads the model at {@code file}; every problem is an InputException naming the file (and node). */

@@ -1,5 +1,6 @@
 package org.hyparsim.input.onnx;
 
+import java.util.stream.IntStream;
 import java.util.Arrays;
 import java.util.List;
 
@@ -126,7 +127,7 @@ final class OnnxShapes {
                 drop[i] = true;
             }
         }
-        return java.util.stream.IntStream.range(0, x.length).filter(i -> !drop[i]).mapToLong(i -> x[i]).toArray();
+        return IntStream.range(0, x.length).filter(i -> !drop[i]).mapToLong(i -> x[i]).toArray();
     }
 
     static long[] unsqueeze(OnnxNode node, long[] x, long[] axes) {

@@ -1,5 +1,6 @@
 package org.hyparsim.input.scenario;
 
+import java.util.List;
 import org.hyparsim.core.kind.LinkModel;
 import org.hyparsim.core.kind.TopologyKind;
 import org.hyparsim.core.kind.CollectiveAlgorithm;
@@ -11,17 +12,17 @@ import org.hyparsim.core.kind.CollectiveAlgorithm;
  * array's links and energy per action, which every group shares.
  */
 public record ArrayConfig(int accelerators, TopologyKind topology, LinkModel linkModel, Hardware hardware,
-        CollectiveAlgorithm collective, java.util.List<HardwareGroup> groups, SymmetryMode symmetry) {
+        CollectiveAlgorithm collective, List<HardwareGroup> groups, SymmetryMode symmetry) {
 
     public ArrayConfig {
-        groups = groups == null || groups.isEmpty() ? java.util.List.of(new HardwareGroup(hardware, accelerators))
-                : java.util.List.copyOf(groups);
+        groups = groups == null || groups.isEmpty() ? List.of(new HardwareGroup(hardware, accelerators))
+                : List.copyOf(groups);
         symmetry = symmetry == null ? SymmetryMode.AUTO : symmetry;
     }
 
     /** An array whose replays use symmetry where it is exact ({@link SymmetryMode#AUTO}). */
     public ArrayConfig(int accelerators, TopologyKind topology, LinkModel linkModel, Hardware hardware,
-            CollectiveAlgorithm collective, java.util.List<HardwareGroup> groups) {
+            CollectiveAlgorithm collective, List<HardwareGroup> groups) {
         this(accelerators, topology, linkModel, hardware, collective, groups, SymmetryMode.AUTO);
     }
 

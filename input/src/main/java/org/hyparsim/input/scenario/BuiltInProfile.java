@@ -1,12 +1,13 @@
 package org.hyparsim.input.scenario;
 
+import org.hyparsim.core.Named;
 import org.hyparsim.core.kind.CollectiveAlgorithm;
 
 import java.util.List;
 import java.util.Optional;
 
 /** The bundled hardware profiles, each a resource file with its values and their sources. */
-public enum BuiltInProfile implements org.hyparsim.core.Named {
+public enum BuiltInProfile implements Named {
     /** An HMC with TETRIS-like row-stationary engines; every value cites a source or is an assumption. */
     HMC_RS("hmc-rs", CollectiveAlgorithm.AUTO),
     /** The paper's own model: ideal compute, then all communication through one shared channel. */
@@ -36,11 +37,11 @@ public enum BuiltInProfile implements org.hyparsim.core.Named {
         return label;
     }
 
-    public static java.util.Optional<BuiltInProfile> fromName(String name) {
-        return org.hyparsim.core.Named.fromName(BuiltInProfile.class, name);
+    public static Optional<BuiltInProfile> fromName(String name) {
+        return Named.fromName(BuiltInProfile.class, name);
     }
 
-    public static java.util.List<String> names() {
-        return org.hyparsim.core.Named.names(BuiltInProfile.class);
+    public static List<String> names() {
+        return Named.names(BuiltInProfile.class);
     }
 }

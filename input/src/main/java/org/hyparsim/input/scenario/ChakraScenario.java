@@ -1,5 +1,6 @@
 package org.hyparsim.input.scenario;
 
+import java.util.TreeSet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -57,7 +58,7 @@ public record ChakraScenario(String source, Path prefix, Path groups, boolean on
                 String k = it.next();
                 if (!KEYS.contains(k)) {
                     problems.add(new InputException.Problem(src, "workload." + k, "unknown field; known fields: "
-                            + String.join(", ", new java.util.TreeSet<>(KEYS))));
+                            + String.join(", ", new TreeSet<>(KEYS))));
                 }
             }
         }

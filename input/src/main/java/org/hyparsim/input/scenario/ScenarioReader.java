@@ -1,5 +1,6 @@
 package org.hyparsim.input.scenario;
 
+import org.hyparsim.partition.planner.TimedPlanner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
@@ -351,8 +352,8 @@ public final class ScenarioReader {
         if (b == null || b.isNull()) {
             return Strategy.DEFAULT_TIMED_BUDGET;
         }
-        int min = org.hyparsim.partition.planner.TimedPlanner.MIN_BUDGET;
-        int max = org.hyparsim.partition.planner.TimedPlanner.MAX_BUDGET;
+        int min = TimedPlanner.MIN_BUDGET;
+        int max = TimedPlanner.MAX_BUDGET;
         if (b.isIntegralNumber() && b.asLong() >= min && b.asLong() <= max) {
             return b.asInt();
         }

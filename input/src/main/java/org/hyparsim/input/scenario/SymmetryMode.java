@@ -1,5 +1,8 @@
 package org.hyparsim.input.scenario;
 
+import java.util.List;
+import java.util.Optional;
+import org.hyparsim.core.Named;
 import java.util.Locale;
 
 /**
@@ -11,7 +14,7 @@ import java.util.Locale;
  * links always run in full: packets that reach a link at the same instant are served in the
  * order they were scheduled, which no symmetry preserves.
  */
-public enum SymmetryMode implements org.hyparsim.core.Named {
+public enum SymmetryMode implements Named {
     AUTO,
     OFF;
 
@@ -20,11 +23,11 @@ public enum SymmetryMode implements org.hyparsim.core.Named {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public static java.util.Optional<SymmetryMode> fromName(String name) {
-        return org.hyparsim.core.Named.fromName(SymmetryMode.class, name);
+    public static Optional<SymmetryMode> fromName(String name) {
+        return Named.fromName(SymmetryMode.class, name);
     }
 
-    public static java.util.List<String> names() {
-        return org.hyparsim.core.Named.names(SymmetryMode.class);
+    public static List<String> names() {
+        return Named.names(SymmetryMode.class);
     }
 }

@@ -1,5 +1,6 @@
 package org.hyparsim.partition.planner;
 
+import java.util.Collections;
 import org.hyparsim.core.kind.StrategyKind;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -456,7 +457,7 @@ public final class TimedPlanner {
      */
     List<Plan> beam() {
         List<Plan> prefixes = List.of(new Plan(net.size(), List.of()));
-        List<Parallelism> dpRow = java.util.Collections.nCopies(net.size(), Parallelism.DP);
+        List<Parallelism> dpRow = Collections.nCopies(net.size(), Parallelism.DP);
         List<Parallelism> trickRow = new ArrayList<>();
         for (int l = 0; l < net.size(); l++) {
             trickRow.add(net.layer(l).type() == LayerType.LINEAR ? Parallelism.MP : Parallelism.DP);
@@ -473,7 +474,7 @@ public final class TimedPlanner {
                 for (List<Parallelism> types : List.of(dpRow, trickRow,
                         LayerwisePlanner.solveLevel(model, Parallelism.TWO_TYPES, above),
                         LayerwisePlanner.solveLevel(model, Parallelism.THREE_TYPES, above))) {
-                    rows.add(new Row(types, java.util.Collections.nCopies(net.size(), Plan.EVEN)));
+                    rows.add(new Row(types, Collections.nCopies(net.size(), Plan.EVEN)));
                 }
                 for (Row r : rows) {
                     Plan p = prefix.withLevel(r.types(), r.ratios());
@@ -492,7 +493,7 @@ public final class TimedPlanner {
     private Plan padded(Plan p, int remaining) {
         Plan out = p;
         for (int i = 0; i < remaining; i++) {
-            out = out.withLevel(java.util.Collections.nCopies(net.size(), Parallelism.DP));
+            out = out.withLevel(Collections.nCopies(net.size(), Parallelism.DP));
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package org.hyparsim.results.chakra;
 
+import java.util.stream.IntStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -72,7 +73,7 @@ final class CollectiveInstances {
             int root = find(parent, step.accelerator(id));
             if (instanceOfRoot[root] < 0) {
                 int src = step.accelerator(id);
-                int[] members = java.util.stream.IntStream.range(0, n)
+                int[] members = IntStream.range(0, n)
                         .filter(a -> find(parent, a) == root && (sent[a] > 0 || a == src)).toArray();
                 int m = members.length;
                 instanceOfRoot[root] = instances.size();

@@ -1,5 +1,6 @@
 package org.hyparsim.results.chakra;
 
+import java.util.Arrays;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -97,7 +98,7 @@ public final class EtValidation {
                 if (!g.isEmpty() && members == null) {
                     throw problem(source, r, n, "its communicator group '" + g + "' is not in the groups file");
                 }
-                if (members != null && java.util.Arrays.stream(members).noneMatch(m -> m == r)) {
+                if (members != null && Arrays.stream(members).noneMatch(m -> m == r)) {
                     throw problem(source, r, n, "rank " + r + " is not a member of its group '" + g + "'");
                 }
                 long type = n.integer(Names.COMM_TYPE).orElseThrow(() -> problem(source, r, n, "no comm_type"));

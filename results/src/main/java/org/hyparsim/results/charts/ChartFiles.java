@@ -1,5 +1,6 @@
 package org.hyparsim.results.charts;
 
+import java.util.Set;
 import java.awt.Rectangle;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,7 +28,7 @@ public final class ChartFiles {
      * {@code base}, or base-2, base-3, ... when an earlier chart of this set already took it, its
      * case folded (two names that differ only by case are one file on some file systems).
      */
-    public static String uniqueName(String base, java.util.Set<String> taken) {
+    public static String uniqueName(String base, Set<String> taken) {
         String name = base;
         for (int i = 2; isTaken(name, taken); i++) {
             name = base + "-" + i;
@@ -35,7 +36,7 @@ public final class ChartFiles {
         return name;
     }
 
-    private static boolean isTaken(String name, java.util.Set<String> taken) {
+    private static boolean isTaken(String name, Set<String> taken) {
         return taken.stream().anyMatch(t -> t.equalsIgnoreCase(name));
     }
 

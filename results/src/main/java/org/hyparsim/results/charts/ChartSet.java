@@ -1,5 +1,9 @@
 package org.hyparsim.results.charts;
 
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.regex.Pattern;
+import org.hyparsim.core.InputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,7 +48,7 @@ public final class ChartSet {
         try {
             read = RowCodec.readCsv(csv);
         } catch (IOException e) {
-            throw new org.hyparsim.core.InputException(file.toString(), "", "not a complete results table ("
+            throw new InputException(file.toString(), "", "not a complete results table ("
                     + e.getMessage().split("\n")[0] + "); run the sweep again, or merge its shards again");
         }
         for (RunRow r : read) {
@@ -73,13 +77,13 @@ public final class ChartSet {
     }
 
     /** The chart files a sweep directory owns: what a redraw replaces, and removes when it no longer draws it. */
-    static final java.util.regex.Pattern OWNED = java.util.regex.Pattern.compile(
+    static final Pattern OWNED = Pattern.compile(
             "(performance|energy|communication|breakdown|breakdown-share|scalability|topology|partition-.+)\\.(png|svg)");
 
     /** Draws the charts the rows support into {@code dir} and removes the charts of an earlier run it did not redraw. */
     public static List<Path> draw(List<RunRow> rows, Path dir) throws IOException {
         List<Path> out = drawCharts(rows, dir);
-        java.util.Set<Path> drawn = new java.util.HashSet<>(out);
+        Set<Path> drawn = new HashSet<>(out);
         try (var files = Files.list(dir)) {
             for (Path f : files.toList()) {
                 if (OWNED.matcher(f.getFileName().toString()).matches() && !drawn.contains(f)) {
@@ -289,7 +293,7 @@ public final class ChartSet {
             prefix = prefix.substring(0, i);
         }
         int cut = values.size() < 2 ? 0 : prefix.lastIndexOf('+') + 1;
-        Map<RunRow, String> out = new java.util.IdentityHashMap<>();
+        Map<RunRow, String> out = new IdentityHashMap<>();
         rows.forEach(r -> out.put(r, r.run().hardware().substring(cut)));
         return out;
     }

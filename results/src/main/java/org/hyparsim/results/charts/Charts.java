@@ -1,5 +1,11 @@
 package org.hyparsim.results.charts;
 
+import java.awt.Polygon;
+import java.util.LinkedHashMap;
+import org.hyparsim.core.kind.Parallelism;
+import org.jfree.chart.axis.Axis;
+import org.jfree.chart.plot.Plot;
+import org.jfree.chart.renderer.category.AbstractCategoryItemRenderer;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -142,7 +148,7 @@ public final class Charts {
                 totals[i] += Double.isFinite(v[i]) ? v[i] : 0;
             }
         });
-        Map<String, double[]> share = new java.util.LinkedHashMap<>();
+        Map<String, double[]> share = new LinkedHashMap<>();
         partsSeconds.forEach((k, v) -> {
             double[] f = new double[totals.length];
             for (int i = 0; i < f.length; i++) {
@@ -195,7 +201,7 @@ public final class Charts {
      * partition type (mp-out only where the plan uses it).
      */
     public static JFreeChart partitionMap(String title, List<String> layers,
-            List<List<org.hyparsim.core.kind.Parallelism>> plan) {
+            List<List<Parallelism>> plan) {
         XYSeries dp = new XYSeries("dp (split the batch)");
         XYSeries mp = new XYSeries("mp (split the kernel by input channels)");
         XYSeries out = new XYSeries("mp-out (split the kernel by output channels)");
@@ -232,7 +238,7 @@ public final class Charts {
         r.setSeriesShape(0, new Ellipse2D.Double(-9, -9, 18, 18));
         r.setSeriesShape(1, new Rectangle2D.Double(-9, -9, 18, 18));
         r.setSeriesPaint(2, PALETTE[2]);
-        r.setSeriesShape(2, new java.awt.Polygon(new int[] {-10, 10, 0}, new int[] {8, 8, -10}, 3));
+        r.setSeriesShape(2, new Polygon(new int[] {-10, 10, 0}, new int[] {8, 8, -10}, 3));
         XYPlot plot = new XYPlot(data, x, y, r);
         x.setRange(-0.6, layers.size() - 0.4);
         y.setRange(-0.6, Math.max(0.6, plan.size() - 0.4));
@@ -371,18 +377,18 @@ public final class Charts {
         return y;
     }
 
-    static void style(org.jfree.chart.axis.Axis a) {
+    static void style(Axis a) {
         a.setLabelFont(LABEL);
         a.setTickLabelFont(TICK);
     }
 
-    static void colour(org.jfree.chart.renderer.category.AbstractCategoryItemRenderer r, int n) {
+    static void colour(AbstractCategoryItemRenderer r, int n) {
         for (int i = 0; i < n; i++) {
             r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
         }
     }
 
-    static JFreeChart finish(String title, org.jfree.chart.plot.Plot plot) {
+    static JFreeChart finish(String title, Plot plot) {
         JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         plot.setBackgroundPaint(Color.WHITE);

@@ -1,5 +1,6 @@
 package org.hyparsim.scenarios.chakra;
 
+import java.util.Arrays;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,7 +103,7 @@ public final class ChakraImport {
                 }
                 members[i] = m.asInt();
             }
-            java.util.Arrays.sort(members);
+            Arrays.sort(members);
             out.put(e.getKey(), members);
         }
         return out;

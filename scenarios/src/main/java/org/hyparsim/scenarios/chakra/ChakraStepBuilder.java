@@ -1,5 +1,9 @@
 package org.hyparsim.scenarios.chakra;
 
+import java.util.Collections;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.IntStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -70,8 +74,8 @@ final class ChakraStepBuilder {
     TrainingStep build() {
         for (int r = 0; r < n; r++) {
             int size = trace.ranks().get(r).size();
-            starts.add(new ArrayList<>(java.util.Collections.nCopies(size, (int[]) null)));
-            ends.add(new ArrayList<>(java.util.Collections.nCopies(size, (int[]) null)));
+            starts.add(new ArrayList<>(Collections.nCopies(size, (int[]) null)));
+            ends.add(new ArrayList<>(Collections.nCopies(size, (int[]) null)));
         }
         tasks();
         for (int r = 0; r < n; r++) {
@@ -151,7 +155,7 @@ final class ChakraStepBuilder {
         return w.layer() == TRACE_LAYER;
     }
 
-    private static java.util.Optional<TaskKind> phase(String label) {
+    private static Optional<TaskKind> phase(String label) {
         return Arrays.stream(TaskKind.values()).filter(k -> k.isCompute() && k.label().equals(label)).findFirst();
     }
 
@@ -171,13 +175,13 @@ final class ChakraStepBuilder {
         String group = e.text(Names.PG_NAME).orElse("");
         int k = issued.merge(group + "@" + r, 1, Integer::sum) - 1;
         String instance = group + "#" + k;
-        int[] members = group.isEmpty() ? java.util.stream.IntStream.range(0, n).toArray() : trace.groups().get(group);
+        int[] members = group.isEmpty() ? IntStream.range(0, n).toArray() : trace.groups().get(group);
         int[][] perMember = instances.computeIfAbsent(instance, x -> expand(r, e, members));
         int m = Arrays.binarySearch(members, r);
         set(r, i, perMember[2 * m], perMember[2 * m + 1]);
         perMember[2 * m] = null; // each member takes its part once: the instance is dropped when all have
         perMember[2 * m + 1] = null;
-        if (Arrays.stream(perMember).allMatch(java.util.Objects::isNull)) {
+        if (Arrays.stream(perMember).allMatch(Objects::isNull)) {
             instances.remove(instance);
         }
     }

@@ -1,5 +1,6 @@
 package org.hyparsim.scenarios.sweep;
 
+import java.nio.file.StandardCopyOption;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -107,8 +108,8 @@ public final class SweepJournal implements SweepRunner.PointSink, AutoCloseable 
             }
             Path tmp = dir.resolve(FILE + ".tmp");
             Files.writeString(tmp, sb.toString(), StandardCharsets.UTF_8);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
         } else {
             Files.writeString(file, MAPPER.writeValueAsString(header) + "\n", StandardCharsets.UTF_8);
         }

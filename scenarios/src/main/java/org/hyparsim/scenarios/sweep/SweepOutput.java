@@ -1,5 +1,8 @@
 package org.hyparsim.scenarios.sweep;
 
+import java.util.Set;
+import java.util.TreeSet;
+import org.hyparsim.input.io.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,7 +66,7 @@ public final class SweepOutput {
         Map<String, String> fingerprint = null;
         Path first = null;
         List<RunRow> rows = new ArrayList<>();
-        java.util.Set<Integer> seen = new java.util.TreeSet<>();
+        Set<Integer> seen = new TreeSet<>();
         for (Path d : dirs) {
             Path f = d.resolve("results.json");
             if (!Files.exists(f)) {
@@ -75,7 +78,7 @@ public final class SweepOutput {
                 j = RowCodec.json().readTree(f.toFile());
                 theirs = j == null || !j.has("rows") ? List.of() : RowCodec.readJsonRows(j.get("rows"));
             } catch (IOException | IllegalArgumentException e) {
-                throw new InputException(f.toString(), "", "unreadable: " + org.hyparsim.input.io.Json.ourWords(
+                throw new InputException(f.toString(), "", "unreadable: " + Json.ourWords(
                         e.getMessage() == null ? null : e.getMessage().split("\n")[0]));
             }
             if (j == null || !j.has("points") || !j.has("rows") || !j.has("axes")) {
@@ -99,7 +102,7 @@ public final class SweepOutput {
                 throw new InputException(f.toString(), "fingerprint", "comes from other inputs than " + first + ": "
                         + InputFiles.difference(fingerprint, fp));
             }
-            java.util.Set<Integer> here = new java.util.TreeSet<>();
+            Set<Integer> here = new TreeSet<>();
             for (RunRow r : theirs) {
                 int p = r.point() == null ? -1 : r.point();
                 if (seen.contains(p)) {

@@ -1,5 +1,8 @@
 package org.hyparsim.scenarios.sweep;
 
+import java.io.IOException;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -45,7 +48,7 @@ public final class SweepRunner {
 
     /** Told the rows of each finished point, as soon as it finishes (the journal). */
     public interface PointSink {
-        void pointFinished(int point, List<RunRow> rows) throws java.io.IOException;
+        void pointFinished(int point, List<RunRow> rows) throws IOException;
     }
 
     private SweepRunner() {
@@ -75,7 +78,7 @@ public final class SweepRunner {
             for (int i = 0; i < points.size(); i++) {
                 order.add(i);
             }
-            order.sort(java.util.Comparator.comparingInt((Integer i) -> points.get(i).scenario().accelerators())
+            order.sort(Comparator.comparingInt((Integer i) -> points.get(i).scenario().accelerators())
                     .reversed());
             // but one smallest point per thread goes first: done in moments, it gives the time left a rate
             // to start from long before the first large point ends
@@ -84,7 +87,7 @@ public final class SweepRunner {
             order.subList(order.size() - first, order.size()).clear();
             order.addAll(0, smallest);
             listener.starting(order.stream().map(points::get).toList(), Math.max(1, threads));
-            List<Future<List<RunRow>>> futures = new ArrayList<>(java.util.Collections.nCopies(points.size(), null));
+            List<Future<List<RunRow>>> futures = new ArrayList<>(Collections.nCopies(points.size(), null));
             for (int i : order) {
                 Sweep.Point p = points.get(i);
                 futures.set(i, pool.submit(() -> {

@@ -1,11 +1,12 @@
 package org.hyparsim.core.kind;
 
+import org.hyparsim.core.Named;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /** How links carry messages. */
-public enum LinkModel implements org.hyparsim.core.Named {
+public enum LinkModel implements Named {
     /** Every packet on every link, one at a time per link (FIFO): contention is real. */
     PACKET,
     /** A message is one flow; flows sharing links share them max-min fairly. */
@@ -27,11 +28,11 @@ public enum LinkModel implements org.hyparsim.core.Named {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public static java.util.Optional<LinkModel> fromName(String name) {
-        return org.hyparsim.core.Named.fromName(LinkModel.class, name);
+    public static Optional<LinkModel> fromName(String name) {
+        return Named.fromName(LinkModel.class, name);
     }
 
-    public static java.util.List<String> names() {
-        return org.hyparsim.core.Named.names(LinkModel.class);
+    public static List<String> names() {
+        return Named.names(LinkModel.class);
     }
 }

@@ -1,10 +1,12 @@
 package org.hyparsim.core.kind;
 
+import java.util.List;
+import org.hyparsim.core.Named;
 import java.util.Locale;
 import java.util.Optional;
 
 /** The topologies that join an array. */
-public enum TopologyKind implements org.hyparsim.core.Named {
+public enum TopologyKind implements Named {
     /** The paper's H tree: a binary tree with the accelerators at its leaves. */
     HTREE,
     /** A 2D torus. */
@@ -24,11 +26,11 @@ public enum TopologyKind implements org.hyparsim.core.Named {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public static java.util.Optional<TopologyKind> fromName(String name) {
-        return org.hyparsim.core.Named.fromName(TopologyKind.class, name);
+    public static Optional<TopologyKind> fromName(String name) {
+        return Named.fromName(TopologyKind.class, name);
     }
 
-    public static java.util.List<String> names() {
-        return org.hyparsim.core.Named.names(TopologyKind.class);
+    public static List<String> names() {
+        return Named.names(TopologyKind.class);
     }
 }

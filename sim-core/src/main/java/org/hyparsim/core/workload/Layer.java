@@ -1,5 +1,7 @@
 package org.hyparsim.core.workload;
 
+import java.util.Locale;
+import org.hyparsim.core.Limits;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -314,21 +316,21 @@ public record Layer(String name, LayerType type, Shape input, Window window, Sha
         positive(out, "pool", poolStride());
         positive(out, "pool_k", poolKernel());
         positive(out, "out_hw_pooled", Math.min(pooledHeight(), pooledWidth()));
-        long max = org.hyparsim.core.Limits.maxLayerDimension();
+        long max = Limits.maxLayerDimension();
         String[] names = {"in_ch", "in_hw", "out_ch", "k", "stride", "pad", "out_hw", "pool", "pool_k", "out_hw_pooled"};
         int[] values = {inChannels(), Math.max(inHeight(), inWidth()), outChannels(), kernel(), stride(), padding(),
             Math.max(outHeight(), outWidth()), poolStride(), poolKernel(), Math.max(pooledHeight(), pooledWidth())};
         for (int i = 0; i < names.length; i++) {
             if (values[i] > max) {
                 out.add(new String[] {names[i], "must be at most " + max + ", got " + values[i] + " (system property "
-                        + org.hyparsim.core.Limits.property("maxLayerDimension") + ")"});
+                        + Limits.property("maxLayerDimension") + ")"});
             }
         }
         // counts are longs: refuse a layer whose per-sample counts would not fit
         double macs = (double) outHeight() * outWidth() * outChannels() * inChannels() * kernel() * kernel();
         double elements = Math.max((double) inChannels() * inHeight() * inWidth(), (double) outChannels() * outHeight() * outWidth());
         if (macs > 1e18 || elements > 1e18) {
-            out.add(new String[] {"in_ch", "the layer is too large: " + String.format(java.util.Locale.ROOT, "%.3g", macs)
+            out.add(new String[] {"in_ch", "the layer is too large: " + String.format(Locale.ROOT, "%.3g", macs)
                     + " MACs per sample (at most 1e18)"});
         }
         if (type == LayerType.LINEAR && (inWidth() != 1 || kernel() != 1 || outHeight() != inHeight()
@@ -343,7 +345,7 @@ public record Layer(String name, LayerType type, Shape input, Window window, Sha
     private void tokenProblems(List<String[]> out) {
         String tokensField = type == LayerType.ATTENTION || type == LayerType.EMBEDDING ? "sequence" : "tokens";
         positive(out, tokensField, tokens());
-        long max = org.hyparsim.core.Limits.maxLayerDimension();
+        long max = Limits.maxLayerDimension();
         int[] values = {inChannels(), outChannels(), tokens()};
         String[] names = switch (type) {
             case ATTENTION -> new String[] {"headDim", "headDim", tokensField};
@@ -353,7 +355,7 @@ public record Layer(String name, LayerType type, Shape input, Window window, Sha
         for (int i = 0; i < values.length; i++) {
             if (values[i] > max) {
                 out.add(new String[] {names[i], "must be at most " + max + ", got " + values[i] + " (system property "
-                        + org.hyparsim.core.Limits.property("maxLayerDimension") + ")"});
+                        + Limits.property("maxLayerDimension") + ")"});
             }
         }
         switch (type) {
@@ -374,7 +376,7 @@ public record Layer(String name, LayerType type, Shape input, Window window, Sha
         }
         double macs = (double) tokens() * tokens() * outChannels();
         if (macs > 1e18) {
-            out.add(new String[] {tokensField, "the layer is too large: " + String.format(java.util.Locale.ROOT, "%.3g",
+            out.add(new String[] {tokensField, "the layer is too large: " + String.format(Locale.ROOT, "%.3g",
                     macs) + " MACs per sample (at most 1e18)"});
         }
     }

@@ -1,5 +1,7 @@
 package org.hyparsim.core.workload;
 
+import java.util.Optional;
+import org.hyparsim.core.Limits;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -55,10 +57,10 @@ public record Network(String name, String description, List<Layer> layers, List<
         if (layers.isEmpty()) {
             problems.add(new InputException.Problem(source, "layers", "a network needs at least one weighted layer"));
         }
-        long maxLayers = org.hyparsim.core.Limits.maxLayers();
+        long maxLayers = Limits.maxLayers();
         if (layers.size() > maxLayers) {
             throw new InputException(source, "layers", layers.size() + " layers: more than the limit of " + maxLayers
-                    + " (system property " + org.hyparsim.core.Limits.property("maxLayers") + ")");
+                    + " (system property " + Limits.property("maxLayers") + ")");
         }
         Set<String> names = new HashSet<>();
         for (int i = 0; i < layers.size(); i++) {
@@ -103,57 +105,57 @@ public record Network(String name, String description, List<Layer> layers, List<
     }
 
     /** Why layer i's weight tie is wrong: it must name an earlier embedding whose table is its transpose. */
-    private static java.util.Optional<String> tieProblem(List<Layer> layers, int i) {
+    private static Optional<String> tieProblem(List<Layer> layers, int i) {
         Layer l = layers.get(i);
         if (!l.tied()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (l.type() != LayerType.LINEAR) {
-            return java.util.Optional.of("only a linear layer can share an embedding's weights");
+            return Optional.of("only a linear layer can share an embedding's weights");
         }
         for (int j = 0; j < i; j++) {
             Layer e = layers.get(j);
             if (e.name().equals(l.extras().tiedTo())) {
                 if (e.type() != LayerType.EMBEDDING || e.inChannels() != l.outChannels()
                         || e.outChannels() != l.inChannels()) {
-                    return java.util.Optional.of("layer " + e.name() + " is not an embedding of " + l.outChannels()
+                    return Optional.of("layer " + e.name() + " is not an embedding of " + l.outChannels()
                             + " x " + l.inChannels() + " (vocabulary x hidden)");
                 }
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
         }
-        return java.util.Optional.of("no earlier layer named '" + l.extras().tiedTo() + "'");
+        return Optional.of("no earlier layer named '" + l.extras().tiedTo() + "'");
     }
 
     /** Why a shortcut does not fit the layers: ends out of range, or shapes that do not add. */
-    private static java.util.Optional<String> shortcutProblem(List<Layer> layers, Shortcut s, boolean chain) {
+    private static Optional<String> shortcutProblem(List<Layer> layers, Shortcut s, boolean chain) {
         if (s.to() >= layers.size()) { // one ending at the last layer adds into the network's output
-            return java.util.Optional.of("a shortcut must end at a layer of the network; it ends at layer " + s.to()
+            return Optional.of("a shortcut must end at a layer of the network; it ends at layer " + s.to()
                     + " of " + layers.size());
         }
         if (!chain) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Layer from = layers.get(s.from());
         Layer to = layers.get(s.to());
         if (s.projection() == null) {
             if (from.inChannels() != to.outChannels() || from.inHeight() != to.outHeight()
                     || from.inWidth() != to.outWidth()) {
-                return java.util.Optional.of("shapes do not add: layer " + from.name() + "'s input " + from.inChannels()
+                return Optional.of("shapes do not add: layer " + from.name() + "'s input " + from.inChannels()
                         + " x " + from.inHeight() + " x " + from.inWidth() + " is not layer " + to.name()
                         + "'s output " + to.outChannels() + " x " + to.outHeight() + " x " + to.outWidth()
                         + " (declare a projection)");
             }
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Layer p = s.projection();
         if (p.inChannels() != from.inChannels() || p.inHeight() != from.inHeight() || p.outChannels() != to.outChannels()
                 || p.outHeight() != to.outHeight() || p.outWidth() != to.outWidth()) {
-            return java.util.Optional.of("the projection " + p.inChannels() + " x " + p.inHeight() + " -> "
+            return Optional.of("the projection " + p.inChannels() + " x " + p.inHeight() + " -> "
                     + p.outChannels() + " x " + p.outHeight() + " does not map layer " + from.name()
                     + "'s input onto layer " + to.name() + "'s output");
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** True when the network has residual connections. */
@@ -161,47 +163,47 @@ public record Network(String name, String description, List<Layer> layers, List<
         return !shortcuts.isEmpty();
     }
 
-    private static java.util.Optional<String> chainingProblem(Layer prev, Layer l) {
+    private static Optional<String> chainingProblem(Layer prev, Layer l) {
         long produced = prev.outputElementsPerSample();
         if (!l.type().convolutional() || l.type() == LayerType.LINEAR && l.tokens() > 1) {
             return tokenChainingProblem(prev, l);
         }
         if (l.type() == LayerType.LINEAR) {
             if (l.inChannels() != produced) {
-                return java.util.Optional.of("layer " + l.name() + " does not chain: its input width "
+                return Optional.of("layer " + l.name() + " does not chain: its input width "
                         + l.inChannels() + " is not layer " + prev.name() + "'s output " + prev.outChannels()
                         + " x " + prev.pooledHeight() + " x " + prev.pooledWidth() + " = " + produced);
             }
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (l.inChannels() != prev.outChannels() || l.inHeight() != prev.pooledHeight()
                 || l.inWidth() != prev.pooledWidth()) {
-            return java.util.Optional.of("layer " + l.name() + " does not chain: its input "
+            return Optional.of("layer " + l.name() + " does not chain: its input "
                     + l.inChannels() + " x " + l.inHeight() + " x " + l.inWidth() + " is not layer "
                     + prev.name() + "'s pooled output " + prev.outChannels() + " x " + prev.pooledHeight()
                     + " x " + prev.pooledWidth());
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** Chaining over tokens: the same tokens, and the producer's features as this layer's input features. */
-    private static java.util.Optional<String> tokenChainingProblem(Layer prev, Layer l) {
+    private static Optional<String> tokenChainingProblem(Layer prev, Layer l) {
         if (l.type() == LayerType.EMBEDDING) {
-            return java.util.Optional.empty(); // refused as a later layer on its own
+            return Optional.empty(); // refused as a later layer on its own
         }
         boolean tokens = prev.pooledHeight() == l.tokens() && prev.pooledWidth() == 1;
         if (tokens && prev.outChannels() == l.inChannels()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String gives = "layer " + prev.name() + " gives " + prev.outChannels() + " features x " + prev.pooledHeight()
                 + (prev.pooledWidth() == 1 ? "" : " x " + prev.pooledWidth()) + " tokens";
         if (l.type() == LayerType.ATTENTION) {
-            return java.util.Optional.of("layer " + l.name() + " does not chain: heads x headDim = " + l.heads() + " x "
+            return Optional.of("layer " + l.name() + " does not chain: heads x headDim = " + l.heads() + " x "
                     + l.outChannels() / Math.max(1, l.heads()) + " = " + l.outChannels() + " is not the hidden size: "
                     + "attention takes 3 x " + l.outChannels() + " = " + l.inChannels() + " features (Q, K, V) x "
                     + l.tokens() + " tokens, and " + gives);
         }
-        return java.util.Optional.of("layer " + l.name() + " does not chain: its input " + l.inChannels()
+        return Optional.of("layer " + l.name() + " does not chain: its input " + l.inChannels()
                 + " features x " + l.tokens() + " tokens is not what " + gives);
     }
 
