@@ -240,19 +240,11 @@ public final class PlanCommand implements Callable<Integer> {
         return m;
     }
 
-    static String text(Network net, Accounting acc, long accelerators, String strategy, Plan plan,
-            CommunicationCost cost) {
-        StringBuilder sb = new StringBuilder();
-        boolean elements = acc.countsElements();
-        sb.append(String.format(Locale.ROOT, "%s, batch %d, %d accelerator%s (%d level%s), strategy %s, accounting %s%n",
-                net.name(), acc.batch(), accelerators, accelerators == 1 ? "" : "s", plan.levels(),
-                plan.levels() == 1 ? "" : "s", strategy, acc.name()));
-        if (plan.levels() == 0) {
-            sb.append("One accelerator: no levels, no communication.\n");
-            return sb.toString();
-        }
-        sb.append('\n');
-        List<String> names = net.layerNames();
+    /** Above this many layers the plan is printed a row per layer, not a row per level. */
+    static final int WIDE_LAYERS = 30;
+
+    /** A row per level, the layers across. */
+    private static void byLevel(StringBuilder sb, List<String> names, Plan plan) {
         int first = Math.max(5, ("H" + plan.levels()).length() + 1);
         StringBuilder header = new StringBuilder(pad("", first));
         for (String n : names) {
@@ -266,6 +258,43 @@ public final class PlanCommand implements Callable<Integer> {
                 row.append(' ').append(pad(mark, names.get(l).length()));
             }
             sb.append(row.toString().stripTrailing()).append('\n');
+        }
+    }
+
+    /** A row per layer, the levels across (networks too long to read across). */
+    private static void byLayer(StringBuilder sb, List<String> names, Plan plan) {
+        int first = names.stream().mapToInt(String::length).max().orElse(5) + 1;
+        StringBuilder header = new StringBuilder(pad("layer", first));
+        for (int h = 1; h <= plan.levels(); h++) {
+            header.append(' ').append(pad("H" + h, 3));
+        }
+        sb.append(header.toString().stripTrailing()).append('\n');
+        for (int l = 0; l < names.size(); l++) {
+            StringBuilder row = new StringBuilder(pad(names.get(l), first));
+            for (int h = 1; h <= plan.levels(); h++) {
+                row.append(' ').append(pad(mark(plan.choice(h, l)), 3));
+            }
+            sb.append(row.toString().stripTrailing()).append('\n');
+        }
+    }
+
+    static String text(Network net, Accounting acc, long accelerators, String strategy, Plan plan,
+            CommunicationCost cost) {
+        StringBuilder sb = new StringBuilder();
+        boolean elements = acc.countsElements();
+        sb.append(String.format(Locale.ROOT, "%s, batch %d, %d accelerator%s (%d level%s), strategy %s, accounting %s%n",
+                net.name(), acc.batch(), accelerators, accelerators == 1 ? "" : "s", plan.levels(),
+                plan.levels() == 1 ? "" : "s", strategy, acc.name()));
+        if (plan.levels() == 0) {
+            sb.append("One accelerator: no levels, no communication.\n");
+            return sb.toString();
+        }
+        sb.append('\n');
+        List<String> names = net.layerNames();
+        if (names.size() > WIDE_LAYERS) {
+            byLayer(sb, names, plan);
+        } else {
+            byLevel(sb, names, plan);
         }
         sb.append("(dp: data parallelism, split the batch; MP: model parallelism, split the kernel by input channels"
                 + (plan.usesThirdType() ? "; MO: mp-out, split the kernel by output channels" : "") + ")\n");

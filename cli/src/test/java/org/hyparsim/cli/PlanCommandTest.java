@@ -137,4 +137,18 @@ class PlanCommandTest {
         assertTrue(r.out().contains("143,652,544"));
         assertTrue(r.out().contains("AlexNet-standard"));
     }
+
+    @Test
+    void aLongNetworkIsPrintedARowPerLayer() {
+        // GPT-2's 339 layers across would make lines thousands of characters wide: a row per layer, the levels across
+        Cli r = Cli.run("plan", "--network", "GPT-2", "--accelerators", "4", "--strategy", "dp");
+        assertEquals(0, r.status(), r.err());
+        String[] lines = r.out().split("\n");
+        assertTrue(r.out().contains("\nlayer") && r.out().contains("\nb0.qkv"), r.out());
+        for (String line : lines) {
+            assertTrue(line.length() < 120, "a line of " + line.length() + " characters: " + line);
+        }
+        assertTrue(r.out().lines().filter(l -> l.startsWith("b47.fc2")).anyMatch(l -> l.matches("b47\\.fc2\\s+dp\\s+dp")),
+                r.out());
+    }
 }
