@@ -193,11 +193,19 @@ public final class ScenarioRunner {
      * kept in {@code replays} (a plan replayed once however often it is asked for).
      */
     public static ArrayPort port(Scenario s, CommunicationModel model, Map<Plan, StepResult> replays) {
-        SimulatedArray.Wiring wiring = SimulatedArray.of(s.array(), s.schedule()).wire();
-        List<ComputeModel> models = s.array().groups().stream().map(g -> g.hardware().accelerator().newComputeModel())
-                .toList();
         List<Integer> counts = s.array().groups().stream().map(HardwareGroup::count).toList();
         return new ArrayPort() {
+            // made on first use: only a planner that times its plans asks for them
+            private SimulatedArray.Wiring wiring;
+            private List<ComputeModel> models;
+
+            private SimulatedArray.Wiring wiring() {
+                if (wiring == null) {
+                    wiring = SimulatedArray.of(s.array(), s.schedule()).wire();
+                }
+                return wiring;
+            }
+
             @Override
             public int accelerators() {
                 return s.accelerators();
@@ -220,16 +228,19 @@ public final class ScenarioRunner {
 
             @Override
             public Fabric fabric() {
-                return wiring.fabric();
+                return wiring().fabric();
             }
 
             @Override
             public Collectives collectives() {
-                return wiring.collectives();
+                return wiring().collectives();
             }
 
             @Override
             public List<ComputeModel> groupModels() {
+                if (models == null) {
+                    models = s.array().groups().stream().map(g -> g.hardware().accelerator().newComputeModel()).toList();
+                }
                 return models;
             }
 
