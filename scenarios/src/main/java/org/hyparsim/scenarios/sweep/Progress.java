@@ -68,6 +68,14 @@ public final class Progress implements SweepRunner.Listener {
         }
     }
 
+    /** No more looks at the running points once the sweep has ended, however it ended. */
+    @Override
+    public synchronized void ended() {
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
+    }
+
     /** A failed point's reason, on its own line as it fails. */
     @Override
     public synchronized void pointFailed(Sweep.Point point, String reason) {

@@ -36,6 +36,10 @@ public final class SweepRunner {
         default void starting(List<Sweep.Point> order, int threads) {
         }
 
+        /** Told once when the sweep ends, finished or not. */
+        default void ended() {
+        }
+
         /** Told as a point fails, with the reason (before {@link #pointDone}). */
         default void pointFailed(Sweep.Point point, String reason) {
         }
@@ -123,6 +127,7 @@ public final class SweepRunner {
             throw new IllegalStateException("a sweep point failed unexpectedly: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
+            listener.ended();
         }
     }
 
