@@ -9,16 +9,16 @@ final class MemoryLines {
     }
 
     /**
-     * "dp: peak memory 24.9 GB of 4.29 GB per accelerator: fits", and below it a warning line when
+     * "dp: peak memory 23.19 GiB of 4 GiB per accelerator: fits", and below it a warning line when
      * it does not fit (saying so for a timed plan that had to fit and found no plan that does).
      */
     static String of(String strategy, double peakBytes, long capacityBytes, boolean fits, boolean required,
             boolean timed) {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-10s peak memory %s of %s per accelerator: %s%n",
-                strategy, Units.bytes(peakBytes), Units.bytes(capacityBytes), fits ? "fits" : "does not fit"));
+                strategy, Units.binaryBytes(peakBytes), Units.binaryBytes(capacityBytes), fits ? "fits" : "does not fit"));
         if (!fits) {
             sb.append(String.format(Locale.ROOT, "WARNING: %s's plan needs %s on its largest accelerator, more than its "
-                    + "%s%s%n", strategy, Units.bytes(peakBytes), Units.bytes(capacityBytes),
+                    + "%s%s%n", strategy, Units.binaryBytes(peakBytes), Units.binaryBytes(capacityBytes),
                     required && timed ? " (fit: required, but no candidate plan fits: timed chose the fastest)" : ""));
         }
         return sb.toString();

@@ -19,9 +19,9 @@ class MemoryCommandsTest {
         Cli text = Cli.run("plan", "--network", "GPT-2", "--accelerators", "64", "--batch", "8", "--strategy", "dp",
                 "--optimizer", "adam", "--precision", "mixed", "--recompute", "full");
         assertEquals(0, text.status(), text.err());
-        assertTrue(text.out().contains("dp         peak memory 24.98 GB of 4.295 GB per accelerator: does not fit"),
+        assertTrue(text.out().contains("dp         peak memory 23.26 GiB of 4 GiB per accelerator: does not fit"),
                 text.out());
-        assertTrue(text.out().contains("WARNING: dp's plan needs 24.98 GB"), text.out());
+        assertTrue(text.out().contains("WARNING: dp's plan needs 23.26 GiB on its largest accelerator, more than its 4 GiB"), text.out());
         Cli json = Cli.run("plan", "--network", "GPT-test", "--accelerators", "2", "--format", "json");
         assertEquals(0, json.status(), json.err());
         assertTrue(json.out().contains("\"capacityBytes\" : 4294967296"), json.out());
@@ -60,7 +60,7 @@ class MemoryCommandsTest {
                 + "hardware: {profile: hmc-rs, memoryCapacityGiB: 0.001}\nstrategies: [timed]\nplanBudget: 6\n"
                 + "optimizer: adam\nfit: required\n").toString());
         assertEquals(0, r.status(), r.err());
-        assertTrue(r.out().contains("of 1.074 MB per accelerator: does not fit"), r.out());
+        assertTrue(r.out().contains("of 1.024 MiB per accelerator: does not fit"), r.out());
         assertTrue(r.out().contains("(fit: required, but no candidate plan fits: timed chose the fastest)"), r.out());
     }
 

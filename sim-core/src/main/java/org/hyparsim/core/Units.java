@@ -2,9 +2,13 @@ package org.hyparsim.core;
 
 import java.util.Locale;
 
-/** Formatting of figures for people, in decimal (SI) units as the paper uses (1 GB = 1e9 bytes). */
+/**
+ * Formatting of figures for people, in decimal (SI) units as the paper uses (1 GB = 1e9 bytes),
+ * and in binary units for memory capacities, which are stated in GiB.
+ */
 public final class Units {
     private static final String[] PREFIX = {"", "k", "M", "G", "T", "P", "E"};
+    private static final String[] BINARY = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
 
     private Units() {
     }
@@ -12,6 +16,20 @@ public final class Units {
     /** "15.94 GB", "512 B"; four significant digits. */
     public static String bytes(double b) {
         return scaled(b, "B");
+    }
+
+    /** "24.9 GiB", "4 GiB", "512 B"; binary prefixes (1 GiB = 2^30 bytes), four significant digits. */
+    public static String binaryBytes(double b) {
+        if (b == 0 || !Double.isFinite(b)) {
+            return scaled(b, "B");
+        }
+        int i = 0;
+        double v = b;
+        while (Math.abs(v) >= 1024 && i < BINARY.length - 1) {
+            v /= 1024;
+            i++;
+        }
+        return significant(v, 4) + " " + BINARY[i];
     }
 
     /** A count with an SI prefix: "1.5 G" elements, "3.1 GMAC". */
