@@ -228,8 +228,9 @@ public final class RunCommand implements Callable<Integer> {
         TextTable<RunRow> t = new TextTable<RunRow>().addLeft(RunColumn.STRATEGY, "strategy", 10)
                 .add(RunColumn.STEP_TIME, "unperturbed", 12).add(RunColumn.STEP_TIME_MEDIAN, "median", 12)
                 .add(RunColumn.STEP_TIME_MIN, "min", 12).add(RunColumn.STEP_TIME_MAX, "max", 12)
-                .add(Column.of("spread", Unit.NONE, r -> Units.significant(100 * (r.spread().stepTimeMaxSeconds()
-                        - r.spread().stepTimeMinSeconds()) / r.spread().stepTimeMedianSeconds(), 3) + "%"), "max-min", 9);
+                .add(Column.of("spread", Unit.NONE, r -> String.format(Locale.ROOT, "%.3g%%", 100
+                        * (r.spread().stepTimeMaxSeconds() - r.spread().stepTimeMinSeconds())
+                        / r.spread().stepTimeMedianSeconds())), "max-min", 10);
         return sb.append(t.render(runs.stream().map(RunRow::of).toList())).toString();
     }
 
