@@ -29,6 +29,7 @@ import org.hyparsim.results.Unit;
 import org.hyparsim.input.scenario.Scenario;
 import org.hyparsim.input.scenario.ChakraScenario;
 import org.hyparsim.input.scenario.ScenarioReader;
+import org.hyparsim.noc.LinkPerturbation;
 import org.hyparsim.scenarios.run.ScenarioRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,6 +63,19 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Wall-clock limit for the whole run.")
     Double timeout;
 
+    @Option(names = "--perturb", paramLabel = "R", description = "Also replay each run --samples times with each "
+            + "link orbit's bandwidth (each link's where the replay is whole) scaled by a factor drawn from [1-R, 1+R]: "
+            + "the median, minimum and maximum step time (0 <= R < 1).")
+    Double perturb;
+
+    @Option(names = "--samples", paramLabel = "K", description = "Perturbed replays per run (default: "
+            + LinkPerturbation.DEFAULT_SAMPLES + ").")
+    Integer samples;
+
+    @Option(names = "--seed", paramLabel = "S", description = "The perturbations' seed (default: "
+            + LinkPerturbation.DEFAULT_SEED + ").")
+    Long seed;
+
     @Option(names = "--threads", paramLabel = "T",
             description = "Strategies run at once (default: all cores; one above " + PARALLEL_MAX_ACCELERATORS
                     + " accelerators).")
@@ -84,9 +98,13 @@ public final class RunCommand implements Callable<Integer> {
         boolean json = output.json();
         TimeoutOption.check(timeout);
         if (ChakraScenario.isChakra(scenario)) {
+            if (perturb != null || samples != null || seed != null) {
+                throw new InputException("command line", "--perturb", "a Chakra trace is replayed once: perturbed "
+                        + "replays are for scenarios");
+            }
             return ChakraRun.run(ChakraScenario.read(scenario), spec.commandLine().getOut(), json);
         }
-        Scenario s = ScenarioReader.read(scenario);
+        Scenario s = PerturbOption.apply(ScenarioReader.read(scenario), perturb, samples, seed);
         List<InputException.Problem> refused = ScenarioReader.runProblems(s);
         if (!refused.isEmpty()) {
             throw new InputException(refused);
@@ -145,7 +163,8 @@ public final class RunCommand implements Callable<Integer> {
             links.addAll(Rows.withRun(r, Rows.links(r)));
         }
         AtomicFiles.write(dir.resolve("runs.json"), json + "\n");
-        AtomicFiles.write(dir.resolve("summary.csv"), RowCodec.csv(summary, RunColumn.summary()));
+        AtomicFiles.write(dir.resolve("summary.csv"), RowCodec.csv(summary,
+                RunColumn.withSpread(RunColumn.summary(), RunColumn.anyPerturbed(summary))));
         AtomicFiles.write(dir.resolve("layers.csv"), Csv.of(layers));
         AtomicFiles.write(dir.resolve("links.csv"), Csv.of(links));
         AtomicFiles.write(dir.resolve("trace.json"), RowCodec.json().writeValueAsString(ChromeTrace.of(runs)));
@@ -176,6 +195,9 @@ public final class RunCommand implements Callable<Integer> {
                         x.iterations(), Unit.seconds(x.steadyStepTimeSeconds())));
             }
         }
+        if (s.perturbation() != null) {
+            sb.append(perturbed(s, runs));
+        }
         sb.append("\nEnergy by component (J):\n");
         TextTable<RunRow> energy = new TextTable<RunRow>().addLeft(RunColumn.STRATEGY, "strategy", 10);
         for (RunColumn c : RunColumn.values()) {
@@ -194,6 +216,22 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         return sb.toString();
+    }
+
+    /** The perturbed replays: how they were drawn, and each strategy's median, minimum and maximum step time. */
+    private static String perturbed(Scenario s, List<RunRecord> runs) {
+        LinkPerturbation p = s.perturbation();
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%nPerturbed replays (link model %s, seed %d): "
+                + "%d per strategy, each link orbit's bandwidth (each link's where the replay is whole) times a factor "
+                + "from [1 - %s, 1 + %s]%n", s.array().linkModel().label(), p.seed(), p.samples(),
+                Units.significant(p.range(), 3), Units.significant(p.range(), 3)));
+        TextTable<RunRow> t = new TextTable<RunRow>().addLeft(RunColumn.STRATEGY, "strategy", 10)
+                .add(RunColumn.STEP_TIME, "unperturbed", 12).add(RunColumn.STEP_TIME_MEDIAN, "median", 12)
+                .add(RunColumn.STEP_TIME_MIN, "min", 12).add(RunColumn.STEP_TIME_MAX, "max", 12)
+                .add(Column.of("spread", Unit.NONE, r -> String.format(Locale.ROOT, "%.3g%%", 100
+                        * (r.spread().stepTimeMaxSeconds() - r.spread().stepTimeMinSeconds())
+                        / r.spread().stepTimeMedianSeconds())), "max-min", 10);
+        return sb.append(t.render(runs.stream().map(RunRow::of).toList())).toString();
     }
 
     /** A hardware group of one strategy's run. */

@@ -6,16 +6,26 @@ import org.hyparsim.core.Checks;
 
 /**
  * The links that join the array: their bandwidth (1e9 bytes/s per direction), latency, the H
- * tree's bandwidth per level, the shared bus, the packet size messages are cut into and the
- * energy a bit spends per link crossed. Values are data (the bundled profiles cite sources).
+ * tree's bandwidth per level, the shared bus, the packet size messages are cut into, how a link
+ * of the packet model chooses among its input ports, and the energy a bit spends per link
+ * crossed. Values are data (the bundled profiles cite sources).
  *
  * @param htreeLevelBandwidthGBps per H-tree level (level 1 under the root first); empty: every level at linkBandwidthGBps
+ * @param arbitration the packet model's choice among a link's input ports; null: {@link Arbitration#DEFAULT}
  */
 public record LinkProfile(double linkBandwidthGBps, double linkLatencyNs, List<Double> htreeLevelBandwidthGBps,
-        double busBandwidthGBps, double packetBytes, double linkPjPerBit) {
+        double busBandwidthGBps, double packetBytes, double linkPjPerBit, Arbitration arbitration) {
 
     public LinkProfile {
         htreeLevelBandwidthGBps = htreeLevelBandwidthGBps == null ? List.of() : List.copyOf(htreeLevelBandwidthGBps);
+        arbitration = arbitration == null ? Arbitration.DEFAULT : arbitration;
+    }
+
+    /** Links whose packet model arbitrates by {@link Arbitration#DEFAULT}. */
+    public LinkProfile(double linkBandwidthGBps, double linkLatencyNs, List<Double> htreeLevelBandwidthGBps,
+            double busBandwidthGBps, double packetBytes, double linkPjPerBit) {
+        this(linkBandwidthGBps, linkLatencyNs, htreeLevelBandwidthGBps, busBandwidthGBps, packetBytes, linkPjPerBit,
+                null);
     }
 
     /** A point-to-point link of this profile. */
@@ -43,7 +53,7 @@ public record LinkProfile(double linkBandwidthGBps, double linkLatencyNs, List<D
         return new LinkProfile(bandwidthGBps != null ? bandwidthGBps : linkBandwidthGBps,
                 latencyNs != null ? latencyNs : linkLatencyNs,
                 levelBandwidthGBps != null ? levelBandwidthGBps : htreeLevelBandwidthGBps,
-                busGBps != null ? busGBps : busBandwidthGBps, packetBytes, linkPjPerBit);
+                busGBps != null ? busGBps : busBandwidthGBps, packetBytes, linkPjPerBit, arbitration);
     }
 
     /** Problems with the values, each as (field name, reason); empty when the links are usable. */

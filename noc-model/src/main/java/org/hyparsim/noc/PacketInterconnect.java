@@ -1,13 +1,16 @@
 package org.hyparsim.noc;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.hyparsim.core.engine.SimEngine;
 import org.hyparsim.core.step.Interconnect;
 
 /**
  * Packet-level interconnect: a message is cut into packets of at most {@code packetBytes}; each
- * link serves one packet at a time, first come first served, so concurrent messages contend.
+ * link serves one packet at a time, so concurrent messages contend: first come first served, or
+ * round robin among the link's input ports ({@link Arbitration}).
  * Packets cut through: a packet may start on the next link once its head has crossed the
  * previous one (its latency), but never finishes there before its tail has arrived. A
  * message offers its packets to its first link one at a time, so messages that share a link
@@ -19,19 +22,31 @@ import org.hyparsim.core.step.Interconnect;
  */
 public final class PacketInterconnect extends RoutedInterconnect {
     private final double packetBytes;
+    private final Arbitration arbitration;
 
     private SimEngine engine;
     private long[] busyUntil;
     private double[] linkBytes;
     private long[] linkBusy;
     private long[] linkPackets;
+    /** Per link, its input ports' waiting packets (round robin only; made as a link first queues). */
+    private Ports[] ports;
 
+    /** First come first served on every link ({@link Arbitration#DEFAULT}). */
     public PacketInterconnect(Topology topology, double packetBytes) {
+        this(topology, packetBytes, Arbitration.DEFAULT);
+    }
+
+    public PacketInterconnect(Topology topology, double packetBytes, Arbitration arbitration) {
         super(topology);
         if (!(packetBytes > 0) || Double.isInfinite(packetBytes)) {
             throw new IllegalArgumentException("packet size must be positive");
         }
+        if (arbitration == null) {
+            throw new IllegalArgumentException("an arbitration is required");
+        }
         this.packetBytes = packetBytes;
+        this.arbitration = arbitration;
     }
 
     @Override
@@ -41,6 +56,7 @@ public final class PacketInterconnect extends RoutedInterconnect {
         linkBytes = new double[links.length];
         linkBusy = new long[links.length];
         linkPackets = new long[links.length];
+        ports = arbitration == Arbitration.ROUND_ROBIN ? new Ports[links.length] : null;
     }
 
     @Override
@@ -62,18 +78,35 @@ public final class PacketInterconnect extends RoutedInterconnect {
      * (round robin), and only the packets in flight are pending events.
      */
     private void inject(Message m) {
-        int packet = m.nextPacket++;
-        arrive(m, packet, 0, engine.now());
-        if (m.nextPacket < m.packets) {
-            engine.scheduleAt(busyUntil[m.route[0]], () -> inject(m));
-        }
+        arrive(m, m.nextPacket++, 0, engine.now());
     }
 
     /** A packet's head reaches link {@code hop} of its route at time {@code t} (now). */
     private void arrive(Message m, int packet, int hop, long t) {
         int link = m.route[hop];
+        if (ports == null) {
+            serve(m, packet, hop, Math.max(t, busyUntil[link]));
+            return;
+        }
+        if (ports[link] == null) {
+            ports[link] = new Ports();
+        }
+        ports[link].add(hop == 0 ? -1 : m.route[hop - 1], new Waiting(m, packet, hop));
+        if (busyUntil[link] <= t) {
+            arbitrate(link);
+        } else {
+            arm(link);
+        }
+    }
+
+    /**
+     * The packet crosses link {@code hop} of its route from {@code start}: its head reaches the next
+     * link after the latency (cut through), but not so early that it would finish there before its
+     * tail has arrived; the last hop's last packet delivers the message.
+     */
+    private void serve(Message m, int packet, int hop, long start) {
+        int link = m.route[hop];
         long dur = duration(m, packet, link);
-        long start = Math.max(t, busyUntil[link]);
         busyUntil[link] = start + dur;
         linkBusy[link] += dur;
         linkBytes[link] += m.size(packet, packetBytes);
@@ -83,10 +116,45 @@ public final class PacketInterconnect extends RoutedInterconnect {
             if (packet == m.packets - 1) {
                 engine.scheduleAt(start + dur + lat, m.onDelivered);
             }
+        } else {
+            long next = start + lat + Math.max(0, dur - duration(m, packet, m.route[hop + 1]));
+            engine.scheduleAt(next, () -> arrive(m, packet, hop + 1, next));
+        }
+        if (hop == 0 && m.nextPacket < m.packets) {
+            engine.scheduleAt(start + dur, () -> inject(m));
+        }
+    }
+
+    /** Round robin: the free link serves the next port's head packet, and wakes when it frees if more wait. */
+    private void arbitrate(int link) {
+        Ports p = ports[link];
+        Waiting w = p.next();
+        serve(w.message(), w.packet(), w.hop(), engine.now());
+        if (p.waiting > 0) {
+            arm(link);
+        }
+    }
+
+    /** Round robin: the link looks at its ports again when it frees (once, however many wait). */
+    private void arm(int link) {
+        Ports p = ports[link];
+        if (!p.armed) {
+            p.armed = true;
+            engine.scheduleAt(busyUntil[link], () -> wake(link));
+        }
+    }
+
+    private void wake(int link) {
+        Ports p = ports[link];
+        p.armed = false;
+        if (p.waiting == 0) {
             return;
         }
-        long next = start + lat + Math.max(0, dur - duration(m, packet, m.route[hop + 1]));
-        engine.scheduleAt(next, () -> arrive(m, packet, hop + 1, next));
+        if (busyUntil[link] <= engine.now()) {
+            arbitrate(link);
+        } else {
+            arm(link); // a packet that arrived as the link freed took it first
+        }
     }
 
     /** Packet time on a link: the difference of the message's cumulative rounded times. */
@@ -106,6 +174,54 @@ public final class PacketInterconnect extends RoutedInterconnect {
                     linkBusy == null ? 0 : linkBusy[i], linkPackets == null ? 0 : linkPackets[i]));
         }
         return out;
+    }
+
+    /** A packet waiting at a link's input port. */
+    private record Waiting(Message message, int packet, int hop) {
+    }
+
+    /**
+     * A link's input ports (the link each came from, -1 for the node's own messages), in the order
+     * they first sent to it, each with its packets waiting in order of arrival.
+     */
+    private static final class Ports {
+        private int[] from = new int[2];
+        @SuppressWarnings("unchecked")
+        private ArrayDeque<Waiting>[] queues = new ArrayDeque[2];
+        private int count;
+        private int last = -1;
+        int waiting;
+        boolean armed;
+
+        void add(int fromLink, Waiting w) {
+            int i = 0;
+            while (i < count && from[i] != fromLink) {
+                i++;
+            }
+            if (i == count) {
+                if (count == from.length) {
+                    from = Arrays.copyOf(from, 2 * count);
+                    queues = Arrays.copyOf(queues, 2 * count);
+                }
+                from[count] = fromLink;
+                queues[count++] = new ArrayDeque<>();
+            }
+            queues[i].add(w);
+            waiting++;
+        }
+
+        /** The head packet of the first port after the one served last that has one waiting. */
+        Waiting next() {
+            for (int k = 1; k <= count; k++) {
+                int i = (last + k) % count;
+                if (!queues[i].isEmpty()) {
+                    last = i;
+                    waiting--;
+                    return queues[i].poll();
+                }
+            }
+            throw new IllegalStateException("no packet waiting");
+        }
     }
 
     private static final class Message {

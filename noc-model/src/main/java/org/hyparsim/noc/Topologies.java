@@ -32,7 +32,7 @@ public final class Topologies {
     /** An interconnect of this link model over the topology. */
     public static Interconnect interconnect(LinkModel model, Topology topology, LinkProfile links) {
         return switch (model) {
-            case PACKET -> new PacketInterconnect(topology, links.packetBytes());
+            case PACKET -> new PacketInterconnect(topology, links.packetBytes(), links.arbitration());
             case FLOW -> new FlowInterconnect(topology);
         };
     }

@@ -80,10 +80,13 @@ public final class Rows {
         RunRow row = RunRow.of(r);
         Map<String, Object> m = new LinkedHashMap<>();
         // the energy components follow as an object of their own, the layers as rows
-        for (RunColumn c : RunColumn.summary()) {
+        for (RunColumn c : RunColumn.withSpread(RunColumn.summary(), row.perturbed())) {
             if (c.component().isEmpty() && c != RunColumn.LAYERS) {
                 m.put(c.header(), c.get(row));
             }
+        }
+        if (r.spread() != null) {
+            m.put("stepTimeSamplesSeconds", r.spread().stepTimesSeconds());
         }
         Map<String, Object> energy = new LinkedHashMap<>();
         for (EnergyComponent c : EnergyComponent.values()) {

@@ -48,7 +48,14 @@ public enum RunColumn implements Column<RunRow> {
     TRANSFERS("transfers", Unit.NONE, r -> r.counts().transfers()),
     PLAN("plan", Unit.NONE, r -> r.grid().compact()),
     LAYERS("layers", Unit.NONE, r -> r.grid().layers()),
-    ERROR("error", Unit.NONE, RunRow::error);
+    ERROR("error", Unit.NONE, RunRow::error),
+    // a run's perturbed replays: written only where a row has them (spread()), after stepTimeSeconds
+    STEP_TIME_MEDIAN("stepTimeMedianSeconds", Unit.SECONDS, r -> r.spread().stepTimeMedianSeconds()),
+    STEP_TIME_MIN("stepTimeMinSeconds", Unit.SECONDS, r -> r.spread().stepTimeMinSeconds()),
+    STEP_TIME_MAX("stepTimeMaxSeconds", Unit.SECONDS, r -> r.spread().stepTimeMaxSeconds()),
+    PERTURBATION("perturbation", Unit.NONE, r -> r.spread().perturbation()),
+    SAMPLES("samples", Unit.NONE, r -> r.spread().samples()),
+    SEED("seed", Unit.NONE, r -> r.spread().seed());
 
     private final String header;
     private final Unit unit;
@@ -113,6 +120,26 @@ public enum RunColumn implements Column<RunRow> {
         List<RunColumn> out = new ArrayList<>(List.of(SUITE, POINT));
         out.addAll(summary());
         return out;
+    }
+
+    /** The columns of perturbed replays, in order: median, minimum and maximum step time, the range, samples, seed. */
+    public static List<RunColumn> spread() {
+        return between(STEP_TIME_MEDIAN, SEED);
+    }
+
+    /** These columns with {@link #spread()}'s after stepTimeSeconds where {@code perturbed}; as they are otherwise. */
+    public static List<RunColumn> withSpread(List<RunColumn> columns, boolean perturbed) {
+        if (!perturbed || !columns.contains(STEP_TIME)) {
+            return columns;
+        }
+        List<RunColumn> out = new ArrayList<>(columns);
+        out.addAll(out.indexOf(STEP_TIME) + 1, spread());
+        return List.copyOf(out);
+    }
+
+    /** True where any of the rows has perturbed replays (their files then carry {@link #spread()}'s columns). */
+    public static boolean anyPerturbed(List<RunRow> rows) {
+        return rows.stream().anyMatch(RunRow::perturbed);
     }
 
     private static List<RunColumn> between(RunColumn first, RunColumn last) {

@@ -27,6 +27,7 @@ public record RunRow(
         @JsonUnwrapped Origin origin,
         @JsonUnwrapped RunKey run,
         @JsonUnwrapped Times times,
+        @JsonUnwrapped Spread spread,
         @JsonUnwrapped Traffic traffic,
         @JsonUnwrapped Energy energy,
         @JsonUnwrapped Counts counts,
@@ -46,6 +47,7 @@ public record RunRow(
 
     public RunRow {
         origin = origin == null ? Origin.NONE : origin;
+        spread = spread == null ? Spread.NONE : spread;
     }
 
     /** The reproduction suite, or null. */
@@ -63,7 +65,26 @@ public record RunRow(
             Double memoryStallSeconds, Double exposedCommunicationSeconds) {
     }
 
-    /** Bytes per step, and MACs. */
+    /**
+     * The step times of the run's perturbed replays (each link orbit's bandwidth scaled by a factor
+     * from [1 - perturbation, 1 + perturbation], {@code samples} of them from {@code seed}); every
+     * figure null where none were asked for.
+     */
+    public record Spread(Double stepTimeMedianSeconds, Double stepTimeMinSeconds, Double stepTimeMaxSeconds,
+            Double perturbation, Integer samples, Long seed) {
+        static final Spread NONE = new Spread(null, null, null, null, null, null);
+
+        static Spread of(RunRecord.Spread s) {
+            return s == null ? NONE : new Spread(s.medianSeconds(), s.minSeconds(), s.maxSeconds(), s.range(),
+                    s.samples(), s.seed());
+        }
+    }
+
+    /** True where the run has perturbed replays. */
+    public boolean perturbed() {
+        return spread.samples() != null;
+    }
+
     /**
      * Bytes per step, and MACs.
      *
@@ -159,7 +180,7 @@ public record RunRow(
         StepResult s = r.result();
         return new RunRow(Origin.NONE, r.key(),
                 new Times(s.iterations(), s.stepTimeSeconds(), s.steadyStepTimeSeconds(), s.computeSeconds(),
-                        s.memoryStallSeconds(), s.exposedCommunicationSeconds()),
+                        s.memoryStallSeconds(), s.exposedCommunicationSeconds()), Spread.of(r.spread()),
                 new Traffic(s.communicationBytes(), s.bytesSent(), r.plannerBytes(), s.linkBytes(), s.dramBytes(),
                         s.sramBytes(),
                         s.macs()),
@@ -169,20 +190,20 @@ public record RunRow(
 
     /** A run that failed: its key and the error, no figures. */
     public static RunRow failed(RunKey key, String error) {
-        return new RunRow(Origin.NONE, key, new Times(null, null, null, null, null, null),
+        return new RunRow(Origin.NONE, key, new Times(null, null, null, null, null, null), Spread.NONE,
                 new Traffic(null, null, null, null, null, null, null), Energy.NONE,
                 new Counts(null, null), new PlanGrid(List.of(), List.of()), error);
     }
 
     /** This row as a sweep writes it: with its point and an error column. */
     public RunRow atPoint(int p) {
-        return new RunRow(new Origin(origin.suite(), p), run, times, traffic, energy, counts, grid,
+        return new RunRow(new Origin(origin.suite(), p), run, times, spread, traffic, energy, counts, grid,
                 error == null ? "" : error);
     }
 
     /** This row as the reproduction writes it: with its suite and point, without an error column. */
     public RunRow inSuite(String s) {
-        return new RunRow(new Origin(s, origin.point()), run, times, traffic, energy, counts, grid, null);
+        return new RunRow(new Origin(s, origin.point()), run, times, spread, traffic, energy, counts, grid, null);
     }
 
     /** True when the run finished. */

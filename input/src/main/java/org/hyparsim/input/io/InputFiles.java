@@ -22,6 +22,8 @@ import java.util.TreeMap;
  */
 public final class InputFiles {
     private static final ThreadLocal<Set<Path>> CURRENT = new ThreadLocal<>();
+    /** The prefix of a fingerprint's entries that are defaults rather than files ("default linkModel"). */
+    public static final String DEFAULT_PREFIX = "default ";
 
     private InputFiles() {
     }
@@ -92,7 +94,8 @@ public final class InputFiles {
             } else if (b == null) {
                 out.add(k + " was read but is not now");
             } else if (!a.equals(b)) {
-                out.add(k.equals("hypar-sim") ? "the tool's version changed (" + a + " -> " + b + ")" : k + " changed");
+                out.add(k.equals("hypar-sim") ? "the tool's version changed (" + a + " -> " + b + ")"
+                        : k.startsWith(DEFAULT_PREFIX) ? "the " + k + " changed (" + a + " -> " + b + ")" : k + " changed");
             }
         }
         return out.isEmpty() ? null : String.join("; ", out);

@@ -17,13 +17,13 @@ public record ArrayConfig(int accelerators, TopologyKind topology, LinkModel lin
     public ArrayConfig {
         groups = groups == null || groups.isEmpty() ? List.of(new HardwareGroup(hardware, accelerators))
                 : List.copyOf(groups);
-        symmetry = symmetry == null ? SymmetryMode.AUTO : symmetry;
+        symmetry = symmetry == null ? SymmetryMode.DEFAULT : symmetry;
     }
 
-    /** An array whose replays use symmetry where it is exact ({@link SymmetryMode#AUTO}). */
+    /** An array whose replays use symmetry where it is exact ({@link SymmetryMode#DEFAULT}). */
     public ArrayConfig(int accelerators, TopologyKind topology, LinkModel linkModel, Hardware hardware,
             CollectiveAlgorithm collective, List<HardwareGroup> groups) {
-        this(accelerators, topology, linkModel, hardware, collective, groups, SymmetryMode.AUTO);
+        this(accelerators, topology, linkModel, hardware, collective, groups, SymmetryMode.DEFAULT);
     }
 
     /** This array with symmetry on ({@code auto}) or off. */

@@ -1,8 +1,12 @@
 package org.hyparsim.input.scenario;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -22,6 +26,7 @@ import org.hyparsim.core.Checks;
 import org.hyparsim.core.InputException;
 import org.hyparsim.core.Named;
 import org.hyparsim.core.Ranges;
+import org.hyparsim.noc.Arbitration;
 import org.hyparsim.noc.LinkProfile;
 
 /**
@@ -32,15 +37,30 @@ public final class HardwareReader {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .registerModule(new SimpleModule("arbitration").addDeserializer(Arbitration.class,
+                    new JsonDeserializer<Arbitration>() {
+                        @Override
+                        public Arbitration deserialize(JsonParser p, DeserializationContext c) throws IOException {
+                            String name = p.getValueAsString();
+                            return Arbitration.fromName(name).orElseThrow(() -> new IOException(
+                                    Named.notOneOf(Arbitration.class, name)));
+                        }
+                    }));
 
     private HardwareReader() {
     }
 
-    /** The profile's values as a JSON object, without its sources. */
+    /**
+     * The profile's values as a JSON object, without its sources; the packet model's arbitration,
+     * which no bundled profile states, at {@link Arbitration#DEFAULT} unless the profile names one.
+     */
     static ObjectNode values(BuiltInProfile profile) {
         ObjectNode node = file(profile);
         node.remove("sources");
+        if (!node.has("arbitration")) {
+            node.put("arbitration", Arbitration.DEFAULT.label());
+        }
         return node;
     }
 
@@ -153,6 +173,9 @@ public final class HardwareReader {
         String range = rangeProblem(key, v);
         if (range != null) {
             return range;
+        }
+        if (key.equals("arbitration") && Arbitration.fromName(v.asText()).isEmpty()) {
+            return Named.notOneOf(Arbitration.class, v.asText());
         }
         values.set(key, v);
         return null;

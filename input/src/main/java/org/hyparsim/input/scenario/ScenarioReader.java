@@ -20,6 +20,7 @@ import org.hyparsim.core.step.Schedule;
 import org.hyparsim.core.workload.Layer;
 import org.hyparsim.core.workload.Network;
 import org.hyparsim.core.kind.LinkModel;
+import org.hyparsim.noc.LinkPerturbation;
 import org.hyparsim.noc.LinkProfile;
 import org.hyparsim.core.kind.TopologyKind;
 import org.hyparsim.partition.Accounting;
@@ -51,6 +52,8 @@ public final class ScenarioReader {
     public static final List<StrategyKind> DEFAULT_STRATEGIES = List.of(StrategyKind.DP, StrategyKind.MP,
             StrategyKind.TRICK, StrategyKind.HYPAR);
     public static final int DEFAULT_ACCELERATORS = 16;
+    /** The schedule a scenario runs when it names none. */
+    public static final Schedule DEFAULT_SCHEDULE = Schedule.OVERLAP;
     public static final int MAX_ITERATIONS = 1000;
 
     private ScenarioReader() {
@@ -87,9 +90,13 @@ public final class ScenarioReader {
         if (!problems.isEmpty()) {
             throw new InputException(problems);
         }
+        LinkPerturbation perturbation = PerturbReader.read(s, src, problems);
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
+        }
         MemorySettings memory = memorySettings(s, src);
         return new Scenario(src, new Workload(f.network(), f.batch().intValue(), f.iterations().intValue(), f.phase(),
-                memory), array, f.schedule(), f.strategies());
+                memory), array, f.schedule(), f.strategies(), perturbation);
     }
 
     /**
@@ -134,10 +141,10 @@ public final class ScenarioReader {
         if (hardware != null && topo != null) {
             hardware = topo.applyTo(hardware);
         }
-        Schedule schedule = named(problems, src, "schedule", Schedule.class, s.schedule(), Schedule.OVERLAP);
+        Schedule schedule = named(problems, src, "schedule", Schedule.class, s.schedule(), DEFAULT_SCHEDULE);
         Long iterations = integer(problems, src, "iterations", s.iterations(), 1, 1, MAX_ITERATIONS);
         LinkModel linkModel = named(problems, src, "linkModel", LinkModel.class, s.linkModel(), LinkModel.DEFAULT);
-        SymmetryMode symmetry = named(problems, src, "symmetry", SymmetryMode.class, s.symmetry(), SymmetryMode.AUTO);
+        SymmetryMode symmetry = named(problems, src, "symmetry", SymmetryMode.class, s.symmetry(), SymmetryMode.DEFAULT);
         CollectiveAlgorithm collective = named(problems, src, "collective", CollectiveAlgorithm.class, s.collective(),
                 hardware == null ? CollectiveAlgorithm.AUTO : hardware.profile().defaultCollective());
         RunPhase phase = named(problems, src, "phase", RunPhase.class, s.phase(), RunPhase.TRAINING);

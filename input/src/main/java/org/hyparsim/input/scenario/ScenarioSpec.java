@@ -29,7 +29,10 @@ public record ScenarioSpec(
         @JsonProperty("optimizer") String optimizer,
         @JsonProperty("precision") String precision,
         @JsonProperty("recompute") String recompute,
-        @JsonProperty("fit") String fit) {
+        @JsonProperty("fit") String fit,
+        @JsonProperty("perturb") JsonNode perturb,
+        @JsonProperty("samples") JsonNode samples,
+        @JsonProperty("seed") JsonNode seed) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 

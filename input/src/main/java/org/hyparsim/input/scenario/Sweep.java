@@ -3,9 +3,11 @@ package org.hyparsim.input.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.hyparsim.core.InputException;
 import org.hyparsim.core.Limits;
 import org.hyparsim.input.io.InputFiles;
@@ -54,13 +56,16 @@ public final class Sweep {
             }
             return of(spec, file);
         });
-        r.value().fingerprint = InputFiles.fingerprint(r.files());
+        Map<String, String> fingerprint = new TreeMap<>(InputFiles.fingerprint(r.files()));
+        fingerprint.putAll(ScenarioDefaults.fingerprint());
+        r.value().fingerprint = Collections.unmodifiableMap(fingerprint);
         return r.value();
     }
 
     /**
-     * What the sweep read, file by file (path -> SHA-256 of its contents), and the tool's version:
-     * a resume or a merge with another fingerprint mixes inputs and is refused.
+     * What the sweep read, file by file (path -> SHA-256 of its contents), the tool's version and the
+     * defaults that change results ({@link ScenarioDefaults}): a resume or a merge with another
+     * fingerprint mixes inputs and is refused.
      */
     public Map<String, String> fingerprint() {
         return fingerprint;

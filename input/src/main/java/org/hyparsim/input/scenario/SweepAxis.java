@@ -17,6 +17,10 @@ public enum SweepAxis implements Named {
     LINK_MODEL("linkModel", Form.TEXT, false),
     COLLECTIVE("collective", Form.TEXT, false),
     PHASE("phase", Form.TEXT, false),
+    /** Perturbed replays per point: how far, how many, which seed. */
+    PERTURB("perturb", Form.NODE, false),
+    SAMPLES("samples", Form.NODE, false),
+    SEED("seed", Form.NODE, false),
     /** Each value is one strategy: a point runs the list of it alone. */
     STRATEGIES("strategies", Form.ONE_STRATEGY, false);
 

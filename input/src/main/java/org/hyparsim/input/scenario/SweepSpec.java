@@ -21,6 +21,9 @@ public record SweepSpec(
         @JsonProperty("linkModel") List<JsonNode> linkModel,
         @JsonProperty("collective") List<JsonNode> collective,
         @JsonProperty("phase") List<JsonNode> phase,
+        @JsonProperty("perturb") List<JsonNode> perturb,
+        @JsonProperty("samples") List<JsonNode> samples,
+        @JsonProperty("seed") List<JsonNode> seed,
         @JsonProperty("strategies") List<JsonNode> strategies) {
 
     /** The axes that are given, in the order they are crossed (the first varies slowest). */
@@ -35,6 +38,9 @@ public record SweepSpec(
         put(m, SweepAxis.LINK_MODEL, linkModel);
         put(m, SweepAxis.COLLECTIVE, collective);
         put(m, SweepAxis.PHASE, phase);
+        put(m, SweepAxis.PERTURB, perturb);
+        put(m, SweepAxis.SAMPLES, samples);
+        put(m, SweepAxis.SEED, seed);
         put(m, SweepAxis.STRATEGIES, strategies);
         return m;
     }

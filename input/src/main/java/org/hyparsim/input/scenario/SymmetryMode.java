@@ -18,6 +18,9 @@ public enum SymmetryMode implements Named {
     AUTO,
     OFF;
 
+    /** Where a scenario names none: symmetry where it is exact. */
+    public static final SymmetryMode DEFAULT = AUTO;
+
     @Override
     public String label() {
         return name().toLowerCase(Locale.ROOT);

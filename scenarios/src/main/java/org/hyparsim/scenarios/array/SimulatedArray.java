@@ -20,6 +20,7 @@ import org.hyparsim.core.step.TrainingStep;
 import org.hyparsim.core.step.XorSummary;
 import org.hyparsim.core.kind.LinkModel;
 import org.hyparsim.noc.LinkProfile;
+import org.hyparsim.noc.LinkScaling;
 import org.hyparsim.noc.SymmetricInterconnect;
 import org.hyparsim.noc.Symmetry;
 import org.hyparsim.noc.Topology;
@@ -53,6 +54,7 @@ public final class SimulatedArray {
     private final EnergyParams energy;
     private final Schedule schedule;
     private final boolean mayReduce;
+    private final LinkScaling scaling;
 
     /** Each accelerator's compute model, made afresh for each replay. */
     @FunctionalInterface
@@ -79,6 +81,28 @@ public final class SimulatedArray {
         this.energy = energy;
         this.schedule = schedule;
         this.mayReduce = mayReduce;
+        this.scaling = LinkScaling.NONE;
+    }
+
+    private SimulatedArray(SimulatedArray base, LinkScaling scaling) {
+        this.accelerators = base.accelerators;
+        this.topology = base.topology;
+        this.links = base.links;
+        this.linkModel = base.linkModel;
+        this.collective = base.collective;
+        this.computeModels = base.computeModels;
+        this.energy = base.energy;
+        this.schedule = base.schedule;
+        this.mayReduce = base.mayReduce;
+        this.scaling = scaling;
+    }
+
+    /**
+     * This array with its links' bandwidths scaled in every replay ({@link #scaled}); the fabric the
+     * collectives plan on keeps the links as they are.
+     */
+    public SimulatedArray withScaling(LinkScaling linkScaling) {
+        return new SimulatedArray(this, linkScaling);
     }
 
     /** A scenario's array under its schedule: every hardware group's compute model, its energy per action. */
@@ -148,14 +172,14 @@ public final class SimulatedArray {
 
     /** The whole step's replay on this array over {@code wiring}'s topology, not yet run (no symmetry). */
     public Replay whole(Wiring wiring, TrainingStep step, boolean trace) {
-        return Replay.perAccelerator(step, computeModels(), Topologies.interconnect(linkModel, wiring.topology(), links), energy,
-                schedule, trace);
+        return Replay.perAccelerator(step, computeModels(), Topologies.interconnect(linkModel,
+                scaled(wiring.topology(), null), links), energy, schedule, trace);
     }
 
     /** A whole step replayed on this array's links with other compute models (an imported trace's durations). */
     public Replay whole(Wiring wiring, TrainingStep step, IntFunction<ComputeModel> models, boolean trace) {
-        return Replay.perAccelerator(step, models, Topologies.interconnect(linkModel, wiring.topology(), links), energy,
-                schedule, trace);
+        return Replay.perAccelerator(step, models, Topologies.interconnect(linkModel,
+                scaled(wiring.topology(), null), links), energy, schedule, trace);
     }
 
     private Replay prepare(Wiring wiring, Step step, boolean trace) {
@@ -168,7 +192,7 @@ public final class SimulatedArray {
                             step.fill());
             if (reduced.isPresent()) {
                 return Replay.representative(reduced.get(), computeModels().apply(0),
-                        new SymmetricInterconnect(t, symmetry), energy, schedule, trace);
+                        new SymmetricInterconnect(scaled(t, symmetry), symmetry), energy, schedule, trace);
             }
             if (t.xorAutomorphisms().length > 0) {
                 // summaries as the step is built find the XORs that may map it onto itself; built again, one
@@ -185,7 +209,7 @@ public final class SimulatedArray {
                     Optional<TrainingStep> byOrbit = byOrbits(accelerators, step, xor, wholeTasks);
                     if (byOrbit.isPresent()) {
                         return Replay.representatives(byOrbit.get(), xor.order(), xor.representative(),
-                                computeModels().apply(0), new SymmetricInterconnect(t, xor), energy, schedule, trace);
+                                computeModels().apply(0), new SymmetricInterconnect(scaled(t, xor), xor), energy, schedule, trace);
                     }
                 }
                 checkHeld(wholeTasks, 1);
@@ -195,6 +219,14 @@ public final class SimulatedArray {
         TrainingStep.Builder b = new TrainingStep.Builder(accelerators, step.iterations(), step.layerNames(), tasks);
         step.fill().accept(b);
         return whole(wiring, b.build(), trace);
+    }
+
+    /**
+     * The replay's links: the topology's, scaled by this array's {@link LinkScaling} alike on every
+     * orbit of {@code orbits} (the replay's symmetry; null: it is whole).
+     */
+    private Topology scaled(Topology t, Symmetry orbits) {
+        return LinkScaling.apply(scaling, t, orbits);
     }
 
     /** The group of the topology's XOR automorphisms that the summaries say map the step onto itself; null where none but the identity. */

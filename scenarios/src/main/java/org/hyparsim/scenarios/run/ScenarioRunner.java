@@ -25,6 +25,8 @@ import org.hyparsim.core.step.Interconnect;
 import org.hyparsim.core.step.RunPhase;
 import org.hyparsim.core.step.Schedule;
 import org.hyparsim.core.step.StepResult;
+import org.hyparsim.noc.LinkPerturbation;
+import org.hyparsim.noc.LinkScaling;
 import org.hyparsim.partition.Accounting;
 import org.hyparsim.partition.CommunicationModel;
 import org.hyparsim.partition.Plan;
@@ -157,7 +159,24 @@ public final class ScenarioRunner {
         double plannerBytes = model.evaluate(plan).totalBytes();
         RunRecord rec = new RunRecord(key(s, strategy), new PlanGrid(s.network().layerNames(), plan.rows(), plan.uneven() ? plan.ratios() : List.of()), plannerBytes,
                 r, groups(s.array(), r));
+        if (s.perturbation() != null) {
+            rec = rec.withSpread(spread(s, model, plan));
+        }
         return s.workload().reportsMemory() ? rec.withMemory(memory(s, plan)) : rec;
+    }
+
+    /**
+     * The plan replayed once per sample of the scenario's perturbation, each link orbit's bandwidth
+     * (each link's where the replay is whole) scaled by that sample's factor: the step times in the
+     * samples' order.
+     */
+    public static RunRecord.Spread spread(Scenario s, CommunicationModel model, Plan plan) {
+        LinkPerturbation p = s.perturbation();
+        List<Double> times = new ArrayList<>();
+        for (int k = 0; k < p.samples(); k++) {
+            times.add(replay(s, model, plan, false, p.sample(k)).stepTimeSeconds());
+        }
+        return new RunRecord.Spread(p.range(), p.seed(), times);
     }
 
     /** A plan's memory footprint on the scenario's array against each accelerator's capacity. */
@@ -270,8 +289,14 @@ public final class ScenarioRunner {
 
     /** One plan replayed on the scenario's array, the invariants checked. */
     public static StepResult replay(Scenario s, CommunicationModel model, Plan plan, boolean trace) {
+        return replay(s, model, plan, trace, LinkScaling.NONE);
+    }
+
+    /** One plan replayed on the scenario's array with its links' bandwidths scaled, the invariants checked. */
+    public static StepResult replay(Scenario s, CommunicationModel model, Plan plan, boolean trace,
+            LinkScaling scaling) {
         double plannerBytes = model.evaluate(plan).totalBytes();
-        SimulatedArray array = SimulatedArray.of(s.array(), s.schedule());
+        SimulatedArray array = SimulatedArray.of(s.array(), s.schedule()).withScaling(scaling);
         SimulatedArray.Wiring w = array.wire();
         StepResult r;
         try {

@@ -133,7 +133,7 @@ public final class SweepJournal implements SweepRunner.PointSink, AutoCloseable 
     private static String line(int point, List<RunRow> rows) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("point", point);
-        m.put("rows", RowCodec.jsonRows(rows, RunColumn.sweep()));
+        m.put("rows", RowCodec.jsonRows(rows, RunColumn.withSpread(RunColumn.sweep(), RunColumn.anyPerturbed(rows))));
         return RowCodec.jsonLine(m);
     }
 

@@ -36,9 +36,11 @@ public final class SweepOutput {
         json.put("points", totalPoints);
         json.put("axes", id.axes());
         json.put("fingerprint", id.fingerprint());
-        json.put("rows", RowCodec.jsonRows(rows, RunColumn.sweep()));
+        // perturbed replays' columns where any point asked for them
+        List<RunColumn> columns = RunColumn.withSpread(RunColumn.sweep(), RunColumn.anyPerturbed(rows));
+        json.put("rows", RowCodec.jsonRows(rows, columns));
         AtomicFiles.write(dir.resolve("results.json"), RowCodec.json().writeValueAsString(json) + "\n");
-        AtomicFiles.write(dir.resolve("results.csv"), RowCodec.csv(rows, RunColumn.sweep()));
+        AtomicFiles.write(dir.resolve("results.csv"), RowCodec.csv(rows, columns));
         Path shardFile = dir.resolve("shard.json");
         if (shard != null) {
             Map<String, Object> meta = new LinkedHashMap<>();
