@@ -4,6 +4,7 @@ import java.util.List;
 import org.hyparsim.core.step.RunPhase;
 import org.hyparsim.core.step.Schedule;
 import org.hyparsim.core.workload.Network;
+import org.hyparsim.core.kind.CollectiveAlgorithm;
 import org.hyparsim.core.kind.LinkModel;
 import org.hyparsim.core.kind.TopologyKind;
 import org.hyparsim.partition.planner.Strategy;
@@ -94,15 +95,18 @@ public enum Suite {
 
     /** The suite's scenario of one network on one array, with the given hardware of the suite's profile. */
     public Scenario scenario(Network n, int batch, int accelerators, TopologyKind topology, Hardware hardware) {
-        return scenario(n, batch, accelerators, topology, hardware, null);
+        return scenario(n, batch, accelerators, topology, hardware, null, profile.defaultCollective());
     }
 
-    /** As {@link #scenario(Network, int, int, TopologyKind, Hardware)}, with memory settings (null: none stated). */
+    /**
+     * As {@link #scenario(Network, int, int, TopologyKind, Hardware)}, with memory settings (null:
+     * none stated) and the collective algorithm.
+     */
     public Scenario scenario(Network n, int batch, int accelerators, TopologyKind topology, Hardware hardware,
-            MemorySettings memory) {
+            MemorySettings memory, CollectiveAlgorithm collective) {
         List<Strategy> s = strategies.isEmpty() ? List.of(new Strategy.Named(StrategyKind.DP))
                 : strategies.stream().map(k -> Strategy.of(k, 2)).toList();
         return new Scenario("reproduce", new Workload(n, batch, 1, phase(), memory),
-                new ArrayConfig(accelerators, topology, linkModel, hardware, profile.defaultCollective()), schedule, s);
+                new ArrayConfig(accelerators, topology, linkModel, hardware, collective), schedule, s);
     }
 }

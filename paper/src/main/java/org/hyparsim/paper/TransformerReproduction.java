@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.hyparsim.core.Limits;
 import org.hyparsim.input.scenario.BuiltInProfile;
 import org.hyparsim.input.scenario.Hardware;
 import org.hyparsim.input.scenario.HardwareReader;
@@ -14,6 +15,7 @@ import org.hyparsim.results.RowCodec;
 import org.hyparsim.results.RunColumn;
 import org.hyparsim.results.RunRow;
 import org.hyparsim.results.charts.ChartFiles;
+import org.hyparsim.results.report.Table;
 import org.hyparsim.scenarios.sweep.SweepRunner;
 
 /**
@@ -64,10 +66,11 @@ public final class TransformerReproduction {
         MemorySettings m = scope.memory();
         sb.append("# Transformers").append(scope.quick() ? " (quick)" : "").append("\n\n");
         sb.append(String.format(Locale.ROOT, "Profile %s (%s GiB an accelerator), overlapped schedule, flow-level "
-                + "links, the profile's collectives; topologies %s; arrays of %s accelerators; strategies %s. "
+                + "links, %s collectives (%s); topologies %s; arrays of %s accelerators; strategies %s. "
                 + "Footprints under %s, %s precision, recompute %s; timed chooses only plans that fit (fit: %s) "
                 + "and, where none does, the fastest. The runs took %.1f s on %d threads.%n%n",
-                BuiltInProfile.HMC_RS.label(), hw.capacity().memoryCapacityGiB(),
+                BuiltInProfile.HMC_RS.label(), hw.capacity().memoryCapacityGiB(), scope.collective().label(),
+                scope.collective() == TransformerScope.COLLECTIVE ? TransformerScope.COLLECTIVE_REASON : "as stated",
                 String.join(", ", scope.topologies().stream().map(t -> t.label()).toList()),
                 String.join(", ", scope.sizes().stream().map(String::valueOf).toList()),
                 String.join(", ", scope.strategies().stream().map(k -> k.label()).toList()),
@@ -84,8 +87,10 @@ public final class TransformerReproduction {
                     .append(", ").append(s.strategy().label()).append(": ").append(s.reason()).append('\n'));
         }
         sb.append("\n## Step time, communication, energy and footprint\n\n").append(r.table().markdown());
-        sb.append("\nCommunication is the planner's accounting (equal to the replay's); a refused replay keeps its "
-                + "plan's communication and footprint.\n\n## Where dp fits\n\n");
+        sb.append(String.format(Locale.ROOT, "%nCommunication is the planner's accounting (equal to the replay's); a "
+                + "refused replay keeps its plan's communication and footprint. The longest step replayed: %s s "
+                + "(the engine's clock holds %s s).%n%n## Where dp fits%n%n", Table.num(r.longestStepSeconds()),
+                Table.num(Limits.maxSimulatedSeconds())));
         r.sentences().forEach(s -> sb.append("- ").append(s).append('\n'));
         sb.append('\n').append(r.dpFit().markdown());
         sb.append("\n## Layout per level (H1 the top; letters d dp, m mp, o mp-out; a block's letters over its "

@@ -69,7 +69,8 @@ public final class TransformerRuns {
                     List<Strategy> run = scope.strategies().stream()
                             .filter(k -> scope.skipReason(net.name(), size, k) == null)
                             .map(k -> Strategy.of(k, 2)).toList();
-                    Scenario s = Suite.TRANSFORMERS.scenario(n, net.batch(), size, t, hardware, scope.memory());
+                    Scenario s = Suite.TRANSFORMERS.scenario(n, net.batch(), size, t, hardware, scope.memory(),
+                            scope.collective());
                     points.add(new Sweep.Point(points.size(), Map.of("suite", Suite.TRANSFORMERS.label()),
                             s.withStrategies(run)));
                 }

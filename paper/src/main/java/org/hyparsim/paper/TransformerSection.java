@@ -39,7 +39,7 @@ public final class TransformerSection {
 
     /** The section's tables and charts, and the sentences that say where dp fits. */
     public record Result(Table table, Table layout, Table dpFit, Table refused, List<String> sentences,
-            List<Chart> charts) implements FigureOutput {
+            double longestStepSeconds, List<Chart> charts) implements FigureOutput {
         @Override
         public List<NamedTable> tables() {
             return List.of(new NamedTable(KEY, table), new NamedTable(LAYOUT_KEY, layout),
@@ -78,7 +78,10 @@ public final class TransformerSection {
             }
         }
         Table dpFit = dpFit(scope, capacityBytes);
-        return new Result(t, layout, dpFit, refused, sentences(scope, runs, capacityBytes), charts(scope, runs));
+        double longest = runs.stream().filter(TransformerRuns.Outcome::replayed)
+                .mapToDouble(TransformerRuns.Outcome::stepSeconds).max().orElse(Double.NaN);
+        return new Result(t, layout, dpFit, refused, sentences(scope, runs, capacityBytes), longest,
+                charts(scope, runs));
     }
 
     /** The outcome of a strategy in a case, or null. */

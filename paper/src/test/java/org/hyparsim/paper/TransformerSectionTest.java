@@ -32,7 +32,7 @@ class TransformerSectionTest {
     private static TransformerScope scope(int batch) {
         return new TransformerScope(true, List.of(new TransformerScope.Net("GPT-test", batch, "a test")),
                 List.of(2, 4), List.of(TopologyKind.HTREE), TransformerScope.STRATEGIES, TransformerScope.MEMORY,
-                List.of());
+                TransformerScope.COLLECTIVE, List.of());
     }
 
     @Test
