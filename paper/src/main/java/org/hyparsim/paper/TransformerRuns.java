@@ -69,6 +69,9 @@ public final class TransformerRuns {
                     List<Strategy> run = scope.strategies().stream()
                             .filter(k -> scope.skipReason(net.name(), size, k) == null)
                             .map(k -> Strategy.of(k, 2)).toList();
+                    if (run.isEmpty()) {
+                        continue;
+                    }
                     Scenario s = Suite.TRANSFORMERS.scenario(n, net.batch(), size, t, hardware, scope.memory(),
                             scope.collective());
                     points.add(new Sweep.Point(points.size(), Map.of("suite", Suite.TRANSFORMERS.label()),
