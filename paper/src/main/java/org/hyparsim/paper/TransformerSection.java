@@ -156,10 +156,7 @@ public final class TransformerSection {
         return out;
     }
 
-    /**
-     * Per network, accpar's partition map at the largest size (Fig. 5's chart) and each strategy's
-     * speedup over dp, by array size, both on the first topology.
-     */
+    /** Per network, each strategy's speedup over dp on the first topology, by array size. */
     private static List<Chart> charts(TransformerScope scope, List<TransformerRuns.Outcome> runs) {
         List<Chart> out = new ArrayList<>();
         TopologyKind first = scope.topologies().get(0);
@@ -175,14 +172,6 @@ public final class TransformerSection {
                     v[i] = o == null || dp == null ? Double.NaN : dp.stepSeconds() / o.stepSeconds();
                 }
                 series.put(k.label(), v);
-            }
-            int largest = scope.sizes().get(scope.sizes().size() - 1);
-            TransformerRuns.Outcome accpar = find(runs, net.name(), largest, first, StrategyKind.ACCPAR);
-            if (accpar != null && accpar.plan() != null) {
-                out.add(new Chart(KEY + "_" + net.name().replace('-', '_') + "_accpar_map", Charts.partitionMap(
-                        String.format(Locale.ROOT, "%s: accpar's partition on %d accelerators (%s, batch %d)",
-                                net.name(), largest, first.label(), net.batch()),
-                        Scope.network(net.name()).layerNames(), accpar.plan().rows())));
             }
             out.add(new Chart(KEY + "_" + net.name().replace('-', '_'), Charts.note(Charts.bars(net.name()
                     + ": speedup over dp (batch " + net.batch() + ", " + first.label() + ")", "accelerators",
