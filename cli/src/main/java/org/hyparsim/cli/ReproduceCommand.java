@@ -3,7 +3,11 @@ package org.hyparsim.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.hyparsim.core.InputException;
+import org.hyparsim.core.Named;
 import org.hyparsim.paper.Reproduction;
+import org.hyparsim.paper.ReproductionSuite;
+import org.hyparsim.paper.TransformerReproduction;
 import org.hyparsim.scenarios.sweep.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,11 +32,17 @@ public final class ReproduceCommand implements Callable<Integer> {
     @Mixin
     DebugOption debug;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "results/paper", description = "Output directory (default ${DEFAULT-VALUE}).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default results/paper, or "
+            + "results/transformers with --suite transformers).")
     Path out;
 
     @Option(names = "--quick", description = "A subset that runs in well under a minute.")
     boolean quick;
+
+    @Option(names = "--suite", paramLabel = "S", defaultValue = "paper",
+            description = "paper (the default: the paper's evaluation) or transformers (BERT-large, GPT-2 and "
+                    + "GPT-3-175B from 16 to 1024 accelerators; written to results/transformers unless --out).")
+    String suite;
 
     @Option(names = "--threads", paramLabel = "T", description = "Runs at once (default: all cores).")
     Integer threads;
@@ -42,16 +52,25 @@ public final class ReproduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        ReproductionSuite which = ReproductionSuite.fromName(suite).orElseThrow(() -> new InputException(
+                "command line", "--suite", Named.notOneOf(ReproductionSuite.class, suite)));
+        if (out == null) {
+            out = Path.of("results", which.label());
+        }
         OutputDir.check(out, "--out");
         int t = ThreadsOption.resolve(threads, Runtime.getRuntime().availableProcessors());
         long start = System.nanoTime();
         boolean terminal = System.console() != null && !"true".equalsIgnoreCase(System.getenv("CI"));
-        Reproduction r = new Reproduction(quick);
         try (var lock = OutputDir.claim(out, "--out", OutputDir.Kind.REPRODUCTION, force, "reproduce")) {
-            r.run(out, t, new Progress(spec.commandLine().getErr(), terminal, AFTER_RUNS_SHARE));
+            Progress progress = new Progress(spec.commandLine().getErr(), terminal, AFTER_RUNS_SHARE);
+            if (which == ReproductionSuite.TRANSFORMERS) {
+                new TransformerReproduction(quick).run(out, t, progress);
+            } else {
+                new Reproduction(quick).run(out, t, progress);
+            }
         }
-        spec.commandLine().getOut().printf(Locale.ROOT, "Reproduction%s written to %s (REPORT.md, CSVs, charts) in %.1f s%n",
-                quick ? " (quick)" : "", out, (System.nanoTime() - start) / 1e9);
+        spec.commandLine().getOut().printf(Locale.ROOT, "Reproduction%s%s written to %s (REPORT.md, CSVs, charts) in %.1f s%n",
+                which == ReproductionSuite.TRANSFORMERS ? " of the transformers" : "", quick ? " (quick)" : "", out, (System.nanoTime() - start) / 1e9);
         spec.commandLine().getOut().flush();
         return 0;
     }

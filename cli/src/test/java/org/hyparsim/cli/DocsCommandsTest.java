@@ -40,6 +40,7 @@ class DocsCommandsTest {
             "bench",                                        // a benchmark: minutes, the largest runs stop at 300 s
             "sweep scenarios/examples/paper-fig6.yaml",     // the ten networks under the paper profile
             "sweep scenarios/examples/paper-fig11.yaml",    // VGG-E from 1 to 64 accelerators
+            "run scenarios/examples/gpt2-memory.yaml",      // GPT-2 on 64, six strategies (MemoryFitTest replays it)
             "sweep big.yaml");                              // the cluster example: a placeholder scenario, Slurm's variables
 
     static final String LAUNCHER = "./hypar-sim";

@@ -4,6 +4,7 @@ import java.util.List;
 import org.hyparsim.core.step.RunPhase;
 import org.hyparsim.core.step.Schedule;
 import org.hyparsim.core.workload.Network;
+import org.hyparsim.core.kind.CollectiveAlgorithm;
 import org.hyparsim.core.kind.LinkModel;
 import org.hyparsim.core.kind.TopologyKind;
 import org.hyparsim.partition.planner.Strategy;
@@ -13,6 +14,7 @@ import org.hyparsim.input.scenario.BuiltInProfile;
 import org.hyparsim.input.scenario.Hardware;
 import org.hyparsim.input.scenario.Scenario;
 import org.hyparsim.input.scenario.Workload;
+import org.hyparsim.partition.memory.MemorySettings;
 
 /** The suites of runs the figures read, as data: each crosses its networks, sizes and topologies. */
 public enum Suite {
@@ -51,7 +53,10 @@ public enum Suite {
             List.of(TopologyKind.HTREE)),
     /** AccPar's partition space: dp, hypar and accpar on hmc-rs (H tree, overlap) over small arrays. */
     ACCPAR("accpar", BuiltInProfile.HMC_RS, Schedule.OVERLAP, LinkModel.FLOW, StrategySets.ACCPAR,
-            List.of(TopologyKind.HTREE));
+            List.of(TopologyKind.HTREE)),
+    /** The transformers ({@link TransformerScope}): hmc-rs, overlapped, on an H tree and a torus. */
+    TRANSFORMERS("transformers", BuiltInProfile.HMC_RS, Schedule.OVERLAP, LinkModel.FLOW,
+            TransformerScope.STRATEGIES, List.of(TopologyKind.HTREE, TopologyKind.TORUS));
 
     private final String label;
     private final BuiltInProfile profile;
@@ -90,9 +95,18 @@ public enum Suite {
 
     /** The suite's scenario of one network on one array, with the given hardware of the suite's profile. */
     public Scenario scenario(Network n, int batch, int accelerators, TopologyKind topology, Hardware hardware) {
+        return scenario(n, batch, accelerators, topology, hardware, null, profile.defaultCollective());
+    }
+
+    /**
+     * As {@link #scenario(Network, int, int, TopologyKind, Hardware)}, with memory settings (null:
+     * none stated) and the collective algorithm.
+     */
+    public Scenario scenario(Network n, int batch, int accelerators, TopologyKind topology, Hardware hardware,
+            MemorySettings memory, CollectiveAlgorithm collective) {
         List<Strategy> s = strategies.isEmpty() ? List.of(new Strategy.Named(StrategyKind.DP))
                 : strategies.stream().map(k -> Strategy.of(k, 2)).toList();
-        return new Scenario("reproduce", new Workload(n, batch, 1, phase()),
-                new ArrayConfig(accelerators, topology, linkModel, hardware, profile.defaultCollective()), schedule, s);
+        return new Scenario("reproduce", new Workload(n, batch, 1, phase(), memory),
+                new ArrayConfig(accelerators, topology, linkModel, hardware, collective), schedule, s);
     }
 }

@@ -10,18 +10,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.hyparsim.accel.AcceleratorProfile;
-import org.hyparsim.accel.ComputeModelKind;
 import org.hyparsim.core.Checks;
 import org.hyparsim.core.InputException;
 import org.hyparsim.core.Limits;
 import org.hyparsim.core.Named;
 import org.hyparsim.core.step.RunPhase;
 import org.hyparsim.core.step.Schedule;
-import org.hyparsim.core.workload.Layer;
 import org.hyparsim.core.workload.Network;
 import org.hyparsim.core.kind.LinkModel;
 import org.hyparsim.noc.LinkPerturbation;
-import org.hyparsim.noc.LinkProfile;
 import org.hyparsim.core.kind.TopologyKind;
 import org.hyparsim.partition.Accounting;
 import org.hyparsim.partition.ArrayHierarchy;
@@ -214,8 +211,10 @@ public final class ScenarioReader {
                     + accelerators + " accelerators): give at most one per level"));
         }
         if (problems.isEmpty()) {
+            List<AcceleratorProfile> profiles = f.groups() == null ? List.of()
+                    : f.groups().stream().map(g -> g.hardware().accelerator()).toList();
             String tooLong = timeProblem(f.network(), f.batch().intValue(), accelerators.intValue(),
-                    f.iterations().intValue(), hardware);
+                    f.iterations().intValue(), hardware, profiles);
             if (tooLong != null) {
                 problems.add(new InputException.Problem(src, "", tooLong));
             }
@@ -241,43 +240,20 @@ public final class ScenarioReader {
 
     /**
      * Why a run could pass the simulated time the engine holds ({@link Limits#maxSimulatedSeconds()}),
-     * or null: a generous bound of one accelerator doing all the work at one MAC per cycle, every
-     * MAC moving three operands through memory, every operand crossing the slowest link twice per
-     * accelerator, and a latency per task.
+     * or null: {@link SimulatedTimeBound} (one accelerator doing all the work as its compute model
+     * times it, every operand over the slowest link twice per accelerator, a latency per task).
      */
-    static String timeProblem(Network network, int batch, int accelerators, int iterations, Hardware hw) {
-        double macs = 0;
-        double elements = 0;
-        for (int l = 0; l < network.size(); l++) {
-            Layer layer = network.layer(l);
-            macs += 3.0 * batch * layer.forwardMacsPerSample() + layer.weights();
-            elements += layer.weights() + (double) batch * (layer.inputElementsPerSample()
-                    + layer.unpooledOutputElementsPerSample());
-        }
-        AcceleratorProfile a = hw.accelerator();
-        double bpe = a.memory().bytesPerElement();
-        double compute = a.computeModel() == ComputeModelKind.IDEAL
-                ? macs / a.array().idealMacsPerSecond() : macs / (a.array().clockMHz() * 1e6);
-        double memory = a.computeModel() == ComputeModelKind.IDEAL ? 0
-                : 3 * macs * bpe / (a.memory().vaults() * a.memory().vaultBandwidthGBps() * 1e9);
-        LinkProfile links = hw.links();
-        double slowest = Math.min(links.linkBandwidthGBps(), links.busBandwidthGBps());
-        for (double v : links.htreeLevelBandwidthGBps()) {
-            slowest = Math.min(slowest, v);
-        }
-        int levels = Integer.numberOfTrailingZeros(accelerators);
-        // the paper's dp total is 2 (N-1) x the weights over the array: every operand at most twice per accelerator
-        double wires = accelerators == 1 ? 0 : 2.0 * accelerators * elements * bpe / (slowest * 1e9);
-        double tasks = (double) network.size() * accelerators * (4 + 4.0 * levels);
-        double latency = tasks * (a.memory().memoryLatencyNs() + 2 * levels * links.linkLatencyNs()) * 1e-9;
-        double total = iterations * (compute + memory + wires + latency);
-        if (total <= Limits.maxSimulatedSeconds()) {
+    static String timeProblem(Network network, int batch, int accelerators, int iterations, Hardware hardware,
+            List<AcceleratorProfile> profiles) {
+        SimulatedTimeBound.Parts b = SimulatedTimeBound.of(network, batch, accelerators, iterations, hardware,
+                profiles);
+        if (b.totalSeconds() <= Limits.maxSimulatedSeconds()) {
             return null;
         }
-        return String.format(Locale.ROOT, "a run could reach %.3g s of simulated time (compute %.3g s, "
-                + "memory %.3g s, links %.3g s, latencies %.3g s), more than the %.3g s the engine's clock holds "
-                + "(system property %s): use faster hardware values or a smaller batch", total, iterations * compute,
-                iterations * memory, iterations * wires, iterations * latency, Limits.maxSimulatedSeconds(),
+        return String.format(Locale.ROOT, "a run could reach %.3g s of simulated time (compute and memory %.3g s, "
+                + "links %.3g s, latencies %.3g s), more than the %.3g s the engine's clock holds "
+                + "(system property %s): use faster hardware values or a smaller batch", b.totalSeconds(),
+                b.computeSeconds(), b.linkSeconds(), b.latencySeconds(), Limits.maxSimulatedSeconds(),
                 Limits.property("maxSimulatedSeconds"));
     }
 
