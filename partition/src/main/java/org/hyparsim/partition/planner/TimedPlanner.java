@@ -1,6 +1,7 @@
 package org.hyparsim.partition.planner;
 
 import java.util.Collections;
+import org.hyparsim.core.InputException;
 import org.hyparsim.core.kind.StrategyKind;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -54,7 +55,9 @@ import org.hyparsim.partition.collective.Collectives;
  * the baselines' rows, best estimate first. The same inputs always give the same plan. Where
  * the array admits only plans that fit in memory ({@link ArrayPort#admits}), the candidates that
  * do not fit are skipped; when none fits, all are replayed as before and the fastest chosen (the
- * run reports that it does not fit).
+ * run reports that it does not fit). A candidate the array refuses to replay (its step passes a
+ * task or time limit) is skipped and listed; when the array refuses them all, the first refusal is
+ * the planner's.
  */
 public final class TimedPlanner {
     /** The fewest replays: the five baselines and the dynamic program's plan. */
@@ -84,8 +87,12 @@ public final class TimedPlanner {
     public record Candidate(String origin, Plan plan, double estimateSeconds, double replaySeconds) {
     }
 
-    /** The chosen plan, its replay, and every candidate replayed, in order. */
-    public record Outcome(Plan plan, StepResult result, List<Candidate> replayed) {
+    /** A candidate the array refused to replay (too many tasks, too long a step): where it came from, and why. */
+    public record Refusal(String origin, String reason) {
+    }
+
+    /** The chosen plan, its replay, every candidate replayed, in order, and those the array refused. */
+    public record Outcome(Plan plan, StepResult result, List<Candidate> replayed, List<Refusal> refused) {
     }
 
     /** A planner over the array's models, replaying its candidates through the port. */
@@ -144,6 +151,8 @@ public final class TimedPlanner {
             putNew(ordered, "beam " + (i + 1), beam.get(i));
         }
         List<Candidate> replayed = new ArrayList<>();
+        List<Refusal> refused = new ArrayList<>();
+        InputException firstRefusal = null;
         Plan best = null;
         StepResult bestResult = null;
         boolean anyAdmitted = ordered.values().stream().anyMatch(array::admits);
@@ -154,14 +163,25 @@ public final class TimedPlanner {
             if (anyAdmitted && !array.admits(e.getValue())) {
                 continue; // a plan that does not fit where plans must: never replayed, never chosen
             }
-            StepResult r = array.replay(e.getValue());
+            StepResult r;
+            try {
+                r = array.replay(e.getValue());
+            } catch (InputException refusal) {
+                // the array cannot replay this plan (its step passes a limit): another candidate may still be replayed
+                refused.add(new Refusal(e.getKey(), refusal.getMessage()));
+                firstRefusal = firstRefusal == null ? refusal : firstRefusal;
+                continue;
+            }
             replayed.add(new Candidate(e.getKey(), e.getValue(), estimate(e.getValue()), r.stepTimeSeconds()));
             if (bestResult == null || r.stepTimeSeconds() < bestResult.stepTimeSeconds()) {
                 best = e.getValue();
                 bestResult = r;
             }
         }
-        return new Outcome(best, bestResult, replayed);
+        if (bestResult == null && firstRefusal != null) {
+            throw firstRefusal; // the array replays none of the candidates: the first one's reason is the plan's
+        }
+        return new Outcome(best, bestResult, replayed, refused);
     }
 
     private static void putNew(Map<String, Plan> ordered, String origin, Plan p) {

@@ -2,14 +2,22 @@ package org.hyparsim.scenarios.run;
 
 import org.hyparsim.input.scenario.Scenario;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.hyparsim.core.InputException;
+import org.hyparsim.partition.CommunicationModel;
 import org.hyparsim.core.kind.Parallelism;
 import org.hyparsim.core.kind.StrategyKind;
 import org.hyparsim.partition.Plan;
@@ -123,5 +131,40 @@ class TimedPlannerTest {
                         + estimate + " s, replay " + replay + " s");
             }
         }
+    }
+
+    /** The port of {@code s}, refusing to replay the plans {@code refuse} names, as the array refuses a step past its limits. */
+    private static ArrayPort refusing(Scenario s, Predicate<Plan> refuse) {
+        ArrayPort real = ScenarioRunner.port(s, ScenarioRunner.model(s), new HashMap<>());
+        InvocationHandler h = (proxy, method, args) -> {
+            if (method.getName().equals("replay") && refuse.test((Plan) args[0])) {
+                throw new InputException(null, "accelerators", "the training step has too many tasks");
+            }
+            try {
+                return method.invoke(real, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        };
+        return (ArrayPort) Proxy.newProxyInstance(ArrayPort.class.getClassLoader(), new Class<?>[] {ArrayPort.class}, h);
+    }
+
+    @Test
+    void aCandidateTheArrayRefusesIsSkippedAndListed() throws Exception {
+        Scenario s = Scenarios.read(dir, "network: Cifar-c\naccelerators: 4\ntopology: htree\nlinkModel: flow\n");
+        CommunicationModel model = ScenarioRunner.model(s);
+        TimedPlanner.Outcome free = new TimedPlanner(refusing(s, p -> false), model).choose(TimedPlanner.MIN_BUDGET);
+        Plan chosen = free.plan();
+        // refuse the plan chosen when every plan replays: another is chosen, and the refusal is listed with its origin
+        TimedPlanner.Outcome o = new TimedPlanner(refusing(s, chosen::equals), model).choose(TimedPlanner.MIN_BUDGET);
+        assertNotEquals(chosen, o.plan());
+        assertEquals(1, o.refused().size(), o.refused().toString());
+        assertTrue(o.refused().get(0).reason().contains("too many tasks"), o.refused().toString());
+        assertEquals(free.replayed().size() - 1, o.replayed().size());
+        assertTrue(o.result().stepTimeSeconds() >= free.result().stepTimeSeconds());
+        // an array that replays none: the planner's error is the first refusal
+        TimedPlanner none = new TimedPlanner(refusing(s, p -> true), model);
+        InputException e = assertThrows(InputException.class, () -> none.choose(TimedPlanner.MIN_BUDGET));
+        assertTrue(e.getMessage().contains("too many tasks"), e.getMessage());
     }
 }
