@@ -27,6 +27,10 @@ public record AcceleratorProfile(String name, ComputeModelKind computeModel, PeA
             Checks.inRange(out, "vaults", memory.vaults());
             Checks.inRange(out, "vaultBandwidthGBps", memory.vaultBandwidthGBps());
             Checks.inRange(out, "ifmapSpadWords", array.ifmapSpadWords());
+            Checks.inRange(out, "filterSpadWords", array.filterSpadWords());
+            Checks.inRange(out, "psumSpadWords", array.psumSpadWords());
+            Checks.inRange(out, "rampCycles", array.rampCycles());
+            Checks.inRange(out, "bufferWordsPerCycle", array.bufferWordsPerCycle());
         } else {
             Checks.inRange(out, "idealMacsPerSecond", array.idealMacsPerSecond());
         }

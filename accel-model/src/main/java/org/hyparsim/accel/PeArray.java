@@ -11,7 +11,11 @@ package org.hyparsim.accel;
  * @param idealMacsPerSecond the MAC rate of the ideal compute model
  * @param ifmapSpadWords words of a PE's input scratchpad: it holds a kernel row of each input
  *        channel whose partial sums the PE accumulates before they leave it
+ * @param filterSpadWords words of a PE's filter scratchpad (p filters x q channels x a filter row)
+ * @param psumSpadWords words of a PE's partial-sum scratchpad (p partial sums)
+ * @param rampCycles the fixed part of a processing pass's ramp-up, cycles
+ * @param bufferWordsPerCycle words per cycle from the global buffer to the array while a pass ramps up
  */
 public record PeArray(int engines, int peRows, int peCols, double clockMHz, double idealMacsPerSecond,
-        int ifmapSpadWords) {
+        int ifmapSpadWords, int filterSpadWords, int psumSpadWords, double rampCycles, double bufferWordsPerCycle) {
 }

@@ -10,12 +10,32 @@ package org.hyparsim.core.step;
  * @param macs multiply-accumulates performed
  * @param onChip accesses below the memory: register files, array network, global buffer
  * @param dramBytes memory (HMC vault or DRAM) traffic, bytes
+ * @param mapping how the task was mapped onto the PE array ({@link Mapping#NONE} where it is not modelled)
  */
-public record ComputeCost(long durationPs, long computePs, double macs, OnChip onChip, double dramBytes) {
+public record ComputeCost(long durationPs, long computePs, double macs, OnChip onChip, double dramBytes,
+        Mapping mapping) {
     public ComputeCost {
         if (durationPs < computePs || computePs < 0) {
             throw new IllegalArgumentException("duration " + durationPs + " must cover compute " + computePs);
         }
+    }
+
+    /** A cost with no mapping recorded. */
+    public ComputeCost(long durationPs, long computePs, double macs, OnChip onChip, double dramBytes) {
+        this(durationPs, computePs, macs, onChip, dramBytes, Mapping.NONE);
+    }
+
+    /**
+     * The mapping a task ran under.
+     *
+     * @param label the mapping's parameters as its model writes them (m/n/e/p/q/r/t for row stationary)
+     * @param activePes PEs it occupies
+     * @param passes processing passes
+     * @param processingPs the task's time with its memory traffic overlapped, ps
+     */
+    public record Mapping(String label, int activePes, double passes, long processingPs) {
+        /** No mapping modelled. */
+        public static final Mapping NONE = new Mapping("", 0, 0, 0);
     }
 
     /**

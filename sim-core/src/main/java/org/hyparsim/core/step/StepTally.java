@@ -15,6 +15,9 @@ final class StepTally {
     /** The components a compute task spends, in the order they are summed. */
     private static final List<EnergyComponent> COMPUTE = List.of(EnergyComponent.MAC, EnergyComponent.REGISTER_FILE,
             EnergyComponent.ARRAY_NETWORK, EnergyComponent.GLOBAL_BUFFER, EnergyComponent.DRAM);
+    /** The components spent on chip, whose sum over a layer's time is its power. */
+    private static final List<EnergyComponent> ON_CHIP = List.of(EnergyComponent.MAC, EnergyComponent.REGISTER_FILE,
+            EnergyComponent.ARRAY_NETWORK, EnergyComponent.GLOBAL_BUFFER);
 
     private final EnergyParams energy;
     private final int accelerators;
@@ -26,6 +29,11 @@ final class StepTally {
     private final double[] layerIntra;
     private final double[] layerInter;
     private final double[][] layerJoules;
+    private final String[] layerMapping;
+    private final int[] layerActivePes;
+    private final double[] layerPasses;
+    private final double[] layerProcessing;
+    private final double[] layerBuffer;
     private final long[] layerForwardEnd;
     private final long[] layerBackwardEnd;
     private final long[] busyCompute;
@@ -48,6 +56,11 @@ final class StepTally {
         layerIntra = new double[layers];
         layerInter = new double[layers];
         layerJoules = new double[layers][COMPONENTS];
+        layerMapping = new String[layers];
+        layerActivePes = new int[layers];
+        layerPasses = new double[layers];
+        layerProcessing = new double[layers];
+        layerBuffer = new double[layers];
         layerForwardEnd = new long[layers];
         layerBackwardEnd = new long[layers];
         busyCompute = new long[accelerators];
@@ -86,6 +99,13 @@ final class StepTally {
         layerDram[l] += c.dramBytes();
         layerCompute[l] += c.durationPs();
         layerStall[l] += c.memoryStallPs();
+        layerPasses[l] += c.mapping().passes();
+        layerProcessing[l] += c.mapping().processingPs();
+        layerBuffer[l] += c.onChip().globalBufferBytes();
+        if (t.kind() == TaskKind.FORWARD && layerMapping[l] == null) {
+            layerMapping[l] = c.mapping().label();
+            layerActivePes[l] = c.mapping().activePes();
+        }
         busyCompute[t.accelerator()] += c.computePs();
         busyStall[t.accelerator()] += c.memoryStallPs();
         if (t.kind() == TaskKind.FORWARD) {
@@ -111,7 +131,8 @@ final class StepTally {
      * and each accelerator's busy times are its representative's.
      */
     void scale(int copies, IntUnaryOperator representative) {
-        for (double[] v : new double[][] {layerMacs, layerDram, layerCompute, layerStall, layerIntra, layerInter}) {
+        for (double[] v : new double[][] {layerMacs, layerDram, layerCompute, layerStall, layerIntra, layerInter,
+                layerPasses, layerProcessing, layerBuffer}) {
             for (int l = 0; l < layers; l++) {
                 v[l] *= copies;
             }
@@ -184,10 +205,18 @@ final class StepTally {
         List<LayerResult> out = new ArrayList<>();
         for (int l = 0; l < layers; l++) {
             double[] joules = layerJoules[l];
-            out.add(new LayerResult(names.get(l), new LayerResult.Work(layerMacs[l], layerDram[l],
-                    layerCompute[l] / accelerators * PS, layerStall[l] / accelerators * PS),
-                    new LayerResult.Bytes(layerIntra[l], layerInter[l]), layerForwardEnd[l] * PS,
-                    layerBackwardEnd[l] * PS, Energy.of(k -> joules[k.ordinal()], 0)));
+            double latency = layerCompute[l] / accelerators * PS;
+            double onChip = 0;
+            for (EnergyComponent k : ON_CHIP) {
+                onChip += joules[k.ordinal()];
+            }
+            double watts = latency > 0 ? onChip / accelerators / latency + energy.staticJoules(1, 1) : 0;
+            out.add(new LayerResult(names.get(l), new LayerResult.Work(layerMacs[l], layerDram[l], latency,
+                    layerStall[l] / accelerators * PS), new LayerResult.Bytes(layerIntra[l], layerInter[l]),
+                    layerForwardEnd[l] * PS, layerBackwardEnd[l] * PS, Energy.of(k -> joules[k.ordinal()], 0),
+                    new LayerResult.Mapped(layerMapping[l] == null ? "" : layerMapping[l], layerActivePes[l],
+                            layerPasses[l] / accelerators, layerProcessing[l] / accelerators * PS, layerBuffer[l],
+                            watts)));
         }
         return out;
     }

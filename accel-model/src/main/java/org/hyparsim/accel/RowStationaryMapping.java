@@ -1,0 +1,238 @@
+package org.hyparsim.accel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The row-stationary mapping as Eyeriss makes it (Chen et al., ISCA 2016 section V-B; JSSC 2017
+ * section IV-A), found by a search over mappings and memoised by shape.
+ *
+ * <p>A logical PE set is R x E PEs (filter rows x output rows). When E exceeds what fits, the
+ * set is strip-mined to e output rows (strips = ceil(E / e)); a strip wider than the array's
+ * columns is folded into ceil(e / columns) segments stacked down the array (AlexNet's CONV2,
+ * 5 x 27 as 5 x 14 and 5 x 13). Sets are replicated r (different input channels) x t
+ * (different filters) to fill the array. A filter taller than the array is cut into
+ * ceil(R / rows) row folds, each a pass of its own.
+ *
+ * <p>Folding into processing passes: in one pass each PE holds p filters x q channels of a
+ * filter row in its filter scratchpad (p q S words), q channels of an input row's window in its
+ * input scratchpad (q S words) and p partial sums in its psum scratchpad (p words); the pass
+ * covers n samples, q r input channels, p t filters and one strip. The global buffer holds the
+ * pass's input rows (n q r rows x width) and the partial sums of m output channels (m a
+ * multiple of p t; n m e F words); the input in the buffer is reused across the m / (p t)
+ * filter blocks, the partial sums across all input channels.
+ *
+ * <p>A pass takes n p q S F cycles on every active PE, after a ramp-up: a fixed
+ * {@code rampCycles} plus its filter words at {@code bufferWordsPerCycle} from the global
+ * buffer. The search takes the mapping of least latency (processing plus, where the chip stops
+ * for it, DRAM time), then of fewest processing cycles, global-buffer and DRAM words; mappings equal on all three
+ * are ties, counted.
+ */
+public final class RowStationaryMapping {
+    private static final Map<Key, Mapping> MEMO = new ConcurrentHashMap<>();
+
+    /**
+     * A convolution as one engine array sees it, per group: {@code samples} (n may not exceed
+     * their ceiling) of {@code c} input channels of h x w (padded by {@code pad}) into {@code m}
+     * output channels of e x f, an r x r kernel at {@code stride}; {@code outWords} the words
+     * written back per sample and group (after any on-chip pooling); {@code groups} side by side.
+     */
+    public record Conv(double samples, int groups, int c, int m, int r, int e, int f, int h, int w, int stride, int pad,
+            double outWords) {
+    }
+
+    /**
+     * The array it maps onto.
+     *
+     * @param dramWordsPerCycle the off-chip interface's words per core cycle
+     * @param dramStalls whether the array stops while DRAM is read or written
+     */
+    public record Array(int engines, int rows, int cols, int filterSpad, int ifmapSpad, int psumSpad, double bufferWords,
+            double rampCycles, double bufferWordsPerCycle, double dramWordsPerCycle, boolean dramStalls) {
+    }
+
+    private record Key(Conv conv, Array array) {
+    }
+
+    /**
+     * A mapping and what follows from it, for the whole convolution on one accelerator.
+     *
+     * @param m output channels whose partial sums the buffer holds
+     * @param n samples per pass
+     * @param e output rows of a strip
+     * @param p filters per PE
+     * @param q channels per PE
+     * @param r sets on different channels
+     * @param t sets on different filters
+     * @param activePes PEs the mapping occupies in one engine
+     * @param passes processing passes (over all engines)
+     * @param cycles processing cycles (ramp-ups included, DRAM overlapped)
+     * @param bufferWords global-buffer accesses, words
+     * @param dramWords DRAM accesses, words
+     * @param registerFileAccesses scratchpad accesses
+     * @param networkWords words over the array's network
+     * @param ties other mappings as good on latency, buffer and DRAM words
+     */
+    public record Mapping(int m, int n, int e, int p, int q, int r, int t, int activePes, double passes, double cycles,
+            double bufferWords, double dramWords, double registerFileAccesses, double networkWords, int ties) {
+        /** m/n/e/p/q/r/t, as Eyeriss's Table III writes a mapping. */
+        public String label() {
+            return m + "/" + n + "/" + e + "/" + p + "/" + q + "/" + r + "/" + t;
+        }
+    }
+
+    private RowStationaryMapping() {
+    }
+
+    /** The best mapping of {@code conv} on {@code array} (memoised). */
+    public static Mapping of(Conv conv, Array array) {
+        return MEMO.computeIfAbsent(new Key(conv, array), k -> search(k.conv(), k.array()));
+    }
+
+    private static Mapping search(Conv c, Array a) {
+        int rEff = Math.min(c.r(), a.rows());
+        int rowFolds = (c.r() + a.rows() - 1) / a.rows();
+        Mapping best = null;
+        int ties = 0;
+        for (int e : stripWidths(c.e())) {
+            int segs = (e + a.cols() - 1) / a.cols();
+            if (rEff * segs > a.rows()) {
+                continue;
+            }
+            int fit = (a.rows() / (rEff * segs)) * (a.cols() / Math.min(e, a.cols()));
+            for (int r : splits(c.c(), fit)) {
+                for (int t : splits(c.m(), fit / r)) {
+                    for (Mapping x : folds(c, a, new Set(e, r, t, rEff, rowFolds))) {
+                        int cmp = best == null ? -1 : compare(x, best, a);
+                        if (cmp < 0) {
+                            best = x;
+                            ties = 0;
+                        } else if (cmp == 0) {
+                            ties++;
+                        }
+                    }
+                }
+            }
+        }
+        if (best == null) {
+            throw new IllegalArgumentException("no row-stationary mapping of " + c + " fits " + a);
+        }
+        Mapping b = best;
+        return new Mapping(b.m(), b.n(), b.e(), b.p(), b.q(), b.r(), b.t(), b.activePes(), b.passes(), b.cycles(),
+                b.bufferWords(), b.dramWords(), b.registerFileAccesses(), b.networkWords(), ties);
+    }
+
+    /** A set's shape and replication. */
+    private record Set(int e, int r, int t, int rEff, int rowFolds) {
+    }
+
+    /** The mappings of one set shape: every scratchpad-feasible p, q and buffer-feasible n, with the largest m. */
+    private static List<Mapping> folds(Conv c, Array a, Set s) {
+        List<Mapping> out = new ArrayList<>();
+        int qMax = Math.max(1, Math.min(a.ifmapSpad() / c.r(), ceilDiv(c.c(), s.r())));
+        int rows = Math.min(c.h() + 2 * c.pad(), (s.e() - 1) * c.stride() + c.r());
+        int wp = c.w() + 2 * c.pad();
+        for (int q : splits(ceilDiv(c.c(), s.r()), qMax)) {
+            int pMax = Math.min(a.psumSpad(), Math.min(a.filterSpad() / (q * c.r()), ceilDiv(c.m(), s.t())));
+            if (pMax < 1) {
+                continue;
+            }
+            for (int p : splits(ceilDiv(c.m(), s.t()), pMax)) {
+                for (int n : splits((int) Math.ceil(c.samples() - 1e-9), Integer.MAX_VALUE)) {
+                    double ifmap = (double) n * q * s.r() * rows * wp;
+                    double block = (double) n * p * s.t() * s.e() * c.f();
+                    if (block + ifmap > a.bufferWords()) {
+                        break;
+                    }
+                    int blocks = (int) Math.min(ceilDiv(c.m(), p * s.t()), Math.floor((a.bufferWords() - ifmap) / block));
+                    out.add(cost(c, a, s, new int[] {blocks * p * s.t(), n, p, q}, rows));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The costs of one mapping; {@code mnpq} = m, n, p, q. */
+    private static Mapping cost(Conv c, Array a, Set s, int[] mnpq, int rows) {
+        int m = mnpq[0];
+        int n = mnpq[1];
+        int p = mnpq[2];
+        int q = mnpq[3];
+        int wp = c.w() + 2 * c.pad();
+        double strips = Math.ceil((double) c.e() / s.e());
+        double sampleBlocks = Math.ceil(c.samples() / n - 1e-9);
+        double channelPasses = Math.ceil((double) c.c() / (q * s.r())) * s.rowFolds();
+        double filterBlocks = Math.ceil((double) c.m() / (p * s.t()));
+        double passes = c.groups() * sampleBlocks * channelPasses * filterBlocks * strips;
+        double compute = (double) n * p * q * c.r() * c.f();
+        double filterWords = (double) p * s.t() * q * s.r() * s.rEff() * c.r();
+        double perEngine = Math.ceil(passes / a.engines() - 1e-9);
+        double cycles = perEngine * (compute + a.rampCycles() + filterWords / a.bufferWordsPerCycle());
+        double ifmapWords = (double) n * q * s.r() * rows * wp;
+        double psums = (double) n * p * s.t() * s.e() * c.f();
+        double written = c.groups() * c.samples() * c.m() * c.e() * c.f();
+        double buffer = passes * (ifmapWords + filterWords + 2 * psums) - written;
+        double inputRows = Math.min(strips * rows, (double) strips * rows * c.h() / (c.h() + 2.0 * c.pad()));
+        double dram = c.groups() * (c.samples() * c.outWords() + Math.ceil((double) c.m() / m) * c.samples() * c.c()
+                * inputRows * c.w() + sampleBlocks * strips * c.c() * c.m() * c.r() * c.r());
+        int active = s.rEff() * s.e() * s.r() * s.t();
+        double macs = c.groups() * c.samples() * (double) c.c() * c.m() * c.r() * c.r() * c.e() * c.f();
+        double pes = (double) active;
+        double rf = 4 * macs + passes * pes * ((double) p * q * c.r() + (double) n * q * wp + (double) n * p * c.f());
+        double noc = passes * (filterWords * s.e() + pes * n * q * wp + psums * (s.rEff() + 1.0));
+        return new Mapping(m, n, s.e(), p, q, s.r(), s.t(), active, passes, cycles, buffer, dram, rf, noc, 0);
+    }
+
+    /** Latency (the profile's DRAM rule), then buffer words, then DRAM words; 0 for a tie. */
+    private static int compare(Mapping x, Mapping y, Array a) {
+        int c = Double.compare(latency(x, a), latency(y, a));
+        if (c != 0) {
+            return c;
+        }
+        c = Double.compare(x.cycles(), y.cycles());
+        if (c != 0) {
+            return c;
+        }
+        c = Double.compare(x.bufferWords(), y.bufferWords());
+        return c != 0 ? c : Double.compare(x.dramWords(), y.dramWords());
+    }
+
+    /** Cycles with the DRAM traffic as the array meets it: added where it stalls, overlapped otherwise. */
+    static double latency(Mapping x, Array a) {
+        double dram = x.dramWords() / a.dramWordsPerCycle();
+        return a.dramStalls() ? x.cycles() + dram : Math.max(x.cycles(), dram);
+    }
+
+    /** Strip widths worth trying: one per number of strips. */
+    private static List<Integer> stripWidths(int e) {
+        TreeSet<Integer> out = new TreeSet<>();
+        for (int k = 1; k <= e; k++) {
+            out.add(ceilDiv(e, k));
+        }
+        return List.copyOf(out);
+    }
+
+    /** Splits of {@code total} into parts of at most {@code most}: one per number of parts (each part's size). */
+    private static List<Integer> splits(int total, int most) {
+        TreeSet<Integer> out = new TreeSet<>();
+        int cap = Math.max(1, Math.min(total, most));
+        for (int k = 1; k <= total; k++) {
+            int size = ceilDiv(total, k);
+            if (size <= cap) {
+                out.add(size);
+            }
+            if (size == 1) {
+                break;
+            }
+        }
+        out.add(cap);
+        return List.copyOf(out);
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
+    }
+}
