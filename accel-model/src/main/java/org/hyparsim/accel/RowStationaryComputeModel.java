@@ -33,6 +33,8 @@ public final class RowStationaryComputeModel implements ComputeModel {
     private final MemoryModel memory;
     private final TokenOpsModel tokenOps;
     private final RowStationaryMapping.Array array;
+    /** The most channels a network's input image has (RGB). */
+    static final int IMAGE_CHANNELS = 3;
 
     public RowStationaryComputeModel(AcceleratorProfile hw) {
         this.hw = hw;
@@ -45,11 +47,25 @@ public final class RowStationaryComputeModel implements ComputeModel {
         double wordsPerCycle = m.vaults() * m.vaultBandwidthGBps() * 1e9 / m.bytesPerElement() / (a.clockMHz() * 1e6);
         this.array = new RowStationaryMapping.Array(a.engines(), a.peRows(), a.peCols(), a.filterSpadWords(),
                 a.ifmapSpadWords(), a.psumSpadWords(), m.bufferKiBPerEngine() * 1024 / m.bytesPerElement(), a.rampCycles(),
-                a.bufferWordsPerCycle(), wordsPerCycle, !m.dramOverlapsCompute());
+                a.filterWordsPerCycle(), a.bufferWordsPerCycle(), wordsPerCycle, !m.dramOverlapsCompute(), a.foldFirst(), costs(hw));
+    }
+
+    /**
+     * The forward phase's activations off chip: the output (after its ReLU) run-length coded as
+     * the profile says, the input too unless it is the network's image (at most
+     * {@link #IMAGE_CHANNELS} channels, which no ReLU made sparse). The backward phases' tensors
+     * move uncompressed.
+     */
+    private RowStationaryMapping.Compression compression(ComputeWork w) {
+        double f = hw.memory().activationWordsFactor();
+        if (w.phase() != TaskKind.FORWARD || f == 1) {
+            return RowStationaryMapping.Compression.NONE;
+        }
+        return new RowStationaryMapping.Compression(w.layer().inChannels() <= IMAGE_CHANNELS ? 1 : f, f);
     }
 
     /** The phase's convolution as the mapping sees it (the gradient maps as the forward pass). */
-    static RowStationaryMapping.Conv conv(ComputeWork w) {
+    RowStationaryMapping.Conv conv(ComputeWork w) {
         Layer l = w.layer();
         int g = l.groups();
         int c = Math.max(1, (int) Math.ceil(w.inChannels() / g - 1e-9));
@@ -58,11 +74,19 @@ public final class RowStationaryComputeModel implements ComputeModel {
             double written = w.inputElements() / w.samples() / g;
             int pad = Math.max(0, l.kernel() - 1 - l.padding());
             return new RowStationaryMapping.Conv(w.samples(), g, m, c, l.kernel(), l.inHeight(), l.inWidth(), l.outHeight(),
-                    l.outWidth(), 1, pad, written);
+                    l.outWidth(), 1, pad, written, RowStationaryMapping.Compression.NONE);
         }
         double written = w.outputElements() / w.samples() / g;
         return new RowStationaryMapping.Conv(w.samples(), g, c, m, l.kernel(), l.outHeight(), l.outWidth(), l.inHeight(),
-                l.inWidth(), l.stride(), l.padding(), written);
+                l.inWidth(), l.stride(), l.padding(), written, compression(w));
+    }
+
+    /** The search's weights: the profile's energy per access, a word being the profile's element. */
+    private static RowStationaryMapping.Costs costs(AcceleratorProfile hw) {
+        AcceleratorEnergy e = hw.energy();
+        double bpe = hw.memory().bytesPerElement();
+        return new RowStationaryMapping.Costs(e.registerFilePj(), e.arrayNetworkPj(), e.sramPjPerByte() * bpe,
+                e.dramPjPerBit() * 8 * bpe, e.staticWatts() / (hw.array().clockMHz() * 1e6) * 1e12);
     }
 
     /** The phase's mapping (not for the update). */
@@ -115,10 +139,21 @@ public final class RowStationaryComputeModel implements ComputeModel {
             return new ComputeCost.OnChip(0, 0, 3 * w.weightElements() * bpe);
         }
         RowStationaryMapping.Mapping m = mapping(w);
-        // the mapping counts whole channels; scale to the shard's MACs
+        // the mapping counts whole channels; scale to the shard's MACs; a gated MAC skips its filter read
         double scale = w.macs() / mappedMacs(conv(w));
-        return new ComputeCost.OnChip(m.registerFileAccesses() * scale, m.networkWords() * scale,
+        return new ComputeCost.OnChip(m.registerFileAccesses() * scale - gatedMacs(w), m.networkWords() * scale,
                 m.bufferWords() * scale * bpe);
+    }
+
+    /**
+     * The phase's MACs on a zero input, which the array clock-gates (Eyeriss's data gating, JSSC
+     * 2017: no MAC and no filter read): the forward phase's, in the profile's share of zeros, where
+     * the input came from a ReLU (not the network's image).
+     */
+    public double gatedMacs(ComputeWork w) {
+        double z = hw.memory().activationZeroFraction();
+        boolean image = w.layer().inChannels() <= IMAGE_CHANNELS;
+        return w.phase() == TaskKind.FORWARD && !image ? w.macs() * z : 0;
     }
 
     private static double mappedMacs(RowStationaryMapping.Conv c) {
@@ -134,12 +169,12 @@ public final class RowStationaryComputeModel implements ComputeModel {
         double dram = dramBytes(w);
         long memoryPs = memory.transferPs(dram);
         long duration = hw.memory().dramOverlapsCompute() ? Math.max(processingPs, memoryPs) : processingPs + memoryPs;
-        ComputeCost.Mapping mapped = ComputeCost.Mapping.NONE;
+        ComputeCost.Mapping mapped;
         if (w.phase() != TaskKind.UPDATE) {
             RowStationaryMapping.Mapping m = mapping(w);
-            mapped = new ComputeCost.Mapping(m.label(), m.activePes(), m.passes(), processingPs);
+            mapped = new ComputeCost.Mapping(m.label(), m.activePes(), m.passes(), processingPs, gatedMacs(w));
         } else {
-            mapped = new ComputeCost.Mapping("", 0, 0, processingPs);
+            mapped = new ComputeCost.Mapping("", 0, 0, processingPs, 0);
         }
         return new ComputeCost(duration, processingPs, w.macs(), onChip(w), dram, mapped);
     }

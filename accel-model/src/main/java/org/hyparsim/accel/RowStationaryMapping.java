@@ -41,17 +41,41 @@ public final class RowStationaryMapping {
      * written back per sample and group (after any on-chip pooling); {@code groups} side by side.
      */
     public record Conv(double samples, int groups, int c, int m, int r, int e, int f, int h, int w, int stride, int pad,
-            double outWords) {
+            double outWords, Compression dram) {
+    }
+
+    /**
+     * DRAM words per word of the input and output activations (1 where nothing is compressed;
+     * below 1 where zeros are run-length coded off chip, as the Eyeriss chip does).
+     */
+    public record Compression(double input, double output) {
+        /** Nothing compressed. */
+        public static final Compression NONE = new Compression(1, 1);
     }
 
     /**
      * The array it maps onto.
      *
+     * @param rampCycles the fixed part of a pass's ramp-up, cycles
+     * @param filterWordsPerCycle words per cycle at which a pass's filter words reach the scratchpads while it ramps up
+     * @param bufferWordsPerCycle words per cycle the global buffer streams to and from the array during a pass
+     *        (input rows in, partial sums in and out)
      * @param dramWordsPerCycle the off-chip interface's words per core cycle
      * @param dramStalls whether the array stops while DRAM is read or written
+     * @param foldFirst whether a set keeps its whole E, folded, wherever it fits, and is strip-mined only
+     *        where it does not (the Eyeriss chip's mapper), or the search tries every strip width
      */
     public record Array(int engines, int rows, int cols, int filterSpad, int ifmapSpad, int psumSpad, double bufferWords,
-            double rampCycles, double bufferWordsPerCycle, double dramWordsPerCycle, boolean dramStalls) {
+            double rampCycles, double filterWordsPerCycle, double bufferWordsPerCycle, double dramWordsPerCycle,
+            boolean dramStalls, boolean foldFirst, Costs costs) {
+    }
+
+    /**
+     * What the search weighs a mapping by: energy per register-file access, per word over the
+     * array's network, per global-buffer word and per DRAM word, and the static energy per cycle
+     * (pJ), as the profile's energy model counts them.
+     */
+    public record Costs(double registerFile, double network, double bufferWord, double dramWord, double staticPerCycle) {
     }
 
     private record Key(Conv conv, Array array) {
@@ -93,11 +117,18 @@ public final class RowStationaryMapping {
     }
 
     private static Mapping search(Conv c, Array a) {
+        Mapping best = search(c, a, false);
+        // a buffer too small for even one sample's pass: the smallest passes, their partial sums spilling
+        return best != null ? best : search(c, a, true);
+    }
+
+    /** The best mapping whose pass fits the buffer (any, with {@code spill}), with its ties counted; null if none. */
+    private static Mapping search(Conv c, Array a, boolean spill) {
         int rEff = Math.min(c.r(), a.rows());
         int rowFolds = (c.r() + a.rows() - 1) / a.rows();
         Mapping best = null;
         int ties = 0;
-        for (int e : stripWidths(c.e())) {
+        for (int e : stripWidths(c.e(), rEff, a)) {
             int segs = (e + a.cols() - 1) / a.cols();
             if (rEff * segs > a.rows()) {
                 continue;
@@ -105,7 +136,7 @@ public final class RowStationaryMapping {
             int fit = (a.rows() / (rEff * segs)) * (a.cols() / Math.min(e, a.cols()));
             for (int r : splits(c.c(), fit)) {
                 for (int t : splits(c.m(), fit / r)) {
-                    for (Mapping x : folds(c, a, new Set(e, r, t, rEff, rowFolds))) {
+                    for (Mapping x : folds(c, a, new Set(e, r, t, rEff, rowFolds), spill)) {
                         int cmp = best == null ? -1 : compare(x, best, a);
                         if (cmp < 0) {
                             best = x;
@@ -118,7 +149,7 @@ public final class RowStationaryMapping {
             }
         }
         if (best == null) {
-            throw new IllegalArgumentException("no row-stationary mapping of " + c + " fits " + a);
+            return null;
         }
         Mapping b = best;
         return new Mapping(b.m(), b.n(), b.e(), b.p(), b.q(), b.r(), b.t(), b.activePes(), b.passes(), b.cycles(),
@@ -129,8 +160,11 @@ public final class RowStationaryMapping {
     private record Set(int e, int r, int t, int rEff, int rowFolds) {
     }
 
-    /** The mappings of one set shape: every scratchpad-feasible p, q and buffer-feasible n, with the largest m. */
-    private static List<Mapping> folds(Conv c, Array a, Set s) {
+    /**
+     * The mappings of one set shape: every scratchpad-feasible p, q and buffer-feasible n, with the
+     * largest m; with {@code spill}, one sample a pass and m = p t whatever the buffer holds.
+     */
+    private static List<Mapping> folds(Conv c, Array a, Set s, boolean spill) {
         List<Mapping> out = new ArrayList<>();
         int qMax = Math.max(1, Math.min(a.ifmapSpad() / c.r(), ceilDiv(c.c(), s.r())));
         int rows = Math.min(c.h() + 2 * c.pad(), (s.e() - 1) * c.stride() + c.r());
@@ -144,18 +178,29 @@ public final class RowStationaryMapping {
                 for (int n : splits((int) Math.ceil(c.samples() - 1e-9), Integer.MAX_VALUE)) {
                     double ifmap = (double) n * q * s.r() * rows * wp;
                     double block = (double) n * p * s.t() * s.e() * c.f();
+                    if (spill) {
+                        out.add(cost(c, a, s, new int[] {p * s.t(), n, p, q, 0}, rows));
+                        break;
+                    }
                     if (block + ifmap > a.bufferWords()) {
                         break;
                     }
-                    int blocks = (int) Math.min(ceilDiv(c.m(), p * s.t()), Math.floor((a.bufferWords() - ifmap) / block));
-                    out.add(cost(c, a, s, new int[] {blocks * p * s.t(), n, p, q}, rows));
+                    int most = ceilDiv(c.m(), p * s.t());
+                    int blocks = (int) Math.min(most, Math.floor((a.bufferWords() - ifmap) / block));
+                    out.add(cost(c, a, s, new int[] {blocks * p * s.t(), n, p, q, 0}, rows));
+                    // or the buffer keeps the m channels' filters too, so they come from DRAM once, not once a sample block and strip
+                    double filters = (double) p * s.t() * c.c() * c.r() * c.r();
+                    int withFilters = (int) Math.min(most, Math.floor((a.bufferWords() - ifmap) / (block + filters)));
+                    if (withFilters >= 1) {
+                        out.add(cost(c, a, s, new int[] {withFilters * p * s.t(), n, p, q, 1}, rows));
+                    }
                 }
             }
         }
         return out;
     }
 
-    /** The costs of one mapping; {@code mnpq} = m, n, p, q. */
+    /** The costs of one mapping; {@code mnpq} = m, n, p, q and 1 where the buffer keeps the m channels' filters. */
     private static Mapping cost(Conv c, Array a, Set s, int[] mnpq, int rows) {
         int m = mnpq[0];
         int n = mnpq[1];
@@ -167,17 +212,20 @@ public final class RowStationaryMapping {
         double channelPasses = Math.ceil((double) c.c() / (q * s.r())) * s.rowFolds();
         double filterBlocks = Math.ceil((double) c.m() / (p * s.t()));
         double passes = c.groups() * sampleBlocks * channelPasses * filterBlocks * strips;
-        double compute = (double) n * p * q * c.r() * c.f();
         double filterWords = (double) p * s.t() * q * s.r() * s.rEff() * c.r();
-        double perEngine = Math.ceil(passes / a.engines() - 1e-9);
-        double cycles = perEngine * (compute + a.rampCycles() + filterWords / a.bufferWordsPerCycle());
         double ifmapWords = (double) n * q * s.r() * rows * wp;
         double psums = (double) n * p * s.t() * s.e() * c.f();
+        // partial sums stream out every pass and back in every pass but a channel block's first
+        double streamed = ifmapWords + psums * (2 - 1 / channelPasses);
+        double compute = Math.max((double) n * p * q * c.r() * c.f(), streamed / a.bufferWordsPerCycle());
+        double perEngine = Math.ceil(passes / a.engines() - 1e-9);
+        double cycles = perEngine * (compute + a.rampCycles() + filterWords / a.filterWordsPerCycle());
         double written = c.groups() * c.samples() * c.m() * c.e() * c.f();
         double buffer = passes * (ifmapWords + filterWords + 2 * psums) - written;
         double inputRows = Math.min(strips * rows, (double) strips * rows * c.h() / (c.h() + 2.0 * c.pad()));
-        double dram = c.groups() * (c.samples() * c.outWords() + Math.ceil((double) c.m() / m) * c.samples() * c.c()
-                * inputRows * c.w() + sampleBlocks * strips * c.c() * c.m() * c.r() * c.r());
+        double dram = c.groups() * (c.samples() * c.outWords() * c.dram().output() + Math.ceil((double) c.m() / m)
+                * c.samples() * c.c() * inputRows * c.w() * c.dram().input()
+                + (mnpq[4] == 1 ? 1 : sampleBlocks * strips) * c.c() * c.m() * c.r() * c.r());
         int active = s.rEff() * s.e() * s.r() * s.t();
         double macs = c.groups() * c.samples() * (double) c.c() * c.m() * c.r() * c.r() * c.e() * c.f();
         double pes = (double) active;
@@ -186,9 +234,17 @@ public final class RowStationaryMapping {
         return new Mapping(m, n, s.e(), p, q, s.r(), s.t(), active, passes, cycles, buffer, dram, rf, noc, 0);
     }
 
-    /** Latency (the profile's DRAM rule), then buffer words, then DRAM words; 0 for a tie. */
+    /**
+     * Energy, static energy over the latency included (what the chip's mapper minimises: Chen et
+     * al., ISCA 2016), then latency (the profile's DRAM rule), processing cycles, buffer words and
+     * DRAM words; 0 for a tie.
+     */
     private static int compare(Mapping x, Mapping y, Array a) {
-        int c = Double.compare(latency(x, a), latency(y, a));
+        int c = Double.compare(energy(x, a), energy(y, a));
+        if (c != 0) {
+            return c;
+        }
+        c = Double.compare(latency(x, a), latency(y, a));
         if (c != 0) {
             return c;
         }
@@ -200,14 +256,28 @@ public final class RowStationaryMapping {
         return c != 0 ? c : Double.compare(x.dramWords(), y.dramWords());
     }
 
+    /** The mapping's energy, pJ: its accesses at the profile's costs and its static energy over its latency (MACs are the same in every mapping). */
+    static double energy(Mapping x, Array a) {
+        Costs k = a.costs();
+        return x.registerFileAccesses() * k.registerFile() + x.networkWords() * k.network()
+                + x.bufferWords() * k.bufferWord() + x.dramWords() * k.dramWord() + latency(x, a) * k.staticPerCycle();
+    }
+
     /** Cycles with the DRAM traffic as the array meets it: added where it stalls, overlapped otherwise. */
     static double latency(Mapping x, Array a) {
         double dram = x.dramWords() / a.dramWordsPerCycle();
         return a.dramStalls() ? x.cycles() + dram : Math.max(x.cycles(), dram);
     }
 
-    /** Strip widths worth trying: one per number of strips. */
-    private static List<Integer> stripWidths(int e) {
+    /**
+     * Strip widths worth trying: one per number of strips; with {@link Array#foldFirst} only the
+     * whole E where the R x E set fits the array folded into segments of at most a row of columns
+     * stacked down it (AlexNet's CONV2 on Eyeriss).
+     */
+    private static List<Integer> stripWidths(int e, int rEff, Array a) {
+        if (a.foldFirst() && rEff * ceilDiv(e, a.cols()) <= a.rows()) {
+            return List.of(e);
+        }
         TreeSet<Integer> out = new TreeSet<>();
         for (int k = 1; k <= e; k++) {
             out.add(ceilDiv(e, k));

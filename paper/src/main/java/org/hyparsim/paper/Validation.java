@@ -24,8 +24,12 @@ public final class Validation {
     static final double FPS_GATE = 0.30;
     static final double DRAM_GATE = 1.5;
     static final double POWER_GATE = 0.35;
-    /** The stated bound on a layer's DRAM traffic, as a multiple of its compulsory traffic. */
-    static final double MOST_COMPULSORY = 4;
+    /**
+     * The stated bound on a layer's DRAM traffic, as a multiple of its compulsory traffic (4 before
+     * issue 30: the row-stationary mapping re-reads an input once per block of output channels whose
+     * partial sums the buffer holds, up to 4.3x on VGG's conv2-3 on one hmc-rs accelerator).
+     */
+    public static final double MOST_COMPULSORY = 6;
     /** How far above linear data parallelism's speedup may go. */
     static final double SPEEDUP_SLACK = 1.05;
 

@@ -13,6 +13,7 @@ import org.hyparsim.input.networks.NetworkCatalog;
 import org.hyparsim.scenarios.run.ScenarioRunner;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.hyparsim.paper.Validation;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,8 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link #MOST} times it.
  */
 class ScalingTest {
-    /** The stated bound on a layer's DRAM traffic, as a multiple of its compulsory traffic. */
-    static final double MOST = 4;
+    /**
+     * The stated bound on a layer's DRAM traffic, as a multiple of its compulsory traffic: 6 since
+     * the row-stationary mapping (issue 30) re-reads a layer's input once per block of output
+     * channels whose partial sums the buffer holds (VGG's conv2-3 on one accelerator: up to 4.3x);
+     * 4 before, with a tiling chosen for traffic alone.
+     */
+    static final double MOST = Validation.MOST_COMPULSORY;
 
     @TempDir
     Path dir;

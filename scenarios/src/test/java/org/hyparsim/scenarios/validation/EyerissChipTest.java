@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.hyparsim.core.step.EnergyComponent;
 import org.hyparsim.core.step.LayerResult;
 import org.hyparsim.core.step.StepResult;
 import org.hyparsim.scenarios.Scenarios;
@@ -14,19 +15,22 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The compute, memory and energy models against a chip nobody here built: Eyeriss (Chen et al.,
- * JSSC 2017, Table V), AlexNet's conv layers at batch 4 and 200 MHz, layer by layer, with the
- * issue's gates; VGG-16 (batch 3) against the chip's totals. The profile's values are the chip's
- * or published costs; three assumptions (ramp-up cycles, buffer words per cycle, static power)
- * were set from AlexNet and none from VGG-16.
+ * JSSC 2017, Table V), AlexNet's conv layers at batch 4 and 200 MHz, layer by layer, with issue
+ * 30's gates; VGG-16 (batch 3) against the chip's totals. The profile's values are the chip's or
+ * published costs; four assumptions (ramp-up cycles, the two buffer rates, static power) were set
+ * from AlexNet as a whole and none from VGG-16 or per layer (docs/VALIDATION.md). Where the model
+ * misses a gate the assertion holds today's figure in a band, says so, and says why.
  */
 class EyerissChipTest {
-    /** The chip's AlexNet CONV1-5: active PEs, processing ms, global buffer MB, DRAM MB, power mW, overhead %. */
+    /** The chip's AlexNet CONV1-5 (JSSC 2017 Table V). */
     static final int[] ACTIVE_PES = {154, 135, 156, 156, 156};
     static final double[] PROCESSING_MS = {16.5, 39.2, 21.8, 16.0, 10.0};
     static final double[] BUFFER_MB = {18.5, 77.6, 50.2, 37.4, 24.9};
     static final double[] DRAM_MB = {5.0, 4.0, 3.0, 2.1, 1.3};
     static final double[] POWER_MW = {332, 288, 266, 235, 236};
+    /** The chip's processing time over MACs / (active PEs x 200 MHz), minus 1, %. */
     static final double[] OVERHEAD_PCT = {21, 18, 13, 11, 4};
+    static final double CLOCK_HZ = 200e6;
 
     @TempDir
     Path dir;
@@ -47,17 +51,15 @@ class EyerissChipTest {
             assertEquals(ACTIVE_PES[i], l.mapped().activePes(), at + "active PEs");
             double ms = l.mapped().processingSeconds() * 1e3;
             assertEquals(PROCESSING_MS[i], ms, 0.10 * PROCESSING_MS[i], at + "processing ms within 10%");
-            double overhead = (l.mapped().processingSeconds() / (l.macs() / (l.mapped().activePes() * 200e6)) - 1) * 100;
-            // the issue's gate is 6 points; CONV2 (8 vs 18) and CONV5 (15 vs 4) miss it: held at 11 points
-            assertEquals(OVERHEAD_PCT[i], overhead, 11, at + "overhead over MACs / (active PEs x 200 MHz), %");
+            double overhead = (l.mapped().processingSeconds() / (l.macs() / (ACTIVE_PES[i] * CLOCK_HZ)) - 1) * 100;
+            // the gate is 6 points; CONV1 misses it (10 against 21: its stride-4, 11-row passes cost the chip more
+            // than a ramp-up shared with CONV2-5 gives): held within 12 points so a regression shows
+            assertEquals(OVERHEAD_PCT[i], overhead, i == 0 ? 12 : 6, at + "overhead, %");
             within(BUFFER_MB[i], l.mapped().globalBufferBytes() / 1e6, 1.5, at + "global buffer MB");
-            // the gate is 1.5x; CONV4 (1.62x) and CONV5 (1.54x) miss it: held at 1.65x
-            within(DRAM_MB[i], l.dramBytes() / 1e6, 1.65, at + "DRAM MB");
+            within(DRAM_MB[i], l.dramBytes() / 1e6, 1.5, at + "DRAM MB (run-length coded, as the chip's)");
             assertEquals(POWER_MW[i], l.mapped().powerWatts() * 1e3, 0.25 * POWER_MW[i], at + "power within 25%");
         }
-        double fps = 4 / r.stepTimeSeconds();
-        // the gate is 15%; today -17.5% (the chip's DRAM time at 64 bits x 60 MHz, not overlapped): held at 20%
-        assertEquals(35, fps, 0.20 * 35, "frames per second");
+        assertEquals(35, 4 / r.stepTimeSeconds(), 0.15 * 35, "frames per second within 15%");
     }
 
     @Test
@@ -65,10 +67,11 @@ class EyerissChipTest {
         StepResult r = run("Eyeriss-VGG-16-conv", 3);
         assertEquals(3 * 15_346_630_656.0, r.macs(), 1);
         double fps = 3 / r.stepTimeSeconds();
-        // the gate is 30% of 0.7; today 1.28 (+83%, from +208%): held below 2x so a regression shows
-        assertTrue(fps > 0.7 && fps < 1.4, "frames/s " + fps);
-        within(0.0035, r.dramBytes() / 2 / r.macs(), 1.5, "DRAM accesses per MAC");
-        double mw = (r.energy().onChip()) / r.stepTimeSeconds() * 1e3;
+        // the gate is 30% of 0.7; today 1.06 (+52%; from +208%): the chip's CONV1-2 takes about 4x as long per
+        // MAC as its CONV4-2, ours about 1.1x. Held within +75% so a regression shows
+        assertTrue(fps > 0.7 && fps < 0.7 * 1.75, "frames/s " + fps);
+        within(0.0035, r.dramBytes() / 2 / r.macs(), 1.5, "DRAM accesses (16-bit words) per MAC");
+        double mw = (r.energy().onChip() + r.energy().get(EnergyComponent.STATIC)) / r.stepTimeSeconds() * 1e3;
         assertEquals(236, mw, 0.30 * 236, "chip power within 30%");
     }
 

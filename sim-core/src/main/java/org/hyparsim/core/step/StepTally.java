@@ -40,6 +40,8 @@ final class StepTally {
     private final long[] busyStall;
     /** By component, the amount it is priced by, summed over tasks. */
     private final double[] amount = new double[COMPONENTS];
+    /** MACs performed (the MAC component's amount leaves out the gated ones, which spend no energy). */
+    private double macs;
     private double sent;
     /** Energy summed task by task: the check on the components. */
     private double taskJoules;
@@ -96,6 +98,7 @@ final class StepTally {
             amount[k.ordinal()] += amount(c, k);
         }
         layerMacs[l] += c.macs();
+        macs += c.macs();
         layerDram[l] += c.dramBytes();
         layerCompute[l] += c.durationPs();
         layerStall[l] += c.memoryStallPs();
@@ -117,7 +120,7 @@ final class StepTally {
 
     private static double amount(ComputeCost c, EnergyComponent k) {
         return switch (k) {
-            case MAC -> c.macs();
+            case MAC -> c.macs() - c.mapping().gatedMacs();
             case REGISTER_FILE -> c.onChip().registerFileAccesses();
             case ARRAY_NETWORK -> c.onChip().arrayNetworkAccesses();
             case GLOBAL_BUFFER -> c.onChip().globalBufferBytes();
@@ -151,6 +154,7 @@ final class StepTally {
             amount[k] *= copies;
         }
         transfers *= copies;
+        macs *= copies;
         sent *= copies;
         taskJoules *= copies;
     }
@@ -193,7 +197,7 @@ final class StepTally {
     StepResult.Traffic traffic(double delivered) {
         return new StepResult.Traffic(delivered, amount[EnergyComponent.LINK.ordinal()],
                 amount[EnergyComponent.DRAM.ordinal()], amount[EnergyComponent.GLOBAL_BUFFER.ordinal()],
-                amount[EnergyComponent.MAC.ordinal()], sent, delivered);
+                macs, sent, delivered);
     }
 
     long transfers() {
