@@ -32,6 +32,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * are ties, counted.
  */
 public final class RowStationaryMapping {
+    /** How many of the largest part sizes the search tries per split (with the powers of two below). */
+    static final int CANDIDATES = 4;
     private static final Map<Key, Mapping> MEMO = new ConcurrentHashMap<>();
 
     /**
@@ -127,6 +129,7 @@ public final class RowStationaryMapping {
         int rEff = Math.min(c.r(), a.rows());
         int rowFolds = (c.r() + a.rows() - 1) / a.rows();
         Mapping best = null;
+        double bestEnergy = Double.POSITIVE_INFINITY;
         int ties = 0;
         for (int e : stripWidths(c.e(), rEff, a)) {
             int segs = (e + a.cols() - 1) / a.cols();
@@ -134,16 +137,18 @@ public final class RowStationaryMapping {
                 continue;
             }
             int fit = (a.rows() / (rEff * segs)) * (a.cols() / Math.min(e, a.cols()));
-            for (int r : splits(c.c(), fit)) {
-                for (int t : splits(c.m(), fit / r)) {
-                    for (Mapping x : folds(c, a, new Set(e, r, t, rEff, rowFolds), spill)) {
-                        int cmp = best == null ? -1 : compare(x, best, a);
-                        if (cmp < 0) {
-                            best = x;
-                            ties = 0;
-                        } else if (cmp == 0) {
-                            ties++;
-                        }
+            for (int r : candidates(c.c(), fit)) {
+                // as many sets on different filters as fill the array beside them
+                int t = Math.max(1, Math.min(c.m(), fit / r));
+                for (Mapping x : folds(c, a, new Set(e, r, t, rEff, rowFolds), spill)) {
+                    double energy = energy(x, a);
+                    int cmp = best == null || energy < bestEnergy ? -1 : energy > bestEnergy ? 1 : compare(x, best, a);
+                    if (cmp < 0) {
+                        best = x;
+                        bestEnergy = energy;
+                        ties = 0;
+                    } else if (cmp == 0) {
+                        ties++;
                     }
                 }
             }
@@ -169,13 +174,13 @@ public final class RowStationaryMapping {
         int qMax = Math.max(1, Math.min(a.ifmapSpad() / c.r(), ceilDiv(c.c(), s.r())));
         int rows = Math.min(c.h() + 2 * c.pad(), (s.e() - 1) * c.stride() + c.r());
         int wp = c.w() + 2 * c.pad();
-        for (int q : splits(ceilDiv(c.c(), s.r()), qMax)) {
+        for (int q : candidates(ceilDiv(c.c(), s.r()), qMax)) {
             int pMax = Math.min(a.psumSpad(), Math.min(a.filterSpad() / (q * c.r()), ceilDiv(c.m(), s.t())));
             if (pMax < 1) {
                 continue;
             }
-            for (int p : splits(ceilDiv(c.m(), s.t()), pMax)) {
-                for (int n : splits((int) Math.ceil(c.samples() - 1e-9), Integer.MAX_VALUE)) {
+            for (int p : candidates(ceilDiv(c.m(), s.t()), pMax)) {
+                for (int n : candidates((int) Math.ceil(c.samples() - 1e-9), Integer.MAX_VALUE)) {
                     double ifmap = (double) n * q * s.r() * rows * wp;
                     double block = (double) n * p * s.t() * s.e() * c.f();
                     if (spill) {
@@ -278,25 +283,29 @@ public final class RowStationaryMapping {
         if (a.foldFirst() && rEff * ceilDiv(e, a.cols()) <= a.rows()) {
             return List.of(e);
         }
-        TreeSet<Integer> out = new TreeSet<>();
-        for (int k = 1; k <= e; k++) {
-            out.add(ceilDiv(e, k));
-        }
-        return List.copyOf(out);
+        return candidates(e, a.cols() * (a.rows() / rEff), 2 * CANDIDATES);
     }
 
-    /** Splits of {@code total} into parts of at most {@code most}: one per number of parts (each part's size). */
-    private static List<Integer> splits(int total, int most) {
-        TreeSet<Integer> out = new TreeSet<>();
+    /**
+     * Part sizes worth trying when {@code total} is split into parts of at most {@code most}: the
+     * largest ({@link #CANDIDATES} numbers of parts from the fewest that fit) and the powers of two
+     * below them, so that the search stays quick on wide layers and large shards (strip widths try
+     * twice as many: AlexNet's CONV1 on Eyeriss takes the eighth, 7 of 55 rows).
+     */
+    private static List<Integer> candidates(int total, int most) {
+        return candidates(total, most, CANDIDATES);
+    }
+
+    /** {@link #candidates(int, int)} with the {@code largest} sizes. */
+    private static List<Integer> candidates(int total, int most, int largest) {
         int cap = Math.max(1, Math.min(total, most));
-        for (int k = 1; k <= total; k++) {
-            int size = ceilDiv(total, k);
-            if (size <= cap) {
-                out.add(size);
-            }
-            if (size == 1) {
-                break;
-            }
+        TreeSet<Integer> out = new TreeSet<>();
+        int fewest = ceilDiv(total, cap);
+        for (int k = fewest; k < fewest + largest && k <= total; k++) {
+            out.add(ceilDiv(total, k));
+        }
+        for (int v = 1; v <= cap; v *= 2) {
+            out.add(v);
         }
         out.add(cap);
         return List.copyOf(out);

@@ -59,6 +59,31 @@ class RowStationaryComputeModelTest {
     }
 
     @Test
+    void zerosAreRunLengthCodedOffChipAndGatedOnIt() {
+        // half the activations zero: a nonzero costs 4/3 of a word in Eyeriss's code (three 21-bit pairs per
+        // 64 bits), so an activation costs 1/2 x 4/3 = 2/3 of a word off chip; filters are not coded
+        AcceleratorProfile p = profile(12, 1024);
+        RowStationaryComputeModel m = new RowStationaryComputeModel(new AcceleratorProfile("t", p.computeModel(), p.array(),
+                new MemorySystem(1024, 1, 10, 0, 4, true, 0.5), p.energy()));
+        ComputeWork w = work(TaskKind.FORWARD);
+        double in = 2 * 4 * 14 * 14;   // words, each read once (the buffer holds every output channel)
+        double weights = 4 * 8 * 9;
+        double out = 2 * 8 * 14 * 14;
+        assertEquals((in * 2 / 3 + weights + out * 2 / 3) * 4, m.dramBytes(w), 1e-6);
+        // uncompressed, the same mapping moves each word once
+        assertEquals((in + weights + out) * 4, new RowStationaryComputeModel(p).dramBytes(w), 1e-6);
+        // half the forward MACs meet a zero input and are gated (no MAC energy, no filter read); the backward
+        // phases' errors are not ReLU outputs
+        assertEquals(w.macs() / 2, m.gatedMacs(w), 1e-9);
+        assertEquals(w.macs() / 2, m.cost(w).mapping().gatedMacs(), 1e-9);
+        assertEquals(0, m.gatedMacs(work(TaskKind.ERROR)));
+        // a network's image (3 channels) has no zeros from a ReLU: read as it is, nothing gated; its output is coded
+        ComputeWork image = new ComputeWork(Layer.conv("c1", 3, 14, 8, 3, 1, 1), TaskKind.FORWARD, 2, 3);
+        assertEquals((2 * 3 * 196 + 3 * 8 * 9 + out * 2 / 3) * 4, m.dramBytes(image), 1e-6);
+        assertEquals(0, m.gatedMacs(image));
+    }
+
+    @Test
     void fcLayersFillTheArray() {
         // memory fast enough that the array, not the vaults, sets the time (otherwise every mapping under the
         // memory time ties on latency and the one of least energy is taken, not the fastest)

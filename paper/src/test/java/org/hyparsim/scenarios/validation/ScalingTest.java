@@ -24,12 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link #MOST} times it.
  */
 class ScalingTest {
-    /**
-     * The stated bound on a layer's DRAM traffic, as a multiple of its compulsory traffic: 6 since
-     * the row-stationary mapping (issue 30) re-reads a layer's input once per block of output
-     * channels whose partial sums the buffer holds (VGG's conv2-3 on one accelerator: up to 4.3x);
-     * 4 before, with a tiling chosen for traffic alone.
-     */
+    /** The stated bound on a layer's DRAM traffic, as a multiple of its compulsory traffic ({@link Validation#MOST_COMPULSORY}). */
     static final double MOST = Validation.MOST_COMPULSORY;
 
     @TempDir
