@@ -103,7 +103,17 @@ public final class RowStationaryComputeModel implements ComputeModel {
             int pes = hw.array().engines() * hw.array().peRows() * hw.array().peCols();
             return (long) Math.ceil(w.weightElements() / pes);
         }
-        return (long) Math.ceil(mapping(w).cycles() - 1e-6);
+        return (long) Math.ceil(mapping(w).cycles() * share(w) - 1e-6);
+    }
+
+    /**
+     * The phase's MACs over the mapped convolution's: below 1 where a shard holds a fraction of a
+     * channel (the mapping counts whole ones) or where the error phase of a strided layer is mapped
+     * as a stride-1 convolution over the whole input (which has more MACs than the phase); the
+     * mapping's cycles, DRAM and on-chip counts are scaled by it.
+     */
+    double share(ComputeWork w) {
+        return Math.min(1, w.macs() / mappedMacs(conv(w)));
     }
 
     /** Memory (DRAM) bytes the phase moves. */
@@ -114,7 +124,7 @@ public final class RowStationaryComputeModel implements ComputeModel {
             case UPDATE -> 3 * w.weightElements() * bpe;
             case GRADIENT -> buffer.reductionTraffic(w.inputElements() * bpe, w.outputErrorElements() * bpe,
                     w.weightElements() * bpe, w.inChannels() / w.layer().groups(), w.outChannels());
-            case FORWARD, ERROR -> mapping(w).dramWords() * bpe;
+            case FORWARD, ERROR -> mapping(w).dramWords() * share(w) * bpe;
             default -> throw new IllegalArgumentException("no operands for " + w.phase());
         };
     }
@@ -140,7 +150,7 @@ public final class RowStationaryComputeModel implements ComputeModel {
         }
         RowStationaryMapping.Mapping m = mapping(w);
         // the mapping counts whole channels; scale to the shard's MACs; a gated MAC skips its filter read
-        double scale = w.macs() / mappedMacs(conv(w));
+        double scale = share(w);
         return new ComputeCost.OnChip(m.registerFileAccesses() * scale - gatedMacs(w), m.networkWords() * scale,
                 m.bufferWords() * scale * bpe);
     }
@@ -172,7 +182,7 @@ public final class RowStationaryComputeModel implements ComputeModel {
         ComputeCost.Mapping mapped;
         if (w.phase() != TaskKind.UPDATE) {
             RowStationaryMapping.Mapping m = mapping(w);
-            mapped = new ComputeCost.Mapping(m.label(), m.activePes(), m.passes(), processingPs, gatedMacs(w));
+            mapped = new ComputeCost.Mapping(m.label(), m.activePes(), m.passes() * share(w), processingPs, gatedMacs(w));
         } else {
             mapped = new ComputeCost.Mapping("", 0, 0, processingPs, 0);
         }
