@@ -182,9 +182,9 @@ public final class RowStationaryComputeModel implements ComputeModel {
         ComputeCost.Mapping mapped;
         if (w.phase() != TaskKind.UPDATE) {
             RowStationaryMapping.Mapping m = mapping(w);
-            mapped = new ComputeCost.Mapping(m.label(), m.activePes(), m.passes() * share(w), processingPs, gatedMacs(w));
+            mapped = new ComputeCost.Mapping(m.label(), m.activePes(), m.passes() * share(w), gatedMacs(w));
         } else {
-            mapped = new ComputeCost.Mapping("", 0, 0, processingPs, 0);
+            mapped = ComputeCost.Mapping.NONE;
         }
         return new ComputeCost(duration, processingPs, w.macs(), onChip(w), dram, mapped);
     }

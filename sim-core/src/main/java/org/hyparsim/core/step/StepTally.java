@@ -103,7 +103,7 @@ final class StepTally {
         layerCompute[l] += c.durationPs();
         layerStall[l] += c.memoryStallPs();
         layerPasses[l] += c.mapping().passes();
-        layerProcessing[l] += c.mapping().processingPs();
+        layerProcessing[l] += c.computePs(); // the array's time alone: memory overlapped
         layerBuffer[l] += c.onChip().globalBufferBytes();
         if (t.kind() == TaskKind.FORWARD && layerMapping[l] == null) {
             layerMapping[l] = c.mapping().label();
