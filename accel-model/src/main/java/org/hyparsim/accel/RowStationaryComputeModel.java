@@ -182,7 +182,7 @@ public final class RowStationaryComputeModel implements ComputeModel {
         ComputeCost.Mapping mapped;
         if (w.phase() != TaskKind.UPDATE) {
             RowStationaryMapping.Mapping m = mapping(w);
-            mapped = new ComputeCost.Mapping(m.label(), m.activePes(), m.passes() * share(w), gatedMacs(w));
+            mapped = new ComputeCost.Mapping(m.label(), m.activePes(), m.passes() * share(w), m.ties(), gatedMacs(w));
         } else {
             mapped = ComputeCost.Mapping.NONE;
         }

@@ -90,7 +90,9 @@ public final class Validation {
                 ctx.hardware().get(Suite.EYERISS.profile())), false).get(0);
         for (EyerissLayer c : EyerissLayer.values()) {
             LayerResult l = run.result().layers().get(c.ordinal());
-            String what = chip.network() + " " + c + ", batch " + chip.batch() + " (" + l.mapped().mapping() + ")";
+            int ties = l.mapped().mappingTies();
+            String what = chip.network() + " " + c + ", batch " + chip.batch() + " (" + l.mapped().mapping()
+                    + (ties > 0 ? ", " + ties + " tied" : "") + ")";
             double ms = l.mapped().processingSeconds() * 1e3;
             double over = EyerissLayer.overheadPercent(ms / 1e3, l.macs(), l.mapped().activePes());
             double chipOver = c.overheadPercent(l.macs());

@@ -68,6 +68,7 @@ public final class Rows {
                 Column.of("backwardEndSeconds", Unit.SECONDS, LayerResult::backwardEndSeconds),
                 Column.of("mapping", Unit.NONE, l -> l.mapped().mapping()),
                 Column.of("activePEs", Unit.NONE, l -> l.mapped().activePes()),
+                Column.of("mappingTies", Unit.NONE, l -> l.mapped().mappingTies()),
                 Column.of("passes", Unit.NONE, l -> l.mapped().passes()),
                 Column.of("processingSeconds", Unit.SECONDS, l -> l.mapped().processingSeconds()),
                 Column.of("latencySeconds", Unit.SECONDS, LayerResult::latencySeconds),

@@ -31,12 +31,13 @@ public record ComputeCost(long durationPs, long computePs, double macs, OnChip o
      * @param label the mapping's parameters as its model writes them (m/n/e/p/q/r/t for row stationary)
      * @param activePes PEs it occupies
      * @param passes processing passes
+     * @param ties other mappings as good by every measure its model ranks them on (0 where unique or not modelled)
      * @param gatedMacs MACs with a zero operand, which the array clock-gates (they take their cycle
      *        but spend no MAC energy)
      */
-    public record Mapping(String label, int activePes, double passes, double gatedMacs) {
+    public record Mapping(String label, int activePes, double passes, int ties, double gatedMacs) {
         /** No mapping modelled. */
-        public static final Mapping NONE = new Mapping("", 0, 0, 0);
+        public static final Mapping NONE = new Mapping("", 0, 0, 0, 0);
     }
 
     /**

@@ -25,9 +25,11 @@ public record LayerResult(String layer, Work work, Bytes bytes, double forwardEn
      * @param globalBufferBytes global-buffer traffic, over the array
      * @param powerWatts its on-chip energy (MACs, register files, array network, global buffer) per
      *        accelerator over its time, plus static power
+     * @param mappingTies other mappings of its forward phase as good as the one taken, by every measure
+     *        the search ranks them on
      */
     public record Mapped(String mapping, int activePes, double passes, double processingSeconds,
-            double globalBufferBytes, double powerWatts) {
+            double globalBufferBytes, double powerWatts, int mappingTies) {
     }
 
     /** The layer's time per accelerator under the profile's overlap rule (its compute tasks' durations). */

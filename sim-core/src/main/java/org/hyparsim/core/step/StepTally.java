@@ -31,6 +31,7 @@ final class StepTally {
     private final double[][] layerJoules;
     private final String[] layerMapping;
     private final int[] layerActivePes;
+    private final int[] layerTies;
     private final double[] layerPasses;
     private final double[] layerProcessing;
     private final double[] layerBuffer;
@@ -60,6 +61,7 @@ final class StepTally {
         layerJoules = new double[layers][COMPONENTS];
         layerMapping = new String[layers];
         layerActivePes = new int[layers];
+        layerTies = new int[layers];
         layerPasses = new double[layers];
         layerProcessing = new double[layers];
         layerBuffer = new double[layers];
@@ -108,6 +110,7 @@ final class StepTally {
         if (t.kind() == TaskKind.FORWARD && layerMapping[l] == null) {
             layerMapping[l] = c.mapping().label();
             layerActivePes[l] = c.mapping().activePes();
+            layerTies[l] = c.mapping().ties();
         }
         busyCompute[t.accelerator()] += c.computePs();
         busyStall[t.accelerator()] += c.memoryStallPs();
@@ -220,7 +223,7 @@ final class StepTally {
                     layerForwardEnd[l] * PS, layerBackwardEnd[l] * PS, Energy.of(k -> joules[k.ordinal()], 0),
                     new LayerResult.Mapped(layerMapping[l] == null ? "" : layerMapping[l], layerActivePes[l],
                             layerPasses[l] / accelerators, layerProcessing[l] / accelerators * PS, layerBuffer[l],
-                            watts)));
+                            watts, layerTies[l])));
         }
         return out;
     }
