@@ -27,6 +27,12 @@ public record AcceleratorProfile(String name, ComputeModelKind computeModel, PeA
             Checks.inRange(out, "vaults", memory.vaults());
             Checks.inRange(out, "vaultBandwidthGBps", memory.vaultBandwidthGBps());
             Checks.inRange(out, "ifmapSpadWords", array.ifmapSpadWords());
+            Checks.inRange(out, "filterSpadWords", array.filterSpadWords());
+            Checks.inRange(out, "psumSpadWords", array.psumSpadWords());
+            Checks.inRange(out, "rampCycles", array.rampCycles());
+            Checks.inRange(out, "filterWordsPerCycle", array.filterWordsPerCycle());
+            Checks.inRange(out, "bufferWordsPerCycle", array.bufferWordsPerCycle());
+            Checks.inRange(out, "activationZeroFraction", memory.activationZeroFraction());
         } else {
             Checks.inRange(out, "idealMacsPerSecond", array.idealMacsPerSecond());
         }

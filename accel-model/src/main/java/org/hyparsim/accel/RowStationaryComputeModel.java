@@ -8,34 +8,33 @@ import org.hyparsim.core.step.TaskKind;
 import org.hyparsim.core.workload.Layer;
 
 /**
- * A row-stationary PE array (Eyeriss-style) with an on-chip buffer and HMC memory.
+ * A row-stationary PE array (Eyeriss-style) with its global buffer and off-chip memory, each
+ * phase mapped as Eyeriss maps a convolution ({@link RowStationaryMapping}).
  *
- * <p><b>Compute.</b> A PE set is k' x e PEs: k' = min(k, rows) filter rows down the array, e =
- * min(output height, columns) output rows across it; each PE convolves one input row with one
- * filter row, outW x k' MACs per pass (a kernel taller than the array folds: ceil(k / rows)
- * passes). floor(rows / k') x floor(cols / e) sets fit in one engine, and each set handles one
- * (sample, input channel, output channel, band of e output rows). The shard's sets are spread
- * over all engines; cycles = ceil(sets needed / sets available) x outW x k x ceil(k / rows).
- * Utilisation = MACs / (cycles x PEs) falls below 1 when k or the output height leave rows or
- * columns idle, and when the work does not fill the last pass. An fc layer is the case
- * k = outH = outW = 1. Error and gradient compute map as the forward pass does (an
- * approximation). The update is one MAC per weight of the shard.
+ * <p><b>Phases.</b> Forward: F_l convolved with W_l into F_{l+1} (the pooled output written
+ * back). Error: the output error (at the pre-pooling size) convolved with the kernel back into
+ * the input's channels and size, at stride 1 (an approximation for strided layers). Gradient:
+ * the forward loop nest (same MACs, same mapping) with dW_l's tile resident while F_l and the
+ * output error stream past it ({@link OnChipBuffer#reductionTraffic}); its traffic grows
+ * linearly with the batch shard. An fc layer is the case R = E = F = 1: a pass holds n samples,
+ * so each weight it loads is used n times. Update: one MAC per weight of the shard, W and dW
+ * read and W written once.
  *
- * <p><b>Memory.</b> Each phase has its own dataflow. Forward: F_l and W_l to F_{l+1} (pooled on
- * chip); error: E_l's source, the output error at the pre-pooling size, and W_l to E_l; when
- * they fit in the buffer (engines x buffer per engine) each moves once, otherwise one operand
- * is tiled into half the buffer and the other re-read once per tile, whichever order moves
- * fewer bytes. Weight gradient: F_l and the pre-pooling output error to dW_l, with dW_l's tile
- * resident while both stream past it ({@link OnChipBuffer#reductionTraffic}), so its traffic
- * grows linearly with the batch shard. Update: W_l and dW_l to W_l, element-wise, each once. Memory time = bytes / (vaults x vault bandwidth) +
- * latency; compute and memory of a task overlap (double buffering), so the task takes the
- * longer of the two. On-chip accesses, level by level: {@link #onChip}.
+ * <p><b>Time.</b> The mapping's processing cycles (passes and their ramp-ups) at the clock.
+ * Where the profile's memory overlaps compute the task takes the longer of processing and
+ * memory time, otherwise (the Eyeriss chip stops for DRAM) their sum.
+ *
+ * <p><b>Accesses.</b> Register files, array network, global buffer and DRAM follow from the
+ * same mapping and its passes.
  */
 public final class RowStationaryComputeModel implements ComputeModel {
     private final AcceleratorProfile hw;
     private final OnChipBuffer buffer;
     private final MemoryModel memory;
     private final TokenOpsModel tokenOps;
+    private final RowStationaryMapping.Array array;
+    /** The most channels a network's input image has (RGB). */
+    static final int IMAGE_CHANNELS = 3;
 
     public RowStationaryComputeModel(AcceleratorProfile hw) {
         this.hw = hw;
@@ -43,47 +42,89 @@ public final class RowStationaryComputeModel implements ComputeModel {
         this.memory = new HmcMemoryModel(hw.memory().vaults(), hw.memory().vaultBandwidthGBps(), hw.memory().memoryLatencyNs());
         this.tokenOps = new TokenOpsModel(this, memory, hw.array().engines() * hw.array().peRows() * hw.array().peCols(),
                 hw.array().clockMHz(), hw.memory().bytesPerElement());
+        PeArray a = hw.array();
+        MemorySystem m = hw.memory();
+        double wordsPerCycle = m.vaults() * m.vaultBandwidthGBps() * 1e9 / m.bytesPerElement() / (a.clockMHz() * 1e6);
+        this.array = new RowStationaryMapping.Array(a.engines(), a.peRows(), a.peCols(), a.filterSpadWords(),
+                a.ifmapSpadWords(), a.psumSpadWords(), m.bufferKiBPerEngine() * 1024 / m.bytesPerElement(), a.rampCycles(),
+                a.filterWordsPerCycle(), a.bufferWordsPerCycle(), wordsPerCycle, !m.dramOverlapsCompute(), a.foldFirst(), costs(hw));
     }
 
-    /** PE-array cycles for the phase. */
-    public long cycles(ComputeWork w) {
+    /**
+     * The forward phase's activations off chip: the output (after its ReLU) run-length coded as
+     * the profile says, the input too unless it is the network's image (at most
+     * {@link #IMAGE_CHANNELS} channels, which no ReLU made sparse). The backward phases' tensors
+     * move uncompressed.
+     */
+    private RowStationaryMapping.Compression compression(ComputeWork w) {
+        double f = hw.memory().activationWordsFactor();
+        if (w.phase() != TaskKind.FORWARD || f == 1) {
+            return RowStationaryMapping.Compression.NONE;
+        }
+        return new RowStationaryMapping.Compression(w.layer().inChannels() <= IMAGE_CHANNELS ? 1 : f, f);
+    }
+
+    /** The phase's convolution as the mapping sees it (the gradient maps as the forward pass). */
+    RowStationaryMapping.Conv conv(ComputeWork w) {
         Layer l = w.layer();
-        int pes = hw.array().engines() * hw.array().peRows() * hw.array().peCols();
+        int g = l.groups();
+        int c = Math.max(1, (int) Math.ceil(w.inChannels() / g - 1e-9));
+        int m = Math.max(1, (int) Math.ceil(w.outChannels() / g - 1e-9));
+        if (w.phase() == TaskKind.ERROR) {
+            double written = w.inputElements() / w.samples() / g;
+            int pad = Math.max(0, l.kernel() - 1 - l.padding());
+            return new RowStationaryMapping.Conv(w.samples(), g, m, c, l.kernel(), l.inHeight(), l.inWidth(), l.outHeight(),
+                    l.outWidth(), 1, pad, written, RowStationaryMapping.Compression.NONE);
+        }
+        double written = w.outputElements() / w.samples() / g;
+        return new RowStationaryMapping.Conv(w.samples(), g, c, m, l.kernel(), l.outHeight(), l.outWidth(), l.inHeight(),
+                l.inWidth(), l.stride(), l.padding(), written, compression(w));
+    }
+
+    /** The search's weights: the profile's energy per access, a word being the profile's element. */
+    private static RowStationaryMapping.Costs costs(AcceleratorProfile hw) {
+        AcceleratorEnergy e = hw.energy();
+        double bpe = hw.memory().bytesPerElement();
+        return new RowStationaryMapping.Costs(e.registerFilePj(), e.arrayNetworkPj(), e.sramPjPerByte() * bpe,
+                e.dramPjPerBit() * 8 * bpe, e.staticWatts() / (hw.array().clockMHz() * 1e6) * 1e12);
+    }
+
+    /** The phase's mapping (not for the update). */
+    public RowStationaryMapping.Mapping mapping(ComputeWork w) {
         if (w.phase() == TaskKind.UPDATE) {
+            throw new IllegalArgumentException("the update is element-wise, not mapped");
+        }
+        return RowStationaryMapping.of(conv(w), array);
+    }
+
+    /** PE-array cycles for the phase, ramp-ups included, memory overlapped. */
+    public long cycles(ComputeWork w) {
+        if (w.phase() == TaskKind.UPDATE) {
+            int pes = hw.array().engines() * hw.array().peRows() * hw.array().peCols();
             return (long) Math.ceil(w.weightElements() / pes);
         }
-        int k = l.kernel();
-        int kRows = Math.min(k, hw.array().peRows());
-        int folds = (k + hw.array().peRows() - 1) / hw.array().peRows();
-        int e = Math.min(l.outHeight(), hw.array().peCols());
-        long setsPerEngine = (long) (hw.array().peRows() / kRows) * (hw.array().peCols() / e);
-        double bands = Math.ceil((double) l.outHeight() / e);
-        // a set convolves one input channel into one output channel; in groups, each output channel sees 1/g of them
-        double setsNeeded = w.samples() * w.inChannels() * w.outChannels() / l.groups() * bands;
-        double passes = Math.ceil(setsNeeded / (setsPerEngine * hw.array().engines()) - 1e-9);
-        return (long) (Math.max(1, passes) * l.outWidth() * k * folds);
+        return (long) Math.ceil(mapping(w).cycles() * share(w) - 1e-6);
     }
 
-    /** Memory (DRAM) bytes the phase moves, after tiling into the buffer. */
+    /**
+     * The phase's MACs over the mapped convolution's: below 1 where a shard holds a fraction of a
+     * channel (the mapping counts whole ones) or where the error phase of a strided layer is mapped
+     * as a stride-1 convolution over the whole input (which has more MACs than the phase); the
+     * mapping's cycles, DRAM and on-chip counts are scaled by it.
+     */
+    double share(ComputeWork w) {
+        return Math.min(1, w.macs() / mappedMacs(conv(w)));
+    }
+
+    /** Memory (DRAM) bytes the phase moves. */
     public double dramBytes(ComputeWork w) {
-        if (w.phase() == TaskKind.UPDATE) {
-            // element-wise: read W and dW, write W, each once
-            return 3 * w.weightElements() * hw.memory().bytesPerElement();
-        }
         double bpe = hw.memory().bytesPerElement();
-        double in = w.inputElements() * bpe;
-        double weights = w.weightElements() * bpe;
-        Layer l = w.layer();
-        ConvTiling.Plane inPlane = new ConvTiling.Plane(l.inHeight(), l.inWidth());
-        ConvTiling.Plane outPlane = new ConvTiling.Plane(l.outHeight(), l.outWidth());
         return switch (w.phase()) {
-            case FORWARD -> ConvTiling.traffic(new ConvTiling.Conv(w.samples(), w.inChannels(), w.outChannels(), inPlane,
-                    outPlane, l.kernel(), l.stride()), l.groups(), bpe, w.outputElements() * bpe, buffer.capacityBytes());
-            // backward data: the output error convolved with the kernel back into the input's channels and size
-            case ERROR -> ConvTiling.traffic(new ConvTiling.Conv(w.samples(), w.outChannels(), w.inChannels(), outPlane,
-                    inPlane, l.kernel(), 1), l.groups(), bpe, in, buffer.capacityBytes());
-            case GRADIENT -> buffer.reductionTraffic(in, w.outputErrorElements() * bpe, weights,
-                    w.inChannels() / l.groups(), w.outChannels());
+            // element-wise: read W and dW, write W, each once
+            case UPDATE -> 3 * w.weightElements() * bpe;
+            case GRADIENT -> buffer.reductionTraffic(w.inputElements() * bpe, w.outputErrorElements() * bpe,
+                    w.weightElements() * bpe, w.inChannels() / w.layer().groups(), w.outChannels());
+            case FORWARD, ERROR -> mapping(w).dramWords() * share(w) * bpe;
             default -> throw new IllegalArgumentException("no operands for " + w.phase());
         };
     }
@@ -95,54 +136,38 @@ public final class RowStationaryComputeModel implements ComputeModel {
     }
 
     /**
-     * On-chip accesses of the phase, counted from the mapping (Eyeriss's row-stationary dataflow,
-     * Chen et al., ISCA 2016). A PE set (k' filter rows x e output rows) convolves one input
-     * channel into one output channel for a band of e output rows of one sample:
-     * <ul>
-     * <li>register files: per MAC, one filter weight and one input read, and the partial sum read
-     * and written: 4 accesses;</li>
-     * <li>array network: each set receives its k x k filter and its (e-1) x stride + k input rows
-     * (an input row is multicast to the sets of the output channels in the array at once), passes
-     * partial sums up its k rows (k-1 moves per output per channel) and sends its outputs out
-     * once per q channels, q = the input scratchpad's words / k (the channels a PE accumulates
-     * before its partial sums leave it);</li>
-     * <li>global buffer: the deliveries and the partial sums (read and written once per q
-     * channels) in words, and every byte that comes from or goes to memory once.</li>
-     * </ul>
-     * The update streams W and dW through the buffer and the array's adders: 3 words per weight
-     * through the buffer, no register file. Words are the profile's bytes per element.
+     * On-chip accesses of the phase, from its mapping: register files (four per MAC: filter and
+     * input read, partial sum read and written; plus each pass's scratchpad fills), the array
+     * network (filter rows to the PEs of their row, input rows to the PEs that use them, partial
+     * sums up a set and in and out of it), the global buffer (each pass's input rows, filter
+     * words and partial sums, read back in every pass but a channel block's first). The update
+     * streams W and dW through the buffer: 3 words per weight, no register file.
      */
     public ComputeCost.OnChip onChip(ComputeWork w) {
-        return onChip(w, dramBytes(w));
-    }
-
-    /** {@link #onChip(ComputeWork)} with the phase's memory bytes already known (the tiling search runs once). */
-    private ComputeCost.OnChip onChip(ComputeWork w, double dram) {
         double bpe = hw.memory().bytesPerElement();
         if (w.phase() == TaskKind.UPDATE) {
-            return new ComputeCost.OnChip(0, 0, 3 * w.weightElements() * bpe + dram);
+            return new ComputeCost.OnChip(0, 0, 3 * w.weightElements() * bpe);
         }
-        Layer l = w.layer();
-        int k = l.kernel();
-        int e = Math.min(l.outHeight(), hw.array().peCols());
-        double bands = Math.ceil((double) l.outHeight() / e);
-        double outputsPerGroup = w.outChannels() / (double) l.groups();
-        double sets = w.samples() * w.inChannels() * outputsPerGroup * bands;
-        int kRows = Math.min(k, hw.array().peRows());
-        long setsInArray = (long) (hw.array().peRows() / kRows) * Math.max(1, hw.array().peCols() / e)
-                * hw.array().engines();
-        double filterWords = sets * k * k;
-        double inputRows = Math.min(l.inHeight(), (e - 1.0) * l.stride() + k);
-        double inputWords = w.samples() * w.inChannels() * bands * inputRows * l.inWidth()
-                * Math.ceil(outputsPerGroup / Math.max(1, Math.min(setsInArray, outputsPerGroup)));
-        double q = Math.max(1, Math.floor((double) hw.array().ifmapSpadWords() / k));
-        double outputs = w.samples() * w.outChannels() * l.outHeight() * l.outWidth();
-        double channelPasses = Math.ceil(w.inChannels() / l.groups() / q - 1e-9);
-        double psumOut = outputs * channelPasses;
-        double macs = w.macs();
-        double noc = filterWords + inputWords + macs * (k - 1.0) / (k * k) + psumOut;
-        double glbWords = filterWords + inputWords + 2 * psumOut;
-        return new ComputeCost.OnChip(4 * macs, noc, glbWords * bpe + dram);
+        RowStationaryMapping.Mapping m = mapping(w);
+        // the mapping counts whole channels; scale to the shard's MACs; a gated MAC skips its filter read
+        double scale = share(w);
+        return new ComputeCost.OnChip(m.registerFileAccesses() * scale - gatedMacs(w), m.networkWords() * scale,
+                m.bufferWords() * scale * bpe);
+    }
+
+    /**
+     * The phase's MACs on a zero input, which the array clock-gates (Eyeriss's data gating, JSSC
+     * 2017: no MAC and no filter read): the forward phase's, in the profile's share of zeros, where
+     * the input came from a ReLU (not the network's image).
+     */
+    public double gatedMacs(ComputeWork w) {
+        double z = hw.memory().activationZeroFraction();
+        boolean image = w.layer().inChannels() <= IMAGE_CHANNELS;
+        return w.phase() == TaskKind.FORWARD && !image ? w.macs() * z : 0;
+    }
+
+    private static double mappedMacs(RowStationaryMapping.Conv c) {
+        return c.groups() * c.samples() * (double) c.c() * c.m() * c.r() * c.r() * c.e() * c.f();
     }
 
     @Override
@@ -150,9 +175,17 @@ public final class RowStationaryComputeModel implements ComputeModel {
         if (!w.layer().type().convolutional()) {
             return tokenOps.cost(w); // attention, norms, softmax, element-wise, embedding
         }
-        long computePs = Math.round(cycles(w) * 1e6 / hw.array().clockMHz());
+        long processingPs = Math.round(cycles(w) * 1e6 / hw.array().clockMHz());
         double dram = dramBytes(w);
         long memoryPs = memory.transferPs(dram);
-        return new ComputeCost(Math.max(computePs, memoryPs), computePs, w.macs(), onChip(w, dram), dram);
+        long duration = hw.memory().dramOverlapsCompute() ? Math.max(processingPs, memoryPs) : processingPs + memoryPs;
+        ComputeCost.Mapping mapped;
+        if (w.phase() != TaskKind.UPDATE) {
+            RowStationaryMapping.Mapping m = mapping(w);
+            mapped = new ComputeCost.Mapping(m.label(), m.activePes(), m.passes() * share(w), m.ties(), gatedMacs(w));
+        } else {
+            mapped = ComputeCost.Mapping.NONE;
+        }
+        return new ComputeCost(duration, processingPs, w.macs(), onChip(w), dram, mapped);
     }
 }

@@ -1,6 +1,7 @@
 package org.hyparsim.paper;
 
 import org.hyparsim.core.step.EnergyComponent;
+import org.hyparsim.core.step.LayerResult;
 import java.util.List;
 import org.hyparsim.core.workload.Layer;
 import org.hyparsim.core.workload.Network;
@@ -13,19 +14,23 @@ import org.hyparsim.results.report.Table;
 import org.hyparsim.scenarios.run.ScenarioRunner;
 
 /**
- * Validation from runs: the eyeriss profile beside the chip's published figures (AlexNet gated,
- * VGG-16 reported), and data parallelism on hmc-rs from 1 to 16 accelerators (speedup at most
+ * Validation from runs: the eyeriss profile beside the chip's published figures (AlexNet's conv
+ * layers one by one and in total, VGG-16's totals, each with issue 30's gate), and data parallelism on hmc-rs from 1 to 16 accelerators (speedup at most
  * 16 x 1.05, dynamic energy not less, every layer's DRAM traffic between its compulsory traffic
  * and {@link #MOST_COMPULSORY} times it).
  */
 public final class Validation {
     public static final String KEY = "validation";
-    /** Gates against the chip (AlexNet): frames/s within 30%, DRAM accesses per MAC within x1.5, power within 35%. */
-    static final double FPS_GATE = 0.30;
-    static final double DRAM_GATE = 1.5;
-    static final double POWER_GATE = 0.35;
-    /** The stated bound on a layer's DRAM traffic, as a multiple of its compulsory traffic. */
-    static final double MOST_COMPULSORY = 4;
+    /**
+     * The stated bound on a layer's DRAM traffic, as a multiple of its compulsory traffic: 16 since
+     * issue 30 (4 before, with a tiling chosen for traffic alone). The row-stationary mapping is
+     * chosen for energy with static power over its latency, and where DRAM overlaps compute (hmc-rs)
+     * a word of DRAM (118 pJ) costs less than a cycle of static power (2000 pJ): the mapping re-reads
+     * inputs once per block of output channels and filters once per block of samples, up to 13x the
+     * compulsory traffic on VGG-A's conv layers. A regression guard, no longer a claim of near-minimal
+     * traffic.
+     */
+    public static final double MOST_COMPULSORY = 16;
     /** How far above linear data parallelism's speedup may go. */
     static final double SPEEDUP_SLACK = 1.05;
 
@@ -50,6 +55,7 @@ public final class Validation {
         for (EyerissChip chip : EyerissChip.values()) {
             chip(t, chip, ctx.runs().at(Suite.EYERISS, chip.network(), TopologyKind.HTREE, 1).get(StrategyKind.DP));
         }
+        layers(t, ctx);
         for (String name : ctx.scope().scalingNetworks()) {
             scaling(t, ctx, name);
         }
@@ -57,23 +63,60 @@ public final class Validation {
     }
 
     private static void chip(Table t, EyerissChip chip, RunRow r) {
-        boolean gated = chip.gated();
+        EyerissChip.Gates g = chip.gates();
         double seconds = r.value(RunColumn.STEP_TIME);
         double fps = chip.batch() / seconds;
         double perMac = r.value(RunColumn.DRAM_BYTES) / 2 / r.value(RunColumn.MACS);
         double mw = (r.value(RunColumn.ENERGY_MAC) + r.value(RunColumn.ENERGY_REGISTER_FILE)
-                + r.value(RunColumn.ENERGY_ARRAY_NETWORK) + r.value(RunColumn.ENERGY_GLOBAL_BUFFER)) / seconds * 1e3;
+                + r.value(RunColumn.ENERGY_ARRAY_NETWORK) + r.value(RunColumn.ENERGY_GLOBAL_BUFFER)
+                + r.value(RunColumn.ENERGY_STATIC)) / seconds * 1e3;
         String what = chip.network() + ", batch " + chip.batch() + ", inference";
         t.add(List.of(what, "frames/s", Table.num(fps), Table.num(chip.framesPerSecond()),
-                gated ? "within " + Math.round(FPS_GATE * 100) + "%" : "none",
-                verdict(gated, Math.abs(fps / chip.framesPerSecond() - 1) <= FPS_GATE, fps, chip.framesPerSecond())));
+                "within " + Math.round(g.fps() * 100) + "%",
+                verdict(Math.abs(fps / chip.framesPerSecond() - 1) <= g.fps(), fps, chip.framesPerSecond())));
         t.add(List.of(what, "DRAM accesses per MAC", Table.num(perMac), Table.num(chip.dramAccessesPerMac()),
-                gated ? "within x" + Table.num(DRAM_GATE) : "none",
-                verdict(gated, perMac <= chip.dramAccessesPerMac() * DRAM_GATE
-                        && perMac >= chip.dramAccessesPerMac() / DRAM_GATE, perMac, chip.dramAccessesPerMac())));
+                "within x" + Table.num(g.dram()), verdict(factor(perMac, chip.dramAccessesPerMac(), g.dram()), perMac,
+                        chip.dramAccessesPerMac())));
         t.add(List.of(what, "chip power mW (all but DRAM and links)", Table.num(mw), Table.num(chip.milliwatts()),
-                gated ? "within " + Math.round(POWER_GATE * 100) + "%" : "none",
-                verdict(gated, Math.abs(mw / chip.milliwatts() - 1) <= POWER_GATE, mw, chip.milliwatts())));
+                "within " + Math.round(g.power() * 100) + "%",
+                verdict(Math.abs(mw / chip.milliwatts() - 1) <= g.power(), mw, chip.milliwatts())));
+    }
+
+    /** AlexNet's conv layers one by one beside the chip's Table V (run here: the layers are not in the run rows). */
+    private static void layers(Table t, Context ctx) {
+        EyerissChip chip = EyerissChip.ALEXNET;
+        Network net = Scope.network(chip.network());
+        RunRecord run = ScenarioRunner.run(Suite.EYERISS.scenario(net, chip.batch(), 1, TopologyKind.HTREE,
+                ctx.hardware().get(Suite.EYERISS.profile())), false).get(0);
+        for (EyerissLayer c : EyerissLayer.values()) {
+            LayerResult l = run.result().layers().get(c.ordinal());
+            int ties = l.mapped().mappingTies();
+            String what = chip.network() + " " + c + ", batch " + chip.batch() + " (" + l.mapped().mapping()
+                    + (ties > 0 ? ", " + ties + " tied" : "") + ")";
+            double ms = l.mapped().processingSeconds() * 1e3;
+            double over = EyerissLayer.overheadPercent(ms / 1e3, l.macs(), l.mapped().activePes());
+            double chipOver = c.overheadPercent(l.macs());
+            double glb = l.mapped().globalBufferBytes() / 1e6;
+            double dram = l.dramBytes() / 1e6;
+            double mw = l.mapped().powerWatts() * 1e3;
+            t.add(List.of(what, "active PEs", Integer.toString(l.mapped().activePes()), Integer.toString(c.activePes()),
+                    "equal", verdict(l.mapped().activePes() == c.activePes(), l.mapped().activePes(), c.activePes())));
+            t.add(List.of(what, "processing ms", Table.num(ms), Table.num(c.processingMs()), "within 10%",
+                    verdict(Math.abs(ms / c.processingMs() - 1) <= EyerissLayer.LATENCY_GATE, ms, c.processingMs())));
+            t.add(List.of(what, "overhead % over MACs / (active PEs x 200 MHz)", Table.num(over), Table.num(chipOver),
+                    "within 6 points", (Math.abs(over - chipOver) <= EyerissLayer.OVERHEAD_POINTS ? "within" : "OUTSIDE")
+                            + " (" + Table.num(over - chipOver) + " points)"));
+            t.add(List.of(what, "global buffer MB", Table.num(glb), Table.num(c.bufferMb()), "within x1.5",
+                    verdict(factor(glb, c.bufferMb(), EyerissLayer.TRAFFIC_GATE), glb, c.bufferMb())));
+            t.add(List.of(what, "DRAM MB (run-length coded)", Table.num(dram), Table.num(c.dramMb()), "within x1.5",
+                    verdict(factor(dram, c.dramMb(), EyerissLayer.TRAFFIC_GATE), dram, c.dramMb())));
+            t.add(List.of(what, "power mW", Table.num(mw), Table.num(c.milliwatts()), "within 25%",
+                    verdict(Math.abs(mw / c.milliwatts() - 1) <= EyerissLayer.POWER_GATE, mw, c.milliwatts())));
+        }
+    }
+
+    private static boolean factor(double ours, double reference, double factor) {
+        return ours <= reference * factor && ours >= reference / factor;
     }
 
     /** Data parallelism on 1 and 16 accelerators; these runs need their layers, so through the runner directly. */
@@ -99,9 +142,9 @@ public final class Validation {
                         : "FAILS"));
     }
 
-    private static String verdict(boolean gated, boolean within, double ours, double reference) {
+    private static String verdict(boolean within, double ours, double reference) {
         String diff = Table.diff(ours, reference);
-        return gated ? (within ? "within (" + diff + ")" : "OUTSIDE (" + diff + ")") : "reported (" + diff + ")";
+        return within ? "within (" + diff + ")" : "OUTSIDE (" + diff + ")";
     }
 
     /** The largest ratio of a layer's DRAM bytes to its compulsory traffic in a run. */

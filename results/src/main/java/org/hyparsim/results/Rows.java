@@ -66,6 +66,14 @@ public final class Rows {
                 Column.of("interLayerBytes", Unit.BYTES, LayerResult::interLayerBytes),
                 Column.of("forwardEndSeconds", Unit.SECONDS, LayerResult::forwardEndSeconds),
                 Column.of("backwardEndSeconds", Unit.SECONDS, LayerResult::backwardEndSeconds),
+                Column.of("mapping", Unit.NONE, l -> l.mapped().mapping()),
+                Column.of("activePEs", Unit.NONE, l -> l.mapped().activePes()),
+                Column.of("mappingTies", Unit.NONE, l -> l.mapped().mappingTies()),
+                Column.of("passes", Unit.NONE, l -> l.mapped().passes()),
+                Column.of("processingSeconds", Unit.SECONDS, l -> l.mapped().processingSeconds()),
+                Column.of("latencySeconds", Unit.SECONDS, LayerResult::latencySeconds),
+                Column.of("globalBufferBytes", Unit.BYTES, l -> l.mapped().globalBufferBytes()),
+                Column.of("powerWatts", Unit.NONE, l -> l.mapped().powerWatts()),
                 Column.of(RunColumn.ENERGY.header(), Unit.JOULES, l -> l.energy().total())));
         for (EnergyComponent c : EnergyComponent.values()) {
             if (c.dynamic()) { // static energy is the step's, not a layer's

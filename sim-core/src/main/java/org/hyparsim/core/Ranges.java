@@ -34,6 +34,12 @@ public final class Ranges {
         TABLE.put("peCols", new Range(1, 4096, true, "PEs"));
         TABLE.put("clockMHz", new Range(1, 100_000, false, "MHz"));
         TABLE.put("ifmapSpadWords", new Range(1, 1 << 20, true, "words"));
+        TABLE.put("filterSpadWords", new Range(1, 1 << 20, true, "words"));
+        TABLE.put("psumSpadWords", new Range(1, 1 << 20, true, "words"));
+        TABLE.put("rampCycles", new Range(0, 1 << 20, false, "cycles"));
+        TABLE.put("filterWordsPerCycle", new Range(0.01, 1 << 20, false, "words"));
+        TABLE.put("bufferWordsPerCycle", new Range(0.01, 1 << 20, false, "words"));
+        TABLE.put("activationZeroFraction", new Range(0, 0.99, false, ""));
         TABLE.put("bufferKiBPerEngine", new Range(0.125, 1 << 20, false, "KiB"));
         TABLE.put("vaults", new Range(1, 1024, true, ""));
         TABLE.put("vaultBandwidthGBps", new Range(0.001, 100_000, false, "GB/s"));

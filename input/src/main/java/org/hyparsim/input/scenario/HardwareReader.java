@@ -166,9 +166,11 @@ public final class HardwareReader {
         if (whole && v.isNumber() && !v.isIntegralNumber() && Math.abs(v.asDouble()) < 1e15) {
             v = LongNode.valueOf((long) v.asDouble());
         }
-        boolean ok = old.isNumber() ? v.isNumber() : old.isArray() ? v.isArray() : v.isTextual();
+        boolean ok = old.isNumber() ? v.isNumber() : old.isArray() ? v.isArray() : old.isBoolean() ? v.isBoolean()
+                : v.isTextual();
         if (!ok) {
-            return "wrong type: expected " + (old.isNumber() ? "a number" : old.isArray() ? "a list of numbers" : "a string");
+            return "wrong type: expected " + (old.isNumber() ? "a number" : old.isArray() ? "a list of numbers"
+                    : old.isBoolean() ? "true or false" : "a string");
         }
         String range = rangeProblem(key, v);
         if (range != null) {

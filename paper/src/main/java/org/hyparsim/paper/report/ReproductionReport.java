@@ -204,13 +204,14 @@ public final class ReproductionReport {
     private static void validation(StringBuilder sb, Table validation) {
         sb.append("## Validation: one accelerator against the Eyeriss chip, and honest scaling\n\n")
                 .append("The `eyeriss` profile is the fabricated chip (Chen et al., JSSC 2017: 12 x 14 PEs at 200 MHz, ")
-                .append("108 KB global buffer, 16-bit data) with energy per access from Eyeriss's normalised costs ")
-                .append("(register file 1, array network 2, global buffer 6, DRAM 200 MACs) and a MAC of 1.5 pJ derived ")
-                .append("from Horowitz (ISSCC 2014); no value is tuned to these figures. AlexNet's conv layers are gated, ")
-                .append("VGG-16's reported: the chip runs VGG-16 at about 32% utilisation against about 69% on AlexNet ")
-                .append("(its power does not scale with its MAC rate), where our mapping keeps the array busier, so ours ")
-                .append("is faster there. The chip also compresses zeros off chip, which we do not model: a likely ")
-                .append("reason our DRAM accesses per MAC are higher.\n\n")
+                .append("108 KB global buffer, 16-bit data, a 64-bit off-chip bus on the 60 MHz link clock, activations ")
+                .append("run-length coded off chip and zero operands gated) with energy per access from Eyeriss's ")
+                .append("normalised costs (register file 1, array network 2, global buffer 6, DRAM 200 MACs) and a MAC of ")
+                .append("1.5 pJ. The row-stationary mapping is searched, not read from the chip's table; four assumptions ")
+                .append("(a pass's fixed ramp-up, its filter load rate, the buffer's stream rate to the array, static ")
+                .append("power) were set from AlexNet's table as a whole, none per layer and none from VGG-16 ")
+                .append("(docs/VALIDATION.md). AlexNet's conv layers are checked one by one against the chip's Table V, ")
+                .append("AlexNet's and VGG-16's totals against its abstract, each with issue 30's gate.\n\n")
                 .append(validation.markdown()).append('\n');
     }
 

@@ -10,12 +10,34 @@ package org.hyparsim.core.step;
  * @param macs multiply-accumulates performed
  * @param onChip accesses below the memory: register files, array network, global buffer
  * @param dramBytes memory (HMC vault or DRAM) traffic, bytes
+ * @param mapping how the task was mapped onto the PE array ({@link Mapping#NONE} where it is not modelled)
  */
-public record ComputeCost(long durationPs, long computePs, double macs, OnChip onChip, double dramBytes) {
+public record ComputeCost(long durationPs, long computePs, double macs, OnChip onChip, double dramBytes,
+        Mapping mapping) {
     public ComputeCost {
         if (durationPs < computePs || computePs < 0) {
             throw new IllegalArgumentException("duration " + durationPs + " must cover compute " + computePs);
         }
+    }
+
+    /** A cost with no mapping recorded. */
+    public ComputeCost(long durationPs, long computePs, double macs, OnChip onChip, double dramBytes) {
+        this(durationPs, computePs, macs, onChip, dramBytes, Mapping.NONE);
+    }
+
+    /**
+     * The mapping a task ran under.
+     *
+     * @param label the mapping's parameters as its model writes them (m/n/e/p/q/r/t for row stationary)
+     * @param activePes PEs it occupies
+     * @param passes processing passes
+     * @param ties other mappings as good by every measure its model ranks them on (0 where unique or not modelled)
+     * @param gatedMacs MACs with a zero operand, which the array clock-gates (they take their cycle
+     *        but spend no MAC energy)
+     */
+    public record Mapping(String label, int activePes, double passes, int ties, double gatedMacs) {
+        /** No mapping modelled. */
+        public static final Mapping NONE = new Mapping("", 0, 0, 0, 0);
     }
 
     /**

@@ -15,6 +15,9 @@ final class StepTally {
     /** The components a compute task spends, in the order they are summed. */
     private static final List<EnergyComponent> COMPUTE = List.of(EnergyComponent.MAC, EnergyComponent.REGISTER_FILE,
             EnergyComponent.ARRAY_NETWORK, EnergyComponent.GLOBAL_BUFFER, EnergyComponent.DRAM);
+    /** The components spent on chip, whose sum over a layer's time is its power. */
+    private static final List<EnergyComponent> ON_CHIP = List.of(EnergyComponent.MAC, EnergyComponent.REGISTER_FILE,
+            EnergyComponent.ARRAY_NETWORK, EnergyComponent.GLOBAL_BUFFER);
 
     private final EnergyParams energy;
     private final int accelerators;
@@ -26,12 +29,20 @@ final class StepTally {
     private final double[] layerIntra;
     private final double[] layerInter;
     private final double[][] layerJoules;
+    private final String[] layerMapping;
+    private final int[] layerActivePes;
+    private final int[] layerTies;
+    private final double[] layerPasses;
+    private final double[] layerProcessing;
+    private final double[] layerBuffer;
     private final long[] layerForwardEnd;
     private final long[] layerBackwardEnd;
     private final long[] busyCompute;
     private final long[] busyStall;
     /** By component, the amount it is priced by, summed over tasks. */
     private final double[] amount = new double[COMPONENTS];
+    /** MACs performed (the MAC component's amount leaves out the gated ones, which spend no energy). */
+    private double macs;
     private double sent;
     /** Energy summed task by task: the check on the components. */
     private double taskJoules;
@@ -48,6 +59,12 @@ final class StepTally {
         layerIntra = new double[layers];
         layerInter = new double[layers];
         layerJoules = new double[layers][COMPONENTS];
+        layerMapping = new String[layers];
+        layerActivePes = new int[layers];
+        layerTies = new int[layers];
+        layerPasses = new double[layers];
+        layerProcessing = new double[layers];
+        layerBuffer = new double[layers];
         layerForwardEnd = new long[layers];
         layerBackwardEnd = new long[layers];
         busyCompute = new long[accelerators];
@@ -83,9 +100,18 @@ final class StepTally {
             amount[k.ordinal()] += amount(c, k);
         }
         layerMacs[l] += c.macs();
+        macs += c.macs();
         layerDram[l] += c.dramBytes();
         layerCompute[l] += c.durationPs();
         layerStall[l] += c.memoryStallPs();
+        layerPasses[l] += c.mapping().passes();
+        layerProcessing[l] += c.computePs(); // the array's time alone: memory overlapped
+        layerBuffer[l] += c.onChip().globalBufferBytes();
+        if (t.kind() == TaskKind.FORWARD && layerMapping[l] == null) {
+            layerMapping[l] = c.mapping().label();
+            layerActivePes[l] = c.mapping().activePes();
+            layerTies[l] = c.mapping().ties();
+        }
         busyCompute[t.accelerator()] += c.computePs();
         busyStall[t.accelerator()] += c.memoryStallPs();
         if (t.kind() == TaskKind.FORWARD) {
@@ -97,7 +123,7 @@ final class StepTally {
 
     private static double amount(ComputeCost c, EnergyComponent k) {
         return switch (k) {
-            case MAC -> c.macs();
+            case MAC -> c.macs() - c.mapping().gatedMacs();
             case REGISTER_FILE -> c.onChip().registerFileAccesses();
             case ARRAY_NETWORK -> c.onChip().arrayNetworkAccesses();
             case GLOBAL_BUFFER -> c.onChip().globalBufferBytes();
@@ -111,7 +137,8 @@ final class StepTally {
      * and each accelerator's busy times are its representative's.
      */
     void scale(int copies, IntUnaryOperator representative) {
-        for (double[] v : new double[][] {layerMacs, layerDram, layerCompute, layerStall, layerIntra, layerInter}) {
+        for (double[] v : new double[][] {layerMacs, layerDram, layerCompute, layerStall, layerIntra, layerInter,
+                layerPasses, layerProcessing, layerBuffer}) {
             for (int l = 0; l < layers; l++) {
                 v[l] *= copies;
             }
@@ -130,6 +157,7 @@ final class StepTally {
             amount[k] *= copies;
         }
         transfers *= copies;
+        macs *= copies;
         sent *= copies;
         taskJoules *= copies;
     }
@@ -172,7 +200,7 @@ final class StepTally {
     StepResult.Traffic traffic(double delivered) {
         return new StepResult.Traffic(delivered, amount[EnergyComponent.LINK.ordinal()],
                 amount[EnergyComponent.DRAM.ordinal()], amount[EnergyComponent.GLOBAL_BUFFER.ordinal()],
-                amount[EnergyComponent.MAC.ordinal()], sent, delivered);
+                macs, sent, delivered);
     }
 
     long transfers() {
@@ -184,10 +212,18 @@ final class StepTally {
         List<LayerResult> out = new ArrayList<>();
         for (int l = 0; l < layers; l++) {
             double[] joules = layerJoules[l];
-            out.add(new LayerResult(names.get(l), new LayerResult.Work(layerMacs[l], layerDram[l],
-                    layerCompute[l] / accelerators * PS, layerStall[l] / accelerators * PS),
-                    new LayerResult.Bytes(layerIntra[l], layerInter[l]), layerForwardEnd[l] * PS,
-                    layerBackwardEnd[l] * PS, Energy.of(k -> joules[k.ordinal()], 0)));
+            double latency = layerCompute[l] / accelerators * PS;
+            double onChip = 0;
+            for (EnergyComponent k : ON_CHIP) {
+                onChip += joules[k.ordinal()];
+            }
+            double watts = latency > 0 ? onChip / accelerators / latency + energy.staticJoules(1, 1) : 0;
+            out.add(new LayerResult(names.get(l), new LayerResult.Work(layerMacs[l], layerDram[l], latency,
+                    layerStall[l] / accelerators * PS), new LayerResult.Bytes(layerIntra[l], layerInter[l]),
+                    layerForwardEnd[l] * PS, layerBackwardEnd[l] * PS, Energy.of(k -> joules[k.ordinal()], 0),
+                    new LayerResult.Mapped(layerMapping[l] == null ? "" : layerMapping[l], layerActivePes[l],
+                            layerPasses[l] / accelerators, layerProcessing[l] / accelerators * PS, layerBuffer[l],
+                            watts, layerTies[l])));
         }
         return out;
     }
