@@ -189,7 +189,7 @@ public final class ScenarioReader {
         Long accelerators = f.accelerators();
         if (f.network() != null && accelerators != null && f.iterations() != null && f.collective() != null) {
             // a step that a symmetry may cut is built as a stream, never whole (ScenarioRunner)
-            boolean reducible = f.symmetry() != SymmetryMode.OFF && f.linkModel() == LinkModel.FLOW
+            boolean reducible = f.symmetry() != SymmetryMode.OFF && f.linkModel().replaysBySymmetry()
                     && (f.groups() == null || f.groups().size() == 1);
             String tooBig = StepBuilder.sizeProblem(accelerators.intValue(), f.network().size(), f.iterations().intValue(),
                     f.collective(), reducible);

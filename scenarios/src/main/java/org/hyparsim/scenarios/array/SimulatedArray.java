@@ -161,7 +161,7 @@ public final class SimulatedArray {
     private Replay prepare(Wiring wiring, Step step, boolean trace) {
         Topology t = wiring.topology();
         int tasks = 1024; // room for the whole graph, its size where the summaries counted it
-        if (mayReduce && linkModel == LinkModel.FLOW) {
+        if (mayReduce && linkModel.replaysBySymmetry()) {
             Symmetry symmetry = t.symmetry();
             Optional<TrainingStep> reduced = symmetry == null ? Optional.empty()
                     : RepresentativeBuilder.of(accelerators, step.iterations(), step.layerNames(), symmetry.toOrigin(),

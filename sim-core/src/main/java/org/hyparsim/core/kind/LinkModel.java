@@ -10,7 +10,12 @@ public enum LinkModel implements Named {
     /** Every packet on every link, one at a time per link (FIFO): contention is real. */
     PACKET,
     /** A message is one flow; flows sharing links share them max-min fairly. */
-    FLOW;
+    FLOW,
+    /**
+     * Each link keeps a calendar of reservations; a message reserves, hop by hop, the earliest idle
+     * gap of each link of its route that holds it (first come, first served, one event per delivery).
+     */
+    CALENDAR;
 
     /**
      * Where a scenario or command names none: flows. On the cases measured (the hmc-rs table in
@@ -21,6 +26,17 @@ public enum LinkModel implements Named {
     public static final LinkModel DEFAULT = FLOW;
     /** {@link #DEFAULT}'s label, a constant for command-line option defaults. */
     public static final String DEFAULT_LABEL = "flow";
+
+    /**
+     * Whether a replay on these links may stand one accelerator for its equivalents: flows only, whose
+     * max-min rates are unique and so symmetric. Packets and calendars serve a link first come first
+     * served, and which of two symmetric messages reaching a link at one instant goes first is not
+     * symmetric: a calendar replayed by a representative differed from its whole replay by up to 9%
+     * (Lenet-c, 16 and 64 accelerators, torus with hierarchical collectives), so both are replayed whole.
+     */
+    public boolean replaysBySymmetry() {
+        return this == FLOW;
+    }
 
     /** The name in scenarios and results. */
     @Override
