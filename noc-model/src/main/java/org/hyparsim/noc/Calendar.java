@@ -15,28 +15,46 @@ final class Calendar {
     private int size;
 
     /**
-     * Reserves the earliest gap of {@code duration} that starts at or after {@code earliest}; returns
-     * its start. A zero duration takes no time on the link and starts at {@code earliest}.
+     * Reserves {@code duration} in the idle time from {@code earliest} on, filling every gap in order
+     * (a reservation may be cut into pieces around those made before); returns the pieces' bounds,
+     * start and end of each in turn. A zero duration takes no time and is one empty piece at {@code earliest}.
      *
      * @param now the present: intervals that ended by then are forgotten
      */
-    long reserve(long earliest, long duration, long now) {
+    long[] fill(long earliest, long duration, long now) {
         while (size > 0 && ends[head] <= now) {
             head++;
             size--;
         }
         if (duration <= 0) {
-            return earliest;
+            return new long[] {earliest, earliest};
         }
+        long[] pieces = new long[4];
+        int count = 0;
         int i = firstEndingAfter(earliest);
         long t = earliest;
-        int end = head + size;
-        while (i < end && starts[i] < t + duration) {
-            t = Math.max(t, ends[i]);
-            i++;
+        long left = duration;
+        while (left > 0) {
+            long gapEnd = i < head + size ? starts[i] : Long.MAX_VALUE;
+            if (t < gapEnd) {
+                long take = Math.min(left, gapEnd - t);
+                if (count + 2 > pieces.length) {
+                    pieces = Arrays.copyOf(pieces, pieces.length * 2);
+                }
+                pieces[count++] = t;
+                pieces[count++] = t + take;
+                left -= take;
+                t += take;
+            }
+            if (left > 0) {
+                t = Math.max(t, ends[i]);
+                i++;
+            }
         }
-        insert(i, t, t + duration);
-        return t;
+        for (int k = 0; k < count; k += 2) {
+            insert(firstEndingAfter(pieces[k]), pieces[k], pieces[k + 1]);
+        }
+        return count == pieces.length ? pieces : Arrays.copyOf(pieces, count);
     }
 
     /** How many intervals are held (for tests). */

@@ -1,34 +1,61 @@
 package org.hyparsim.noc;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.PriorityQueue;
 import org.hyparsim.core.engine.SimEngine;
 
 /**
- * Calendar interconnect: every link keeps a calendar of the intervals it is reserved for. A message
- * (its share on each of its equal-cost routes) reserves, when it is sent, hop by hop along its route,
- * the earliest idle gap of each link that holds it whole at or after the time its head can reach
- * that link (first fit); it is delivered when its tail has crossed the last link plus that link's
- * latency. One engine event per message delivered, and nothing already reserved is moved again.
+ * Calendar interconnect: every link keeps a calendar of the intervals it is reserved for. The
+ * messages sent in one instant (each message's share on each of its equal-cost routes) reserve,
+ * once every other action of that instant has run, hop by hop in the order they reach the links,
+ * the idle time of each link from the moment they may use it, filling its gaps in order (a message
+ * may be cut around reservations made before, as its packets would use an idle link between
+ * others'); a message is delivered when its tail has crossed its last link plus that link's
+ * latency. One engine event per message delivered; nothing already reserved is moved again.
  *
  * <p>Per hop the timing is the packet model's ({@link PacketInterconnect}) with the message as one
- * packet: on link k+1 it may start once its head has crossed link k (k's latency after it started
- * there), but never so early that it would finish before its tail has arrived ({@code start(k+1) >=
- * start(k) + latency(k) + max(0, duration(k) - duration(k+1))}); a link's duration for the message is
+ * packet: its head reaches link k+1 a latency after it started on link k, its tail a latency after
+ * it was through there, and it is placed on link k+1 no earlier than its head arrives and late
+ * enough that it is not through before its tail has arrived; a link's duration for the message is
  * its bytes over that link's own bandwidth, rounded once to the picosecond. So on an idle path a
  * message takes the sum of the latencies plus its size over the slowest link, as at packet level.
- * Messages that reach a link at one instant are served in the order they were sent (ties in the
- * engine's event order, as at packet level).
+ *
+ * <p>Messages whose heads reach one link at one instant take turns on it as packets do: they
+ * reserve their summed durations together, and each is through after its own packets, the others'
+ * packets of the turns before its last, and half of the others' packets of its last turn (the
+ * mean over the orders of a turn, so no message is favoured and the order they were sent in does
+ * not matter). A replay by symmetry, where a link of the quotient carries {@code copies} copies of
+ * each message that crosses it, so reserves what the whole replay reserves.
  */
 public final class CalendarInterconnect extends RoutedInterconnect {
+    private final int[] copies;
+    private final double packetBytes;
     private SimEngine engine;
     private Calendar[] calendars;
     private double[] linkBytes;
     private long[] linkBusy;
     private long[] linkMessages;
+    private List<Part> batch;
+    private long sequence;
 
-    public CalendarInterconnect(Topology topology) {
+    /** @param packetBytes the packets messages that share a link take turns in */
+    public CalendarInterconnect(Topology topology, double packetBytes) {
+        this(topology, packetBytes, null);
+    }
+
+    /**
+     * Links of which each stands for {@code copies[link]} links of a symmetric array whose copies of a
+     * message all cross it (null: one each).
+     */
+    CalendarInterconnect(Topology topology, double packetBytes, int[] copies) {
         super(topology);
+        if (!(packetBytes > 0) || Double.isInfinite(packetBytes)) {
+            throw new IllegalArgumentException("packet size must be positive");
+        }
+        this.packetBytes = packetBytes;
+        this.copies = copies;
     }
 
     @Override
@@ -38,6 +65,7 @@ public final class CalendarInterconnect extends RoutedInterconnect {
         linkBytes = new double[links.length];
         linkBusy = new long[links.length];
         linkMessages = new long[links.length];
+        batch = new ArrayList<>();
     }
 
     @Override
@@ -46,36 +74,115 @@ public final class CalendarInterconnect extends RoutedInterconnect {
             throw new IllegalStateException("attach the interconnect to an engine first");
         }
         int[][] rs = routes(src, dst);
+        Message m = new Message(rs.length, engine.now(), onDelivered);
         double share = bytes / rs.length;
-        long now = engine.now();
-        long delivered = now;
-        for (int[] r : rs) {
-            delivered = Math.max(delivered, reserve(r, share, now));
+        if (batch.isEmpty()) {
+            engine.scheduleLate(engine.now(), this::reserveBatch);
         }
-        engine.scheduleAt(delivered, onDelivered);
+        for (int[] r : rs) {
+            batch.add(new Part(r, share, m, engine.now(), sequence++));
+        }
     }
 
-    /** Reserves a message of {@code bytes} along {@code route} from {@code now}; returns when it is delivered, ps. */
-    long reserve(int[] route, double bytes, long now) {
-        long earliest = now;
-        long start = now;
-        long duration = 0;
-        for (int hop = 0; hop < route.length; hop++) {
-            int link = route[hop];
-            long d = duration(bytes, link);
-            if (hop > 0) {
-                earliest = start + links[route[hop - 1]].latencyPs() + Math.max(0, duration - d);
+    /** Reserves this instant's messages hop by hop in the order they reach the links, ties together. */
+    private void reserveBatch() {
+        long now = engine.now();
+        PriorityQueue<Part> reaching = new PriorityQueue<>(batch);
+        batch = new ArrayList<>();
+        List<Part> group = new ArrayList<>();
+        while (!reaching.isEmpty()) {
+            Part first = reaching.poll();
+            group.clear();
+            group.add(first);
+            while (!reaching.isEmpty() && reaching.peek().head == first.head && reaching.peek().link() == first.link()) {
+                group.add(reaching.poll());
             }
-            start = calendar(link).reserve(earliest, d, now);
-            duration = d;
-            linkBytes[link] += bytes;
-            linkBusy[link] += d;
+            reserve(group, now);
+            for (Part p : group) {
+                if (p.hop == p.route.length - 1) {
+                    p.message.arrived(p.spanEnd + links[p.link()].latencyPs(), engine);
+                } else {
+                    p.advance(this);
+                    reaching.add(p);
+                }
+            }
+        }
+    }
+
+    /**
+     * The parts whose heads reach one link at one instant share one reservation of their summed
+     * durations, placed at the first gap that holds it from their heads' arrival, but late enough that
+     * none is through before its tail has arrived.
+     */
+    private void reserve(List<Part> group, long now) {
+        int link = group.get(0).link();
+        int n = copies == null ? 1 : copies[link];
+        int size = group.size();
+        long[] d = new long[size];
+        long total = 0;
+        for (int i = 0; i < size; i++) {
+            Part p = group.get(i);
+            d[i] = duration(p.bytes, link);
+            total += n * d[i];
+            linkBytes[link] += p.bytes;
+            linkBusy[link] += d[i];
             linkMessages[link]++;
         }
-        return start + duration + links[route[route.length - 1]].latencyPs();
+        long[] through = size == 1 && n == 1 ? d : through(group, d, n);
+        long earliest = group.get(0).head;
+        for (int i = 0; i < size; i++) {
+            earliest = Math.max(earliest, group.get(i).tail - through[i]);
+        }
+        long[] pieces = calendar(link).fill(earliest, total, now);
+        for (int i = 0; i < size; i++) {
+            group.get(i).reserved(pieces[0], when(pieces, through[i]));
+        }
     }
 
-    private long duration(double bytes, int link) {
+    /**
+     * When each of a group that shares a link from one instant is through, after the start: the link
+     * serves their packets in turns, one packet of each message that has one left per turn, in an
+     * order no message is favoured in, so a message is through after its own packets, every other's
+     * packets of the turns before its last, and on average half of the others' packets of that turn.
+     * Each message stands for {@code n} copies.
+     */
+    private long[] through(List<Part> group, long[] d, int n) {
+        int size = d.length;
+        long[] packets = new long[size];
+        double[] perPacket = new double[size];
+        for (int i = 0; i < size; i++) {
+            packets[i] = Math.max(1, (long) Math.ceil(group.get(i).bytes / packetBytes));
+            perPacket[i] = (double) d[i] / packets[i];
+        }
+        long[] out = new long[size];
+        for (int i = 0; i < size; i++) {
+            double before = 0;
+            double lastTurn = 0;
+            for (int j = 0; j < size; j++) {
+                before += n * perPacket[j] * Math.min(packets[j], packets[i] - 1);
+                if (packets[j] >= packets[i]) {
+                    lastTurn += n * perPacket[j];
+                }
+            }
+            out[i] = Math.round(before + perPacket[i] + (lastTurn - perPacket[i]) / 2);
+        }
+        return out;
+    }
+
+    /** When pieces of reserved time (start, end, start, end, ...) have served {@code service} ps of it. */
+    private static long when(long[] pieces, long service) {
+        long left = service;
+        for (int k = 0; k < pieces.length; k += 2) {
+            long len = pieces[k + 1] - pieces[k];
+            if (left <= len) {
+                return pieces[k] + left;
+            }
+            left -= len;
+        }
+        return pieces[pieces.length - 1];
+    }
+
+    long duration(double bytes, int link) {
         return Math.round(bytes * 1e12 / links[link].bandwidthBytesPerSecond());
     }
 
@@ -97,5 +204,76 @@ public final class CalendarInterconnect extends RoutedInterconnect {
                     linkBusy == null ? 0 : linkBusy[i], linkMessages == null ? 0 : linkMessages[i]));
         }
         return out;
+    }
+
+    /** A message: delivered once each of its routes' parts has arrived, at the latest of them. */
+    private static final class Message {
+        private final Runnable onDelivered;
+        private int left;
+        private long delivered;
+
+        Message(int parts, long now, Runnable onDelivered) {
+            this.left = parts;
+            this.delivered = now;
+            this.onDelivered = onDelivered;
+        }
+
+        void arrived(long at, SimEngine engine) {
+            delivered = Math.max(delivered, at);
+            if (--left == 0) {
+                engine.scheduleAt(delivered, onDelivered);
+            }
+        }
+    }
+
+    /** A message's share on one route, as it is reserved hop by hop; ordered by when its head reaches its next link. */
+    private static final class Part implements Comparable<Part> {
+        final int[] route;
+        final double bytes;
+        final Message message;
+        final long id;
+        int hop;
+        /** When the head and the tail reach the link of {@link #hop}, ps. */
+        long head;
+        long tail;
+        long spanStart;
+        long spanEnd;
+
+        Part(int[] route, double bytes, Message message, long now, long id) {
+            this.route = route;
+            this.bytes = bytes;
+            this.message = message;
+            this.head = now;
+            this.tail = now;
+            this.id = id;
+        }
+
+        int link() {
+            return route[hop];
+        }
+
+        /** On the link from {@code start}, through at {@code through}. */
+        void reserved(long start, long through) {
+            spanStart = start;
+            spanEnd = through;
+        }
+
+        /** On to the next hop: the head reaches it a latency after it started here, the tail a latency after it left. */
+        void advance(CalendarInterconnect net) {
+            long lat = net.links[route[hop]].latencyPs();
+            hop++;
+            head = spanStart + lat;
+            tail = spanEnd + lat;
+        }
+
+        @Override
+        public int compareTo(Part o) {
+            int c = Long.compare(head, o.head);
+            if (c != 0) {
+                return c;
+            }
+            c = Integer.compare(link(), o.link());
+            return c != 0 ? c : Long.compare(id, o.id);
+        }
     }
 }

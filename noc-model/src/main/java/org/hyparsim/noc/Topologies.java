@@ -34,7 +34,7 @@ public final class Topologies {
         return switch (model) {
             case PACKET -> new PacketInterconnect(topology, links.packetBytes());
             case FLOW -> new FlowInterconnect(topology);
-            case CALENDAR -> new CalendarInterconnect(topology);
+            case CALENDAR -> new CalendarInterconnect(topology, links.packetBytes());
         };
     }
 }

@@ -13,44 +13,66 @@ class CalendarInterconnectTest {
     /** 1 GB/s, 100 ns per link. */
     private static final LinkParams SLOW_WIRE = LinkParams.of(1, 100);
 
+    /** Packets of 1000 B: a 1000 B message is one packet, and takes 1 us on a link alone. */
+    private static final double PACKET = 1000;
+
     private static long[] deliver(Topology t, int[][] pairs, double[] bytes) {
-        return Deliveries.deliver(new CalendarInterconnect(t), pairs, bytes);
+        return Deliveries.deliver(new CalendarInterconnect(t, PACKET), pairs, bytes);
     }
 
     @Test
-    void twoMessagesSharingALinkAreServedOneAfterTheOtherInTheOrderSent() {
-        // A switch of 4: A0 -> A3 and A1 -> A3, 1000 B each, both sent at 0. Each has its own up port; they meet on
-        // switch -> A3, which serves the first sent over [0, 1 us) and the second over [1, 2 us)
+    void twoMessagesSharingALinkAreServedInTheOrderTheyReachIt() {
+        // a ring of 8 at 1 GB/s, 100 ns per link. m0: A1 -> A2, m1: A0 -> A2 (over A1), 1000 B each, sent at 0.
+        // m0 reaches 1->2 at 0: [0, 1 us), delivered 1.1 us. m1's head reaches 1->2 at 0.1 us, after m0: it waits,
+        // [1, 2 us), delivered 2.1 us. Sent the other way round, the same: the order they reach the link decides.
+        Topology ring = GridTopology.ring(8, SLOW_WIRE);
+        long[] expected = {1_100_000, 2_100_000};
+        assertArrayEquals(expected, deliver(ring, new int[][] {{1, 2}, {0, 2}}, new double[] {1000, 1000}));
+        long[] reversed = deliver(ring, new int[][] {{0, 2}, {1, 2}}, new double[] {1000, 1000});
+        assertArrayEquals(expected, new long[] {reversed[1], reversed[0]});
+    }
+
+    @Test
+    void messagesReachingALinkAtOneInstantShareIt() {
+        // A switch of 4, 1 GB/s, no latency: A0 -> A3 1000 B and A1 -> A3 3000 B, sent at 0. Each crosses its own up
+        // port and cuts through: both reach switch -> A3 at 0 and take turns there, a packet each per turn: one
+        // reservation of 4 us. The short one's packet goes first or second in the first turn, 1.5 us on average
+        // (no message favoured); the long one's last packet is alone in the third turn: 4 us
         Topology sw = new SwitchTopology(4, GIGABYTE);
-        assertArrayEquals(new long[] {1_000_000, 2_000_000},
-                deliver(sw, new int[][] {{0, 3}, {1, 3}}, new double[] {1000, 1000}));
-        // sent the other way round, the other goes first: simultaneous arrivals are served in the order sent
-        assertArrayEquals(new long[] {1_000_000, 2_000_000},
-                deliver(sw, new int[][] {{1, 3}, {0, 3}}, new double[] {1000, 1000}));
+        assertArrayEquals(new long[] {1_500_000, 4_000_000},
+                deliver(sw, new int[][] {{0, 3}, {1, 3}}, new double[] {1000, 3000}));
+        // whatever order they were sent in
+        assertArrayEquals(new long[] {4_000_000, 1_500_000},
+                deliver(sw, new int[][] {{1, 3}, {0, 3}}, new double[] {3000, 1000}));
     }
 
     @Test
     void threeMessagesSharingLinksWorkedByHand() {
-        // f1: A0 -> A3 1000 B, f2: A1 -> A3 1000 B, f3: A0 -> A1 3000 B, sent in that order at 0.
-        // f1: A0->sw [0, 1), sw->A3 [0, 1): 1 us. f2: A1->sw [0, 1), sw->A3 busy until 1: [1, 2): 2 us.
-        // f3: A0->sw busy until 1: [1, 4); sw->A1 cut through from 1: [1, 4): 4 us.
+        // f1: A0 -> A3 1000 B, f2: A1 -> A3 1000 B, f3: A0 -> A1 3000 B, all at 0; a switch at 1 GB/s, no latency.
+        // Packets of 1000 B. A0->sw: f1 and f3 at 0 take turns, [0, 4 us): f1 through at 1.5 us (first or second in
+        // the first turn), f3 at 4 us. A1->sw: f2 [0, 1 us).
+        // switch->A3: the heads of f1 and f2 reach it at 0 (cut through): they share [0, 2 us), both through at 1.5 us,
+        // no earlier than f1's tail (1.5 us). switch->A1: f3's head is there at 0 but its tail only at 4 us: it is
+        // placed late enough to end then, [1, 4 us), leaving [0, 1 us) to others.
         Topology sw = new SwitchTopology(4, GIGABYTE);
         long[] t = deliver(sw, new int[][] {{0, 3}, {1, 3}, {0, 1}}, new double[] {1000, 1000, 3000});
-        assertArrayEquals(new long[] {1_000_000, 2_000_000, 4_000_000}, t);
+        assertArrayEquals(new long[] {1_500_000, 1_500_000, 4_000_000}, t);
     }
 
     @Test
     void aChainThroughACongestedLinkWaitsThereAndLeavesTheGapsBeforeItToLaterMessages() {
-        // a ring of 8 at 1 GB/s, 100 ns per link. Sent at 0 in this order:
-        // m0: A1 -> A2, 2000 B: link 1->2 [0, 2 us), delivered 2.1 us.
-        // m1: A0 -> A3, 1000 B, over 0->1, 1->2, 2->3: 0->1 [0, 1 us); its head reaches 1->2 at 0.1 us but the link
-        //     is reserved until 2 us: [2, 3 us); its head reaches 2->3 at 2.1 us: [2.1, 3.1 us); delivered 3.2 us.
-        // m2: A2 -> A3, 500 B: 2->3 is free before 2.1 us, a gap that holds it: [0, 0.5 us), delivered 0.6 us.
-        // m3: A2 -> A3, 2000 B: the gap left, [0.5, 2.1 us), is too short; after m1: [3.1, 5.1 us), delivered 5.2 us.
+        // a ring of 8 at 1 GB/s, 100 ns per link.
+        // m0: A1 -> A2, 2000 B at 0: link 1->2 [0, 2 us), delivered 2.1 us.
+        // m1: A0 -> A3, 1000 B at 0, over 0->1, 1->2, 2->3: 0->1 [0, 1 us); its head reaches 1->2 at 0.1 us but the
+        //     link is reserved until 2 us: [2, 3 us); its head reaches 2->3 at 2.1 us: [2.1, 3.1 us); delivered 3.2 us.
+        // m2: A2 -> A3, 500 B at 1 ns: 2->3 is free until 2.1 us, a gap that holds it: [0.001, 0.501 us), 0.601 us.
+        // m3: A2 -> A3, 2000 B at 2 ns: it fills the gap left, [0.501, 2.1 us), and the rest after m1, [3.1, 3.501 us),
+        //     as packets would use the idle link: delivered 3.601 us.
         Topology ring = GridTopology.ring(8, SLOW_WIRE);
         assertEquals(3, ring.route(0, 3).length);
-        long[] t = deliver(ring, new int[][] {{1, 2}, {0, 3}, {2, 3}, {2, 3}}, new double[] {2000, 1000, 500, 2000});
-        assertArrayEquals(new long[] {2_100_000, 3_200_000, 600_000, 5_200_000}, t);
+        long[] t = Deliveries.deliver(new CalendarInterconnect(ring, PACKET), new int[][] {{1, 2}, {0, 3}, {2, 3}, {2, 3}},
+                new double[] {2000, 1000, 500, 2000}, new long[] {0, 0, 1000, 2000});
+        assertArrayEquals(new long[] {2_100_000, 3_200_000, 601_000, 3_601_000}, t);
     }
 
     @Test
@@ -64,7 +86,7 @@ class CalendarInterconnectTest {
         assertEquals(4, tree.route(0, 2).length);
         long[] cal = deliver(tree, new int[][] {{0, 2}}, new double[] {4000});
         assertEquals(4 * 100_000 + 4_000_000, cal[0]);
-        long[] packet = Deliveries.deliver(new PacketInterconnect(tree, 1024), new int[][] {{0, 2}}, new double[] {4000});
+        long[] packet = Deliveries.deliver(new PacketInterconnect(tree, PACKET), new int[][] {{0, 2}}, new double[] {4000});
         assertArrayEquals(packet, cal);
     }
 
@@ -80,17 +102,18 @@ class CalendarInterconnectTest {
     }
 
     @Test
-    void aCalendarFillsTheFirstGapThatHoldsAReservationAndMergesWhatTouches() {
+    void aCalendarFillsItsGapsInOrderAndMergesWhatTouches() {
         Calendar c = new Calendar();
-        assertEquals(10, c.reserve(10, 5, 0)); // [10, 15)
-        assertEquals(0, c.reserve(0, 10, 0)); // [0, 10), touching: one interval [0, 15)
+        assertArrayEquals(new long[] {10, 15}, c.fill(10, 5, 0));
+        assertArrayEquals(new long[] {0, 10}, c.fill(0, 10, 0)); // touching: one interval [0, 15)
         assertEquals(1, c.intervals());
-        assertEquals(20, c.reserve(20, 5, 0)); // [20, 25)
-        assertEquals(25, c.reserve(16, 6, 0)); // the gap [15, 20) is too short: after [20, 25)
-        assertEquals(15, c.reserve(12, 4, 0)); // [15, 19) fits
-        assertEquals(2, c.intervals()); // [0, 19), [20, 31)
-        assertEquals(31, c.reserve(19, 3, 19)); // what ended by 19 is forgotten; [19, 20) is too short
-        assertEquals(1, c.intervals());
-        assertEquals(7, c.reserve(7, 0, 19)); // no bytes, no time on the link
+        assertArrayEquals(new long[] {20, 25}, c.fill(20, 5, 0));
+        // cut around [20, 25): [16, 20) and [25, 27)
+        assertArrayEquals(new long[] {16, 20, 25, 27}, c.fill(16, 6, 0));
+        assertEquals(2, c.intervals()); // [0, 15), [16, 27)
+        // what ended by 15 is forgotten; [15, 16) is filled first
+        assertArrayEquals(new long[] {15, 16, 27, 29}, c.fill(15, 3, 15));
+        assertEquals(1, c.intervals()); // [15, 29)
+        assertArrayEquals(new long[] {7, 7}, c.fill(7, 0, 15)); // no bytes, no time on the link
     }
 }

@@ -168,7 +168,7 @@ public final class SimulatedArray {
                             step.fill());
             if (reduced.isPresent()) {
                 return Replay.representative(reduced.get(), computeModels().apply(0),
-                        new SymmetricInterconnect(t, symmetry), energy, schedule, trace);
+                        new SymmetricInterconnect(t, symmetry, linkModel, links.packetBytes()), energy, schedule, trace);
             }
             if (t.xorAutomorphisms().length > 0) {
                 // summaries as the step is built find the XORs that may map it onto itself; built again, one
@@ -185,7 +185,7 @@ public final class SimulatedArray {
                     Optional<TrainingStep> byOrbit = byOrbits(accelerators, step, xor, wholeTasks);
                     if (byOrbit.isPresent()) {
                         return Replay.representatives(byOrbit.get(), xor.order(), xor.representative(),
-                                computeModels().apply(0), new SymmetricInterconnect(t, xor), energy, schedule, trace);
+                                computeModels().apply(0), new SymmetricInterconnect(t, xor, linkModel, links.packetBytes()), energy, schedule, trace);
                     }
                 }
                 checkHeld(wholeTasks, 1);

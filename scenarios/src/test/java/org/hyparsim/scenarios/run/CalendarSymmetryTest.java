@@ -1,6 +1,7 @@
 package org.hyparsim.scenarios.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -17,10 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Calendar links are replayed whole whatever {@code symmetry} says (a representative's first come,
- * first served order at a link is not its orbit's: see {@code LinkModel#replaysBySymmetry}), so
- * {@code symmetry: auto} gives {@code symmetry: off}'s figures, event for event, where flows would
- * stand one accelerator for others.
+ * Calendar links replayed by symmetry against the whole replay: one accelerator for all (the regular
+ * symmetry) or one per orbit of XORs, on tori, rings and H trees (where a link of the quotient
+ * carries several copies of a message), give the whole replay's step time, bytes, energy and link
+ * loads within 1e-9.
  */
 class CalendarSymmetryTest {
     private static final List<StrategyKind> ALL = List.of(StrategyKind.DP, StrategyKind.MP, StrategyKind.TRICK,
@@ -30,9 +31,10 @@ class CalendarSymmetryTest {
     Path dir;
 
     @Test
-    void calendarLinksAreReplayedWhole() throws Exception {
+    void symmetricCalendarReplayEqualsTheWholeOne() throws Exception {
+        int reduced = 0;
         int compared = 0;
-        for (int n : new int[] {16}) {
+        for (int n : new int[] {16, 64}) {
             for (String[] c : new String[][] {{"torus", "auto"}, {"torus", "hierarchical"}, {"htree", "hierarchical"},
                     {"htree", "auto"}, {"ring", "ring"}}) {
                 Scenario s = Scenarios.read(dir, "network: Lenet-c\naccelerators: " + n + "\ntopology: " + c[0]
@@ -43,7 +45,9 @@ class CalendarSymmetryTest {
                     String what = n + " " + c[0] + " " + c[1] + " " + k.label();
                     StepResult sym = ScenarioRunner.replay(s, model, plan, false);
                     StepResult whole = ScenarioRunner.replay(off(s), model, plan, false);
-                    assertEquals(whole.events(), sym.events(), what + " events");
+                    if (sym.events() < whole.events()) {
+                        reduced++;
+                    }
                     close(whole.stepTimeSeconds(), sym.stepTimeSeconds(), what + " step time");
                     close(whole.communicationBytes(), sym.communicationBytes(), what + " bytes");
                     close(whole.linkBytes(), sym.linkBytes(), what + " link bytes");
@@ -56,7 +60,8 @@ class CalendarSymmetryTest {
                 }
             }
         }
-        assertEquals(5 * 4, compared);
+        assertEquals(2 * 5 * 4, compared);
+        assertTrue(reduced >= compared / 2, reduced + " of " + compared + " replayed by symmetry");
     }
 
     private static Scenario off(Scenario s) {

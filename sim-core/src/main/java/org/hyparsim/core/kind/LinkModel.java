@@ -28,14 +28,12 @@ public enum LinkModel implements Named {
     public static final String DEFAULT_LABEL = "flow";
 
     /**
-     * Whether a replay on these links may stand one accelerator for its equivalents: flows only, whose
-     * max-min rates are unique and so symmetric. Packets and calendars serve a link first come first
-     * served, and which of two symmetric messages reaching a link at one instant goes first is not
-     * symmetric: a calendar replayed by a representative differed from its whole replay by up to 9%
-     * (Lenet-c, 16 and 64 accelerators, torus with hierarchical collectives), so both are replayed whole.
+     * Whether a replay on these links may stand one accelerator for its equivalents: flows (max-min
+     * rates are unique, so symmetric) and calendars (messages that reach a link at one instant share
+     * it, whatever order they were sent in); packets are replayed whole.
      */
     public boolean replaysBySymmetry() {
-        return this == FLOW;
+        return this != PACKET;
     }
 
     /** The name in scenarios and results. */
