@@ -62,7 +62,7 @@ public final class CollectiveCommand implements Callable<Integer> {
     @Option(names = "--link-latency", paramLabel = "NS", description = "Per link hop (default: hmc-rs's).")
     Double linkLatency;
 
-    @Option(names = "--link-model", paramLabel = "M", defaultValue = LinkModel.DEFAULT_LABEL, description = "packet or flow (default ${DEFAULT-VALUE}).")
+    @Option(names = "--link-model", paramLabel = "M", defaultValue = LinkModel.DEFAULT_LABEL, description = "packet, flow or calendar (default ${DEFAULT-VALUE}).")
     String linkModel;
 
     @Mixin

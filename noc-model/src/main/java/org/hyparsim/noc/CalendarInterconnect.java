@@ -2,6 +2,7 @@ package org.hyparsim.noc;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
 import org.hyparsim.core.engine.SimEngine;
@@ -22,12 +23,11 @@ import org.hyparsim.core.engine.SimEngine;
  * its bytes over that link's own bandwidth, rounded once to the picosecond. So on an idle path a
  * message takes the sum of the latencies plus its size over the slowest link, as at packet level.
  *
- * <p>Messages whose heads reach one link at one instant take turns on it as packets do: they
- * reserve their summed durations together, and each is through after its own packets, the others'
- * packets of the turns before its last, and half of the others' packets of its last turn (the
- * mean over the orders of a turn, so no message is favoured and the order they were sent in does
- * not matter). A replay by symmetry, where a link of the quotient carries {@code copies} copies of
- * each message that crosses it, so reserves what the whole replay reserves.
+ * <p>Messages whose heads reach one link at one instant are served one after the other, first come
+ * first served as packet level's links are, ties in a fixed order ({@link #ordered}). A replay by symmetry gives the whole replay's figures
+ * where no link carries two copies of a message (every link's stabiliser trivial); where one does,
+ * its copies cannot be staggered as first-come-first-served links stagger them, and they take turns
+ * (an approximation the assembly uses only where the whole replay could not be held).
  */
 public final class CalendarInterconnect extends RoutedInterconnect {
     private final int[] copies;
@@ -128,16 +128,63 @@ public final class CalendarInterconnect extends RoutedInterconnect {
             linkBusy[link] += d[i];
             linkMessages[link]++;
         }
-        long[] through = size == 1 && n == 1 ? d : through(group, d, n);
+        long[] begins = new long[size];
+        long[] through = size == 1 && n == 1 ? d : ordered(group, d, n, begins);
         long earliest = group.get(0).head;
         for (int i = 0; i < size; i++) {
             earliest = Math.max(earliest, group.get(i).tail - through[i]);
         }
         long[] pieces = calendar(link).fill(earliest, total, now);
         for (int i = 0; i < size; i++) {
-            group.get(i).reserved(pieces[0], when(pieces, through[i]));
+            group.get(i).reserved(when(pieces, begins[i]), when(pieces, through[i]));
         }
     }
+
+    /**
+     * When each of a group whose heads reach a link at one instant is through, after the start, one
+     * after the other: first those that have crossed more links, then those with the shorter route,
+     * then the smaller, then the first sent (as packet level serves a tie in the engine's order of
+     * events). Where a link of a quotient stands for {@code n > 1} copies of each message, the copies
+     * of the messages of one rank cannot be told apart: they take turns ({@link #through}).
+     * Each one's start after the group's, where it begins, goes to {@code begins}.
+     */
+    private long[] ordered(List<Part> group, long[] d, int n, long[] begins) {
+        int size = d.length;
+        Integer[] order = new Integer[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> RANK_ID.compare(group.get(a), group.get(b)));
+        long[] out = new long[size];
+        long offset = 0;
+        for (int from = 0; from < size;) {
+            int to = from + 1;
+            while (to < size && RANK.compare(group.get(order[from]), group.get(order[to])) == 0 && n > 1) {
+                to++;
+            }
+            List<Part> same = new ArrayList<>(to - from);
+            long[] ds = new long[to - from];
+            for (int k = from; k < to; k++) {
+                same.add(group.get(order[k]));
+                ds[k - from] = d[order[k]];
+            }
+            long[] t = to - from == 1 && n == 1 ? ds : through(same, ds, n);
+            long total = 0;
+            for (int k = from; k < to; k++) {
+                begins[order[k]] = offset;
+                out[order[k]] = offset + t[k - from];
+                total += n * ds[k - from];
+            }
+            offset += total;
+            from = to;
+        }
+        return out;
+    }
+
+    /** The rank of a message among those reaching a link at one instant ({@link #ordered}). */
+    private static final Comparator<Part> RANK = Comparator.<Part>comparingInt(p -> -p.hop)
+            .thenComparingInt(p -> p.route.length).thenComparingDouble(p -> p.bytes);
+    private static final Comparator<Part> RANK_ID = RANK.thenComparingLong(p -> p.id);
 
     /**
      * When each of a group that shares a link from one instant is through, after the start: the link

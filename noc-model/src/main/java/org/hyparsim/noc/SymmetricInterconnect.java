@@ -67,6 +67,25 @@ public final class SymmetricInterconnect implements Interconnect {
         this.flows = model == LinkModel.CALENDAR ? new CalendarInterconnect(q, packetBytes, stabiliser) : new FlowInterconnect(q);
     }
 
+    /**
+     * Whether no link carries two copies of a representative's message under the symmetry (every
+     * link's orbit is as large as the group): then calendar links replayed on the quotient give the
+     * whole replay's figures.
+     */
+    public static boolean exact(Symmetry symmetry) {
+        int[] classOf = symmetry.linkClasses();
+        int[] orbit = new int[classOf.length];
+        for (int c : classOf) {
+            orbit[c]++;
+        }
+        for (int c : classOf) {
+            if (orbit[c] != symmetry.order()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public void attach(SimEngine engine) {
         flows.attach(engine);

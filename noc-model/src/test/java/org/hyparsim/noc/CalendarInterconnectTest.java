@@ -33,30 +33,23 @@ class CalendarInterconnectTest {
     }
 
     @Test
-    void messagesReachingALinkAtOneInstantShareIt() {
+    void messagesReachingALinkAtOneInstantGoOneAfterTheOtherInAFixedOrder() {
         // A switch of 4, 1 GB/s, no latency: A0 -> A3 1000 B and A1 -> A3 3000 B, sent at 0. Each crosses its own up
-        // port and cuts through: both reach switch -> A3 at 0 and take turns there, a packet each per turn: one
-        // reservation of 4 us. The short one's packet goes first or second in the first turn, 1.5 us on average
-        // (no message favoured); the long one's last packet is alone in the third turn: 4 us
+        // port and cuts through: both reach switch -> A3 at 0, have crossed as many links and have routes as long:
+        // the smaller goes first, [0, 1 us), the other after it, to 4 us, whatever order they were sent in
         Topology sw = new SwitchTopology(4, GIGABYTE);
-        assertArrayEquals(new long[] {1_500_000, 4_000_000},
+        assertArrayEquals(new long[] {1_000_000, 4_000_000},
                 deliver(sw, new int[][] {{0, 3}, {1, 3}}, new double[] {1000, 3000}));
-        // whatever order they were sent in
-        assertArrayEquals(new long[] {4_000_000, 1_500_000},
+        assertArrayEquals(new long[] {4_000_000, 1_000_000},
                 deliver(sw, new int[][] {{1, 3}, {0, 3}}, new double[] {3000, 1000}));
-    }
-
-    @Test
-    void threeMessagesSharingLinksWorkedByHand() {
-        // f1: A0 -> A3 1000 B, f2: A1 -> A3 1000 B, f3: A0 -> A1 3000 B, all at 0; a switch at 1 GB/s, no latency.
-        // Packets of 1000 B. A0->sw: f1 and f3 at 0 take turns, [0, 4 us): f1 through at 1.5 us (first or second in
-        // the first turn), f3 at 4 us. A1->sw: f2 [0, 1 us).
-        // switch->A3: the heads of f1 and f2 reach it at 0 (cut through): they share [0, 2 us), both through at 1.5 us,
-        // no earlier than f1's tail (1.5 us). switch->A1: f3's head is there at 0 but its tail only at 4 us: it is
-        // placed late enough to end then, [1, 4 us), leaving [0, 1 us) to others.
-        Topology sw = new SwitchTopology(4, GIGABYTE);
-        long[] t = deliver(sw, new int[][] {{0, 3}, {1, 3}, {0, 1}}, new double[] {1000, 1000, 3000});
-        assertArrayEquals(new long[] {1_500_000, 1_500_000, 4_000_000}, t);
+        // alike in all that: the first sent goes first, as packet level serves a tie in the order of its events
+        assertArrayEquals(new long[] {1_000_000, 2_000_000},
+                deliver(sw, new int[][] {{1, 3}, {0, 3}}, new double[] {1000, 1000}));
+        // a message that has crossed more links goes before one that starts there: A0 -> A2 on a ring of 8 reaches
+        // 1->2 at 0.1 us; A1 -> A2 sent then has crossed none and waits for it
+        long[] t = Deliveries.deliver(new CalendarInterconnect(GridTopology.ring(8, SLOW_WIRE), PACKET),
+                new int[][] {{0, 2}, {1, 2}}, new double[] {1000, 1000}, new long[] {0, 100_000});
+        assertArrayEquals(new long[] {1_200_000, 2_200_000}, t);
     }
 
     @Test

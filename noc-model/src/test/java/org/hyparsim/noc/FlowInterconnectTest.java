@@ -16,8 +16,8 @@ class FlowInterconnectTest {
     }
 
     @Test
-    void flowsAreTheDefaultAndTheOptionDefaultNamesThem() {
-        assertEquals(LinkModel.FLOW, LinkModel.DEFAULT);
+    void calendarsAreTheDefaultAndTheOptionDefaultNamesThem() {
+        assertEquals(LinkModel.CALENDAR, LinkModel.DEFAULT);
         assertEquals(LinkModel.DEFAULT, LinkModel.fromName(LinkModel.DEFAULT_LABEL).orElseThrow());
     }
 
