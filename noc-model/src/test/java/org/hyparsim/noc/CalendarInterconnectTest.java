@@ -53,6 +53,18 @@ class CalendarInterconnectTest {
     }
 
     @Test
+    void threeMessagesSharingLinksWorkedByHand() {
+        // f1: A0 -> A3 1000 B, f2: A1 -> A3 1000 B, f3: A0 -> A1 3000 B, sent in that order at 0; a switch of 4 at
+        // 1 GB/s, no latency.
+        // A0->sw: f1 and f3 reach it at 0; the smaller first: f1 [0, 1 us), f3 [1, 4 us). A1->sw: f2 [0, 1 us).
+        // switch->A3: the heads of f1 and f2 reach it at 0 (cut through), alike in hops, route and size: the first
+        // sent first, f1 [0, 1 us), f2 [1, 2 us). switch->A1: f3's head is there at 1 us: [1, 4 us).
+        Topology sw = new SwitchTopology(4, GIGABYTE);
+        long[] t = deliver(sw, new int[][] {{0, 3}, {1, 3}, {0, 1}}, new double[] {1000, 1000, 3000});
+        assertArrayEquals(new long[] {1_000_000, 2_000_000, 4_000_000}, t);
+    }
+
+    @Test
     void aChainThroughACongestedLinkWaitsThereAndLeavesTheGapsBeforeItToLaterMessages() {
         // a ring of 8 at 1 GB/s, 100 ns per link.
         // m0: A1 -> A2, 2000 B at 0: link 1->2 [0, 2 us), delivered 2.1 us.
