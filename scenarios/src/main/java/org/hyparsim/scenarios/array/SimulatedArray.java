@@ -136,12 +136,14 @@ public final class SimulatedArray {
 
     /**
      * A step replayed on this array over {@code wiring}'s topology. Where the array may stand one
-     * accelerator for others and the links are flows ({@link SymmetryMode}): accelerator 0's share
-     * alone, built without the whole graph, where the topology's regular symmetry maps the step
-     * onto itself; otherwise one accelerator per orbit, also built without the whole graph
+     * accelerator for others and the links are flows or calendars ({@link SymmetryMode}): accelerator
+     * 0's share alone, built without the whole graph, where the topology's regular symmetry maps the
+     * step onto itself; otherwise one accelerator per orbit, also built without the whole graph
      * (summaries in a first pass, the share in a second), where a group of the topology's XOR
      * automorphisms maps it onto itself; built and replayed whole otherwise, within
-     * {@link Limits#maxTasks()}.
+     * {@link Limits#maxTasks()}. Calendars take only a group under which no link carries two copies
+     * of a message (then the replay is the whole one's, {@link #exactGroup}); where none leaves a share
+     * that can be held, the regular symmetry or the whole XOR group, copies on a link taking turns.
      */
     public StepResult replay(Wiring wiring, Step step, boolean trace) {
         // the replay holds only what it runs: a whole graph cut by orbits is dropped before the run
