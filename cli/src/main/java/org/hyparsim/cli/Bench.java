@@ -75,7 +75,7 @@ public final class Bench {
             double all = measure(() -> ScenarioRunner.runAll(eight, false, Runtime.getRuntime().availableProcessors(),
                     strategy -> null), new long[1]);
             log.printf("VGG-E, 1024 accelerators, dp, mp, trick and hypar on torus and htree (hmc-rs, its collectives, "
-                    + "flow links; the eight on all cores): %.1f s (once)%n", all);
+                    + "%s links; the eight on all cores): %.1f s (once)%n", LinkModel.DEFAULT.label(), all);
             out.put("vggE1024AllStrategiesSeconds", all);
             out.putAll(vggE65536(log));
         }
