@@ -62,7 +62,8 @@ public final class CollectiveCommand implements Callable<Integer> {
     @Option(names = "--link-latency", paramLabel = "NS", description = "Per link hop (default: hmc-rs's).")
     Double linkLatency;
 
-    @Option(names = "--link-model", paramLabel = "M", defaultValue = LinkModel.DEFAULT_LABEL, description = "packet or flow (default ${DEFAULT-VALUE}).")
+    @Option(names = "--link-model", paramLabel = "M", description = "packet, flow or calendar (default: "
+            + LinkModel.DEFAULT_RULE + ").")
     String linkModel;
 
     @Mixin
@@ -74,7 +75,8 @@ public final class CollectiveCommand implements Callable<Integer> {
         CollectiveOp o = named(CollectiveOp.class, op, "--op");
         CollectiveAlgorithm a = named(CollectiveAlgorithm.class, algorithm, "--algorithm");
         TopologyKind t = named(TopologyKind.class, topology, "--topology");
-        LinkModel m = named(LinkModel.class, linkModel, "--link-model");
+        LinkModel m = linkModel == null ? LinkModel.defaultFor(accelerators)
+                : named(LinkModel.class, linkModel, "--link-model");
         double s = bytes(bytes);
         if (ArrayHierarchy.problem(accelerators) != null) {
             throw new InputException(CLI, "--accelerators", ArrayHierarchy.problem(accelerators));

@@ -100,12 +100,12 @@ class PerturbCommandTest {
     void theFingerprintHoldsTheDefaultsAndAResumeAcrossAChangedDefaultIsRefused() throws Exception {
         Path s = Scenarios.write(dir, "s.yaml", LENET + "sweep:\n  accelerators: [2, 4]\n");
         Map<String, String> fp = Sweep.read(s).fingerprint();
-        assertEquals(LinkModel.DEFAULT.label(), fp.get("default linkModel"));
+        assertEquals(LinkModel.DEFAULT_RULE, fp.get("default linkModel"));
         assertEquals(Arbitration.DEFAULT.label(), fp.get("default arbitration"));
         assertTrue(fp.containsKey("hypar-sim") && fp.containsKey("default profile hmc-rs"), fp.toString());
         // a journal written when the default link model was another
         Map<String, String> before = new TreeMap<>(fp);
-        String other = LinkModel.DEFAULT == LinkModel.PACKET ? "flow" : "packet";
+        String other = "packet";
         before.put("default linkModel", other);
         Path out = dir.resolve("o");
         Files.createDirectories(out);
@@ -113,7 +113,7 @@ class PerturbCommandTest {
                 + "\n");
         Cli r = Cli.run("sweep", s.toString(), "--out", out.toString(), "--resume");
         assertEquals(2, r.status(), r.err());
-        assertTrue(r.err().contains("the default linkModel changed (" + other + " -> " + LinkModel.DEFAULT.label() + ")"),
+        assertTrue(r.err().contains("the default linkModel changed (" + other + " -> " + LinkModel.DEFAULT_RULE + ")"),
                 r.err());
         // and with the same defaults it resumes
         Files.writeString(out.resolve(SweepJournal.FILE), MAPPER.writeValueAsString(SweepJournal.header(fp, null, 2))

@@ -1,5 +1,6 @@
 package org.hyparsim.noc;
 
+import org.hyparsim.core.kind.LinkModel;
 import org.hyparsim.core.kind.TopologyKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,14 +19,31 @@ import org.hyparsim.core.step.SymmetricStep;
  * carries s flows of the orbit for every hop of the representative flow in its class, so the
  * representative link gets 1/s of the bandwidth. Link usage is derived back: every link of a
  * class carries s times its representative's bytes.
+ *
+ * <p>Calendar links ({@link CalendarInterconnect}) use the same quotient at the links' own
+ * bandwidths, each class representative standing for its stabiliser's s copies of every message
+ * that crosses it: copies reach the link at one instant and share it, as in the whole replay.
  */
 public final class SymmetricInterconnect implements Interconnect {
     private final Link[] links;
     private final int[] classOf;
     private final int[] stabiliser;
-    private final FlowInterconnect flows;
+    private final RoutedInterconnect flows;
 
+    /** Flow-level links on the quotient. */
     public SymmetricInterconnect(Topology topology, Symmetry symmetry) {
+        this(topology, symmetry, LinkModel.FLOW, 0);
+    }
+
+    /**
+     * Links of {@code model} on the quotient: flows or calendars (packets are replayed whole).
+     *
+     * @param packetBytes the packets of calendar links (unused by flows)
+     */
+    public SymmetricInterconnect(Topology topology, Symmetry symmetry, LinkModel model, double packetBytes) {
+        if (!model.replaysBySymmetry()) {
+            throw new IllegalArgumentException(model.label() + " links are replayed whole, not by symmetry");
+        }
         this.links = topology.links().toArray(new Link[0]);
         this.classOf = symmetry.linkClasses();
         int n = symmetry.order();
@@ -42,10 +60,30 @@ public final class SymmetricInterconnect implements Interconnect {
                         + " links under a group of " + n + " elements: not a group's orbit");
             }
             stabiliser[l.id()] = n / orbit[c];
-            quotient.add(c == l.id() ? new Link(l.id(), l.name(), l.bandwidthBytesPerSecond() / stabiliser[l.id()],
+            quotient.add(c == l.id() && model == LinkModel.FLOW ? new Link(l.id(), l.name(), l.bandwidthBytesPerSecond() / stabiliser[l.id()],
                     l.latencyPs()) : l);
         }
-        this.flows = new FlowInterconnect(new Quotient(topology, List.copyOf(quotient), classOf));
+        Quotient q = new Quotient(topology, List.copyOf(quotient), classOf);
+        this.flows = model == LinkModel.CALENDAR ? new CalendarInterconnect(q, packetBytes, stabiliser) : new FlowInterconnect(q);
+    }
+
+    /**
+     * Whether no link carries two copies of a representative's message under the symmetry (every
+     * link's orbit is as large as the group): then calendar links replayed on the quotient give the
+     * whole replay's figures.
+     */
+    public static boolean exact(Symmetry symmetry) {
+        int[] classOf = symmetry.linkClasses();
+        int[] orbit = new int[classOf.length];
+        for (int c : classOf) {
+            orbit[c]++;
+        }
+        for (int c : classOf) {
+            if (orbit[c] != symmetry.order()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

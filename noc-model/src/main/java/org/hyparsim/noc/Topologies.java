@@ -34,6 +34,7 @@ public final class Topologies {
         return switch (model) {
             case PACKET -> new PacketInterconnect(topology, links.packetBytes(), links.arbitration());
             case FLOW -> new FlowInterconnect(topology);
+            case CALENDAR -> new CalendarInterconnect(topology, links.packetBytes());
         };
     }
 }

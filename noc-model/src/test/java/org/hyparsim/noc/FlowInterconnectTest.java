@@ -16,9 +16,12 @@ class FlowInterconnectTest {
     }
 
     @Test
-    void flowsAreTheDefaultAndTheOptionDefaultNamesThem() {
-        assertEquals(LinkModel.FLOW, LinkModel.DEFAULT);
-        assertEquals(LinkModel.DEFAULT, LinkModel.fromName(LinkModel.DEFAULT_LABEL).orElseThrow());
+    void theDefaultIsFlowsUpTo64AcceleratorsAndCalendarsAbove() {
+        assertEquals(LinkModel.FLOW, LinkModel.defaultFor(1));
+        assertEquals(LinkModel.FLOW, LinkModel.defaultFor(64));
+        assertEquals(LinkModel.CALENDAR, LinkModel.defaultFor(128));
+        assertEquals(LinkModel.CALENDAR, LinkModel.defaultFor(65536));
+        assertEquals("flow up to 64 accelerators, calendar above", LinkModel.DEFAULT_RULE);
     }
 
     @Test

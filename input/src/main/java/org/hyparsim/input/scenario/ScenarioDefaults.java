@@ -26,7 +26,7 @@ public final class ScenarioDefaults {
     /** Each default by name ("default linkModel" -> "flow"), a bundled profile by the digest of its file. */
     public static Map<String, String> fingerprint() {
         Map<String, String> m = new TreeMap<>();
-        m.put(PREFIX + "linkModel", LinkModel.DEFAULT.label());
+        m.put(PREFIX + "linkModel", LinkModel.DEFAULT_RULE);
         m.put(PREFIX + "arbitration", Arbitration.DEFAULT.label());
         m.put(PREFIX + "symmetry", SymmetryMode.DEFAULT.label());
         m.put(PREFIX + "schedule", ScenarioReader.DEFAULT_SCHEDULE.label());

@@ -140,7 +140,8 @@ public final class ScenarioReader {
         }
         Schedule schedule = named(problems, src, "schedule", Schedule.class, s.schedule(), DEFAULT_SCHEDULE);
         Long iterations = integer(problems, src, "iterations", s.iterations(), 1, 1, MAX_ITERATIONS);
-        LinkModel linkModel = named(problems, src, "linkModel", LinkModel.class, s.linkModel(), LinkModel.DEFAULT);
+        LinkModel linkModel = named(problems, src, "linkModel", LinkModel.class, s.linkModel(),
+                LinkModel.defaultFor(accelerators == null ? 1 : accelerators.intValue()));
         SymmetryMode symmetry = named(problems, src, "symmetry", SymmetryMode.class, s.symmetry(), SymmetryMode.DEFAULT);
         CollectiveAlgorithm collective = named(problems, src, "collective", CollectiveAlgorithm.class, s.collective(),
                 hardware == null ? CollectiveAlgorithm.AUTO : hardware.profile().defaultCollective());
@@ -193,7 +194,7 @@ public final class ScenarioReader {
         Long accelerators = f.accelerators();
         if (f.network() != null && accelerators != null && f.iterations() != null && f.collective() != null) {
             // a step that a symmetry may cut is built as a stream, never whole (ScenarioRunner)
-            boolean reducible = f.symmetry() != SymmetryMode.OFF && f.linkModel() == LinkModel.FLOW
+            boolean reducible = f.symmetry() != SymmetryMode.OFF && f.linkModel().replaysBySymmetry()
                     && (f.groups() == null || f.groups().size() == 1);
             String tooBig = StepBuilder.sizeProblem(accelerators.intValue(), f.network().size(), f.iterations().intValue(),
                     f.collective(), reducible);

@@ -22,6 +22,14 @@ import org.hyparsim.core.step.TransferKind;
 public final class Collectives {
     /** Auto offers ring and ring-bidir to groups of at most this many members (their transfers grow as n^2). */
     public static final int AUTO_RING_MAX_MEMBERS = 256;
+    /**
+     * Auto offers ring and ring-bidir only where one collective's transfers over all its groups
+     * (about four per member and member of its group: the array's size times the group's, times 4)
+     * stay within this many; past it (groups of 256 on 16384 accelerators and more) the step would
+     * not be built and held within a minute, and auto takes the best of the others (hierarchical's
+     * transfers grow as the array times its levels).
+     */
+    public static final long AUTO_RING_MAX_TRANSFERS = 1L << 22;
     /** Auto offers direct to groups of at most this many members (its dependencies grow as n^3). */
     public static final int AUTO_DIRECT_MAX_MEMBERS = 64;
 
@@ -259,7 +267,7 @@ public final class Collectives {
         double bestSeconds = Double.POSITIVE_INFINITY;
         for (CollectiveAlgorithm a : CollectiveAlgorithm.values()) {
             if (a == CollectiveAlgorithm.AUTO
-                    || (a == CollectiveAlgorithm.RING || a == CollectiveAlgorithm.RING_BIDIR) && members > AUTO_RING_MAX_MEMBERS
+                    || (a == CollectiveAlgorithm.RING || a == CollectiveAlgorithm.RING_BIDIR) && !ringsOffered(members)
                     || a == CollectiveAlgorithm.DIRECT && members > AUTO_DIRECT_MAX_MEMBERS) {
                 continue;
             }
@@ -271,6 +279,11 @@ public final class Collectives {
             }
         }
         return best;
+    }
+
+    /** Whether auto offers rings to groups of this many members on this array ({@link #AUTO_RING_MAX_TRANSFERS}). */
+    private boolean ringsOffered(int members) {
+        return members <= AUTO_RING_MAX_MEMBERS && 4L * members * (1L << levels) <= AUTO_RING_MAX_TRANSFERS;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.hyparsim.scenarios.array;
 
 import org.hyparsim.noc.Topologies;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -19,6 +20,7 @@ import org.hyparsim.core.step.StepSink;
 import org.hyparsim.core.step.TrainingStep;
 import org.hyparsim.core.step.XorSummary;
 import org.hyparsim.core.kind.LinkModel;
+import org.hyparsim.core.step.Interconnect;
 import org.hyparsim.noc.LinkProfile;
 import org.hyparsim.noc.LinkScaling;
 import org.hyparsim.noc.SymmetricInterconnect;
@@ -158,12 +160,14 @@ public final class SimulatedArray {
 
     /**
      * A step replayed on this array over {@code wiring}'s topology. Where the array may stand one
-     * accelerator for others and the links are flows ({@link SymmetryMode}): accelerator 0's share
-     * alone, built without the whole graph, where the topology's regular symmetry maps the step
-     * onto itself; otherwise one accelerator per orbit, also built without the whole graph
+     * accelerator for others and the links are flows or calendars ({@link SymmetryMode}): accelerator
+     * 0's share alone, built without the whole graph, where the topology's regular symmetry maps the
+     * step onto itself; otherwise one accelerator per orbit, also built without the whole graph
      * (summaries in a first pass, the share in a second), where a group of the topology's XOR
      * automorphisms maps it onto itself; built and replayed whole otherwise, within
-     * {@link Limits#maxTasks()}.
+     * {@link Limits#maxTasks()}. Calendars take only a group under which no link carries two copies
+     * of a message (then the replay is the whole one's, {@link #exactGroup}); where none leaves a share
+     * that can be held, the regular symmetry or the whole XOR group, copies on a link taking turns.
      */
     public StepResult replay(Wiring wiring, Step step, boolean trace) {
         // the replay holds only what it runs: a whole graph cut by orbits is dropped before the run
@@ -185,23 +189,34 @@ public final class SimulatedArray {
     private Replay prepare(Wiring wiring, Step step, boolean trace) {
         Topology t = wiring.topology();
         int tasks = 1024; // room for the whole graph, its size where the summaries counted it
-        if (mayReduce && linkModel == LinkModel.FLOW) {
+        if (mayReduce && linkModel.replaysBySymmetry()) {
             Symmetry symmetry = t.symmetry();
-            Optional<TrainingStep> reduced = symmetry == null ? Optional.empty()
-                    : RepresentativeBuilder.of(accelerators, step.iterations(), step.layerNames(), symmetry.toOrigin(),
-                            step.fill());
-            if (reduced.isPresent()) {
-                return Replay.representative(reduced.get(), computeModels().apply(0),
-                        new SymmetricInterconnect(scaled(t, symmetry), symmetry), energy, schedule, trace);
+            boolean regular = symmetry != null && (linkModel == LinkModel.FLOW || SymmetricInterconnect.exact(symmetry));
+            Optional<Replay> r = regular ? representative(t, symmetry, step, trace) : Optional.empty();
+            if (r.isPresent()) {
+                return r.get();
             }
             if (t.xorAutomorphisms().length > 0) {
                 // summaries as the step is built find the XORs that may map it onto itself; built again, one
                 // accelerator per orbit of the group they span is kept, the others checked against it
                 XorSummary summary = new XorSummary(accelerators);
                 step.fill().accept(summary);
-                Symmetry xor = xorSymmetry(summary, t);
+                int[] invariant = invariantMasks(summary, t);
                 int wholeTasks = summary.size();
                 summary = null;
+                Symmetry xor = invariant.length == 0 ? null : t.xorSymmetry(invariant);
+                if (linkModel == LinkModel.CALENDAR && xor != null && !SymmetricInterconnect.exact(xor)) {
+                    Symmetry exact = exactGroup(t, invariant);
+                    if (wholeTasks / (exact == null ? 1 : exact.order()) <= Limits.maxTasks()) {
+                        xor = exact;
+                    } else if (symmetry != null) {
+                        // no exact group leaves a share that can be held: one accelerator for all, copies taking turns
+                        r = representative(t, symmetry, step, trace);
+                        if (r.isPresent()) {
+                            return r.get();
+                        }
+                    }
+                }
                 if (xor != null) {
                     // every accelerator of an orbit has as many tasks (the summaries compared their counts): the share
                     // is the step over the group's order, refused before it is built where it could not be held
@@ -209,7 +224,7 @@ public final class SimulatedArray {
                     Optional<TrainingStep> byOrbit = byOrbits(accelerators, step, xor, wholeTasks);
                     if (byOrbit.isPresent()) {
                         return Replay.representatives(byOrbit.get(), xor.order(), xor.representative(),
-                                computeModels().apply(0), new SymmetricInterconnect(scaled(t, xor), xor), energy, schedule, trace);
+                                computeModels().apply(0), symmetric(t, xor), energy, schedule, trace);
                     }
                 }
                 checkHeld(wholeTasks, 1);
@@ -229,9 +244,46 @@ public final class SimulatedArray {
         return LinkScaling.apply(scaling, t, orbits);
     }
 
+    /** Accelerator 0's share alone, where the topology's regular symmetry maps the step onto itself. */
+    private Optional<Replay> representative(Topology t, Symmetry symmetry, Step step, boolean trace) {
+        return RepresentativeBuilder.of(accelerators, step.iterations(), step.layerNames(), symmetry.toOrigin(),
+                step.fill()).map(reduced -> Replay.representative(reduced, computeModels().apply(0),
+                        symmetric(t, symmetry), energy, schedule, trace));
+    }
+
+    /** The link model on the quotient of a symmetry. */
+    private Interconnect symmetric(Topology t, Symmetry s) {
+        return new SymmetricInterconnect(scaled(t, s), s, linkModel, links.packetBytes());
+    }
+
+    /**
+     * A group calendar links replay exactly: a subgroup of the span of the invariant masks under
+     * which no link carries two copies of a message, grown greedily from the span's basis (leading
+     * bits highest first); null where none but the identity.
+     */
+    static Symmetry exactGroup(Topology t, int[] invariant) {
+        int[] chosen = new int[0];
+        Symmetry best = null;
+        for (int m : Symmetry.basis(invariant)) {
+            int[] tried = Arrays.copyOf(chosen, chosen.length + 1);
+            tried[chosen.length] = m;
+            Symmetry s = t.xorSymmetry(tried);
+            if (s != null && SymmetricInterconnect.exact(s)) {
+                chosen = tried;
+                best = s;
+            }
+        }
+        return best;
+    }
+
+    /** The masks of the topology's XOR automorphisms that the summaries say map the step onto itself. */
+    private static int[] invariantMasks(XorSummary summary, Topology topology) {
+        return summary.invariantMasks(Symmetry.span(Symmetry.basis(topology.xorAutomorphisms())));
+    }
+
     /** The group of the topology's XOR automorphisms that the summaries say map the step onto itself; null where none but the identity. */
     public static Symmetry xorSymmetry(XorSummary summary, Topology topology) {
-        int[] invariant = summary.invariantMasks(Symmetry.span(Symmetry.basis(topology.xorAutomorphisms())));
+        int[] invariant = invariantMasks(summary, topology);
         return invariant.length == 0 ? null : topology.xorSymmetry(invariant);
     }
 

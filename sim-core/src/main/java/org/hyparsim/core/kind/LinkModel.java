@@ -10,17 +10,39 @@ public enum LinkModel implements Named {
     /** Every packet on every link, one at a time per link (FIFO): contention is real. */
     PACKET,
     /** A message is one flow; flows sharing links share them max-min fairly. */
-    FLOW;
+    FLOW,
+    /**
+     * Each link keeps a calendar of reservations; a message reserves, hop by hop, the earliest idle
+     * gap of each link of its route that holds it (first come, first served, one event per delivery).
+     */
+    CALENDAR;
 
     /**
-     * Where a scenario or command names none: flows. On the cases measured (the hmc-rs table in
-     * the README, the paper's runs on one shared channel) they give packet level's step times to
-     * within 0.1% at a small fraction of its events, and only flows replay a symmetric array by a
-     * representative.
+     * Where a scenario or command names none, up to this many accelerators: flows; above it,
+     * calendars. Each is the closer to packet level where it is used (docs/VALIDATION.md): flows
+     * within 0.8% up to 64 accelerators, where calendars serve an accelerator's messages whole, one
+     * after another, and miss packet level's interleaving (a 16-accelerator fat tree's hierarchical
+     * exchange: calendar +23%, flows -0.06%); from 256 flows are up to +28.7% off on H trees and
+     * chaotic under a 1e-8 change of a link's bandwidth, calendars within 1.7% on 50 of 52 cases at
+     * one event per message.
      */
-    public static final LinkModel DEFAULT = FLOW;
-    /** {@link #DEFAULT}'s label, a constant for command-line option defaults. */
-    public static final String DEFAULT_LABEL = "flow";
+    public static final int FLOW_DEFAULT_UP_TO = 64;
+    /** The rule {@link #defaultFor} follows, in words, for help texts and outputs. */
+    public static final String DEFAULT_RULE = "flow up to " + FLOW_DEFAULT_UP_TO + " accelerators, calendar above";
+
+    /** The link model of an array of {@code accelerators} whose scenario names none. */
+    public static LinkModel defaultFor(long accelerators) {
+        return accelerators <= FLOW_DEFAULT_UP_TO ? FLOW : CALENDAR;
+    }
+
+    /**
+     * Whether a replay on these links may stand one accelerator for its equivalents: flows (max-min
+     * rates are unique, so symmetric) and calendars (messages that reach a link at one instant share
+     * it, whatever order they were sent in); packets are replayed whole.
+     */
+    public boolean replaysBySymmetry() {
+        return this != PACKET;
+    }
 
     /** The name in scenarios and results. */
     @Override

@@ -1,0 +1,326 @@
+package org.hyparsim.noc;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import org.hyparsim.core.engine.SimEngine;
+
+/**
+ * Calendar interconnect: every link keeps a calendar of the intervals it is reserved for. The
+ * messages sent in one instant (each message's share on each of its equal-cost routes) reserve,
+ * once every other action of that instant has run, hop by hop in the order they reach the links,
+ * the idle time of each link from the moment they may use it, filling its gaps in order (a message
+ * may be cut around reservations made before, as its packets would use an idle link between
+ * others'); a message is delivered when its tail has crossed its last link plus that link's
+ * latency. One engine event per message delivered; nothing already reserved is moved again.
+ *
+ * <p>Per hop the timing is the packet model's ({@link PacketInterconnect}) with the message as one
+ * packet: its head reaches link k+1 a latency after it started on link k, its tail a latency after
+ * it was through there, and it is placed on link k+1 no earlier than its head arrives and late
+ * enough that it is not through before its tail has arrived; a link's duration for the message is
+ * its bytes over that link's own bandwidth, rounded once to the picosecond. So on an idle path a
+ * message takes the sum of the latencies plus its size over the slowest link, as at packet level.
+ *
+ * <p>Messages whose heads reach one link at one instant are served one after the other, first come
+ * first served as packet level's links are, ties in a fixed order ({@link #ordered}). A replay by symmetry gives the whole replay's figures
+ * where no link carries two copies of a message (every link's stabiliser trivial); where one does,
+ * its copies cannot be staggered as first-come-first-served links stagger them, and they take turns
+ * (an approximation the assembly uses only where the whole replay could not be held).
+ */
+public final class CalendarInterconnect extends RoutedInterconnect {
+    private final int[] copies;
+    private final double packetBytes;
+    private SimEngine engine;
+    private Calendar[] calendars;
+    private double[] linkBytes;
+    private long[] linkBusy;
+    private long[] linkMessages;
+    private List<Part> batch;
+    private long sequence;
+
+    /** @param packetBytes the packets messages that share a link take turns in */
+    public CalendarInterconnect(Topology topology, double packetBytes) {
+        this(topology, packetBytes, null);
+    }
+
+    /**
+     * Links of which each stands for {@code copies[link]} links of a symmetric array whose copies of a
+     * message all cross it (null: one each).
+     */
+    CalendarInterconnect(Topology topology, double packetBytes, int[] copies) {
+        super(topology);
+        if (!(packetBytes > 0) || Double.isInfinite(packetBytes)) {
+            throw new IllegalArgumentException("packet size must be positive");
+        }
+        this.packetBytes = packetBytes;
+        this.copies = copies;
+    }
+
+    @Override
+    public void attach(SimEngine engine) {
+        this.engine = engine;
+        calendars = new Calendar[links.length];
+        linkBytes = new double[links.length];
+        linkBusy = new long[links.length];
+        linkMessages = new long[links.length];
+        batch = new ArrayList<>();
+    }
+
+    @Override
+    public void send(int src, int dst, double bytes, Runnable onDelivered) {
+        if (engine == null) {
+            throw new IllegalStateException("attach the interconnect to an engine first");
+        }
+        int[][] rs = routes(src, dst);
+        Message m = new Message(rs.length, engine.now(), onDelivered);
+        double share = bytes / rs.length;
+        if (batch.isEmpty()) {
+            engine.scheduleLate(engine.now(), this::reserveBatch);
+        }
+        for (int[] r : rs) {
+            batch.add(new Part(r, share, m, engine.now(), sequence++));
+        }
+    }
+
+    /** Reserves this instant's messages hop by hop in the order they reach the links, ties together. */
+    private void reserveBatch() {
+        long now = engine.now();
+        PriorityQueue<Part> reaching = new PriorityQueue<>(batch);
+        batch = new ArrayList<>();
+        List<Part> group = new ArrayList<>();
+        while (!reaching.isEmpty()) {
+            Part first = reaching.poll();
+            group.clear();
+            group.add(first);
+            while (!reaching.isEmpty() && reaching.peek().head == first.head && reaching.peek().link() == first.link()) {
+                group.add(reaching.poll());
+            }
+            reserve(group, now);
+            for (Part p : group) {
+                if (p.hop == p.route.length - 1) {
+                    p.message.arrived(p.spanEnd + links[p.link()].latencyPs(), engine);
+                } else {
+                    p.advance(this);
+                    reaching.add(p);
+                }
+            }
+        }
+    }
+
+    /**
+     * The parts whose heads reach one link at one instant share one reservation of their summed
+     * durations, placed at the first gap that holds it from their heads' arrival, but late enough that
+     * none is through before its tail has arrived.
+     */
+    private void reserve(List<Part> group, long now) {
+        int link = group.get(0).link();
+        int n = copies == null ? 1 : copies[link];
+        int size = group.size();
+        long[] d = new long[size];
+        long total = 0;
+        for (int i = 0; i < size; i++) {
+            Part p = group.get(i);
+            d[i] = duration(p.bytes, link);
+            total += n * d[i];
+            linkBytes[link] += p.bytes;
+            linkBusy[link] += d[i];
+            linkMessages[link]++;
+        }
+        long[] begins = new long[size];
+        long[] through = size == 1 && n == 1 ? d : ordered(group, d, n, begins);
+        long earliest = group.get(0).head;
+        for (int i = 0; i < size; i++) {
+            earliest = Math.max(earliest, group.get(i).tail - through[i]);
+        }
+        long[] pieces = calendar(link).fill(earliest, total, now);
+        for (int i = 0; i < size; i++) {
+            group.get(i).reserved(when(pieces, begins[i]), when(pieces, through[i]));
+        }
+    }
+
+    /**
+     * When each of a group whose heads reach a link at one instant is through, after the start, one
+     * after the other: first those that have crossed more links, then those with the shorter route,
+     * then the smaller, then the first sent (as packet level serves a tie in the engine's order of
+     * events). Where a link of a quotient stands for {@code n > 1} copies of each message, the copies
+     * of the messages of one rank cannot be told apart: they take turns ({@link #through}).
+     * Each one's start after the group's, where it begins, goes to {@code begins}.
+     */
+    private long[] ordered(List<Part> group, long[] d, int n, long[] begins) {
+        int size = d.length;
+        Integer[] order = new Integer[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> RANK_ID.compare(group.get(a), group.get(b)));
+        long[] out = new long[size];
+        long offset = 0;
+        for (int from = 0; from < size;) {
+            int to = from + 1;
+            while (to < size && RANK.compare(group.get(order[from]), group.get(order[to])) == 0 && n > 1) {
+                to++;
+            }
+            List<Part> same = new ArrayList<>(to - from);
+            long[] ds = new long[to - from];
+            for (int k = from; k < to; k++) {
+                same.add(group.get(order[k]));
+                ds[k - from] = d[order[k]];
+            }
+            long[] t = to - from == 1 && n == 1 ? ds : through(same, ds, n);
+            long total = 0;
+            for (int k = from; k < to; k++) {
+                begins[order[k]] = offset;
+                out[order[k]] = offset + t[k - from];
+                total += n * ds[k - from];
+            }
+            offset += total;
+            from = to;
+        }
+        return out;
+    }
+
+    /** The rank of a message among those reaching a link at one instant ({@link #ordered}). */
+    private static final Comparator<Part> RANK = Comparator.<Part>comparingInt(p -> -p.hop)
+            .thenComparingInt(p -> p.route.length).thenComparingDouble(p -> p.bytes);
+    private static final Comparator<Part> RANK_ID = RANK.thenComparingLong(p -> p.id);
+
+    /**
+     * When each of a group that shares a link from one instant is through, after the start: the link
+     * serves their packets in turns, one packet of each message that has one left per turn, in an
+     * order no message is favoured in, so a message is through after its own packets, every other's
+     * packets of the turns before its last, and on average half of the others' packets of that turn.
+     * Each message stands for {@code n} copies.
+     */
+    private long[] through(List<Part> group, long[] d, int n) {
+        int size = d.length;
+        long[] packets = new long[size];
+        double[] perPacket = new double[size];
+        for (int i = 0; i < size; i++) {
+            packets[i] = Math.max(1, (long) Math.ceil(group.get(i).bytes / packetBytes));
+            perPacket[i] = (double) d[i] / packets[i];
+        }
+        long[] out = new long[size];
+        for (int i = 0; i < size; i++) {
+            double before = 0;
+            double lastTurn = 0;
+            for (int j = 0; j < size; j++) {
+                before += n * perPacket[j] * Math.min(packets[j], packets[i] - 1);
+                if (packets[j] >= packets[i]) {
+                    lastTurn += n * perPacket[j];
+                }
+            }
+            out[i] = Math.round(before + perPacket[i] + (lastTurn - perPacket[i]) / 2);
+        }
+        return out;
+    }
+
+    /** When pieces of reserved time (start, end, start, end, ...) have served {@code service} ps of it. */
+    private static long when(long[] pieces, long service) {
+        long left = service;
+        for (int k = 0; k < pieces.length; k += 2) {
+            long len = pieces[k + 1] - pieces[k];
+            if (left <= len) {
+                return pieces[k] + left;
+            }
+            left -= len;
+        }
+        return pieces[pieces.length - 1];
+    }
+
+    long duration(double bytes, int link) {
+        return Math.round(bytes * 1e12 / links[link].bandwidthBytesPerSecond());
+    }
+
+    private Calendar calendar(int link) {
+        Calendar c = calendars[link];
+        if (c == null) {
+            c = new Calendar();
+            calendars[link] = c;
+        }
+        return c;
+    }
+
+    @Override
+    public List<LinkUsage> linkUsage() {
+        List<LinkUsage> out = new ArrayList<>(links.length);
+        for (Link l : links) {
+            int i = l.id();
+            out.add(new LinkUsage(l.name(), l.bandwidthBytesPerSecond(), linkBytes == null ? 0 : linkBytes[i],
+                    linkBusy == null ? 0 : linkBusy[i], linkMessages == null ? 0 : linkMessages[i]));
+        }
+        return out;
+    }
+
+    /** A message: delivered once each of its routes' parts has arrived, at the latest of them. */
+    private static final class Message {
+        private final Runnable onDelivered;
+        private int left;
+        private long delivered;
+
+        Message(int parts, long now, Runnable onDelivered) {
+            this.left = parts;
+            this.delivered = now;
+            this.onDelivered = onDelivered;
+        }
+
+        void arrived(long at, SimEngine engine) {
+            delivered = Math.max(delivered, at);
+            if (--left == 0) {
+                engine.scheduleAt(delivered, onDelivered);
+            }
+        }
+    }
+
+    /** A message's share on one route, as it is reserved hop by hop; ordered by when its head reaches its next link. */
+    private static final class Part implements Comparable<Part> {
+        final int[] route;
+        final double bytes;
+        final Message message;
+        final long id;
+        int hop;
+        /** When the head and the tail reach the link of {@link #hop}, ps. */
+        long head;
+        long tail;
+        long spanStart;
+        long spanEnd;
+
+        Part(int[] route, double bytes, Message message, long now, long id) {
+            this.route = route;
+            this.bytes = bytes;
+            this.message = message;
+            this.head = now;
+            this.tail = now;
+            this.id = id;
+        }
+
+        int link() {
+            return route[hop];
+        }
+
+        /** On the link from {@code start}, through at {@code through}. */
+        void reserved(long start, long through) {
+            spanStart = start;
+            spanEnd = through;
+        }
+
+        /** On to the next hop: the head reaches it a latency after it started here, the tail a latency after it left. */
+        void advance(CalendarInterconnect net) {
+            long lat = net.links[route[hop]].latencyPs();
+            hop++;
+            head = spanStart + lat;
+            tail = spanEnd + lat;
+        }
+
+        @Override
+        public int compareTo(Part o) {
+            int c = Long.compare(head, o.head);
+            if (c != 0) {
+                return c;
+            }
+            c = Integer.compare(link(), o.link());
+            return c != 0 ? c : Long.compare(id, o.id);
+        }
+    }
+}

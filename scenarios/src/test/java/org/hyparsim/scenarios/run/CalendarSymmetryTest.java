@@ -1,0 +1,75 @@
+package org.hyparsim.scenarios.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.hyparsim.core.kind.StrategyKind;
+import org.hyparsim.core.step.Interconnect;
+import org.hyparsim.core.step.StepResult;
+import org.hyparsim.input.scenario.Scenario;
+import org.hyparsim.input.scenario.SymmetryMode;
+import org.hyparsim.partition.CommunicationModel;
+import org.hyparsim.partition.Plan;
+import org.hyparsim.partition.planner.Strategy;
+import org.hyparsim.scenarios.Scenarios;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Calendar links replayed by symmetry against the whole replay: one accelerator for all (the regular
+ * symmetry) or one per orbit of XORs, on tori, rings and H trees (where a link of the quotient
+ * carries several copies of a message), give the whole replay's step time, bytes, energy and link
+ * loads within 1e-9.
+ */
+class CalendarSymmetryTest {
+    private static final List<StrategyKind> ALL = List.of(StrategyKind.DP, StrategyKind.MP, StrategyKind.TRICK,
+            StrategyKind.HYPAR);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void symmetricCalendarReplayEqualsTheWholeOne() throws Exception {
+        int reduced = 0;
+        int compared = 0;
+        for (int n : new int[] {16, 64}) {
+            for (String[] c : new String[][] {{"torus", "auto"}, {"torus", "hierarchical"}, {"htree", "hierarchical"},
+                    {"htree", "auto"}, {"ring", "ring"}}) {
+                Scenario s = Scenarios.read(dir, "network: Lenet-c\naccelerators: " + n + "\ntopology: " + c[0]
+                        + "\nhardware: hmc-rs\nlinkModel: calendar\ncollective: " + c[1] + "\nstrategies: [dp]\n");
+                CommunicationModel model = ScenarioRunner.model(s);
+                for (StrategyKind k : ALL) {
+                    Plan plan = Strategy.of(k, 2).planner().plan(model, s.levels());
+                    String what = n + " " + c[0] + " " + c[1] + " " + k.label();
+                    StepResult sym = ScenarioRunner.replay(s, model, plan, false);
+                    StepResult whole = ScenarioRunner.replay(off(s), model, plan, false);
+                    if (sym.events() < whole.events()) {
+                        reduced++;
+                    }
+                    close(whole.stepTimeSeconds(), sym.stepTimeSeconds(), what + " step time");
+                    close(whole.communicationBytes(), sym.communicationBytes(), what + " bytes");
+                    close(whole.linkBytes(), sym.linkBytes(), what + " link bytes");
+                    close(whole.energyJoules(), sym.energyJoules(), what + " energy");
+                    for (int i = 0; i < whole.links().size(); i++) {
+                        Interconnect.LinkUsage a = whole.links().get(i);
+                        close(a.bytes(), sym.links().get(i).bytes(), what + " " + a.name());
+                    }
+                    compared++;
+                }
+            }
+        }
+        assertEquals(2 * 5 * 4, compared);
+        assertTrue(reduced >= compared / 2, reduced + " of " + compared + " replayed by symmetry");
+    }
+
+    private static Scenario off(Scenario s) {
+        return new Scenario(s.source(), s.workload(), s.array().withSymmetry(SymmetryMode.OFF), s.schedule(),
+                s.strategies());
+    }
+
+    private static void close(double expected, double actual, String what) {
+        assertEquals(expected, actual, 1e-9 * Math.abs(expected) + 1e-300, what);
+    }
+}
