@@ -25,34 +25,34 @@ public enum Suite {
     PAPER_TOPOLOGY("paper-topology", BuiltInProfile.PAPER, Schedule.SERIAL, LinkModel.FLOW, StrategySets.DP_HYPAR,
             List.of(TopologyKind.HTREE, TopologyKind.TORUS)),
     /** Beyond the paper: the HMC profile, overlapped. */
-    HMC_RS("hmc-rs", BuiltInProfile.HMC_RS, Schedule.OVERLAP, LinkModel.FLOW, StrategySets.PAPER,
+    HMC_RS("hmc-rs", BuiltInProfile.HMC_RS, Schedule.OVERLAP, null, StrategySets.PAPER,
             List.of(TopologyKind.HTREE, TopologyKind.TORUS)),
     /** Fig. 11: VGG-E over array sizes. */
     SCALABILITY("scalability", BuiltInProfile.PAPER, Schedule.SERIAL, LinkModel.FLOW, StrategySets.DP_HYPAR,
             List.of(TopologyKind.BUS)),
     /** Where the answer flips: hmc-rs on an H tree as its links get slower. */
-    FLIP_BANDWIDTH("flip-bandwidth", BuiltInProfile.HMC_RS, Schedule.OVERLAP, LinkModel.FLOW, StrategySets.DP_HYPAR,
+    FLIP_BANDWIDTH("flip-bandwidth", BuiltInProfile.HMC_RS, Schedule.OVERLAP, null, StrategySets.DP_HYPAR,
             List.of(TopologyKind.HTREE)),
     /** Where the answer flips: hmc-rs on an H tree as the array grows. */
-    FLIP_SIZE("flip-size", BuiltInProfile.HMC_RS, Schedule.OVERLAP, LinkModel.FLOW, StrategySets.DP_HYPAR,
+    FLIP_SIZE("flip-size", BuiltInProfile.HMC_RS, Schedule.OVERLAP, null, StrategySets.DP_HYPAR,
             List.of(TopologyKind.HTREE)),
     /** Validation: one accelerator as the Eyeriss chip, inference, beside the chip's published figures. */
     EYERISS("eyeriss", BuiltInProfile.EYERISS, Schedule.OVERLAP, LinkModel.PACKET, StrategySets.DP_ONLY,
             List.of(TopologyKind.HTREE)),
     /** Validation: data parallelism on hmc-rs, 1 and 16 accelerators: honest scaling. */
-    SCALING("scaling-check", BuiltInProfile.HMC_RS, Schedule.OVERLAP, LinkModel.FLOW, StrategySets.DP_ONLY,
+    SCALING("scaling-check", BuiltInProfile.HMC_RS, Schedule.OVERLAP, null, StrategySets.DP_ONLY,
             List.of(TopologyKind.HTREE)),
     /** Fig. 9: Lenet-c's plan space, each plan from outside (the strategies are the plans). */
     LENET_SPACE("lenet-space", BuiltInProfile.PAPER, Schedule.SERIAL, LinkModel.FLOW, List.of(),
             List.of(TopologyKind.BUS)),
     /** Plans by simulated time against the byte-optimal ones, over sizes, topologies and link bandwidths. */
-    TIMED("timed", BuiltInProfile.HMC_RS, Schedule.OVERLAP, LinkModel.FLOW, StrategySets.TIMED,
+    TIMED("timed", BuiltInProfile.HMC_RS, Schedule.OVERLAP, null, StrategySets.TIMED,
             List.of(TopologyKind.HTREE, TopologyKind.TORUS)),
     /** The same on a mixed array: half the accelerators at half the clock. */
-    TIMED_MIXED("timed-mixed", BuiltInProfile.HMC_RS, Schedule.OVERLAP, LinkModel.FLOW, StrategySets.TIMED,
+    TIMED_MIXED("timed-mixed", BuiltInProfile.HMC_RS, Schedule.OVERLAP, null, StrategySets.TIMED,
             List.of(TopologyKind.HTREE)),
     /** AccPar's partition space: dp, hypar and accpar on hmc-rs (H tree, overlap) over small arrays. */
-    ACCPAR("accpar", BuiltInProfile.HMC_RS, Schedule.OVERLAP, LinkModel.FLOW, StrategySets.ACCPAR,
+    ACCPAR("accpar", BuiltInProfile.HMC_RS, Schedule.OVERLAP, null, StrategySets.ACCPAR,
             List.of(TopologyKind.HTREE)),
     /** The transformers ({@link TransformerScope}): hmc-rs, overlapped, on an H tree and a torus. */
     TRANSFORMERS("transformers", BuiltInProfile.HMC_RS, Schedule.OVERLAP, LinkModel.FLOW,
@@ -65,6 +65,12 @@ public enum Suite {
     private final List<StrategyKind> strategies;
     private final List<TopologyKind> topologies;
 
+    /**
+     * @param linkModel the suite's link model; null: the simulator's default for the array's size
+     *        ({@link LinkModel#defaultFor}), as a scenario that names none gets (the hmc-rs suites;
+     *        the transformers keep flows, whose replays by symmetry carry GPT-3-175B to 1024
+     *        accelerators where calendars replay the H tree by halves at most)
+     */
     Suite(String label, BuiltInProfile profile, Schedule schedule, LinkModel linkModel,
             List<StrategyKind> strategies, List<TopologyKind> topologies) {
         this.label = label;
@@ -107,6 +113,7 @@ public enum Suite {
         List<Strategy> s = strategies.isEmpty() ? List.of(new Strategy.Named(StrategyKind.DP))
                 : strategies.stream().map(k -> Strategy.of(k, 2)).toList();
         return new Scenario("reproduce", new Workload(n, batch, 1, phase(), memory),
-                new ArrayConfig(accelerators, topology, linkModel, hardware, collective), schedule, s);
+                new ArrayConfig(accelerators, topology,
+                        linkModel == null ? LinkModel.defaultFor(accelerators) : linkModel, hardware, collective), schedule, s);
     }
 }
