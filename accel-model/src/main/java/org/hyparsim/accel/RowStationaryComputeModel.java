@@ -6,6 +6,7 @@ import org.hyparsim.core.step.ComputeWork;
 import org.hyparsim.core.step.MemoryModel;
 import org.hyparsim.core.step.TaskKind;
 import org.hyparsim.core.workload.Layer;
+import org.hyparsim.core.workload.LayerType;
 
 /**
  * A row-stationary PE array (Eyeriss-style) with its global buffer and off-chip memory, each
@@ -70,15 +71,23 @@ public final class RowStationaryComputeModel implements ComputeModel {
         int g = l.groups();
         int c = Math.max(1, (int) Math.ceil(w.inChannels() / g - 1e-9));
         int m = Math.max(1, (int) Math.ceil(w.outChannels() / g - 1e-9));
+        // a linear layer is a 1 x 1 convolution over its tokens; its tokens are laid along a row (1 x tokens, not
+        // tokens x 1), so that a PE holding a weight row uses it once per token as a convolution's row reuses its
+        // filter along the output row (a 1 x 1 kernel leaves the two layouts the same MACs and data)
+        boolean row = l.type() == LayerType.LINEAR;
+        int inH = row ? 1 : l.inHeight();
+        int inW = row ? l.inHeight() * l.inWidth() : l.inWidth();
+        int outH = row ? 1 : l.outHeight();
+        int outW = row ? l.outHeight() * l.outWidth() : l.outWidth();
         if (w.phase() == TaskKind.ERROR) {
             double written = w.inputElements() / w.samples() / g;
             int pad = Math.max(0, l.kernel() - 1 - l.padding());
-            return new RowStationaryMapping.Conv(w.samples(), g, m, c, l.kernel(), l.inHeight(), l.inWidth(), l.outHeight(),
-                    l.outWidth(), 1, pad, written, RowStationaryMapping.Compression.NONE);
+            return new RowStationaryMapping.Conv(w.samples(), g, m, c, l.kernel(), inH, inW, outH, outW, 1, pad, written,
+                    RowStationaryMapping.Compression.NONE);
         }
         double written = w.outputElements() / w.samples() / g;
-        return new RowStationaryMapping.Conv(w.samples(), g, c, m, l.kernel(), l.outHeight(), l.outWidth(), l.inHeight(),
-                l.inWidth(), l.stride(), l.padding(), written, compression(w));
+        return new RowStationaryMapping.Conv(w.samples(), g, c, m, l.kernel(), outH, outW, inH, inW, l.stride(),
+                l.padding(), written, compression(w));
     }
 
     /** The search's weights: the profile's energy per access, a word being the profile's element. */
