@@ -65,20 +65,28 @@ public final class RowStationaryComputeModel implements ComputeModel {
         return new RowStationaryMapping.Compression(w.layer().inChannels() <= IMAGE_CHANNELS ? 1 : f, f);
     }
 
-    /** The phase's convolution as the mapping sees it (the gradient maps as the forward pass). */
+    /**
+     * The phase's convolution as the mapping sees it (the gradient maps as the forward pass). A
+     * linear layer is a 1 x 1 convolution over its tokens, which may lie down a column (tokens x 1:
+     * a set per token row, each weight reloaded per token) or along a row (1 x tokens: a PE uses a
+     * weight once per token, as a convolution's row reuses its filter); a 1 x 1 kernel leaves both
+     * the same MACs and data, and the one whose mapping takes fewer cycles is taken.
+     */
     RowStationaryMapping.Conv conv(ComputeWork w) {
+        Layer l = w.layer();
+        if (l.type() != LayerType.LINEAR || l.outHeight() * l.outWidth() == 1) {
+            return conv(w, l.inHeight(), l.inWidth(), l.outHeight(), l.outWidth());
+        }
+        RowStationaryMapping.Conv column = conv(w, l.inHeight() * l.inWidth(), 1, l.outHeight() * l.outWidth(), 1);
+        RowStationaryMapping.Conv row = conv(w, 1, l.inHeight() * l.inWidth(), 1, l.outHeight() * l.outWidth());
+        return RowStationaryMapping.of(row, array).cycles() < RowStationaryMapping.of(column, array).cycles() ? row : column;
+    }
+
+    private RowStationaryMapping.Conv conv(ComputeWork w, int inH, int inW, int outH, int outW) {
         Layer l = w.layer();
         int g = l.groups();
         int c = Math.max(1, (int) Math.ceil(w.inChannels() / g - 1e-9));
         int m = Math.max(1, (int) Math.ceil(w.outChannels() / g - 1e-9));
-        // a linear layer is a 1 x 1 convolution over its tokens; its tokens are laid along a row (1 x tokens, not
-        // tokens x 1), so that a PE holding a weight row uses it once per token as a convolution's row reuses its
-        // filter along the output row (a 1 x 1 kernel leaves the two layouts the same MACs and data)
-        boolean row = l.type() == LayerType.LINEAR;
-        int inH = row ? 1 : l.inHeight();
-        int inW = row ? l.inHeight() * l.inWidth() : l.inWidth();
-        int outH = row ? 1 : l.outHeight();
-        int outW = row ? l.outHeight() * l.outWidth() : l.outWidth();
         if (w.phase() == TaskKind.ERROR) {
             double written = w.inputElements() / w.samples() / g;
             int pad = Math.max(0, l.kernel() - 1 - l.padding());
