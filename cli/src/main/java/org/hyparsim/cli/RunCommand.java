@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import org.hyparsim.core.kind.CollectiveAlgorithm;
+import org.hyparsim.partition.collective.Collectives;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.hyparsim.core.InputException;
@@ -172,9 +174,17 @@ public final class RunCommand implements Callable<Integer> {
 
     static String text(Scenario s, List<RunRecord> runs) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%s, batch %d, %d accelerators, %s, hardware %s, schedule %s%n%n",
-                s.network().name(), s.batch(), s.accelerators(), s.array().topology().label(), s.array().hardwareLabel(),
-                s.schedule().label()));
+        sb.append(String.format(Locale.ROOT, "%s, batch %d, %d accelerators, %s, hardware %s, schedule %s, %s links, %s "
+                + "collectives%n", s.network().name(), s.batch(), s.accelerators(), s.array().topology().label(),
+                s.array().hardwareLabel(), s.schedule().label(), s.array().linkModel().label(),
+                s.array().collective().label()));
+        int ringMembers = Collectives.autoRingMaxMembers(s.accelerators());
+        if (s.array().collective() == CollectiveAlgorithm.AUTO && ringMembers < Collectives.AUTO_RING_MAX_MEMBERS) {
+            sb.append(String.format(Locale.ROOT, "auto offers rings to groups of at most %d members at this size (at most "
+                    + "%d transfers a collective); larger groups take the best of the other algorithms%n", ringMembers,
+                    Collectives.AUTO_RING_MAX_TRANSFERS));
+        }
+        sb.append(System.lineSeparator());
         StepResult dp = runs.stream().filter(r -> r.key().strategy() == StrategyKind.DP).map(RunRecord::result)
                 .findFirst().orElse(null);
         TextTable<RunRow> summary = new TextTable<RunRow>().addLeft(RunColumn.STRATEGY, "strategy", 10)

@@ -281,9 +281,17 @@ public final class Collectives {
         return best;
     }
 
+    /**
+     * The most members of a group to which auto offers rings on an array of {@code accelerators}
+     * ({@link #AUTO_RING_MAX_MEMBERS}, and fewer where {@link #AUTO_RING_MAX_TRANSFERS} binds).
+     */
+    public static int autoRingMaxMembers(int accelerators) {
+        return (int) Math.min(AUTO_RING_MAX_MEMBERS, AUTO_RING_MAX_TRANSFERS / (4L * accelerators));
+    }
+
     /** Whether auto offers rings to groups of this many members on this array ({@link #AUTO_RING_MAX_TRANSFERS}). */
     private boolean ringsOffered(int members) {
-        return members <= AUTO_RING_MAX_MEMBERS && 4L * members * (1L << levels) <= AUTO_RING_MAX_TRANSFERS;
+        return members <= autoRingMaxMembers(1 << levels);
     }
 
     /**
