@@ -221,4 +221,15 @@ class CollectivesTest {
         assertThrows(IllegalArgumentException.class, () -> Rounds.of(
                 CollectiveOp.ALL_REDUCE, CollectiveAlgorithm.HALVING_DOUBLING, new int[] {3}, new int[] {0, 1}));
     }
+
+    @Test
+    void autoOffersRingsWhileACollectivesTransfersStayWithinItsLimit() {
+        // 4 x array x group transfers at most 2^22: groups of 256 up to 4096 accelerators (4 x 4096 x 256 = 2^22),
+        // then 2^22 / (4 x 16384) = 64 and 2^22 / (4 x 65536) = 16 members
+        assertEquals(256, Collectives.autoRingMaxMembers(1024));
+        assertEquals(256, Collectives.autoRingMaxMembers(4096));
+        assertEquals(128, Collectives.autoRingMaxMembers(8192));
+        assertEquals(64, Collectives.autoRingMaxMembers(16384));
+        assertEquals(16, Collectives.autoRingMaxMembers(65536));
+    }
 }
