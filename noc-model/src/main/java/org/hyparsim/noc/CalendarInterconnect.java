@@ -51,10 +51,7 @@ public final class CalendarInterconnect extends RoutedInterconnect {
      */
     CalendarInterconnect(Topology topology, double packetBytes, int[] copies) {
         super(topology);
-        if (!(packetBytes > 0) || Double.isInfinite(packetBytes)) {
-            throw new IllegalArgumentException("packet size must be positive");
-        }
-        this.packetBytes = packetBytes;
+        this.packetBytes = packetBytes(packetBytes);
         this.copies = copies;
     }
 
@@ -70,9 +67,7 @@ public final class CalendarInterconnect extends RoutedInterconnect {
 
     @Override
     public void send(int src, int dst, double bytes, Runnable onDelivered) {
-        if (engine == null) {
-            throw new IllegalStateException("attach the interconnect to an engine first");
-        }
+        requireAttached(engine);
         int[][] rs = routes(src, dst);
         Message m = new Message(rs.length, engine.now(), onDelivered);
         double share = bytes / rs.length;

@@ -72,9 +72,7 @@ public final class FlowInterconnect extends RoutedInterconnect {
 
     @Override
     public void send(int src, int dst, double bytes, Runnable onDelivered) {
-        if (engine == null) {
-            throw new IllegalStateException("attach the interconnect to an engine first");
-        }
+        requireAttached(engine);
         int[][] rs = routes(src, dst);
         Runnable done = whenAll(rs.length, onDelivered);
         long now = engine.now();

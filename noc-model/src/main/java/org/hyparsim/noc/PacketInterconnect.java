@@ -39,13 +39,10 @@ public final class PacketInterconnect extends RoutedInterconnect {
 
     public PacketInterconnect(Topology topology, double packetBytes, Arbitration arbitration) {
         super(topology);
-        if (!(packetBytes > 0) || Double.isInfinite(packetBytes)) {
-            throw new IllegalArgumentException("packet size must be positive");
-        }
         if (arbitration == null) {
             throw new IllegalArgumentException("an arbitration is required");
         }
-        this.packetBytes = packetBytes;
+        this.packetBytes = packetBytes(packetBytes);
         this.arbitration = arbitration;
     }
 
@@ -61,9 +58,7 @@ public final class PacketInterconnect extends RoutedInterconnect {
 
     @Override
     public void send(int src, int dst, double bytes, Runnable onDelivered) {
-        if (engine == null) {
-            throw new IllegalStateException("attach the interconnect to an engine first");
-        }
+        requireAttached(engine);
         int[][] rs = routes(src, dst);
         Runnable done = whenAll(rs.length, onDelivered);
         double share = bytes / rs.length;

@@ -21,6 +21,21 @@ abstract class RoutedInterconnect implements Interconnect {
         return topology;
     }
 
+    /** A packet size: positive and finite, else refused. */
+    protected static double packetBytes(double bytes) {
+        if (!(bytes > 0) || Double.isInfinite(bytes)) {
+            throw new IllegalArgumentException("packet size must be positive");
+        }
+        return bytes;
+    }
+
+    /** Refuses a message sent before the interconnect was attached to an engine. */
+    protected static void requireAttached(Object engine) {
+        if (engine == null) {
+            throw new IllegalStateException("attach the interconnect to an engine first");
+        }
+    }
+
     /** The minimal routes from src to dst that a message's bytes are split over, each the links in order. */
     protected int[][] routes(int src, int dst) {
         return routes.routes(src, dst);
