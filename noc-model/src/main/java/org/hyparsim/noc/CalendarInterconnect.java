@@ -34,9 +34,7 @@ public final class CalendarInterconnect extends RoutedInterconnect {
     private final double packetBytes;
     private SimEngine engine;
     private Calendar[] calendars;
-    private double[] linkBytes;
-    private long[] linkBusy;
-    private long[] linkMessages;
+    private LinkTally tally;
     private List<Part> batch;
     private long sequence;
 
@@ -59,9 +57,7 @@ public final class CalendarInterconnect extends RoutedInterconnect {
     public void attach(SimEngine engine) {
         this.engine = engine;
         calendars = new Calendar[links.length];
-        linkBytes = new double[links.length];
-        linkBusy = new long[links.length];
-        linkMessages = new long[links.length];
+        tally = new LinkTally(links.length);
         batch = new ArrayList<>();
     }
 
@@ -119,9 +115,7 @@ public final class CalendarInterconnect extends RoutedInterconnect {
             Part p = group.get(i);
             d[i] = duration(p.bytes, link);
             total += n * d[i];
-            linkBytes[link] += p.bytes;
-            linkBusy[link] += d[i];
-            linkMessages[link]++;
+            tally.add(link, p.bytes, d[i]);
         }
         long[] begins = new long[size];
         long[] through = size == 1 && n == 1 ? d : ordered(group, d, n, begins);
@@ -239,13 +233,7 @@ public final class CalendarInterconnect extends RoutedInterconnect {
 
     @Override
     public List<LinkUsage> linkUsage() {
-        List<LinkUsage> out = new ArrayList<>(links.length);
-        for (Link l : links) {
-            int i = l.id();
-            out.add(new LinkUsage(l.name(), l.bandwidthBytesPerSecond(), linkBytes == null ? 0 : linkBytes[i],
-                    linkBusy == null ? 0 : linkBusy[i], linkMessages == null ? 0 : linkMessages[i]));
-        }
-        return out;
+        return LinkTally.usage(links, tally);
     }
 
     /** A message: delivered once each of its routes' parts has arrived, at the latest of them. */

@@ -1,7 +1,6 @@
 package org.hyparsim.noc;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.hyparsim.core.engine.SimEngine;
@@ -26,9 +25,7 @@ public final class PacketInterconnect extends RoutedInterconnect {
 
     private SimEngine engine;
     private long[] busyUntil;
-    private double[] linkBytes;
-    private long[] linkBusy;
-    private long[] linkPackets;
+    private LinkTally tally;
     /** Per link, its input ports' waiting packets (round robin only; made as a link first queues). */
     private Ports[] ports;
 
@@ -50,9 +47,7 @@ public final class PacketInterconnect extends RoutedInterconnect {
     public void attach(SimEngine engine) {
         this.engine = engine;
         busyUntil = new long[links.length];
-        linkBytes = new double[links.length];
-        linkBusy = new long[links.length];
-        linkPackets = new long[links.length];
+        tally = new LinkTally(links.length);
         ports = arbitration == Arbitration.ROUND_ROBIN ? new Ports[links.length] : null;
     }
 
@@ -103,9 +98,7 @@ public final class PacketInterconnect extends RoutedInterconnect {
         int link = m.route[hop];
         long dur = duration(m, packet, link);
         busyUntil[link] = start + dur;
-        linkBusy[link] += dur;
-        linkBytes[link] += m.size(packet, packetBytes);
-        linkPackets[link]++;
+        tally.add(link, m.size(packet, packetBytes), dur);
         long lat = links[link].latencyPs();
         if (hop == m.route.length - 1) {
             if (packet == m.packets - 1) {
@@ -162,13 +155,7 @@ public final class PacketInterconnect extends RoutedInterconnect {
 
     @Override
     public List<LinkUsage> linkUsage() {
-        List<LinkUsage> out = new ArrayList<>(links.length);
-        for (Link l : links) {
-            int i = l.id();
-            out.add(new LinkUsage(l.name(), l.bandwidthBytesPerSecond(), linkBytes == null ? 0 : linkBytes[i],
-                    linkBusy == null ? 0 : linkBusy[i], linkPackets == null ? 0 : linkPackets[i]));
-        }
-        return out;
+        return LinkTally.usage(links, tally);
     }
 
     /** A packet waiting at a link's input port. */
