@@ -18,18 +18,10 @@ public final class Fig11Scalability {
     static final String TITLE = "Fig. 11: scalability of VGG-E";
     static final String NETWORK = "VGG-E";
 
-    /** The figure: its table and chart. */
-    public record Result(Table table, List<Chart> charts) implements FigureOutput {
-        @Override
-        public List<NamedTable> tables() {
-            return List.of(new NamedTable(KEY, table));
-        }
-    }
-
     private Fig11Scalability() {
     }
 
-    public static Result build(Context ctx) {
+    public static OneTableFigure build(Context ctx) {
         Map<String, Map<String, String>> paper = PaperData.figure(PAPER_TABLE);
         List<Integer> sizes = ctx.scope().scalabilitySizes();
         double one = step(ctx.runs().at(Suite.SCALABILITY, NETWORK, TopologyKind.BUS, 1).get(StrategyKind.DP));
@@ -66,7 +58,7 @@ public final class Fig11Scalability {
         }
         Chart chart = new Chart(KEY, Charts.note(Charts.scalability(TITLE, labels, gains, comm),
                 "bars: gain over one accelerator (paper profile); dashed lines: our communication per step"));
-        return new Result(t, List.of(chart));
+        return new OneTableFigure(KEY, t, List.of(chart));
     }
 
     private static double step(RunRow r) {

@@ -19,18 +19,10 @@ public final class Fig12Topology {
     static final String TITLE = "Fig. 12: HyPar on a 2D torus and an H tree";
     static final String OFF_SCALE = ">10 (off scale)";
 
-    /** The figure: its table and chart. */
-    public record Result(Table table, List<Chart> charts) implements FigureOutput {
-        @Override
-        public List<NamedTable> tables() {
-            return List.of(new NamedTable(KEY, table));
-        }
-    }
-
     private Fig12Topology() {
     }
 
-    public static Result build(Context ctx) {
+    public static OneTableFigure build(Context ctx) {
         List<Network> networks = ctx.networks();
         Map<String, Map<String, String>> paper = PaperData.figure(PAPER_TABLE);
         Table t = new Table(List.of("network", "ours torus", "ours htree", "paper torus", "paper htree", "diff torus",
@@ -71,7 +63,7 @@ public final class Fig12Topology {
         Chart chart = new Chart(KEY, Charts.note(Charts.bars(TITLE, "network",
                 "speedup over dp on the H tree (x, log scale)", ctx.names(), series, true),
                 "ours: paper profile (serial) on each topology's links; 16 accelerators" + mark));
-        return new Result(t, List.of(chart));
+        return new OneTableFigure(KEY, t, List.of(chart));
     }
 
     private static double step(Map<StrategyKind, RunRow> runs, StrategyKind k) {

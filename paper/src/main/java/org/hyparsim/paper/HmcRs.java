@@ -21,18 +21,10 @@ public final class HmcRs {
             RunColumn.EXPOSED_COMMUNICATION);
     static final List<String> PART_NAMES = List.of("compute", "memory stall", "exposed communication");
 
-    /** The section: its table and chart. */
-    public record Result(Table table, List<Chart> charts) implements FigureOutput {
-        @Override
-        public List<NamedTable> tables() {
-            return List.of(new NamedTable(KEY, table));
-        }
-    }
-
     private HmcRs() {
     }
 
-    public static Result build(Context ctx) {
+    public static OneTableFigure build(Context ctx) {
         Table t = new Table(List.of("network", "topology", "strategy", "step time ms", "speedup vs dp", "compute ms",
                 "memory stall ms", "exposed communication ms", "communication GB", "energy J"));
         List<String> labels = new ArrayList<>();
@@ -67,6 +59,6 @@ public final class HmcRs {
             charts.add(new Chart(KEY + (shares ? "_breakdown_share" : "_breakdown"), Charts.note(Charts.breakdown(TITLE,
                     "network and strategy", labels, parts, shares), "overlapped schedule, flow-level links, 16 accelerators")));
         }
-        return new Result(t, charts);
+        return new OneTableFigure(KEY, t, charts);
     }
 }

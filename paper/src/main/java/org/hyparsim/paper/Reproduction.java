@@ -34,8 +34,8 @@ public final class Reproduction {
 
     /** The figures' results, in the report's order. */
     private record Figures(Fig5Partition.Result fig5, NormalisedFigure.Result fig6, NormalisedFigure.Result fig7,
-            Fig8Communication.Result fig8, Fig9LenetSpace.Result fig9, Fig11Scalability.Result fig11,
-            Fig12Topology.Result fig12, HmcRs.Result hmcRs, Validation.Result validation, Flip.Result flip,
+            Fig8Communication.Result fig8, Fig9LenetSpace.Result fig9, OneTableFigure fig11,
+            OneTableFigure fig12, OneTableFigure hmcRs, Validation.Result validation, Flip.Result flip,
             AccParSection.Result accpar, TimedSection.Result timed) {
         static Figures build(Context ctx) {
             return new Figures(Fig5Partition.build(ctx), NormalisedFigure.FIG6.build(ctx),
