@@ -218,7 +218,8 @@ public final class ReproductionReport {
     private static void flip(StringBuilder sb, Flip flip) {
         sb.append("## Where the answer flips (hmc-rs, H tree, overlapped schedule)\n\n")
                 .append("Whether HyPar pays depends on whether dp's gradient exchange shows in its step. From these ")
-                .append("runs (auto collectives, flow-level links):\n\n");
+                .append("runs (auto collectives; the default link model for each size: flows up to 64 accelerators, ")
+                .append("calendars above):\n\n");
         for (String f : flip.sentences()) {
             sb.append("- ").append(f).append('\n');
         }
