@@ -8,8 +8,12 @@ import java.util.Arrays;
  * (no reservation starts before the present).
  */
 final class Calendar {
-    private long[] starts = new long[8];
-    private long[] ends = new long[8];
+    /**
+     * Interval i's start at [2i] and end at [2i + 1]: one array, so that a link's calendar is read
+     * from as few cache lines as it can be (the replays of the largest arrays make hundreds of
+     * millions of reservations over hundreds of thousands of links).
+     */
+    private long[] iv = new long[16];
     /** The live intervals are [head, head + size). */
     private int head;
     private int size;
@@ -22,7 +26,7 @@ final class Calendar {
      * @param now the present: intervals that ended by then are forgotten
      */
     long[] fill(long earliest, long duration, long now) {
-        while (size > 0 && ends[head] <= now) {
+        while (size > 0 && iv[2 * head + 1] <= now) {
             head++;
             size--;
         }
@@ -35,7 +39,7 @@ final class Calendar {
         long t = earliest;
         long left = duration;
         while (left > 0) {
-            long gapEnd = i < head + size ? starts[i] : Long.MAX_VALUE;
+            long gapEnd = i < head + size ? iv[2 * i] : Long.MAX_VALUE;
             if (t < gapEnd) {
                 long take = Math.min(left, gapEnd - t);
                 if (count + 2 > pieces.length) {
@@ -47,7 +51,7 @@ final class Calendar {
                 t += take;
             }
             if (left > 0) {
-                t = Math.max(t, ends[i]);
+                t = Math.max(t, iv[2 * i + 1]);
                 i++;
             }
         }
@@ -68,7 +72,7 @@ final class Calendar {
         int hi = head + size;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (ends[mid] <= t) {
+            if (iv[2 * mid + 1] <= t) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -79,34 +83,30 @@ final class Calendar {
 
     /** Puts [s, e) before interval i (which starts at or after e), merged with the neighbours it touches. */
     private void insert(int i, long s, long e) {
-        boolean joinsPrevious = i > head && ends[i - 1] == s;
-        boolean joinsNext = i < head + size && starts[i] == e;
+        int last = head + size;
+        boolean joinsPrevious = i > head && iv[2 * i - 1] == s;
+        boolean joinsNext = i < last && iv[2 * i] == e;
         if (joinsPrevious && joinsNext) {
-            ends[i - 1] = ends[i];
-            System.arraycopy(starts, i + 1, starts, i, head + size - i - 1);
-            System.arraycopy(ends, i + 1, ends, i, head + size - i - 1);
+            iv[2 * i - 1] = iv[2 * i + 1];
+            System.arraycopy(iv, 2 * i + 2, iv, 2 * i, 2 * (last - i - 1));
             size--;
         } else if (joinsPrevious) {
-            ends[i - 1] = e;
+            iv[2 * i - 1] = e;
         } else if (joinsNext) {
-            starts[i] = s;
+            iv[2 * i] = s;
         } else {
-            if (head + size == starts.length) {
-                // the live intervals to the front of arrays at least twice their number
-                int n = 2 * (size + 1) > starts.length ? starts.length * 2 : starts.length;
-                long[] ns = new long[n];
-                long[] ne = new long[n];
-                System.arraycopy(starts, head, ns, 0, size);
-                System.arraycopy(ends, head, ne, 0, size);
+            if (2 * last == iv.length) {
+                // the live intervals to the front of an array at least twice their number
+                long[] n = new long[2 * (size + 1) > iv.length / 2 ? iv.length * 2 : iv.length];
+                System.arraycopy(iv, 2 * head, n, 0, 2 * size);
                 i -= head;
+                last -= head;
                 head = 0;
-                starts = ns;
-                ends = ne;
+                iv = n;
             }
-            System.arraycopy(starts, i, starts, i + 1, head + size - i);
-            System.arraycopy(ends, i, ends, i + 1, head + size - i);
-            starts[i] = s;
-            ends[i] = e;
+            System.arraycopy(iv, 2 * i, iv, 2 * i + 2, 2 * (last - i));
+            iv[2 * i] = s;
+            iv[2 * i + 1] = e;
             size++;
         }
     }

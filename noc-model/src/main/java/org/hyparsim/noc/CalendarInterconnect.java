@@ -34,6 +34,11 @@ public final class CalendarInterconnect extends RoutedInterconnect {
     private final double packetBytes;
     private SimEngine engine;
     private Calendar[] calendars;
+    /**
+     * Per link its bandwidth in bytes/s at [2 link] and its latency in ps at [2 link + 1] (whole ps,
+     * exact as a double): read on every hop, so side by side and apart from the links' records.
+     */
+    private double[] hopParams;
     private LinkTally tally;
     private List<Part> batch;
     private long sequence;
@@ -57,6 +62,11 @@ public final class CalendarInterconnect extends RoutedInterconnect {
     public void attach(SimEngine engine) {
         this.engine = engine;
         calendars = new Calendar[links.length];
+        hopParams = new double[2 * links.length];
+        for (int i = 0; i < links.length; i++) {
+            hopParams[2 * i] = links[i].bandwidthBytesPerSecond();
+            hopParams[2 * i + 1] = links[i].latencyPs();
+        }
         tally = new LinkTally(links.length);
         batch = new ArrayList<>();
     }
@@ -91,7 +101,7 @@ public final class CalendarInterconnect extends RoutedInterconnect {
             reserve(group, now);
             for (Part p : group) {
                 if (p.hop == p.route.length - 1) {
-                    p.message.arrived(p.spanEnd + links[p.link()].latencyPs(), engine);
+                    p.message.arrived(p.spanEnd + latencyPs(p.link()), engine);
                 } else {
                     p.advance(this);
                     reaching.add(p);
@@ -219,7 +229,11 @@ public final class CalendarInterconnect extends RoutedInterconnect {
     }
 
     long duration(double bytes, int link) {
-        return Math.round(bytes * 1e12 / links[link].bandwidthBytesPerSecond());
+        return Math.round(bytes * 1e12 / hopParams[2 * link]);
+    }
+
+    private long latencyPs(int link) {
+        return (long) hopParams[2 * link + 1];
     }
 
     private Calendar calendar(int link) {
@@ -263,6 +277,8 @@ public final class CalendarInterconnect extends RoutedInterconnect {
         final Message message;
         final long id;
         int hop;
+        /** The link of {@link #hop} (kept: the queue of parts compares it often). */
+        int link;
         /** When the head and the tail reach the link of {@link #hop}, ps. */
         long head;
         long tail;
@@ -276,10 +292,11 @@ public final class CalendarInterconnect extends RoutedInterconnect {
             this.head = now;
             this.tail = now;
             this.id = id;
+            this.link = route[0];
         }
 
         int link() {
-            return route[hop];
+            return link;
         }
 
         /** On the link from {@code start}, through at {@code through}. */
@@ -290,8 +307,9 @@ public final class CalendarInterconnect extends RoutedInterconnect {
 
         /** On to the next hop: the head reaches it a latency after it started here, the tail a latency after it left. */
         void advance(CalendarInterconnect net) {
-            long lat = net.links[route[hop]].latencyPs();
+            long lat = net.latencyPs(link);
             hop++;
+            link = route[hop];
             head = spanStart + lat;
             tail = spanEnd + lat;
         }
@@ -302,7 +320,7 @@ public final class CalendarInterconnect extends RoutedInterconnect {
             if (c != 0) {
                 return c;
             }
-            c = Integer.compare(link(), o.link());
+            c = Integer.compare(link, o.link);
             return c != 0 ? c : Long.compare(id, o.id);
         }
     }
