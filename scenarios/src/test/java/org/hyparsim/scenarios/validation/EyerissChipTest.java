@@ -66,7 +66,8 @@ class EyerissChipTest {
         assertEquals(3 * 15_346_630_656.0, r.macs(), 1);
         double fps = 3 / r.stepTimeSeconds();
         // the gate is 30% of 0.7; today 0.96 (+38%; from +208%): the chip's CONV1-2 takes about 4x as long per
-        // MAC as its CONV4-2, ours about 1.2x. Held within +50% so a regression shows
+        // MAC as its CONV4-2, ours 0.97x in processing (1.10x with DRAM stalls), and no mechanism tried closes it
+        // without breaking an AlexNet gate (docs/VALIDATION.md). Held within +50% so a regression shows
         assertTrue(fps > 0.7 && fps < 0.7 * 1.5, "frames/s " + fps);
         within(0.0035, r.dramBytes() / 2 / r.macs(), 1.5, "DRAM accesses (16-bit words) per MAC");
         double mw = (r.energy().onChip() + r.energy().get(EnergyComponent.STATIC)) / r.stepTimeSeconds() * 1e3;
