@@ -184,6 +184,11 @@ public final class RunCommand implements Callable<Integer> {
                     + "%d transfers a collective); larger groups take the best of the other algorithms%n", ringMembers,
                     Collectives.AUTO_RING_MAX_TRANSFERS));
         }
+        for (RunRecord r : runs) {
+            for (String note : r.result().notes()) {
+                sb.append(r.key().strategy().label()).append(": ").append(note).append(System.lineSeparator());
+            }
+        }
         sb.append(System.lineSeparator());
         StepResult dp = runs.stream().filter(r -> r.key().strategy() == StrategyKind.DP).map(RunRecord::result)
                 .findFirst().orElse(null);

@@ -30,6 +30,14 @@ public final class Collectives {
      * transfers grow as the array times its levels).
      */
     public static final long AUTO_RING_MAX_TRANSFERS = 1L << 22;
+    /**
+     * Auto withdraws its rings from a step where, with them, the share a replay by symmetry holds (the
+     * step's tasks over the order of the group it is replayed under) would pass this many tasks: rings
+     * keep fewer of an array's symmetries than hierarchical does (on the 65536-accelerator torus a
+     * group of 8 against 16, 6.9 million tasks against 3.4 million), and the replay's time grows with
+     * the share (the largest at 1024 accelerators is 2.3 million).
+     */
+    public static final long AUTO_RING_MAX_SHARE_TASKS = 1L << 22;
     /** Auto offers direct to groups of at most this many members (its dependencies grow as n^3). */
     public static final int AUTO_DIRECT_MAX_MEMBERS = 64;
 
@@ -37,6 +45,8 @@ public final class Collectives {
     private final Fabric fabric;
     private final int levels;
     private final Map<String, CollectiveAlgorithm> chosen = new HashMap<>();
+    /** Whether auto's rings were withdrawn from the step ({@link #withdrawRings}). */
+    private boolean ringsWithdrawn;
     /** Per (op, algorithm, mask): the estimate's latency seconds and seconds per byte of S, summed over rounds. */
     private final Map<String, double[]> estimates = new HashMap<>();
     private final Map<String, List<Rounds.Round>> rounds = new HashMap<>();
@@ -149,10 +159,16 @@ public final class Collectives {
         /** Per round, each send's task id and the next send of the round into the same member and chain. */
         private final int[][] ids;
         private final int[][] next;
-        /** Per chain and member: the latest round with sends into it, and its first such send there. */
+        /**
+         * Per chain and member: the latest round with sends into it, and its first such send there (-1:
+         * none yet in this group); the first send into it in the round being added (-1: none yet).
+         */
         private final int[] lastRound;
         private final int[] lastHead;
         private final int[] nowHead;
+        /** The chain-and-member slots the round being added sent into, and those the group did: reset after. */
+        private final int[] touchedNow;
+        private final int[] touchedGroup;
 
         GroupSends(StepSink b, Collective c, List<Rounds.Round> rs, int[] ready, List<int[]> transfers) {
             this.b = b;
@@ -178,14 +194,18 @@ public final class Collectives {
             lastRound = new int[chains * members];
             lastHead = new int[chains * members];
             nowHead = new int[chains * members];
+            Arrays.fill(lastHead, -1);
+            Arrays.fill(nowHead, -1);
+            touchedNow = new int[chains * members];
+            touchedGroup = new int[chains * members];
         }
 
         /** Adds the sends of the group whose members' indices are {@code key} with the mask's bits set. */
         void add(int key) {
-            Arrays.fill(lastHead, -1);
+            int inGroup = 0;
             for (int k = 0; k < rs.size(); k++) {
                 Rounds.Round r = rs.get(k);
-                Arrays.fill(nowHead, -1);
+                int inRound = 0;
                 for (int i = 0; i < r.size(); i++) {
                     int from = r.from()[i];
                     int to = r.to()[i];
@@ -207,18 +227,27 @@ public final class Collectives {
                     }
                     ids[k][i] = id;
                     int ct = ch * members + to;
+                    if (nowHead[ct] < 0) {
+                        touchedNow[inRound++] = ct;
+                    }
                     next[k][i] = nowHead[ct];
                     nowHead[ct] = i;
                     if (transfers != null) {
                         transfers.add(new int[] {id, dst, src});
                     }
                 }
-                for (int cm = 0; cm < chains * members; cm++) {
-                    if (nowHead[cm] >= 0) {
-                        lastRound[cm] = k;
-                        lastHead[cm] = nowHead[cm];
+                for (int j = 0; j < inRound; j++) {
+                    int cm = touchedNow[j];
+                    if (lastHead[cm] < 0) {
+                        touchedGroup[inGroup++] = cm;
                     }
+                    lastRound[cm] = k;
+                    lastHead[cm] = nowHead[cm];
+                    nowHead[cm] = -1;
                 }
+            }
+            for (int j = 0; j < inGroup; j++) {
+                lastHead[touchedGroup[j]] = -1;
             }
         }
     }
@@ -291,7 +320,25 @@ public final class Collectives {
 
     /** Whether auto offers rings to groups of this many members on this array ({@link #AUTO_RING_MAX_TRANSFERS}). */
     private boolean ringsOffered(int members) {
-        return members <= autoRingMaxMembers(1 << levels);
+        return !ringsWithdrawn && members <= autoRingMaxMembers(1 << levels);
+    }
+
+    /**
+     * Auto offers no rings from now on, and forgets what it chose (a step is built again after this):
+     * true where it had chosen a ring for some exchange, false (and nothing changed) where not.
+     */
+    public boolean withdrawRings() {
+        boolean rings = chosen.containsValue(CollectiveAlgorithm.RING) || chosen.containsValue(CollectiveAlgorithm.RING_BIDIR);
+        if (rings) {
+            ringsWithdrawn = true;
+            chosen.clear();
+        }
+        return rings;
+    }
+
+    /** Whether {@link #withdrawRings} took auto's rings away. */
+    public boolean ringsWithdrawn() {
+        return ringsWithdrawn;
     }
 
     /**

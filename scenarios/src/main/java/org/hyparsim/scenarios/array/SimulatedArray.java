@@ -3,6 +3,7 @@ package org.hyparsim.scenarios.array;
 import org.hyparsim.noc.Topologies;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
@@ -171,8 +172,14 @@ public final class SimulatedArray {
      */
     public StepResult replay(Wiring wiring, Step step, boolean trace) {
         // the replay holds only what it runs: a whole graph cut by orbits is dropped before the run
-        return prepare(wiring, step, trace).run();
+        StepResult r = prepare(wiring, step, trace).run();
+        return wiring.collectives().ringsWithdrawn() ? r.withNote(RINGS_WITHDRAWN) : r;
     }
+
+    /** What a replay says where auto's rings were withdrawn from its step. */
+    static final String RINGS_WITHDRAWN = String.format(Locale.ROOT, "auto's rings withdrawn: with them the share "
+            + "replayed by symmetry would pass %,d tasks; hierarchical and the others instead",
+            Collectives.AUTO_RING_MAX_SHARE_TASKS);
 
     /** The whole step's replay on this array over {@code wiring}'s topology, not yet run (no symmetry). */
     public Replay whole(Wiring wiring, TrainingStep step, boolean trace) {
@@ -216,6 +223,11 @@ public final class SimulatedArray {
                             return r.get();
                         }
                     }
+                }
+                if (wholeTasks / (xor == null ? 1 : xor.order()) > Collectives.AUTO_RING_MAX_SHARE_TASKS
+                        && wiring.collectives().withdrawRings()) {
+                    // rings keep fewer symmetries than hierarchical: the step again without them, a smaller share
+                    return prepare(wiring, step, trace);
                 }
                 if (xor != null) {
                     // every accelerator of an orbit has as many tasks (the summaries compared their counts): the share

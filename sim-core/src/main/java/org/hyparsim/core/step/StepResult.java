@@ -1,5 +1,6 @@
 package org.hyparsim.core.step;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -51,13 +52,36 @@ public record StepResult(int accelerators, int iterations, Times times, Traffic 
 
     /**
      * Per layer, per link, the trace, and per accelerator its busy compute and memory-stall
-     * seconds in the first step (empty where not recorded).
+     * seconds in the first step (empty where not recorded); {@code notes}: what the replay decided
+     * that its scenario did not say (auto's rings withdrawn), in words.
      */
     public record Detail(List<LayerResult> layers, List<Interconnect.LinkUsage> links, List<TraceEvent> trace,
-            List<Double> busyComputeSeconds, List<Double> busyStallSeconds) {
+            List<Double> busyComputeSeconds, List<Double> busyStallSeconds, List<String> notes) {
+        public Detail {
+            notes = List.copyOf(notes);
+        }
+
+        public Detail(List<LayerResult> layers, List<Interconnect.LinkUsage> links, List<TraceEvent> trace,
+                List<Double> busyComputeSeconds, List<Double> busyStallSeconds) {
+            this(layers, links, trace, busyComputeSeconds, busyStallSeconds, List.of());
+        }
+
         public Detail(List<LayerResult> layers, List<Interconnect.LinkUsage> links, List<TraceEvent> trace) {
             this(layers, links, trace, List.of(), List.of());
         }
+    }
+
+    /** This result with {@code note} added to its {@link Detail#notes}. */
+    public StepResult withNote(String note) {
+        List<String> notes = new ArrayList<>(detail.notes());
+        notes.add(note);
+        return new StepResult(accelerators, iterations, times, traffic, energy, counts, new Detail(detail.layers(),
+                detail.links(), detail.trace(), detail.busyComputeSeconds(), detail.busyStallSeconds(), notes));
+    }
+
+    /** What the replay decided that its scenario did not say, in words (empty where nothing). */
+    public List<String> notes() {
+        return detail.notes();
     }
 
     /** Per accelerator, its busy compute seconds in the first step. */
