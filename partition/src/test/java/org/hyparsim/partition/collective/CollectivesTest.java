@@ -3,6 +3,8 @@ package org.hyparsim.partition.collective;
 import org.hyparsim.core.kind.CollectiveAlgorithm;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -231,5 +233,19 @@ class CollectivesTest {
         assertEquals(128, Collectives.autoRingMaxMembers(8192));
         assertEquals(64, Collectives.autoRingMaxMembers(16384));
         assertEquals(16, Collectives.autoRingMaxMembers(65536));
+    }
+
+    @Test
+    void withdrawnRingsAreNotChosenAgain() {
+        Collectives auto = new Collectives(CollectiveAlgorithm.AUTO, new RingFabric(16), 4);
+        assertFalse(auto.withdrawRings(), "nothing chosen yet: nothing to withdraw");
+        assertFalse(auto.ringsWithdrawn());
+        assertEquals(CollectiveAlgorithm.RING_BIDIR, auto.choose(CollectiveOp.ALL_REDUCE, 15, 1e9));
+        assertTrue(auto.withdrawRings());
+        assertTrue(auto.ringsWithdrawn());
+        CollectiveAlgorithm after = auto.choose(CollectiveOp.ALL_REDUCE, 15, 1e9);
+        assertNotEquals(CollectiveAlgorithm.RING, after);
+        assertNotEquals(CollectiveAlgorithm.RING_BIDIR, after);
+        assertFalse(auto.withdrawRings(), "no ring chosen since");
     }
 }

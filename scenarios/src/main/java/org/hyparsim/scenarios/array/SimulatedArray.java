@@ -227,7 +227,7 @@ public final class SimulatedArray {
                 if (wholeTasks / (xor == null ? 1 : xor.order()) > Collectives.AUTO_RING_MAX_SHARE_TASKS
                         && wiring.collectives().withdrawRings()) {
                     // rings keep fewer symmetries than hierarchical: the step again without them, a smaller share
-                    return prepare(wiring, step, trace);
+                    return withoutRings(wiring, step, trace);
                 }
                 if (xor != null) {
                     // every accelerator of an orbit has as many tasks (the summaries compared their counts): the share
@@ -235,8 +235,7 @@ public final class SimulatedArray {
                     checkHeld(wholeTasks, xor.order());
                     Optional<TrainingStep> byOrbit = byOrbits(accelerators, step, xor, wholeTasks);
                     if (byOrbit.isPresent()) {
-                        return Replay.representatives(byOrbit.get(), xor.order(), xor.representative(),
-                                computeModels().apply(0), symmetric(t, xor), energy, schedule, trace);
+                        return byOrbits(t, xor, byOrbit.get(), trace);
                     }
                 }
                 checkHeld(wholeTasks, 1);
@@ -246,6 +245,30 @@ public final class SimulatedArray {
         TrainingStep.Builder b = new TrainingStep.Builder(accelerators, step.iterations(), step.layerNames(), tasks);
         step.fill().accept(b);
         return whole(wiring, b.build(), trace);
+    }
+
+    /**
+     * The step again once auto's rings are withdrawn: by orbits of the widest group of the topology's
+     * XORs the link model replays (the build checks that it maps the step onto itself, so no
+     * summaries are gathered first), else as any step is.
+     */
+    private Replay withoutRings(Wiring wiring, Step step, boolean trace) {
+        Topology t = wiring.topology();
+        int[] all = Symmetry.span(Symmetry.basis(t.xorAutomorphisms()));
+        Symmetry widest = linkModel == LinkModel.CALENDAR ? exactGroup(t, all) : t.xorSymmetry(all);
+        if (widest != null) {
+            Optional<TrainingStep> byOrbit = byOrbits(accelerators, step, widest, 1024);
+            if (byOrbit.isPresent()) {
+                return byOrbits(t, widest, byOrbit.get(), trace);
+            }
+        }
+        return prepare(wiring, step, trace);
+    }
+
+    /** The replay of one accelerator per orbit of {@code xor}: {@code share}, on the quotient's links. */
+    private Replay byOrbits(Topology t, Symmetry xor, TrainingStep share, boolean trace) {
+        return Replay.representatives(share, xor.order(), xor.representative(), computeModels().apply(0),
+                symmetric(t, xor), energy, schedule, trace);
     }
 
     /**
