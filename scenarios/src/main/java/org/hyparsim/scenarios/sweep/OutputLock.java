@@ -90,8 +90,25 @@ public final class OutputLock implements AutoCloseable {
         return new InputException("command line", option, "cannot lock '" + dir + "': " + e.getMessage());
     }
 
-    /** Who holds the lock in {@code file}, or empty when it is gone. */
+    /**
+     * Who holds the lock in {@code file}, or empty when it is gone: a lock just made and not yet
+     * written is read again for up to a second, so that the refusal names its holder.
+     */
     private static Optional<Holder> holder(Path file) {
+        Optional<Holder> h = read(file);
+        for (int i = 0; i < 50 && h.isPresent() && h.get().pid() == 0; i++) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            h = read(file);
+        }
+        return h;
+    }
+
+    private static Optional<Holder> read(Path file) {
         try {
             return Optional.of(Holder.parse(Files.readString(file, StandardCharsets.UTF_8)));
         } catch (NoSuchFileException e) {
