@@ -5,8 +5,6 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
-import org.hyparsim.core.InputException;
-import org.hyparsim.core.engine.SimulationTimeoutException;
 import org.hyparsim.core.kind.Parallelism;
 import org.hyparsim.core.step.Replay;
 import org.hyparsim.input.scenario.Hardware;
@@ -393,9 +391,10 @@ public final class Bench {
 
     /**
      * VGG-E hypar on 65536 accelerators (hmc-rs, its collectives, the default link model), torus
-     * and H tree, each within {@link #VGG_E_65536_LIMIT_SECONDS}: the larger time and peak heap of
-     * the two (a run that did not finish counts the time it ran, at least the limit where it was
-     * stopped), and per topology whether it finished and why not.
+     * and H tree, each in a JVM of its own under {@link IsolatedRun#HEAP} and within
+     * {@link #VGG_E_65536_LIMIT_SECONDS}: the larger time and peak heap of the two (a run that did not
+     * finish counts the time it ran, the limit where it was stopped), and per topology whether it
+     * finished and why not.
      */
     static Map<String, Object> vggE65536(PrintWriter log) {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -404,31 +403,20 @@ public final class Bench {
         boolean all = true;
         List<Map<String, Object>> runs = new ArrayList<>();
         for (TopologyKind topology : List.of(TopologyKind.TORUS, TopologyKind.HTREE)) {
-            Scenario p = scenario("VGG-E", 65536, topology);
-            Scenario s = new Scenario(p.source(), p.workload(), new ArrayConfig(65536, topology, LinkModel.defaultFor(65536),
-                    p.hardware(), p.array().collective()), p.schedule(), p.strategies());
-            long[] heap = new long[1];
-            String[] failed = new String[1];
-            double sec = measure(() -> {
-                try {
-                    return SimEngine.withDeadline(VGG_E_65536_LIMIT_SECONDS, () -> ScenarioRunner.run(s, false));
-                } catch (SimulationTimeoutException | InputException | OutOfMemoryError e) {
-                    failed[0] = e instanceof OutOfMemoryError ? "out of memory" : e.getMessage();
-                    return null;
-                }
-            }, heap);
-            all &= failed[0] == null;
-            worst = Math.max(worst, sec);
-            worstHeap = Math.max(worstHeap, heap[0]);
-            log.printf("VGG-E hypar, 65536 accelerators, %s (%s links): %s, peak heap %d MB%n", topology.label(),
-                    LinkModel.defaultFor(65536).label(), failed[0] == null ? String.format(Locale.ROOT, "%.1f s", sec) : failed[0], heap[0] >> 20);
+            IsolatedRun.Result r = IsolatedRun.run(topology, VGG_E_65536_LIMIT_SECONDS);
+            all &= r.error() == null;
+            worst = Math.max(worst, r.seconds());
+            worstHeap = Math.max(worstHeap, r.peakHeapBytes());
+            log.printf("VGG-E hypar, 65536 accelerators, %s (%s links, a JVM of its own, %s): %s, peak heap %d MB%n",
+                    topology.label(), LinkModel.defaultFor(65536).label(), IsolatedRun.HEAP,
+                    r.error() == null ? String.format(Locale.ROOT, "%.1f s", r.seconds()) : r.error(), r.peakHeapBytes() >> 20);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("topology", topology.label());
-            m.put("seconds", sec);
-            m.put("finished", failed[0] == null);
-            m.put("peakHeapBytes", heap[0]);
-            if (failed[0] != null) {
-                m.put("error", failed[0]);
+            m.put("seconds", r.seconds());
+            m.put("finished", r.error() == null);
+            m.put("peakHeapBytes", r.peakHeapBytes());
+            if (r.error() != null) {
+                m.put("error", r.error());
             }
             runs.add(m);
         }
