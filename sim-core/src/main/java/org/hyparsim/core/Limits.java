@@ -31,6 +31,11 @@ public final class Limits {
         MAX_LAYER_DIMENSION("maxLayerDimension", 1L << 24, 50_257),
         /** Tasks (compute and transfers) of a task graph held whole for one replay. */
         MAX_TASKS("maxTasks", 10_000_000, 1),
+        /**
+         * Tasks of the share a replay by symmetry holds past which auto withdraws its rings from the
+         * step: rings keep fewer of an array's symmetries than the XOR exchanges, so their share is larger.
+         */
+        MAX_RING_SHARE_TASKS("maxRingShareTasks", 1L << 22, 1),
         /** Tasks of one training step where a symmetry of the array may cut it to one accelerator per orbit. */
         MAX_STEP_TASKS("maxStepTasks", 100_000_000, 1),
         /** Slices of one run's Chrome trace. */
@@ -159,6 +164,11 @@ public final class Limits {
     /** Tasks (compute and transfers) of a task graph held whole for one replay. */
     public static long maxTasks() {
         return Limit.MAX_TASKS.value();
+    }
+
+    /** Tasks of a share replayed by symmetry past which auto withdraws its rings from the step. */
+    public static long maxRingShareTasks() {
+        return Limit.MAX_RING_SHARE_TASKS.value();
     }
 
     /**

@@ -30,14 +30,6 @@ public final class Collectives {
      * transfers grow as the array times its levels).
      */
     public static final long AUTO_RING_MAX_TRANSFERS = 1L << 22;
-    /**
-     * Auto withdraws its rings from a step where, with them, the share a replay by symmetry holds (the
-     * step's tasks over the order of the group it is replayed under) would pass this many tasks: rings
-     * keep fewer of an array's symmetries than hierarchical does (on the 65536-accelerator torus a
-     * group of 8 against 16, 6.9 million tasks against 3.4 million), and the replay's time grows with
-     * the share (the largest at 1024 accelerators is 2.3 million).
-     */
-    public static final long AUTO_RING_MAX_SHARE_TASKS = 1L << 22;
     /** Auto offers direct to groups of at most this many members (its dependencies grow as n^3). */
     public static final int AUTO_DIRECT_MAX_MEMBERS = 64;
 

@@ -173,13 +173,15 @@ public final class SimulatedArray {
     public StepResult replay(Wiring wiring, Step step, boolean trace) {
         // the replay holds only what it runs: a whole graph cut by orbits is dropped before the run
         StepResult r = prepare(wiring, step, trace).run();
-        return wiring.collectives().ringsWithdrawn() ? r.withNote(RINGS_WITHDRAWN) : r;
+        return wiring.collectives().ringsWithdrawn() ? r.withNote(ringsWithdrawn()) : r;
     }
 
-    /** What a replay says where auto's rings were withdrawn from its step. */
-    static final String RINGS_WITHDRAWN = String.format(Locale.ROOT, "auto's rings withdrawn: with them the share "
-            + "replayed by symmetry would pass %,d tasks; hierarchical and the others instead",
-            Collectives.AUTO_RING_MAX_SHARE_TASKS);
+    /** What a replay says where auto's rings were withdrawn from its step ({@link Limits#maxRingShareTasks()}). */
+    static String ringsWithdrawn() {
+        return String.format(Locale.ROOT, "auto's rings withdrawn: with them the share replayed by symmetry would pass "
+                + "%,d tasks (system property %s); hierarchical and the others instead", Limits.maxRingShareTasks(),
+                Limits.property("maxRingShareTasks"));
+    }
 
     /** The whole step's replay on this array over {@code wiring}'s topology, not yet run (no symmetry). */
     public Replay whole(Wiring wiring, TrainingStep step, boolean trace) {
@@ -224,7 +226,7 @@ public final class SimulatedArray {
                         }
                     }
                 }
-                if (wholeTasks / (xor == null ? 1 : xor.order()) > Collectives.AUTO_RING_MAX_SHARE_TASKS
+                if (wholeTasks / (xor == null ? 1 : xor.order()) > Limits.maxRingShareTasks()
                         && wiring.collectives().withdrawRings()) {
                     // rings keep fewer symmetries than hierarchical: the step again without them, a smaller share
                     return withoutRings(wiring, step, trace);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.hyparsim.core.Limits;
 import org.hyparsim.core.kind.StrategyKind;
 import org.hyparsim.core.step.Interconnect;
 import org.hyparsim.core.step.StepResult;
@@ -12,8 +13,10 @@ import org.hyparsim.input.scenario.Scenario;
 import org.hyparsim.input.scenario.SymmetryMode;
 import org.hyparsim.partition.CommunicationModel;
 import org.hyparsim.partition.Plan;
+import org.hyparsim.partition.StepBuilder;
 import org.hyparsim.partition.planner.Strategy;
 import org.hyparsim.scenarios.Scenarios;
+import org.hyparsim.scenarios.array.SimulatedArray;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,6 +65,53 @@ class CalendarSymmetryTest {
         }
         assertEquals(2 * 5 * 4, compared);
         assertTrue(reduced >= compared / 2, reduced + " of " + compared + " replayed by symmetry");
+    }
+
+    /**
+     * Where auto's rings are withdrawn (here from every step replayed by orbits that chose one: the
+     * share limit set to 1 task), the step is replayed by orbits of the widest group the torus offers, unsummarised: it
+     * gives the whole replay of the step built without rings within 1e-9, and says so.
+     */
+    @Test
+    void replayWithRingsWithdrawnEqualsTheWholeOneWithoutRings() throws Exception {
+        String property = Limits.property("maxRingShareTasks");
+        System.setProperty(property, "1");
+        int withdrawn = 0;
+        try {
+            for (int n : new int[] {16, 64}) {
+                Scenario s = Scenarios.read(dir, "network: VGG-A\naccelerators: " + n + "\ntopology: torus\n"
+                        + "hardware: hmc-rs\nlinkModel: calendar\ncollective: auto\nstrategies: [dp]\n");
+                CommunicationModel model = ScenarioRunner.model(s);
+                for (StrategyKind k : List.of(StrategyKind.DP, StrategyKind.HYPAR)) {
+                    Plan plan = Strategy.of(k, 2).planner().plan(model, s.levels());
+                    String what = n + " torus " + k.label();
+                    StepResult sym = ScenarioRunner.replay(s, model, plan, false);
+                    SimulatedArray array = SimulatedArray.of(off(s).array(), s.schedule());
+                    SimulatedArray.Wiring w = array.wire();
+                    StepBuilder.build(model, plan, s.iterations(), w.collectives());
+                    boolean rings = w.collectives().withdrawRings();
+                    if (sym.notes().isEmpty()) {
+                        // no rings, or one accelerator stood for all (dp: the torus's steps along rows and columns)
+                        continue;
+                    }
+                    assertTrue(rings, what + ": withdrawn where none was chosen");
+                    withdrawn++;
+                    assertTrue(sym.notes().get(0).startsWith("auto's rings withdrawn"), sym.notes().toString());
+                    StepResult whole = array.whole(w, StepBuilder.build(model, plan, s.iterations(), w.collectives()),
+                            false).run();
+                    assertTrue(sym.events() < whole.events(), what + ": replayed by orbits");
+                    close(whole.stepTimeSeconds(), sym.stepTimeSeconds(), what + " step time");
+                    close(whole.linkBytes(), sym.linkBytes(), what + " link bytes");
+                    close(whole.energyJoules(), sym.energyJoules(), what + " energy");
+                    for (int i = 0; i < whole.links().size(); i++) {
+                        close(whole.links().get(i).bytes(), sym.links().get(i).bytes(), what + " link " + i);
+                    }
+                }
+            }
+        } finally {
+            System.clearProperty(property);
+        }
+        assertTrue(withdrawn >= 2, withdrawn + " steps had rings to withdraw");
     }
 
     private static Scenario off(Scenario s) {
