@@ -18,23 +18,60 @@ final class Calendar {
     private int head;
     private int size;
 
+    /** The pieces of one reservation: start and end of each in turn, in {@code at[0 .. count)}; reused. */
+    static final class Pieces {
+        long[] at = new long[8];
+        int count;
+
+        void add(long start, long end) {
+            if (count + 2 > at.length) {
+                at = Arrays.copyOf(at, at.length * 2);
+            }
+            at[count++] = start;
+            at[count++] = end;
+        }
+
+        /** When the pieces have served {@code service} ps of the reservation. */
+        long when(long service) {
+            long left = service;
+            for (int k = 0; k < count; k += 2) {
+                long len = at[k + 1] - at[k];
+                if (left <= len) {
+                    return at[k] + left;
+                }
+                left -= len;
+            }
+            return at[count - 1];
+        }
+    }
+
+    /**
+     * Reserves {@code duration} in the idle time from {@code earliest} on (as {@link #fill(long, long,
+     * long, Pieces)}); returns the pieces' bounds, start and end of each in turn.
+     */
+    long[] fill(long earliest, long duration, long now) {
+        Pieces p = new Pieces();
+        fill(earliest, duration, now, p);
+        return Arrays.copyOf(p.at, p.count);
+    }
+
     /**
      * Reserves {@code duration} in the idle time from {@code earliest} on, filling every gap in order
-     * (a reservation may be cut into pieces around those made before); returns the pieces' bounds,
-     * start and end of each in turn. A zero duration takes no time and is one empty piece at {@code earliest}.
+     * (a reservation may be cut into pieces around those made before); the pieces go to {@code out}
+     * (emptied first). A zero duration takes no time and is one empty piece at {@code earliest}.
      *
      * @param now the present: intervals that ended by then are forgotten
      */
-    long[] fill(long earliest, long duration, long now) {
+    void fill(long earliest, long duration, long now, Pieces out) {
         while (size > 0 && iv[2 * head + 1] <= now) {
             head++;
             size--;
         }
+        out.count = 0;
         if (duration <= 0) {
-            return new long[] {earliest, earliest};
+            out.add(earliest, earliest);
+            return;
         }
-        long[] pieces = new long[4];
-        int count = 0;
         int i = firstEndingAfter(earliest);
         long t = earliest;
         long left = duration;
@@ -42,11 +79,7 @@ final class Calendar {
             long gapEnd = i < head + size ? iv[2 * i] : Long.MAX_VALUE;
             if (t < gapEnd) {
                 long take = Math.min(left, gapEnd - t);
-                if (count + 2 > pieces.length) {
-                    pieces = Arrays.copyOf(pieces, pieces.length * 2);
-                }
-                pieces[count++] = t;
-                pieces[count++] = t + take;
+                out.add(t, t + take);
                 left -= take;
                 t += take;
             }
@@ -55,10 +88,9 @@ final class Calendar {
                 i++;
             }
         }
-        for (int k = 0; k < count; k += 2) {
-            insert(firstEndingAfter(pieces[k]), pieces[k], pieces[k + 1]);
+        for (int k = 0; k < out.count; k += 2) {
+            insert(firstEndingAfter(out.at[k]), out.at[k], out.at[k + 1]);
         }
-        return count == pieces.length ? pieces : Arrays.copyOf(pieces, count);
     }
 
     /** How many intervals are held (for tests). */

@@ -33,6 +33,8 @@ public final class CalendarInterconnect extends RoutedInterconnect {
     private final double packetBytes;
     private SimEngine engine;
     private Calendar[] calendars;
+    /** The pieces of the reservation being made (one at a time). */
+    private final Calendar.Pieces pieces = new Calendar.Pieces();
     /**
      * Per link its bandwidth in bytes/s at [2 link] and its latency in ps at [2 link + 1] (whole ps,
      * exact as a double): read on every hop, so side by side and apart from the links' records.
@@ -122,6 +124,15 @@ public final class CalendarInterconnect extends RoutedInterconnect {
         int link = group.get(0).link();
         int n = copies == null ? 1 : copies[link];
         int size = group.size();
+        if (size == 1 && n == 1) {
+            // one message alone on the link from this instant (the common case): no order to settle
+            Part p = group.get(0);
+            long d = duration(p.bytes, link);
+            tally.add(link, p.bytes, d);
+            calendar(link).fill(Math.max(p.head, p.tail - d), d, now, pieces);
+            p.reserved(pieces.at[0], pieces.when(d));
+            return;
+        }
         long[] d = new long[size];
         long total = 0;
         for (int i = 0; i < size; i++) {
@@ -131,14 +142,14 @@ public final class CalendarInterconnect extends RoutedInterconnect {
             tally.add(link, p.bytes, d[i]);
         }
         long[] begins = new long[size];
-        long[] through = size == 1 && n == 1 ? d : ordered(group, d, n, begins);
+        long[] through = ordered(group, d, n, begins);
         long earliest = group.get(0).head;
         for (int i = 0; i < size; i++) {
             earliest = Math.max(earliest, group.get(i).tail - through[i]);
         }
-        long[] pieces = calendar(link).fill(earliest, total, now);
+        calendar(link).fill(earliest, total, now, pieces);
         for (int i = 0; i < size; i++) {
-            group.get(i).reserved(when(pieces, begins[i]), when(pieces, through[i]));
+            group.get(i).reserved(pieces.when(begins[i]), pieces.when(through[i]));
         }
     }
 
@@ -216,19 +227,6 @@ public final class CalendarInterconnect extends RoutedInterconnect {
             out[i] = Math.round(before + perPacket[i] + (lastTurn - perPacket[i]) / 2);
         }
         return out;
-    }
-
-    /** When pieces of reserved time (start, end, start, end, ...) have served {@code service} ps of it. */
-    private static long when(long[] pieces, long service) {
-        long left = service;
-        for (int k = 0; k < pieces.length; k += 2) {
-            long len = pieces[k + 1] - pieces[k];
-            if (left <= len) {
-                return pieces[k] + left;
-            }
-            left -= len;
-        }
-        return pieces[pieces.length - 1];
     }
 
     long duration(double bytes, int link) {
