@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import org.hyparsim.core.Limits;
 import org.hyparsim.core.kind.LinkModel;
 import org.hyparsim.core.kind.TopologyKind;
 import org.hyparsim.input.scenario.ArrayConfig;
@@ -57,15 +58,22 @@ final class IsolatedRun {
                 cmd.add(a);
             }
         }
+        // the limits (hypar-sim.*) set for this JVM hold for the child's run too
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith(Limits.property(""))) {
+                cmd.add("-D" + name + "=" + System.getProperty(name));
+            }
+        }
         cmd.addAll(List.of("-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
                 IsolatedRun.class.getName(), topology.name()));
         long t0 = System.nanoTime();
         Path out = null;
         Path err = null;
+        Process p = null;
         try {
             out = Files.createTempFile("hypar-sim-bench", ".out");
             err = Files.createTempFile("hypar-sim-bench", ".log");
-            Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             if (!p.waitFor((long) limitSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly().waitFor();
                 return new Result(limitSeconds, 0, "stopped at " + limitSeconds + " s");
@@ -80,6 +88,7 @@ final class IsolatedRun {
         } catch (IOException e) {
             return new Result((System.nanoTime() - t0) / 1e9, 0, "cannot start: " + e.getMessage());
         } catch (InterruptedException e) {
+            p.destroyForcibly(); // not left running a 4 GB heap after its parent gave up on it
             Thread.currentThread().interrupt();
             return new Result((System.nanoTime() - t0) / 1e9, 0, "interrupted");
         } finally {
