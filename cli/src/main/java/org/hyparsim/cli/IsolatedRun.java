@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import org.hyparsim.core.Limits;
 import org.hyparsim.core.kind.LinkModel;
 import org.hyparsim.core.kind.TopologyKind;
 import org.hyparsim.input.scenario.ArrayConfig;
@@ -34,10 +35,17 @@ final class IsolatedRun {
 
     /** The child: runs the case on the topology named by {@code args[0]} and prints "seconds heapBytes". */
     public static void main(String[] args) {
-        Scenario s = scenario(TopologyKind.valueOf(args[0]));
-        long[] heap = new long[1];
-        double sec = Bench.measure(() -> ScenarioRunner.run(s, false), heap);
-        System.out.println(String.format(Locale.ROOT, "%.6f %d", sec, heap[0]));
+        try {
+            Scenario s = scenario(TopologyKind.valueOf(args[0]));
+            long[] heap = new long[1];
+            double sec = Bench.measure(() -> ScenarioRunner.run(s, false), heap);
+            System.out.println(String.format(Locale.ROOT, "%.6f %d", sec, heap[0]));
+        } catch (RuntimeException e) {
+            // the parent reports the last line the child wrote to stderr: the reason (a step refused
+            // past the task limit, say), not the last frame of a stack trace
+            System.err.println(String.join(" ", String.valueOf(e.getMessage()).strip().split("\\R")));
+            System.exit(2);
+        }
     }
 
     /** VGG-E hypar on 65536 accelerators (hmc-rs, its collectives, the default link model) on {@code topology}. */
@@ -49,6 +57,11 @@ final class IsolatedRun {
 
     /** Runs the case in a child JVM under {@link #HEAP} (and this JVM's collector), stopped at {@code limitSeconds}. */
     static Result run(TopologyKind topology, double limitSeconds) {
+        return run(topology.name(), limitSeconds);
+    }
+
+    /** {@link #run(TopologyKind, double)} with the child's argument as given (a test gives a wrong one). */
+    static Result run(String topology, double limitSeconds) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add(HEAP);
@@ -57,15 +70,22 @@ final class IsolatedRun {
                 cmd.add(a);
             }
         }
+        // the limits (hypar-sim.*) set for this JVM hold for the child's run too
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith(Limits.property(""))) {
+                cmd.add("-D" + name + "=" + System.getProperty(name));
+            }
+        }
         cmd.addAll(List.of("-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
-                IsolatedRun.class.getName(), topology.name()));
+                IsolatedRun.class.getName(), topology));
         long t0 = System.nanoTime();
         Path out = null;
         Path err = null;
+        Process p = null;
         try {
             out = Files.createTempFile("hypar-sim-bench", ".out");
             err = Files.createTempFile("hypar-sim-bench", ".log");
-            Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             if (!p.waitFor((long) limitSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly().waitFor();
                 return new Result(limitSeconds, 0, "stopped at " + limitSeconds + " s");
@@ -80,6 +100,7 @@ final class IsolatedRun {
         } catch (IOException e) {
             return new Result((System.nanoTime() - t0) / 1e9, 0, "cannot start: " + e.getMessage());
         } catch (InterruptedException e) {
+            p.destroyForcibly(); // not left running a 4 GB heap after its parent gave up on it
             Thread.currentThread().interrupt();
             return new Result((System.nanoTime() - t0) / 1e9, 0, "interrupted");
         } finally {
