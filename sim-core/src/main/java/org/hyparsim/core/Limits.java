@@ -32,8 +32,9 @@ public final class Limits {
         /** Tasks (compute and transfers) of a task graph held whole for one replay. */
         MAX_TASKS("maxTasks", 10_000_000, 1),
         /**
-         * Tasks of the share a replay by symmetry holds past which auto withdraws its rings from the
-         * step: rings keep fewer of an array's symmetries than the XOR exchanges, so their share is larger.
+         * Tasks per training step of the share a replay by symmetry holds past which auto withdraws its
+         * rings from the step: rings keep fewer of an array's symmetries than the XOR exchanges, so
+         * their share is larger.
          */
         MAX_RING_SHARE_TASKS("maxRingShareTasks", 1L << 22, 1),
         /** Tasks of one training step where a symmetry of the array may cut it to one accelerator per orbit. */
@@ -166,7 +167,7 @@ public final class Limits {
         return Limit.MAX_TASKS.value();
     }
 
-    /** Tasks of a share replayed by symmetry past which auto withdraws its rings from the step. */
+    /** Tasks per training step of a share replayed by symmetry past which auto withdraws its rings from the step. */
     public static long maxRingShareTasks() {
         return Limit.MAX_RING_SHARE_TASKS.value();
     }

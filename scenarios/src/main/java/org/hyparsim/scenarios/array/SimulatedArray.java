@@ -179,7 +179,7 @@ public final class SimulatedArray {
     /** What a replay says where auto's rings were withdrawn from its step ({@link Limits#maxRingShareTasks()}). */
     static String ringsWithdrawn() {
         return String.format(Locale.ROOT, "auto's rings withdrawn: with them the share replayed by symmetry would pass "
-                + "%,d tasks (system property %s); hierarchical and the others instead", Limits.maxRingShareTasks(),
+                + "%,d tasks a step (system property %s); hierarchical and the others instead", Limits.maxRingShareTasks(),
                 Limits.property("maxRingShareTasks"));
     }
 
@@ -226,7 +226,8 @@ public final class SimulatedArray {
                         }
                     }
                 }
-                if (wholeTasks / (xor == null ? 1 : xor.order()) > Limits.maxRingShareTasks()
+                // per training step, so that replaying more steps does not change what auto chooses
+                if (wholeTasks / (xor == null ? 1 : xor.order()) / step.iterations() > Limits.maxRingShareTasks()
                         && wiring.collectives().withdrawRings()) {
                     // rings keep fewer symmetries than hierarchical: the step again without them, a smaller share
                     return withoutRings(wiring, step, trace);
