@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.file.attribute.FileTime;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.hyparsim.core.Limits;
@@ -206,6 +207,20 @@ class ReliabilityCasesTest {
         Cli stale = Cli.run("sweep", scenario, "--out", out.toString());
         assertEquals(0, stale.status(), stale.err());
         assertFalse(Files.exists(out.resolve(OutputLock.FILE)));
+    }
+
+    @Test
+    void aBlankLockLeftLongAgoIsTakenOver() throws Exception {
+        Path out = dir.resolve("blank");
+        Files.createDirectories(out);
+        String scenario = file("bl.yaml", "network: Lenet-c\naccelerators: 2\nstrategies: [dp]\nsweep: {batch: [2]}\n");
+        Path lock = out.resolve(OutputLock.FILE);
+        // made by a command that died before it wrote its pid: blank, and older than a live one's first write
+        Files.writeString(lock, "");
+        Files.setLastModifiedTime(lock, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        Cli taken = Cli.run("sweep", scenario, "--out", out.toString());
+        assertEquals(0, taken.status(), taken.err());
+        assertFalse(Files.exists(lock), "the lock is released");
     }
 
     @Test

@@ -52,9 +52,10 @@ public final class CollectiveBenchmark {
         SimulatedArray.Wiring w = array.wire();
         Collectives collectives = w.collectives();
         int all = c.accelerators() - 1;
-        CollectiveAlgorithm ran = collectives.choose(c.op(), all, c.bytes());
         StepResult r = array.replay(w, new SimulatedArray.Step(1, List.of("collective"),
                 b -> collectives.expandAlone(b, 0, 0, TransferKind.GRADIENT_SUM, c.op(), all, c.bytes(), null)), false);
+        // asked after the replay: what auto ran, its rings withdrawn where the replay withdrew them
+        CollectiveAlgorithm ran = collectives.choose(c.op(), all, c.bytes());
         double ideal = ideal(c, ran, collectives);
         LowerBound lower = LowerBound.of(c.op(), c.bytes(), c.accelerators(), c.topology(), c.links());
         return new Result(c, ran, r.stepTimeSeconds(), ideal, lower, r.communicationBytes(), r.linkBytes(), r.events(),

@@ -105,7 +105,21 @@ public final class OutputLock implements AutoCloseable {
             }
             h = read(file);
         }
+        if (h.isPresent() && h.get().pid() == 0 && writtenBefore(file, STALE_BLANK_SECONDS)) {
+            return Optional.of(new Holder(-1, "", "")); // made long ago and never written: its maker died in between
+        }
         return h;
+    }
+
+    /** A lock file still blank after this many seconds was left by a command that died before writing it. */
+    static final long STALE_BLANK_SECONDS = 10;
+
+    private static boolean writtenBefore(Path file, long seconds) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis() < System.currentTimeMillis() - 1000 * seconds;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static Optional<Holder> read(Path file) {
