@@ -1,5 +1,6 @@
 package org.hyparsim.cli;
 
+import org.hyparsim.core.Limits;
 import org.hyparsim.scenarios.Scenarios;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -219,5 +220,26 @@ class RunCommandTest {
         assertEquals(0, r.status(), r.err());
         assertTrue(r.err().contains("run: mp, simulated "), r.err());
         assertTrue(r.err().contains(" events"), r.err());
+    }
+
+    /** Where auto's rings are withdrawn (the share limit lowered), the text and the JSON say so for that run only. */
+    @Test
+    void aWithdrawalOfAutosRingsIsSaidInTextAndJson() throws Exception {
+        Path f = Scenarios.write(dir, "rings.yaml", "network: VGG-A\nbatch: 256\naccelerators: 64\ntopology: torus\n"
+                + "hardware: hmc-rs\nlinkModel: calendar\nstrategies: [dp, hypar]\n");
+        String property = Limits.property("maxRingShareTasks");
+        System.setProperty(property, "1");
+        try {
+            Cli text = Cli.run("run", f.toString());
+            assertEquals(0, text.status(), text.err());
+            assertTrue(text.out().contains("hypar: auto's rings withdrawn"), text.out());
+            assertFalse(text.out().contains("dp: auto's rings withdrawn"), text.out());
+            Cli json = Cli.run("run", f.toString(), "--format", "json");
+            JsonNode runs = new ObjectMapper().readTree(json.out()).get("runs");
+            assertFalse(runs.get(0).has("notes"), "dp: one accelerator for all, nothing withdrawn");
+            assertTrue(runs.get(1).get("notes").get(0).asText().startsWith("auto's rings withdrawn"), runs.get(1).toString());
+        } finally {
+            System.clearProperty(property);
+        }
     }
 }

@@ -113,6 +113,9 @@ public final class Rows {
             m.put("capacityBytes", r.memory().capacityBytes());
             m.put("fits", r.memory().fits());
         }
+        if (!r.result().notes().isEmpty()) {
+            m.put("notes", r.result().notes()); // what the replay decided that the scenario did not say
+        }
         m.put("layers", layers(r));
         return m;
     }
