@@ -430,10 +430,15 @@ public final class Bench {
 
     /** The scenario with dp, mp, trick and hypar, on the default link model. */
     static Scenario allStrategies(Scenario s) {
-        return new Scenario(s.source(), s.workload(), new ArrayConfig(s.accelerators(), s.array().topology(),
-                LinkModel.defaultFor(s.accelerators()), s.hardware(), s.array().collective()), s.schedule(),
-                List.of(new Strategy.Named(StrategyKind.DP), new Strategy.Named(StrategyKind.MP),
-                        new Strategy.Named(StrategyKind.TRICK), new Strategy.Named(StrategyKind.HYPAR)));
+        return defaultLinks(s).withStrategies(List.of(new Strategy.Named(StrategyKind.DP), new Strategy.Named(StrategyKind.MP),
+                new Strategy.Named(StrategyKind.TRICK), new Strategy.Named(StrategyKind.HYPAR)));
+    }
+
+    /** The scenario on the default link model for its array's size ({@link LinkModel#defaultFor}). */
+    static Scenario defaultLinks(Scenario s) {
+        ArrayConfig a = s.array();
+        return s.withArray(new ArrayConfig(a.accelerators(), a.topology(), LinkModel.defaultFor(a.accelerators()),
+                a.hardware(), a.collective()));
     }
 
     /** 1000 chained layers: convs shrinking in steps, then fcs. */

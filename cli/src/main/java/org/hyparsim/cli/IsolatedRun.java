@@ -10,9 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.hyparsim.core.Limits;
-import org.hyparsim.core.kind.LinkModel;
 import org.hyparsim.core.kind.TopologyKind;
-import org.hyparsim.input.scenario.ArrayConfig;
 import org.hyparsim.input.scenario.Scenario;
 import org.hyparsim.scenarios.run.ScenarioRunner;
 
@@ -50,9 +48,7 @@ final class IsolatedRun {
 
     /** VGG-E hypar on 65536 accelerators (hmc-rs, its collectives, the default link model) on {@code topology}. */
     static Scenario scenario(TopologyKind topology) {
-        Scenario p = Bench.scenario("VGG-E", 65536, topology);
-        return new Scenario(p.source(), p.workload(), new ArrayConfig(65536, topology, LinkModel.defaultFor(65536),
-                p.hardware(), p.array().collective()), p.schedule(), p.strategies());
+        return Bench.defaultLinks(Bench.scenario("VGG-E", 65536, topology));
     }
 
     /** Runs the case in a child JVM under {@link #HEAP} (and this JVM's collector), stopped at {@code limitSeconds}. */

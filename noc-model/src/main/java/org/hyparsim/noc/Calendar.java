@@ -47,7 +47,7 @@ final class Calendar {
 
     /**
      * Reserves {@code duration} in the idle time from {@code earliest} on (as {@link #fill(long, long,
-     * long, Pieces)}); returns the pieces' bounds, start and end of each in turn.
+     * long, Pieces)}); returns the pieces' bounds, start and end of each in turn (for tests).
      */
     long[] fill(long earliest, long duration, long now) {
         Pieces p = new Pieces();
