@@ -23,13 +23,16 @@ import org.hyparsim.core.engine.SimEngine;
  * message takes the sum of the latencies plus its size over the slowest link, as at packet level.
  *
  * <p>Messages whose heads reach one link at one instant are served one after the other, first come
- * first served as packet level's links are, ties in a fixed order ({@link #ordered}). A replay by symmetry gives the whole replay's figures
- * where no link carries two copies of a message (every link's stabiliser trivial); where one does,
- * its copies cannot be staggered as first-come-first-served links stagger them, and they take turns
- * (an approximation the assembly uses only where the whole replay could not be held).
+ * first served as packet level's links are, ties in a fixed order ({@link #ordered}). A replay by
+ * symmetry gives the whole replay's figures where no link carries two copies of a message (every
+ * link's stabiliser trivial); where one does, the copies would be staggered one after the other.
+ * With {@code turns} (the {@code calendar-turns} link model), messages of one rank that reach a link
+ * at one instant take turns by packets and are through together ({@link #through}): copies of a
+ * message stay alike, and a replay by symmetry gives the whole replay's figures under any group.
  */
 public final class CalendarInterconnect extends RoutedInterconnect {
     private final int[] copies;
+    private final boolean turns;
     private final double packetBytes;
     private SimEngine engine;
     private Calendar[] calendars;
@@ -44,18 +47,26 @@ public final class CalendarInterconnect extends RoutedInterconnect {
     private List<Part> batch;
     private long sequence;
 
-    /** @param packetBytes the packets messages that share a link take turns in */
-    public CalendarInterconnect(Topology topology, double packetBytes) {
-        this(topology, packetBytes, null);
+    /**
+     * @param packetBytes the packets messages of one rank take turns in, with {@code turns}
+     * @param turns whether messages of one rank reaching a link at one instant take turns (else one after the other)
+     */
+    public CalendarInterconnect(Topology topology, double packetBytes, boolean turns) {
+        this(topology, packetBytes, turns, null);
     }
 
     /**
      * Links of which each stands for {@code copies[link]} links of a symmetric array whose copies of a
-     * message all cross it (null: one each).
+     * message all cross it (null: one each); more than one only where the copies take turns.
      */
-    CalendarInterconnect(Topology topology, double packetBytes, int[] copies) {
+    CalendarInterconnect(Topology topology, double packetBytes, boolean turns, int[] copies) {
         super(topology);
+        if (copies != null && !turns && Arrays.stream(copies).anyMatch(c -> c != 1)) {
+            throw new IllegalArgumentException("first come, first served calendars stagger copies of a message:"
+                    + " a link of the quotient may stand for one copy only");
+        }
         this.packetBytes = packetBytes(packetBytes);
+        this.turns = turns;
         this.copies = copies;
     }
 
@@ -157,8 +168,8 @@ public final class CalendarInterconnect extends RoutedInterconnect {
      * When each of a group whose heads reach a link at one instant is through, after the start, one
      * after the other: first those that have crossed more links, then those with the shorter route,
      * then the smaller, then the first sent (as packet level serves a tie in the engine's order of
-     * events). Where a link of a quotient stands for {@code n > 1} copies of each message, the copies
-     * of the messages of one rank cannot be told apart: they take turns ({@link #through}).
+     * events). With {@code turns}, messages of one rank take turns ({@link #through}) and are through
+     * together, each standing for its link's {@code n} copies where the link is a quotient's.
      * Each one's start after the group's, where it begins, goes to {@code begins}.
      */
     private long[] ordered(List<Part> group, long[] d, int n, long[] begins) {
@@ -172,7 +183,7 @@ public final class CalendarInterconnect extends RoutedInterconnect {
         long offset = 0;
         for (int from = 0; from < size;) {
             int to = from + 1;
-            while (to < size && RANK.compare(group.get(order[from]), group.get(order[to])) == 0 && n > 1) {
+            while (turns && to < size && RANK.compare(group.get(order[from]), group.get(order[to])) == 0) {
                 to++;
             }
             List<Part> same = new ArrayList<>(to - from);

@@ -22,7 +22,8 @@ import org.hyparsim.core.step.SymmetricStep;
  *
  * <p>Calendar links ({@link CalendarInterconnect}) use the same quotient at the links' own
  * bandwidths, each class representative standing for its stabiliser's s copies of every message
- * that crosses it: copies reach the link at one instant and share it, as in the whole replay.
+ * that crosses it: copies reach the link at one instant and take turns, as in the whole replay of
+ * {@code calendar-turns}; first come, first served calendars only where every s is 1 ({@link #exact}).
  */
 public final class SymmetricInterconnect implements Interconnect {
     private final Link[] links;
@@ -64,7 +65,8 @@ public final class SymmetricInterconnect implements Interconnect {
                     l.latencyPs()) : l);
         }
         Quotient q = new Quotient(topology, List.copyOf(quotient), classOf);
-        this.flows = model == LinkModel.CALENDAR ? new CalendarInterconnect(q, packetBytes, stabiliser) : new FlowInterconnect(q);
+        this.flows = model.calendars() ? new CalendarInterconnect(q, packetBytes, model == LinkModel.CALENDAR_TURNS, stabiliser)
+                : new FlowInterconnect(q);
     }
 
     /**

@@ -34,7 +34,8 @@ public final class Topologies {
         return switch (model) {
             case PACKET -> new PacketInterconnect(topology, links.packetBytes(), links.arbitration());
             case FLOW -> new FlowInterconnect(topology);
-            case CALENDAR -> new CalendarInterconnect(topology, links.packetBytes());
+            case CALENDAR -> new CalendarInterconnect(topology, links.packetBytes(), false);
+            case CALENDAR_TURNS -> new CalendarInterconnect(topology, links.packetBytes(), true);
         };
     }
 }

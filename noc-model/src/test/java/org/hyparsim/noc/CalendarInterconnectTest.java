@@ -17,7 +17,7 @@ class CalendarInterconnectTest {
     private static final double PACKET = 1000;
 
     private static long[] deliver(Topology t, int[][] pairs, double[] bytes) {
-        return Deliveries.deliver(new CalendarInterconnect(t, PACKET), pairs, bytes);
+        return Deliveries.deliver(new CalendarInterconnect(t, PACKET, false), pairs, bytes);
     }
 
     @Test
@@ -47,9 +47,26 @@ class CalendarInterconnectTest {
                 deliver(sw, new int[][] {{1, 3}, {0, 3}}, new double[] {1000, 1000}));
         // a message that has crossed more links goes before one that starts there: A0 -> A2 on a ring of 8 reaches
         // 1->2 at 0.1 us; A1 -> A2 sent then has crossed none and waits for it
-        long[] t = Deliveries.deliver(new CalendarInterconnect(GridTopology.ring(8, SLOW_WIRE), PACKET),
+        long[] t = Deliveries.deliver(new CalendarInterconnect(GridTopology.ring(8, SLOW_WIRE), PACKET, false),
                 new int[][] {{0, 2}, {1, 2}}, new double[] {1000, 1000}, new long[] {0, 100_000});
         assertArrayEquals(new long[] {1_200_000, 2_200_000}, t);
+    }
+
+    @Test
+    void withTurnsMessagesOfOneRankReachingALinkAtOneInstantAreThroughTogether() {
+        // calendar-turns, a switch of 4 at 1 GB/s, no latency, packets of 1000 B. A0 -> A3 and A1 -> A3, 4000 B each
+        // (4 packets), sent at 0, alike in hops, route and size: on switch->A3 they take turns by packets. Each is
+        // through after its own 4 packets, the other's 3 of the turns before its last, and half of the other's last
+        // (no order favours either): 4 + 3 + 0.5 = 7.5 us, both. The link is reserved for both whole, [0, 8 us): a
+        // third message, A2 -> A3 1000 B sent at 1 ns, waits for it, delivered 9 us.
+        Topology sw = new SwitchTopology(4, GIGABYTE);
+        long[] t = Deliveries.deliver(new CalendarInterconnect(sw, PACKET, true), new int[][] {{0, 3}, {1, 3}, {2, 3}},
+                new double[] {4000, 4000, 1000}, new long[] {0, 0, 1000});
+        assertArrayEquals(new long[] {7_500_000, 7_500_000, 9_000_000}, t);
+        // of another rank (a smaller message) they are served one after the other, the smaller first, as without turns:
+        // 1000 B [0, 1 us), then 4000 B [1, 5 us)
+        assertArrayEquals(new long[] {5_000_000, 1_000_000}, Deliveries.deliver(new CalendarInterconnect(sw, PACKET,
+                true), new int[][] {{0, 3}, {1, 3}}, new double[] {4000, 1000}));
     }
 
     @Test
@@ -75,7 +92,7 @@ class CalendarInterconnectTest {
         //     as packets would use the idle link: delivered 3.601 us.
         Topology ring = GridTopology.ring(8, SLOW_WIRE);
         assertEquals(3, ring.route(0, 3).length);
-        long[] t = Deliveries.deliver(new CalendarInterconnect(ring, PACKET), new int[][] {{1, 2}, {0, 3}, {2, 3}, {2, 3}},
+        long[] t = Deliveries.deliver(new CalendarInterconnect(ring, PACKET, false), new int[][] {{1, 2}, {0, 3}, {2, 3}, {2, 3}},
                 new double[] {2000, 1000, 500, 2000}, new long[] {0, 0, 1000, 2000});
         assertArrayEquals(new long[] {2_100_000, 3_200_000, 601_000, 3_601_000}, t);
     }

@@ -166,13 +166,18 @@ public final class SimulatedArray {
      * step onto itself; otherwise one accelerator per orbit, also built without the whole graph
      * (summaries in a first pass, the share in a second), where a group of the topology's XOR
      * automorphisms maps it onto itself; built and replayed whole otherwise, within
-     * {@link Limits#maxTasks()}. Calendars take only a group under which no link carries two copies
-     * of a message (then the replay is the whole one's, {@link #exactGroup}); where none leaves a share
-     * that can be held, the regular symmetry or the whole XOR group, copies on a link taking turns.
+     * {@link Limits#maxTasks()}. First come, first served calendars take only a group under which no
+     * link carries two copies of a message ({@link #exactGroup}); where none leaves a share that can be
+     * held, the links are calendars whose copies take turns ({@link LinkModel#CALENDAR_TURNS}, exact
+     * under any group), and the result says so. Every replay by symmetry gives its links' whole replay.
      */
     public StepResult replay(Wiring wiring, Step step, boolean trace) {
         // the replay holds only what it runs: a whole graph cut by orbits is dropped before the run
-        StepResult r = prepare(wiring, step, trace).run();
+        Prepared p = prepare(wiring, step, trace, linkModel);
+        StepResult r = p.replay().run();
+        if (p.turnsInstead() > 0) {
+            r = r.withNote(turnsInstead(p.turnsInstead()));
+        }
         return wiring.collectives().ringsWithdrawn() ? r.withNote(ringsWithdrawn()) : r;
     }
 
@@ -183,27 +188,53 @@ public final class SimulatedArray {
                 Limits.property("maxRingShareTasks"));
     }
 
+    /**
+     * What a replay says where its calendars' copies took turns: first come, first served calendars
+     * would have replayed a share of {@code share} tasks.
+     */
+    static String turnsInstead(long share) {
+        return String.format(Locale.ROOT, "links: %s (messages of one rank reaching a link at one instant take turns): "
+                + "first come, first served calendars have no exact share under %,d tasks here (the least is %,d; "
+                + "system property %s)", LinkModel.CALENDAR_TURNS.label(), Limits.maxTasks(), share,
+                Limits.property("maxTasks"));
+    }
+
     /** The whole step's replay on this array over {@code wiring}'s topology, not yet run (no symmetry). */
     public Replay whole(Wiring wiring, TrainingStep step, boolean trace) {
-        return Replay.perAccelerator(step, computeModels(), Topologies.interconnect(linkModel,
-                scaled(wiring.topology(), null), links), energy, schedule, trace);
+        return whole(wiring, step, computeModels(), trace);
     }
 
     /** A whole step replayed on this array's links with other compute models (an imported trace's durations). */
     public Replay whole(Wiring wiring, TrainingStep step, IntFunction<ComputeModel> models, boolean trace) {
-        return Replay.perAccelerator(step, models, Topologies.interconnect(linkModel,
-                scaled(wiring.topology(), null), links), energy, schedule, trace);
+        return whole(wiring, step, models, linkModel, trace);
     }
 
-    private Replay prepare(Wiring wiring, Step step, boolean trace) {
+    private Replay whole(Wiring wiring, TrainingStep step, IntFunction<ComputeModel> models, LinkModel model,
+            boolean trace) {
+        return Replay.perAccelerator(step, models, Topologies.interconnect(model, scaled(wiring.topology(), null),
+                links), energy, schedule, trace);
+    }
+
+    /**
+     * A replay ready to run, and where its calendars take turns in place of first come, first served
+     * ones the share those would have replayed (0: they did not).
+     */
+    private record Prepared(Replay replay, long turnsInstead) {
+        Prepared orTurnsInstead(long share) {
+            return turnsInstead > 0 ? this : new Prepared(replay, share);
+        }
+    }
+
+    private Prepared prepare(Wiring wiring, Step step, boolean trace, LinkModel model) {
         Topology t = wiring.topology();
         int tasks = 1024; // room for the whole graph, its size where the summaries counted it
-        if (mayReduce && linkModel.replaysBySymmetry()) {
+        long turnsInstead = 0;
+        if (mayReduce && model.replaysBySymmetry()) {
             Symmetry symmetry = t.symmetry();
-            boolean regular = symmetry != null && (linkModel == LinkModel.FLOW || SymmetricInterconnect.exact(symmetry));
-            Optional<Replay> r = regular ? representative(t, symmetry, step, trace) : Optional.empty();
+            boolean regular = symmetry != null && (model.replaysExactlyUnderAnyGroup() || SymmetricInterconnect.exact(symmetry));
+            Optional<Replay> r = regular ? representative(t, symmetry, step, trace, model) : Optional.empty();
             if (r.isPresent()) {
-                return r.get();
+                return new Prepared(r.get(), 0);
             }
             if (t.xorAutomorphisms().length > 0) {
                 // summaries as the step is built find the XORs that may map it onto itself; built again, one
@@ -214,15 +245,19 @@ public final class SimulatedArray {
                 int wholeTasks = summary.size();
                 summary = null;
                 Symmetry xor = invariant.length == 0 ? null : t.xorSymmetry(invariant);
-                if (linkModel == LinkModel.CALENDAR && xor != null && !SymmetricInterconnect.exact(xor)) {
+                if (!model.replaysExactlyUnderAnyGroup() && xor != null && !SymmetricInterconnect.exact(xor)) {
                     Symmetry exact = exactGroup(t, invariant);
-                    if (wholeTasks / (exact == null ? 1 : exact.order()) <= Limits.maxTasks()) {
+                    long share = wholeTasks / (exact == null ? 1 : exact.order());
+                    if (share <= Limits.maxTasks()) {
                         xor = exact;
-                    } else if (symmetry != null) {
-                        // no exact group leaves a share that can be held: one accelerator for all, copies taking turns
-                        r = representative(t, symmetry, step, trace);
+                    } else {
+                        // no exact group leaves a share that can be held: calendars whose copies take turns, exact
+                        // under any group, by the regular symmetry where it maps the step onto itself, else by orbits
+                        model = LinkModel.CALENDAR_TURNS;
+                        turnsInstead = share;
+                        r = symmetry != null ? representative(t, symmetry, step, trace, model) : Optional.empty();
                         if (r.isPresent()) {
-                            return r.get();
+                            return new Prepared(r.get(), share);
                         }
                     }
                 }
@@ -230,7 +265,7 @@ public final class SimulatedArray {
                 if (wholeTasks / (xor == null ? 1 : xor.order()) / step.iterations() > Limits.maxRingShareTasks()
                         && wiring.collectives().withdrawRings()) {
                     // rings keep fewer symmetries than hierarchical: the step again without them, a smaller share
-                    return withoutRings(wiring, step, trace);
+                    return withoutRings(wiring, step, trace, model).orTurnsInstead(turnsInstead);
                 }
                 if (xor != null) {
                     // every accelerator of an orbit has as many tasks (the summaries compared their counts): the share
@@ -238,7 +273,7 @@ public final class SimulatedArray {
                     checkHeld(wholeTasks, xor.order());
                     Optional<TrainingStep> byOrbit = byOrbits(accelerators, step, xor, wholeTasks);
                     if (byOrbit.isPresent()) {
-                        return byOrbits(t, xor, byOrbit.get(), trace);
+                        return new Prepared(byOrbits(t, xor, byOrbit.get(), trace, model), turnsInstead);
                     }
                 }
                 checkHeld(wholeTasks, 1);
@@ -247,7 +282,7 @@ public final class SimulatedArray {
         }
         TrainingStep.Builder b = new TrainingStep.Builder(accelerators, step.iterations(), step.layerNames(), tasks);
         step.fill().accept(b);
-        return whole(wiring, b.build(), trace);
+        return new Prepared(whole(wiring, b.build(), computeModels(), model, trace), turnsInstead);
     }
 
     /**
@@ -255,23 +290,23 @@ public final class SimulatedArray {
      * XORs the link model replays (the build checks that it maps the step onto itself, so no
      * summaries are gathered first), else as any step is.
      */
-    private Replay withoutRings(Wiring wiring, Step step, boolean trace) {
+    private Prepared withoutRings(Wiring wiring, Step step, boolean trace, LinkModel model) {
         Topology t = wiring.topology();
         int[] all = Symmetry.span(Symmetry.basis(t.xorAutomorphisms()));
-        Symmetry widest = linkModel == LinkModel.CALENDAR ? exactGroup(t, all) : t.xorSymmetry(all);
+        Symmetry widest = model.replaysExactlyUnderAnyGroup() ? t.xorSymmetry(all) : exactGroup(t, all);
         if (widest != null) {
             Optional<TrainingStep> byOrbit = byOrbits(accelerators, step, widest, 1024);
             if (byOrbit.isPresent()) {
-                return byOrbits(t, widest, byOrbit.get(), trace);
+                return new Prepared(byOrbits(t, widest, byOrbit.get(), trace, model), 0);
             }
         }
-        return prepare(wiring, step, trace);
+        return prepare(wiring, step, trace, model);
     }
 
     /** The replay of one accelerator per orbit of {@code xor}: {@code share}, on the quotient's links. */
-    private Replay byOrbits(Topology t, Symmetry xor, TrainingStep share, boolean trace) {
+    private Replay byOrbits(Topology t, Symmetry xor, TrainingStep share, boolean trace, LinkModel model) {
         return Replay.representatives(share, xor.order(), xor.representative(), computeModels().apply(0),
-                symmetric(t, xor), energy, schedule, trace);
+                symmetric(t, xor, model), energy, schedule, trace);
     }
 
     /**
@@ -283,15 +318,16 @@ public final class SimulatedArray {
     }
 
     /** Accelerator 0's share alone, where the topology's regular symmetry maps the step onto itself. */
-    private Optional<Replay> representative(Topology t, Symmetry symmetry, Step step, boolean trace) {
+    private Optional<Replay> representative(Topology t, Symmetry symmetry, Step step, boolean trace,
+            LinkModel model) {
         return RepresentativeBuilder.of(accelerators, step.iterations(), step.layerNames(), symmetry.toOrigin(),
                 step.fill()).map(reduced -> Replay.representative(reduced, computeModels().apply(0),
-                        symmetric(t, symmetry), energy, schedule, trace));
+                        symmetric(t, symmetry, model), energy, schedule, trace));
     }
 
     /** The link model on the quotient of a symmetry. */
-    private Interconnect symmetric(Topology t, Symmetry s) {
-        return new SymmetricInterconnect(scaled(t, s), s, linkModel, links.packetBytes());
+    private Interconnect symmetric(Topology t, Symmetry s, LinkModel model) {
+        return new SymmetricInterconnect(scaled(t, s), s, model, links.packetBytes());
     }
 
     /**

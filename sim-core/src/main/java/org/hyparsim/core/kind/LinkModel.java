@@ -15,7 +15,15 @@ public enum LinkModel implements Named {
      * Each link keeps a calendar of reservations; a message reserves, hop by hop, the earliest idle
      * gap of each link of its route that holds it (first come, first served, one event per delivery).
      */
-    CALENDAR;
+    CALENDAR,
+    /**
+     * Calendars whose messages of one rank (as many links crossed, as long a route, as many bytes)
+     * reaching a link at one instant take turns by packets and are through together, where
+     * {@link #CALENDAR} serves them one after the other: symmetric copies of a message stay
+     * symmetric, so a replay by symmetry is exact under any group. The default where first come,
+     * first served calendars have no exact share that can be held ({@code docs/MODEL.md}).
+     */
+    CALENDAR_TURNS;
 
     /**
      * Where a scenario or command names none, up to this many accelerators: flows; above it,
@@ -37,17 +45,32 @@ public enum LinkModel implements Named {
 
     /**
      * Whether a replay on these links may stand one accelerator for its equivalents: flows (max-min
-     * rates are unique, so symmetric) and calendars (messages that reach a link at one instant share
-     * it, whatever order they were sent in); packets are replayed whole.
+     * rates are unique, so symmetric) and turn-taking calendars under any group, first come, first
+     * served calendars under a group that leaves no link two copies of a message
+     * ({@link #replaysExactlyUnderAnyGroup}); packets are replayed whole.
      */
     public boolean replaysBySymmetry() {
         return this != PACKET;
     }
 
+    /**
+     * Whether a replay by symmetry gives the whole replay's figures under every group of the
+     * topology's automorphisms (first come, first served calendars: only where no link carries two
+     * copies of a message, since a link staggers copies that reach it at one instant).
+     */
+    public boolean replaysExactlyUnderAnyGroup() {
+        return this == FLOW || this == CALENDAR_TURNS;
+    }
+
+    /** Whether links of this model keep calendars ({@code calendar}, {@code calendar-turns}). */
+    public boolean calendars() {
+        return this == CALENDAR || this == CALENDAR_TURNS;
+    }
+
     /** The name in scenarios and results. */
     @Override
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public static Optional<LinkModel> fromName(String name) {
