@@ -21,7 +21,8 @@ class FlowInterconnectTest {
         assertEquals(LinkModel.FLOW, LinkModel.defaultFor(64));
         assertEquals(LinkModel.CALENDAR, LinkModel.defaultFor(128));
         assertEquals(LinkModel.CALENDAR, LinkModel.defaultFor(65536));
-        assertEquals("flow up to 64 accelerators, calendar above", LinkModel.DEFAULT_RULE);
+        assertEquals("flow up to 64 accelerators, calendar above (calendar-turns where calendar has no exact share under"
+                + " the task limit)", LinkModel.DEFAULT_RULE);
     }
 
     @Test

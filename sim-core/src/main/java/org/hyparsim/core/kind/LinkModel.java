@@ -31,12 +31,13 @@ public enum LinkModel implements Named {
      * within 0.8% up to 64 accelerators, where calendars serve an accelerator's messages whole, one
      * after another, and miss packet level's interleaving (a 16-accelerator fat tree's hierarchical
      * exchange: calendar +23%, flows -0.06%); from 256 flows are up to +28.7% off on H trees and
-     * chaotic under a 1e-8 change of a link's bandwidth, calendars within 1.7% on 50 of 52 cases at
+     * chaotic under a 1e-8 change of a link's bandwidth, calendars within 2.0% on 51 of 52 cases at
      * one event per message.
      */
     public static final int FLOW_DEFAULT_UP_TO = 64;
     /** The rule {@link #defaultFor} follows, in words, for help texts and outputs. */
-    public static final String DEFAULT_RULE = "flow up to " + FLOW_DEFAULT_UP_TO + " accelerators, calendar above";
+    public static final String DEFAULT_RULE = "flow up to " + FLOW_DEFAULT_UP_TO
+            + " accelerators, calendar above (calendar-turns where calendar has no exact share under the task limit)";
 
     /** The link model of an array of {@code accelerators} whose scenario names none. */
     public static LinkModel defaultFor(long accelerators) {
