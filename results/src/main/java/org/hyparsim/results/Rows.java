@@ -89,7 +89,7 @@ public final class Rows {
         Map<String, Object> m = new LinkedHashMap<>();
         // the energy components follow as an object of their own, the layers as rows
         for (RunColumn c : RunColumn.withSpread(RunColumn.summary(), row.perturbed())) {
-            if (c.component().isEmpty() && c != RunColumn.LAYERS) {
+            if (c.component().isEmpty() && c != RunColumn.LAYERS && c != RunColumn.NOTES) {
                 m.put(c.header(), c.get(row));
             }
         }

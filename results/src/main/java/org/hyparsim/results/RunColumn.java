@@ -48,6 +48,8 @@ public enum RunColumn implements Column<RunRow> {
     TRANSFERS("transfers", Unit.NONE, r -> r.counts().transfers()),
     PLAN("plan", Unit.NONE, r -> r.grid().compact()),
     LAYERS("layers", Unit.NONE, r -> r.grid().layers()),
+    /** What the replay decided that the scenario did not say (auto's rings withdrawn, calendar-turns links). */
+    NOTES("notes", Unit.NONE, RunRow::notes),
     ERROR("error", Unit.NONE, RunRow::error),
     // a run's perturbed replays: written only where a row has them (spread()), after stepTimeSeconds
     STEP_TIME_MEDIAN("stepTimeMedianSeconds", Unit.SECONDS, r -> r.spread().stepTimeMedianSeconds()),
@@ -94,7 +96,7 @@ public enum RunColumn implements Column<RunRow> {
 
     @Override
     public boolean listValued() {
-        return this == LAYERS;
+        return this == LAYERS || this == NOTES;
     }
 
     /** The energy component this column holds, if it holds one. */
@@ -104,7 +106,7 @@ public enum RunColumn implements Column<RunRow> {
 
     /** The summary of one run: every column but suite, point and error (run --out's summary.csv). */
     public static List<RunColumn> summary() {
-        return between(NETWORK, LAYERS);
+        return between(NETWORK, NOTES);
     }
 
     /** A sweep's results.csv: the point, the summary, the error. */

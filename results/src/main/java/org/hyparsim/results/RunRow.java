@@ -32,6 +32,7 @@ public record RunRow(
         @JsonUnwrapped Energy energy,
         @JsonUnwrapped Counts counts,
         @JsonUnwrapped PlanGrid grid,
+        @JsonProperty("notes") List<String> notes,
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("error") String error) {
 
     /**
@@ -48,6 +49,13 @@ public record RunRow(
     public RunRow {
         origin = origin == null ? Origin.NONE : origin;
         spread = spread == null ? Spread.NONE : spread;
+        // what the replay decided that the scenario did not say; a CSV cell lists them apart by ';'
+        notes = notes == null ? List.of() : notes.stream().filter(n -> !n.isBlank()).toList();
+        for (String n : notes) {
+            if (n.contains(";")) {
+                throw new IllegalArgumentException("a run's note has no ';' (its CSV cell's separator): " + n);
+            }
+        }
     }
 
     /** The reproduction suite, or null. */
@@ -185,25 +193,25 @@ public record RunRow(
                         s.sramBytes(),
                         s.macs()),
                 Energy.of(s.energyJoules(), s.energy()),
-                new Counts(s.events(), s.transfers()), r.plan(), null);
+                new Counts(s.events(), s.transfers()), r.plan(), s.notes(), null);
     }
 
     /** A run that failed: its key and the error, no figures. */
     public static RunRow failed(RunKey key, String error) {
         return new RunRow(Origin.NONE, key, new Times(null, null, null, null, null, null), Spread.NONE,
                 new Traffic(null, null, null, null, null, null, null), Energy.NONE,
-                new Counts(null, null), new PlanGrid(List.of(), List.of()), error);
+                new Counts(null, null), new PlanGrid(List.of(), List.of()), List.of(), error);
     }
 
     /** This row as a sweep writes it: with its point and an error column. */
     public RunRow atPoint(int p) {
-        return new RunRow(new Origin(origin.suite(), p), run, times, spread, traffic, energy, counts, grid,
+        return new RunRow(new Origin(origin.suite(), p), run, times, spread, traffic, energy, counts, grid, notes,
                 error == null ? "" : error);
     }
 
     /** This row as the reproduction writes it: with its suite and point, without an error column. */
     public RunRow inSuite(String s) {
-        return new RunRow(new Origin(s, origin.point()), run, times, spread, traffic, energy, counts, grid, null);
+        return new RunRow(new Origin(s, origin.point()), run, times, spread, traffic, energy, counts, grid, notes, null);
     }
 
     /** True when the run finished. */

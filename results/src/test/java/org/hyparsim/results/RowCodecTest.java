@@ -38,6 +38,10 @@ class RowCodecTest {
                 new StepResult.Traffic(1e9, 2e9, 3.5e8, 7e8, 1.2e12, 1e9, 1e9),
                 Energy.of(c -> ENERGY[c.ordinal()], 2.375), new StepResult.Counts(12345, 67),
                 new StepResult.Detail(List.of(), List.of(), List.of()));
+        if (point % 2 == 1) {
+            // what a replay decided (commas and quotes inside, two of them)
+            r = r.withNote("links: calendar-turns (\"turns\", here)").withNote("auto's rings withdrawn, so others");
+        }
         return RunRow.of(new RunRecord(KEY, new PlanGrid(List.of("conv1", "conv 2", "fc"), plan), 9.99e8, r))
                 .atPoint(point);
     }
@@ -50,6 +54,8 @@ class RowCodecTest {
         assertEquals(String.join(",", RunColumn.sweep().stream().map(RunColumn::header).toList()), header);
         assertTrue(csv.contains("torus,hmc-rs+linkBandwidthGBps=2,serial,inference,flow,ring-bidir,hypar"), csv);
         assertTrue(csv.contains(",dmm/ddm,"), csv);
+        assertTrue(csv.contains("\"links: calendar-turns (\"\"turns\"\", here);auto's rings withdrawn, so others\""), csv);
+        assertEquals(2, rows.get(1).notes().size());
         List<RunRow> back = RowCodec.readCsv(csv);
         assertEquals(rows, back);
         assertFalse(back.get(2).ok());

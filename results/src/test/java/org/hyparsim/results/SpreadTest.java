@@ -26,7 +26,7 @@ class SpreadTest {
     private static RunRow perturbed(int point) {
         RunRow plain = RowCodecTest.row(point);
         return new RunRow(plain.origin(), plain.run(), plain.times(), RunRow.Spread.of(ODD), plain.traffic(),
-                plain.energy(), plain.counts(), plain.grid(), plain.error());
+                plain.energy(), plain.counts(), plain.grid(), plain.notes(), plain.error());
     }
 
     @Test

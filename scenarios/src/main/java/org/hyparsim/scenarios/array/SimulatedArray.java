@@ -184,7 +184,7 @@ public final class SimulatedArray {
     /** What a replay says where auto's rings were withdrawn from its step ({@link Limits#maxRingShareTasks()}). */
     static String ringsWithdrawn() {
         return String.format(Locale.ROOT, "auto's rings withdrawn: with them the share replayed by symmetry would pass "
-                + "%,d tasks a step (system property %s); hierarchical and the others instead", Limits.maxRingShareTasks(),
+                + "%,d tasks a step (system property %s), so hierarchical and the others instead", Limits.maxRingShareTasks(),
                 Limits.property("maxRingShareTasks"));
     }
 
@@ -194,7 +194,7 @@ public final class SimulatedArray {
      */
     static String turnsInstead(long share) {
         return String.format(Locale.ROOT, "links: %s (messages of one rank reaching a link at one instant take turns): "
-                + "first come, first served calendars have no exact share under %,d tasks here (the least is %,d; "
+                + "first come, first served calendars have no exact share under %,d tasks here (the least is %,d, "
                 + "system property %s)", LinkModel.CALENDAR_TURNS.label(), Limits.maxTasks(), share,
                 Limits.property("maxTasks"));
     }
