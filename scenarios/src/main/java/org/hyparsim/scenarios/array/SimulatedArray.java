@@ -143,6 +143,24 @@ public final class SimulatedArray {
         return links;
     }
 
+    /**
+     * Whether a replay on this array may stand accelerators for their equivalents: a uniform array
+     * whose scenario allows it, links that replay by symmetry, and a topology with a regular symmetry
+     * or XOR automorphisms (whether the step maps onto itself is known only as it is built).
+     */
+    public boolean mayReplayBySymmetry() {
+        if (!mayReduce || !linkModel.replaysBySymmetry()) {
+            return false;
+        }
+        Topology t = Topologies.create(topology, accelerators, links);
+        return t.symmetry() != null || t.xorAutomorphisms().length > 0;
+    }
+
+    /** Whether this array's links keep calendars. */
+    public boolean calendars() {
+        return linkModel.calendars();
+    }
+
     /** A fresh topology over the links, its fabric and the collectives that route on it. */
     public Wiring wire() {
         Topology t = Topologies.create(topology, accelerators, links);

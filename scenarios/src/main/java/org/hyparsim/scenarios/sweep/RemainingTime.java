@@ -9,15 +9,19 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import org.hyparsim.input.scenario.Scenario;
 import org.hyparsim.input.scenario.Sweep;
+import org.hyparsim.scenarios.array.SimulatedArray;
 
 /**
  * The time a sweep has left, from each point's expected work and the seconds per unit of work
- * its finished points took. A point's work grows with its array (by the power 2.5), its layers
- * and its strategies, over a fixed cost: fitted to the reproduction's 383 points (1 to 256
- * accelerators, where one 256-accelerator point takes as long as a thousand 16-accelerator
- * ones), within 2x per array size. Points start in the order given, each on the first free
- * thread (a fixed pool), so a point's start is the finish of the point whose thread it takes.
- * Times are passed in, in seconds from the sweep's start: the estimator reads no clock.
+ * its finished points took. A point's work is a fixed cost plus, per layer and strategy, what its
+ * replay grows with: a replay of every accelerator by the power 2.5 of the array's size (fitted to
+ * the reproduction's 383 points, 1 to 256 accelerators, within 2x per array size), a replay by
+ * symmetry linearly (measured on the transformer suite, 16 to 1024 accelerators, flows: a
+ * point's seconds per layer and strategy 1.1e-4 + 5e-6 n on the H tree and the torus within 2x;
+ * calendars about 30 times as much per accelerator on VGG-E's H tree, where they replay half the
+ * array). Points start in the order given, each on the first free thread (a fixed pool), so a
+ * point's start is the finish of the point whose thread it takes. Times are passed in, in seconds
+ * from the sweep's start: the estimator reads no clock.
  */
 public final class RemainingTime {
     /**
@@ -26,8 +30,18 @@ public final class RemainingTime {
      * below: 1e4 left the small points' tail under-estimated 2.5x, 1e5 over-estimated 2.2x.
      */
     static final double FIXED_WORK = 3e4;
-    /** The power of the array's size in a point's work. */
+    /** The power of the array's size in the work of a point replayed whole. */
     static final double ARRAY_POWER = 2.5;
+    /**
+     * A point replayed by symmetry, per layer and strategy: this much, and as much again per
+     * accelerator as {@link #SYMMETRIC_WORK_PER_ACCELERATOR} says (1.1e-4 s and 5e-6 s at the prior
+     * rate below, from the transformer suite's flows).
+     */
+    static final double SYMMETRIC_LAYER_WORK = 275;
+    /** Per accelerator, layer and strategy of a point replayed by symmetry on flows. */
+    static final double SYMMETRIC_WORK_PER_ACCELERATOR = 12.5;
+    /** Calendars' work per accelerator over flows' (VGG-E, H tree, 256 accelerators: 1.5e-4 to 4e-4 s against 5e-6 s). */
+    static final double CALENDAR_FACTOR = 30;
     /** An estimate once this share of the work is done, or once as many points as threads are. */
     static final double FIRST_ESTIMATE_SHARE = 0.1;
     /** The most of a running point's work counted done before it finishes. */
@@ -46,6 +60,8 @@ public final class RemainingTime {
     private final double afterShare;
     private final double totalWork;
     private final Map<Integer, Double> started = new HashMap<>();
+    /** Each point's {@link #work}, by its index (it builds the point's topology, so once). */
+    private final Map<Integer, Double> works = new HashMap<>();
     private final List<Integer> finished = new ArrayList<>();
     private final double priorWork;
     private double doneWork;
@@ -68,7 +84,10 @@ public final class RemainingTime {
         this.order = List.copyOf(order);
         this.threads = threads;
         this.afterShare = afterShare;
-        this.totalWork = order.stream().mapToDouble(p -> work(p.scenario())).sum();
+        for (Sweep.Point p : this.order) {
+            works.put(p.index(), work(p.scenario()));
+        }
+        this.totalWork = works.values().stream().mapToDouble(Double::doubleValue).sum();
         this.priorWork = priorWeight * totalWork;
         for (int k = 0; k < Math.min(threads, order.size()); k++) {
             started.put(order.get(k).index(), 0.0);
@@ -77,15 +96,19 @@ public final class RemainingTime {
 
     /** A point's expected work, in arbitrary units (only ratios count). */
     static double work(Scenario s) {
-        return FIXED_WORK + Math.pow(s.accelerators(), ARRAY_POWER) * s.network().layers().size()
-                * s.strategies().size();
+        SimulatedArray array = SimulatedArray.of(s.array(), s.schedule());
+        double n = s.accelerators();
+        double perLayer = array.mayReplayBySymmetry()
+                ? SYMMETRIC_LAYER_WORK + SYMMETRIC_WORK_PER_ACCELERATOR * (array.calendars() ? CALENDAR_FACTOR : 1) * n
+                : Math.pow(n, ARRAY_POWER);
+        return FIXED_WORK + perLayer * s.network().layers().size() * s.strategies().size();
     }
 
     /** Records that {@code point} finished {@code at} seconds into the sweep. */
     public void finished(Sweep.Point point, double at) {
         Double start = started.getOrDefault(point.index(), 0.0);
         doneSeconds += Math.max(0, at - start);
-        doneWork += work(point.scenario());
+        doneWork += works.get(point.index());
         finished.add(point.index());
         int next = threads + finished.size() - 1;
         if (next < order.size()) {
@@ -116,21 +139,13 @@ public final class RemainingTime {
         double running = 0;
         for (Map.Entry<Integer, Double> e : started.entrySet()) {
             if (!done.contains(e.getKey())) {
-                double w = work(pointAt(e.getKey()).scenario());
+                double w = works.get(e.getKey());
                 running += w * Math.min(RUNNING_SHARE_CAP, (now - e.getValue()) / (w * secondsPerWork));
             }
         }
         return Math.min(1, (doneWork + running) / totalWork);
     }
 
-    private Sweep.Point pointAt(int index) {
-        for (Sweep.Point p : order) {
-            if (p.index() == index) {
-                return p;
-            }
-        }
-        throw new IllegalArgumentException("no point " + index);
-    }
 
     /** The seconds a unit of work takes: the measured rate, with the prior's weight while little is measured. */
     private double secondsPerWork() {
@@ -155,7 +170,7 @@ public final class RemainingTime {
             if (done.contains(p.index())) {
                 continue;
             }
-            double expected = work(p.scenario()) * secondsPerWork;
+            double expected = works.get(p.index()) * secondsPerWork;
             Double start = started.get(p.index());
             double rest = start == null ? expected : Math.max(0, expected - (now - start));
             threadSeconds += rest;
