@@ -105,6 +105,9 @@ public final class CollectiveCommand implements Callable<Integer> {
                     100 * (r.simulatedSeconds() / r.lowerBound().seconds() - 1), r.lowerBound().limit());
             out.printf(Locale.ROOT, "injected %s, on links %s; %d events in %.2f s%n", Units.bytes(r.injectedBytes()),
                     Units.bytes(r.linkBytes()), r.events(), r.wallSeconds());
+            for (String note : r.notes()) {
+                out.println("note: " + note);
+            }
         }
         out.flush();
         return 0;
@@ -184,6 +187,9 @@ public final class CollectiveCommand implements Callable<Integer> {
         m.put("linkBytes", r.linkBytes());
         m.put("events", r.events());
         m.put("wallSeconds", r.wallSeconds());
+        if (!r.notes().isEmpty()) {
+            m.put("notes", r.notes());
+        }
         return m;
     }
 }

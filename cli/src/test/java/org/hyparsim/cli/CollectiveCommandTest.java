@@ -50,6 +50,36 @@ class CollectiveCommandTest {
         assertTrue(!j.has("boundSeconds"), r.out());
     }
 
+    /**
+     * Where first come, first served calendars leave no exact share under the task limit (set to 100 here, as
+     * 65536 accelerators meet the real one), the command says that calendar-turns links replayed it, in text
+     * and JSON; with the limit as it is, it says nothing.
+     */
+    @Test
+    void calendarTurnsInPlaceOfCalendarsIsSaid() throws Exception {
+        List<String> args = List.of("collective", "--op", "all-reduce", "--bytes", "1e6", "--accelerators", "64",
+                "--topology", "htree", "--algorithm", "hierarchical", "--link-model", "calendar");
+        Cli plain = Cli.run(args.toArray(new String[0]));
+        assertEquals(0, plain.status(), plain.err());
+        assertTrue(!plain.out().contains("note:"), plain.out());
+        String property = org.hyparsim.core.Limits.property("maxTasks");
+        System.setProperty(property, "100");
+        try {
+            Cli text = Cli.run(args.toArray(new String[0]));
+            assertEquals(0, text.status(), text.err());
+            assertTrue(text.out().contains("note: links: calendar-turns"), text.out());
+            List<String> json = new java.util.ArrayList<>(args);
+            json.addAll(List.of("--format", "json"));
+            Cli j = Cli.run(json.toArray(new String[0]));
+            assertEquals(0, j.status(), j.err());
+            JsonNode notes = new ObjectMapper().readTree(j.out()).get("notes");
+            assertEquals(1, notes.size(), j.out());
+            assertTrue(notes.get(0).asText().startsWith("links: calendar-turns"), j.out());
+        } finally {
+            System.clearProperty(property);
+        }
+    }
+
     @Test
     void autoSaysWhatItChose() {
         Cli r = Cli.run(with(RING_1MIB, "--algorithm", "auto"));

@@ -40,9 +40,11 @@ public final class CollectiveBenchmark {
      * @param lowerBound what no algorithm can beat on the topology
      * @param injectedBytes what the algorithm sent, over the array
      * @param linkBytes bytes x links crossed
+     * @param notes what the replay decided that was not asked (calendar-turns links, auto's rings withdrawn)
      */
     public record Result(Case asked, CollectiveAlgorithm algorithm, double simulatedSeconds, double idealSeconds,
-            LowerBound lowerBound, double injectedBytes, double linkBytes, long events, double wallSeconds) {
+            LowerBound lowerBound, double injectedBytes, double linkBytes, long events, double wallSeconds,
+            List<String> notes) {
     }
 
     public static Result run(Case c) {
@@ -59,7 +61,7 @@ public final class CollectiveBenchmark {
         double ideal = ideal(c, ran, collectives);
         LowerBound lower = LowerBound.of(c.op(), c.bytes(), c.accelerators(), c.topology(), c.links());
         return new Result(c, ran, r.stepTimeSeconds(), ideal, lower, r.communicationBytes(), r.linkBytes(), r.events(),
-                (System.nanoTime() - t0) / 1e9);
+                (System.nanoTime() - t0) / 1e9, r.notes());
     }
 
     /** The algorithm's bandwidth term (collectives.md) plus each round's longest path latency on the topology. */
