@@ -186,20 +186,14 @@ public final class CalendarInterconnect extends RoutedInterconnect {
             while (turns && to < size && RANK.compare(group.get(order[from]), group.get(order[to])) == 0) {
                 to++;
             }
-            List<Part> same = new ArrayList<>(to - from);
-            long[] ds = new long[to - from];
-            for (int k = from; k < to; k++) {
-                same.add(group.get(order[k]));
-                ds[k - from] = d[order[k]];
-            }
-            long[] t = to - from == 1 && n == 1 ? ds : through(same, ds, n);
-            long total = 0;
+            // one rank on one link: as many bytes, as long on it, each
+            long each = d[order[from]];
+            long t = to - from == 1 && n == 1 ? each : through(group.get(order[from]).bytes, each, (long) (to - from) * n);
             for (int k = from; k < to; k++) {
                 begins[order[k]] = offset;
-                out[order[k]] = offset + t[k - from];
-                total += n * ds[k - from];
+                out[order[k]] = offset + t;
             }
-            offset += total;
+            offset += (to - from) * n * each;
             from = to;
         }
         return out;
@@ -211,33 +205,18 @@ public final class CalendarInterconnect extends RoutedInterconnect {
     private static final Comparator<Part> RANK_ID = RANK.thenComparingLong(p -> p.id);
 
     /**
-     * When each of a group that shares a link from one instant is through, after the start: the link
-     * serves their packets in turns, one packet of each message that has one left per turn, in an
-     * order no message is favoured in, so a message is through after its own packets, every other's
-     * packets of the turns before its last, and on average half of the others' packets of that turn.
-     * Each message stands for {@code n} copies.
+     * When each of {@code count} messages of {@code bytes} that share a link from one instant, {@code d}
+     * ps each on it, is through, after the start: the link serves their packets in turns, one packet of
+     * each message that has one left per turn, in an order no message is favoured in, so a message is
+     * through after its own packets, every other's packets of the turns before its last, and on average
+     * half of the others' packets of that turn: count x packets - (count - 1) / 2 packets' time. A
+     * function of the count alone, so that a quotient's message standing for n copies is through when
+     * the n copies of the whole replay are (a sum of their packets, taken one by one, may round apart
+     * from the product by the picosecond).
      */
-    private long[] through(List<Part> group, long[] d, int n) {
-        int size = d.length;
-        long[] packets = new long[size];
-        double[] perPacket = new double[size];
-        for (int i = 0; i < size; i++) {
-            packets[i] = Math.max(1, (long) Math.ceil(group.get(i).bytes / packetBytes));
-            perPacket[i] = (double) d[i] / packets[i];
-        }
-        long[] out = new long[size];
-        for (int i = 0; i < size; i++) {
-            double before = 0;
-            double lastTurn = 0;
-            for (int j = 0; j < size; j++) {
-                before += n * perPacket[j] * Math.min(packets[j], packets[i] - 1);
-                if (packets[j] >= packets[i]) {
-                    lastTurn += n * perPacket[j];
-                }
-            }
-            out[i] = Math.round(before + perPacket[i] + (lastTurn - perPacket[i]) / 2);
-        }
-        return out;
+    private long through(double bytes, long d, long count) {
+        long packets = Math.max(1, (long) Math.ceil(bytes / packetBytes));
+        return Math.round((double) d / packets * (count * packets - (count - 1) / 2.0));
     }
 
     long duration(double bytes, int link) {
