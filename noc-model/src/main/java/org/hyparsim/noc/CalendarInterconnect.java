@@ -97,7 +97,13 @@ public final class CalendarInterconnect extends RoutedInterconnect {
         }
     }
 
-    /** Reserves this instant's messages hop by hop in the order they reach the links, ties together. */
+    /**
+     * Reserves this instant's messages hop by hop in the order they reach the links, ties together.
+     * A message that starts on an idle link without latency reaches its next link at the instant it
+     * reached this one, known only once this one is reserved: it comes in that instant's next wave,
+     * after the wave it came from, so that every group is whole when it is reserved and does not
+     * depend on the links' numbering (with latency every message of an instant is in its first wave).
+     */
     private void reserveBatch() {
         long now = engine.now();
         PartQueue reaching = new PartQueue(batch.size());
@@ -108,10 +114,12 @@ public final class CalendarInterconnect extends RoutedInterconnect {
         List<Part> group = new ArrayList<>();
         while (!reaching.isEmpty()) {
             long head = reaching.peekHead();
+            int wave = reaching.peekWave();
             int link = reaching.peekLink();
             group.clear();
             group.add(reaching.poll());
-            while (!reaching.isEmpty() && reaching.peekHead() == head && reaching.peekLink() == link) {
+            while (!reaching.isEmpty() && reaching.peekHead() == head && reaching.peekWave() == wave
+                    && reaching.peekLink() == link) {
                 group.add(reaching.poll());
             }
             reserve(group, now);
@@ -120,6 +128,7 @@ public final class CalendarInterconnect extends RoutedInterconnect {
                     p.message.arrived(p.spanEnd + latencyPs(p.link()), engine);
                 } else {
                     p.advance(this);
+                    p.wave = p.head == head ? wave + 1 : 0;
                     reaching.add(p);
                 }
             }
@@ -270,6 +279,8 @@ public final class CalendarInterconnect extends RoutedInterconnect {
         int hop;
         /** The link of {@link #hop} (kept: the queue of parts compares it often). */
         int link;
+        /** Which wave of its instant reaches that link: 0, or one more than the one it came from without latency. */
+        int wave;
         /** When the head and the tail reach the link of {@link #hop}, ps. */
         long head;
         long tail;
@@ -308,14 +319,15 @@ public final class CalendarInterconnect extends RoutedInterconnect {
     }
 
     /**
-     * The parts of an instant's batch by when their heads reach their next link, then by link, then
-     * in the order they were sent: a binary heap whose keys sit in arrays beside it, so that sifting
-     * reads them from a few cache lines rather than from each part.
+     * The parts of an instant's batch by when their heads reach their next link, then by wave, then
+     * by link, then in the order they were sent: a binary heap whose keys sit in arrays beside it, so
+     * that sifting reads them from a few cache lines rather than from each part. The link and the wave
+     * share one long (wave high, link low).
      */
     private static final class PartQueue {
         private Part[] parts;
         private long[] heads;
-        private int[] links;
+        private long[] places;
         private long[] ids;
         private int size;
 
@@ -323,7 +335,7 @@ public final class CalendarInterconnect extends RoutedInterconnect {
             int n = Math.max(16, capacity);
             parts = new Part[n];
             heads = new long[n];
-            links = new int[n];
+            places = new long[n];
             ids = new long[n];
         }
 
@@ -335,8 +347,12 @@ public final class CalendarInterconnect extends RoutedInterconnect {
             return heads[0];
         }
 
+        int peekWave() {
+            return (int) (places[0] >>> 32);
+        }
+
         int peekLink() {
-            return links[0];
+            return (int) places[0];
         }
 
         void add(Part p) {
@@ -344,19 +360,20 @@ public final class CalendarInterconnect extends RoutedInterconnect {
                 int n = 2 * size;
                 parts = Arrays.copyOf(parts, n);
                 heads = Arrays.copyOf(heads, n);
-                links = Arrays.copyOf(links, n);
+                places = Arrays.copyOf(places, n);
                 ids = Arrays.copyOf(ids, n);
             }
             int i = size++;
+            long place = (long) p.wave << 32 | p.link;
             while (i > 0) {
                 int up = (i - 1) >>> 1;
-                if (!less(p.head, p.link, p.id, heads[up], links[up], ids[up])) {
+                if (!less(p.head, place, p.id, heads[up], places[up], ids[up])) {
                     break;
                 }
-                put(i, parts[up], heads[up], links[up], ids[up]);
+                put(i, parts[up], heads[up], places[up], ids[up]);
                 i = up;
             }
-            put(i, p, p.head, p.link, p.id);
+            put(i, p, p.head, place, p.id);
         }
 
         Part poll() {
@@ -364,7 +381,7 @@ public final class CalendarInterconnect extends RoutedInterconnect {
             int last = --size;
             Part p = parts[last];
             long h = heads[last];
-            int l = links[last];
+            long l = places[last];
             long id = ids[last];
             parts[last] = null;
             if (last == 0) {
@@ -373,27 +390,27 @@ public final class CalendarInterconnect extends RoutedInterconnect {
             int i = 0;
             while (2 * i + 1 < size) {
                 int c = 2 * i + 1;
-                if (c + 1 < size && less(heads[c + 1], links[c + 1], ids[c + 1], heads[c], links[c], ids[c])) {
+                if (c + 1 < size && less(heads[c + 1], places[c + 1], ids[c + 1], heads[c], places[c], ids[c])) {
                     c++;
                 }
-                if (!less(heads[c], links[c], ids[c], h, l, id)) {
+                if (!less(heads[c], places[c], ids[c], h, l, id)) {
                     break;
                 }
-                put(i, parts[c], heads[c], links[c], ids[c]);
+                put(i, parts[c], heads[c], places[c], ids[c]);
                 i = c;
             }
             put(i, p, h, l, id);
             return out;
         }
 
-        private static boolean less(long h1, int l1, long i1, long h2, int l2, long i2) {
+        private static boolean less(long h1, long l1, long i1, long h2, long l2, long i2) {
             return h1 != h2 ? h1 < h2 : l1 != l2 ? l1 < l2 : i1 < i2;
         }
 
-        private void put(int i, Part p, long head, int link, long id) {
+        private void put(int i, Part p, long head, long place, long id) {
             parts[i] = p;
             heads[i] = head;
-            links[i] = link;
+            places[i] = place;
             ids[i] = id;
         }
     }

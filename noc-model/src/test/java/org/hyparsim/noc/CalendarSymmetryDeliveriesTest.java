@@ -33,6 +33,21 @@ class CalendarSymmetryDeliveriesTest {
         }
     }
 
+    /**
+     * Links without latency: a message whose link was idle reaches its next link at the instant it reached
+     * this one, so the copies that meet on a link at one instant are known only once the links before it
+     * have been reserved at that instant. First come, first served on the ring of 16 (its rotations leave
+     * no link two copies): each accelerator a sends 64 KiB to a + 5; calendar-turns on the H tree of 16,
+     * a to a ^ 3.
+     */
+    @Test
+    void withoutLatencyTheCopiesThatMeetOnALinkAtOneInstantAreServedAlike() {
+        LinkProfile instant = new LinkProfile(30, 0, List.of(), 30, PACKET, 0);
+        assertAlike(Topologies.create(TopologyKind.RING, 16, instant), LinkModel.CALENDAR, 5, 65_536, "ring, calendar");
+        assertAlike(Topologies.create(TopologyKind.HTREE, 16, instant), LinkModel.CALENDAR_TURNS, 3, 262_144,
+                "H tree, calendar-turns");
+    }
+
     /** The whole replay's deliveries all at the representative's, on the quotient of the regular symmetry. */
     private static void assertAlike(Topology t, LinkModel model, int to, double bytes, String what) {
         Symmetry sym = t.symmetry();
