@@ -202,7 +202,7 @@ public final class CalendarInterconnect extends RoutedInterconnect {
                 begins[order[k]] = offset;
                 out[order[k]] = offset + t;
             }
-            offset += (to - from) * n * each;
+            offset += (long) (to - from) * n * each;
             from = to;
         }
         return out;
