@@ -97,7 +97,13 @@ public final class CalendarInterconnect extends RoutedInterconnect {
         }
     }
 
-    /** Reserves this instant's messages hop by hop in the order they reach the links, ties together. */
+    /**
+     * Reserves this instant's messages hop by hop in the order they reach the links, ties together.
+     * A message that starts on an idle link without latency reaches its next link at the instant it
+     * reached this one, known only once this one is reserved: it comes in that instant's next wave,
+     * after the wave it came from, so that every group is whole when it is reserved and does not
+     * depend on the links' numbering (with latency every message of an instant is in its first wave).
+     */
     private void reserveBatch() {
         long now = engine.now();
         PartQueue reaching = new PartQueue(batch.size());
@@ -108,10 +114,12 @@ public final class CalendarInterconnect extends RoutedInterconnect {
         List<Part> group = new ArrayList<>();
         while (!reaching.isEmpty()) {
             long head = reaching.peekHead();
+            int wave = reaching.peekWave();
             int link = reaching.peekLink();
             group.clear();
             group.add(reaching.poll());
-            while (!reaching.isEmpty() && reaching.peekHead() == head && reaching.peekLink() == link) {
+            while (!reaching.isEmpty() && reaching.peekHead() == head && reaching.peekWave() == wave
+                    && reaching.peekLink() == link) {
                 group.add(reaching.poll());
             }
             reserve(group, now);
@@ -120,6 +128,7 @@ public final class CalendarInterconnect extends RoutedInterconnect {
                     p.message.arrived(p.spanEnd + latencyPs(p.link()), engine);
                 } else {
                     p.advance(this);
+                    p.wave = p.head == head ? wave + 1 : 0;
                     reaching.add(p);
                 }
             }
@@ -186,20 +195,14 @@ public final class CalendarInterconnect extends RoutedInterconnect {
             while (turns && to < size && RANK.compare(group.get(order[from]), group.get(order[to])) == 0) {
                 to++;
             }
-            List<Part> same = new ArrayList<>(to - from);
-            long[] ds = new long[to - from];
-            for (int k = from; k < to; k++) {
-                same.add(group.get(order[k]));
-                ds[k - from] = d[order[k]];
-            }
-            long[] t = to - from == 1 && n == 1 ? ds : through(same, ds, n);
-            long total = 0;
+            // one rank on one link: as many bytes, as long on it, each
+            long each = d[order[from]];
+            long t = to - from == 1 && n == 1 ? each : through(group.get(order[from]).bytes, each, (long) (to - from) * n);
             for (int k = from; k < to; k++) {
                 begins[order[k]] = offset;
-                out[order[k]] = offset + t[k - from];
-                total += n * ds[k - from];
+                out[order[k]] = offset + t;
             }
-            offset += total;
+            offset += (long) (to - from) * n * each;
             from = to;
         }
         return out;
@@ -211,33 +214,18 @@ public final class CalendarInterconnect extends RoutedInterconnect {
     private static final Comparator<Part> RANK_ID = RANK.thenComparingLong(p -> p.id);
 
     /**
-     * When each of a group that shares a link from one instant is through, after the start: the link
-     * serves their packets in turns, one packet of each message that has one left per turn, in an
-     * order no message is favoured in, so a message is through after its own packets, every other's
-     * packets of the turns before its last, and on average half of the others' packets of that turn.
-     * Each message stands for {@code n} copies.
+     * When each of {@code count} messages of {@code bytes} that share a link from one instant, {@code d}
+     * ps each on it, is through, after the start: the link serves their packets in turns, one packet of
+     * each message that has one left per turn, in an order no message is favoured in, so a message is
+     * through after its own packets, every other's packets of the turns before its last, and on average
+     * half of the others' packets of that turn: count x packets - (count - 1) / 2 packets' time. A
+     * function of the count alone, so that a quotient's message standing for n copies is through when
+     * the n copies of the whole replay are (a sum of their packets, taken one by one, may round apart
+     * from the product by the picosecond).
      */
-    private long[] through(List<Part> group, long[] d, int n) {
-        int size = d.length;
-        long[] packets = new long[size];
-        double[] perPacket = new double[size];
-        for (int i = 0; i < size; i++) {
-            packets[i] = Math.max(1, (long) Math.ceil(group.get(i).bytes / packetBytes));
-            perPacket[i] = (double) d[i] / packets[i];
-        }
-        long[] out = new long[size];
-        for (int i = 0; i < size; i++) {
-            double before = 0;
-            double lastTurn = 0;
-            for (int j = 0; j < size; j++) {
-                before += n * perPacket[j] * Math.min(packets[j], packets[i] - 1);
-                if (packets[j] >= packets[i]) {
-                    lastTurn += n * perPacket[j];
-                }
-            }
-            out[i] = Math.round(before + perPacket[i] + (lastTurn - perPacket[i]) / 2);
-        }
-        return out;
+    private long through(double bytes, long d, long count) {
+        long packets = Math.max(1, (long) Math.ceil(bytes / packetBytes));
+        return Math.round((double) d / packets * (count * packets - (count - 1) / 2.0));
     }
 
     long duration(double bytes, int link) {
@@ -291,6 +279,8 @@ public final class CalendarInterconnect extends RoutedInterconnect {
         int hop;
         /** The link of {@link #hop} (kept: the queue of parts compares it often). */
         int link;
+        /** Which wave of its instant reaches that link: 0, or one more than the one it came from without latency. */
+        int wave;
         /** When the head and the tail reach the link of {@link #hop}, ps. */
         long head;
         long tail;
@@ -329,14 +319,15 @@ public final class CalendarInterconnect extends RoutedInterconnect {
     }
 
     /**
-     * The parts of an instant's batch by when their heads reach their next link, then by link, then
-     * in the order they were sent: a binary heap whose keys sit in arrays beside it, so that sifting
-     * reads them from a few cache lines rather than from each part.
+     * The parts of an instant's batch by when their heads reach their next link, then by wave, then
+     * by link, then in the order they were sent: a binary heap whose keys sit in arrays beside it, so
+     * that sifting reads them from a few cache lines rather than from each part. The link and the wave
+     * share one long (wave high, link low).
      */
     private static final class PartQueue {
         private Part[] parts;
         private long[] heads;
-        private int[] links;
+        private long[] places;
         private long[] ids;
         private int size;
 
@@ -344,7 +335,7 @@ public final class CalendarInterconnect extends RoutedInterconnect {
             int n = Math.max(16, capacity);
             parts = new Part[n];
             heads = new long[n];
-            links = new int[n];
+            places = new long[n];
             ids = new long[n];
         }
 
@@ -356,8 +347,12 @@ public final class CalendarInterconnect extends RoutedInterconnect {
             return heads[0];
         }
 
+        int peekWave() {
+            return (int) (places[0] >>> 32);
+        }
+
         int peekLink() {
-            return links[0];
+            return (int) places[0];
         }
 
         void add(Part p) {
@@ -365,19 +360,20 @@ public final class CalendarInterconnect extends RoutedInterconnect {
                 int n = 2 * size;
                 parts = Arrays.copyOf(parts, n);
                 heads = Arrays.copyOf(heads, n);
-                links = Arrays.copyOf(links, n);
+                places = Arrays.copyOf(places, n);
                 ids = Arrays.copyOf(ids, n);
             }
             int i = size++;
+            long place = (long) p.wave << 32 | p.link;
             while (i > 0) {
                 int up = (i - 1) >>> 1;
-                if (!less(p.head, p.link, p.id, heads[up], links[up], ids[up])) {
+                if (!less(p.head, place, p.id, heads[up], places[up], ids[up])) {
                     break;
                 }
-                put(i, parts[up], heads[up], links[up], ids[up]);
+                put(i, parts[up], heads[up], places[up], ids[up]);
                 i = up;
             }
-            put(i, p, p.head, p.link, p.id);
+            put(i, p, p.head, place, p.id);
         }
 
         Part poll() {
@@ -385,7 +381,7 @@ public final class CalendarInterconnect extends RoutedInterconnect {
             int last = --size;
             Part p = parts[last];
             long h = heads[last];
-            int l = links[last];
+            long l = places[last];
             long id = ids[last];
             parts[last] = null;
             if (last == 0) {
@@ -394,27 +390,27 @@ public final class CalendarInterconnect extends RoutedInterconnect {
             int i = 0;
             while (2 * i + 1 < size) {
                 int c = 2 * i + 1;
-                if (c + 1 < size && less(heads[c + 1], links[c + 1], ids[c + 1], heads[c], links[c], ids[c])) {
+                if (c + 1 < size && less(heads[c + 1], places[c + 1], ids[c + 1], heads[c], places[c], ids[c])) {
                     c++;
                 }
-                if (!less(heads[c], links[c], ids[c], h, l, id)) {
+                if (!less(heads[c], places[c], ids[c], h, l, id)) {
                     break;
                 }
-                put(i, parts[c], heads[c], links[c], ids[c]);
+                put(i, parts[c], heads[c], places[c], ids[c]);
                 i = c;
             }
             put(i, p, h, l, id);
             return out;
         }
 
-        private static boolean less(long h1, int l1, long i1, long h2, int l2, long i2) {
+        private static boolean less(long h1, long l1, long i1, long h2, long l2, long i2) {
             return h1 != h2 ? h1 < h2 : l1 != l2 ? l1 < l2 : i1 < i2;
         }
 
-        private void put(int i, Part p, long head, int link, long id) {
+        private void put(int i, Part p, long head, long place, long id) {
             parts[i] = p;
             heads[i] = head;
-            links[i] = link;
+            places[i] = place;
             ids[i] = id;
         }
     }
