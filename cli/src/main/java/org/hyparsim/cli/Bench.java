@@ -436,9 +436,7 @@ public final class Bench {
 
     /** The scenario on the default link model for its array's size ({@link LinkModel#defaultFor}). */
     static Scenario defaultLinks(Scenario s) {
-        ArrayConfig a = s.array();
-        return s.withArray(new ArrayConfig(a.accelerators(), a.topology(), LinkModel.defaultFor(a.accelerators()),
-                a.hardware(), a.collective()));
+        return s.withArray(s.array().onDefaultLinkModel());
     }
 
     /** 1000 chained layers: convs shrinking in steps, then fcs. */

@@ -62,7 +62,7 @@ public final class CollectiveCommand implements Callable<Integer> {
     @Option(names = "--link-latency", paramLabel = "NS", description = "Per link hop (default: hmc-rs's).")
     Double linkLatency;
 
-    @Option(names = "--link-model", paramLabel = "M", description = "packet, flow or calendar (default: "
+    @Option(names = "--link-model", paramLabel = "M", description = "packet, flow, calendar or calendar-turns (default: "
             + LinkModel.DEFAULT_RULE + ").")
     String linkModel;
 
@@ -90,7 +90,7 @@ public final class CollectiveCommand implements Callable<Integer> {
                 .with(linkBandwidth, linkLatency, null, linkBandwidth);
         checkSize(s, accelerators, links, o, a);
         CollectiveBenchmark.Result r = CollectiveBenchmark.run(new CollectiveBenchmark.Case(o, s, (int) accelerators, t,
-                a, links, m));
+                a, links, m, linkModel != null));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(RowCodec.json().writeValueAsString(json(r)));

@@ -54,7 +54,8 @@ final class ResultsCsvCheck {
                     e.getMessage() == null ? "" : e.getMessage().split("\n")[0]));
         }
         for (RunColumn c : RunColumn.sweep()) {
-            if (!header.contains(c.header())) {
+            // notes came later: a sweep written before them has none, and needs none
+            if (c != RunColumn.NOTES && !header.contains(c.header())) {
                 throw new InputException(source, c.header(), "missing column: a sweep's results.csv has "
                         + String.join(", ", RunColumn.sweep().stream().map(RunColumn::header).toList()));
             }

@@ -51,14 +51,15 @@ class CollectiveCommandTest {
     }
 
     /**
-     * Where first come, first served calendars leave no exact share under the task limit (set to 100 here, as
-     * 65536 accelerators meet the real one), the command says that calendar-turns links replayed it, in text
-     * and JSON; with the limit as it is, it says nothing.
+     * Where the default's first come, first served calendars (above 64 accelerators) leave no exact share under
+     * the task limit (set to 100 here, as 65536 accelerators meet the real one), the command says that
+     * calendar-turns links replayed it, in text and JSON; with the limit as it is, it says nothing; calendars
+     * named with --link-model are refused there.
      */
     @Test
     void calendarTurnsInPlaceOfCalendarsIsSaid() throws Exception {
-        List<String> args = List.of("collective", "--op", "all-reduce", "--bytes", "1e6", "--accelerators", "64",
-                "--topology", "htree", "--algorithm", "hierarchical", "--link-model", "calendar");
+        List<String> args = List.of("collective", "--op", "all-reduce", "--bytes", "1e6", "--accelerators", "128",
+                "--topology", "htree", "--algorithm", "hierarchical");
         Cli plain = Cli.run(args.toArray(new String[0]));
         assertEquals(0, plain.status(), plain.err());
         assertTrue(!plain.out().contains("note:"), plain.out());
@@ -75,6 +76,9 @@ class CollectiveCommandTest {
             JsonNode notes = new ObjectMapper().readTree(j.out()).get("notes");
             assertEquals(1, notes.size(), j.out());
             assertTrue(notes.get(0).asText().startsWith("links: calendar-turns"), j.out());
+            List<String> named = new java.util.ArrayList<>(args);
+            named.addAll(List.of("--link-model", "calendar"));
+            assertBadInput(Cli.run(named.toArray(new String[0])), "linkModel: calendar links replay this step exactly");
         } finally {
             System.clearProperty(property);
         }

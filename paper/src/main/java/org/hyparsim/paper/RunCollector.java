@@ -163,6 +163,6 @@ public final class RunCollector {
                 new ObjectMapper().createObjectNode().put("clockMHz", clock / 2), "reproduce", "hardware");
         int n = a.accelerators();
         return new ArrayConfig(n, a.topology(), a.linkModel(), full, a.collective(),
-                List.of(new HardwareGroup(full, n / 2), new HardwareGroup(half, n / 2)));
+                List.of(new HardwareGroup(full, n / 2), new HardwareGroup(half, n / 2)), a.symmetry(), a.linkModelNamed());
     }
 }

@@ -112,8 +112,9 @@ public enum Suite {
             MemorySettings memory, CollectiveAlgorithm collective) {
         List<Strategy> s = strategies.isEmpty() ? List.of(new Strategy.Named(StrategyKind.DP))
                 : strategies.stream().map(k -> Strategy.of(k, 2)).toList();
+        ArrayConfig array = new ArrayConfig(accelerators, topology,
+                linkModel == null ? LinkModel.defaultFor(accelerators) : linkModel, hardware, collective);
         return new Scenario("reproduce", new Workload(n, batch, 1, phase(), memory),
-                new ArrayConfig(accelerators, topology,
-                        linkModel == null ? LinkModel.defaultFor(accelerators) : linkModel, hardware, collective), schedule, s);
+                linkModel == null ? array.onDefaultLinkModel() : array, schedule, s);
     }
 }

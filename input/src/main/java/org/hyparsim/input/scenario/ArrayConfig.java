@@ -9,10 +9,13 @@ import org.hyparsim.core.kind.CollectiveAlgorithm;
  * The array: how many accelerators, how they are joined, how links are modelled, the hardware,
  * and the algorithm collectives run with. The hardware is one kind for every accelerator, or
  * groups of kinds in accelerator order ({@link #groups}); the first group's hardware gives the
- * array's links and energy per action, which every group shares.
+ * array's links and energy per action, which every group shares. {@code linkModelNamed}: whether
+ * the scenario named its link model (else it is the default for the array's size, which the
+ * assembly may replace by {@link LinkModel#CALENDAR_TURNS} where calendars cannot be replayed
+ * exactly within the task limit, and says so).
  */
 public record ArrayConfig(int accelerators, TopologyKind topology, LinkModel linkModel, Hardware hardware,
-        CollectiveAlgorithm collective, List<HardwareGroup> groups, SymmetryMode symmetry) {
+        CollectiveAlgorithm collective, List<HardwareGroup> groups, SymmetryMode symmetry, boolean linkModelNamed) {
 
     public ArrayConfig {
         groups = groups == null || groups.isEmpty() ? List.of(new HardwareGroup(hardware, accelerators))
@@ -20,15 +23,24 @@ public record ArrayConfig(int accelerators, TopologyKind topology, LinkModel lin
         symmetry = symmetry == null ? SymmetryMode.DEFAULT : symmetry;
     }
 
-    /** An array whose replays use symmetry where it is exact ({@link SymmetryMode#DEFAULT}). */
+    /**
+     * An array whose replays use symmetry where it is exact ({@link SymmetryMode#DEFAULT}), on the
+     * link model named.
+     */
     public ArrayConfig(int accelerators, TopologyKind topology, LinkModel linkModel, Hardware hardware,
             CollectiveAlgorithm collective, List<HardwareGroup> groups) {
-        this(accelerators, topology, linkModel, hardware, collective, groups, SymmetryMode.DEFAULT);
+        this(accelerators, topology, linkModel, hardware, collective, groups, SymmetryMode.DEFAULT, true);
     }
 
     /** This array with symmetry on ({@code auto}) or off. */
     public ArrayConfig withSymmetry(SymmetryMode mode) {
-        return new ArrayConfig(accelerators, topology, linkModel, hardware, collective, groups, mode);
+        return new ArrayConfig(accelerators, topology, linkModel, hardware, collective, groups, mode, linkModelNamed);
+    }
+
+    /** This array on the default link model for its size ({@link LinkModel#defaultFor}), as a scenario naming none. */
+    public ArrayConfig onDefaultLinkModel() {
+        return new ArrayConfig(accelerators, topology, LinkModel.defaultFor(accelerators), hardware, collective, groups,
+                symmetry, false);
     }
 
     /** A uniform array. */

@@ -82,7 +82,7 @@ public final class ScenarioReader {
             throw new InputException(problems);
         }
         ArrayConfig array = new ArrayConfig(f.accelerators().intValue(), f.topology().kind(), f.linkModel(), f.hardware(),
-                f.collective(), f.groups(), f.symmetry());
+                f.collective(), f.groups(), f.symmetry(), s.linkModel() != null);
         unevenPlanProblems(f.strategies(), array, src, problems);
         if (!problems.isEmpty()) {
             throw new InputException(problems);

@@ -52,6 +52,8 @@ public final class SimulatedArray {
     private final TopologyKind topology;
     private final LinkProfile links;
     private final LinkModel linkModel;
+    /** Whether calendar-turns may stand in for the default's calendars ({@link #prepare}). */
+    private final boolean mayTakeTurns;
     private final CollectiveAlgorithm collective;
     private final ComputeModels computeModels;
     private final EnergyParams energy;
@@ -69,8 +71,15 @@ public final class SimulatedArray {
     public record Wiring(Topology topology, Fabric fabric, Collectives collectives) {
     }
 
-    /** The array's links and how they carry messages. */
-    public record Links(TopologyKind topology, LinkProfile profile, LinkModel model) {
+    /**
+     * The array's links and how they carry messages; {@code modelNamed}: whether the model was asked for
+     * by name (else it is the default for the array's size, which calendar-turns may stand in for).
+     */
+    public record Links(TopologyKind topology, LinkProfile profile, LinkModel model, boolean modelNamed) {
+        /** Links of a model asked for by name. */
+        public Links(TopologyKind topology, LinkProfile profile, LinkModel model) {
+            this(topology, profile, model, true);
+        }
     }
 
     private SimulatedArray(int accelerators, Links l, CollectiveAlgorithm collective, ComputeModels computeModels,
@@ -79,6 +88,7 @@ public final class SimulatedArray {
         this.topology = l.topology();
         this.links = l.profile();
         this.linkModel = l.model();
+        this.mayTakeTurns = !l.modelNamed();
         this.collective = collective;
         this.computeModels = computeModels;
         this.energy = energy;
@@ -92,6 +102,7 @@ public final class SimulatedArray {
         this.topology = base.topology;
         this.links = base.links;
         this.linkModel = base.linkModel;
+        this.mayTakeTurns = base.mayTakeTurns;
         this.collective = base.collective;
         this.computeModels = base.computeModels;
         this.energy = base.energy;
@@ -112,7 +123,8 @@ public final class SimulatedArray {
     public static SimulatedArray of(ArrayConfig array, Schedule schedule) {
         boolean mayReduce = array.symmetry() != SymmetryMode.OFF && !array.heterogeneous();
         return new SimulatedArray(array.accelerators(),
-                new Links(array.topology(), array.hardware().links(), array.linkModel()), array.collective(),
+                new Links(array.topology(), array.hardware().links(), array.linkModel(), array.linkModelNamed()),
+                array.collective(),
                 () -> computeModels(array), array.hardware().energy(), schedule, mayReduce);
     }
 
@@ -186,8 +198,9 @@ public final class SimulatedArray {
      * automorphisms maps it onto itself; built and replayed whole otherwise, within
      * {@link Limits#maxTasks()}. First come, first served calendars take only a group under which no
      * link carries two copies of a message ({@link #exactGroup}); where none leaves a share that can be
-     * held, the links are calendars whose copies take turns ({@link LinkModel#CALENDAR_TURNS}, exact
-     * under any group), and the result says so. Every replay by symmetry gives its links' whole replay.
+     * held, the default's calendars give way to calendars whose copies take turns
+     * ({@link LinkModel#CALENDAR_TURNS}, exact under any group), and the result says so; calendars
+     * asked for by name are refused there. Every replay by symmetry gives its links' whole replay.
      */
     public StepResult replay(Wiring wiring, Step step, boolean trace) {
         // the replay holds only what it runs: a whole graph cut by orbits is dropped before the run
@@ -215,6 +228,14 @@ public final class SimulatedArray {
                 + "first come, first served calendars have no exact share under %,d tasks here (the least is %,d, "
                 + "system property %s)", LinkModel.CALENDAR_TURNS.label(), Limits.maxTasks(), share,
                 Limits.property("maxTasks"));
+    }
+
+    /** Why links asked for by name cannot replay a step here: the least share they replay exactly is too large. */
+    private static InputException noExactShare(LinkModel model, long share) {
+        return new InputException(null, "linkModel", String.format(Locale.ROOT, "%s links replay this step exactly only "
+                + "on a share of %,d tasks, more than the limit of %,d held in memory (system property %s): leave "
+                + "linkModel unset, or name %s, whose replay by symmetry is exact under any group", model.label(), share,
+                Limits.maxTasks(), Limits.property("maxTasks"), LinkModel.CALENDAR_TURNS.label()));
     }
 
     /** The whole step's replay on this array over {@code wiring}'s topology, not yet run (no symmetry). */
@@ -268,6 +289,8 @@ public final class SimulatedArray {
                     long share = wholeTasks / (exact == null ? 1 : exact.order());
                     if (share <= Limits.maxTasks()) {
                         xor = exact;
+                    } else if (!mayTakeTurns) {
+                        throw noExactShare(model, share);
                     } else {
                         // no exact group leaves a share that can be held: calendars whose copies take turns, exact
                         // under any group, by the regular symmetry where it maps the step onto itself, else by orbits

@@ -27,7 +27,12 @@ public final class CollectiveBenchmark {
      *        all-to-all, and at the end of an all-gather
      */
     public record Case(CollectiveOp op, double bytes, int accelerators, TopologyKind topology,
-            CollectiveAlgorithm algorithm, LinkProfile links, LinkModel linkModel) {
+            CollectiveAlgorithm algorithm, LinkProfile links, LinkModel linkModel, boolean linkModelNamed) {
+        /** A case on a link model asked for by name. */
+        public Case(CollectiveOp op, double bytes, int accelerators, TopologyKind topology, CollectiveAlgorithm algorithm,
+                LinkProfile links, LinkModel linkModel) {
+            this(op, bytes, accelerators, topology, algorithm, links, linkModel, true);
+        }
     }
 
     /**
@@ -50,7 +55,7 @@ public final class CollectiveBenchmark {
     public static Result run(Case c) {
         long t0 = System.nanoTime();
         SimulatedArray array = SimulatedArray.communicationOnly(c.accelerators(),
-                new SimulatedArray.Links(c.topology(), c.links(), c.linkModel()), c.algorithm());
+                new SimulatedArray.Links(c.topology(), c.links(), c.linkModel(), c.linkModelNamed()), c.algorithm());
         SimulatedArray.Wiring w = array.wire();
         Collectives collectives = w.collectives();
         int all = c.accelerators() - 1;

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.hyparsim.core.kind.LinkModel;
+import org.hyparsim.core.kind.TopologyKind;
 import org.hyparsim.input.scenario.Scenario;
 import org.hyparsim.partition.planner.Strategy;
 import org.hyparsim.results.RunRecord;
@@ -86,7 +87,8 @@ class LinkModelValidationCheck {
             }
             Files.createDirectories(out.getParent());
             Files.write(out, rows);
-            if (c.network().equals("VGG-E") && c.topology().equals("htree") && c.accelerators() >= 256) {
+            if (c.network().equals("VGG-E") && TopologyKind.fromName(c.topology()).orElseThrow() == TopologyKind.HTREE
+                    && c.accelerators() >= 256) {
                 List<RunRecord> turnsRuns = runs(c, LinkModel.CALENDAR_TURNS);
                 for (int i = 0; i < strategies.length; i++) {
                     double t = turnsRuns.get(i).result().stepTimeSeconds();

@@ -28,7 +28,7 @@ public enum LinkModel implements Named {
     /**
      * Where a scenario or command names none, up to this many accelerators: flows; above it,
      * calendars. Each is the closer to packet level where it is used (docs/VALIDATION.md): flows
-     * within 0.8% up to 64 accelerators, where calendars serve an accelerator's messages whole, one
+     * within 1.3% up to 64 accelerators, where calendars serve an accelerator's messages whole, one
      * after another, and miss packet level's interleaving (a 16-accelerator fat tree's hierarchical
      * exchange: calendar +23%, flows -0.06%); from 256 flows are up to +28.7% off on H trees and
      * chaotic under a 1e-8 change of a link's bandwidth, calendars within 2.0% on 51 of 52 cases at

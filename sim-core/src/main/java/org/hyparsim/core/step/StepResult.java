@@ -71,8 +71,14 @@ public record StepResult(int accelerators, int iterations, Times times, Traffic 
         }
     }
 
-    /** This result with {@code note} added to its {@link Detail#notes}. */
+    /**
+     * This result with {@code note} added to its {@link Detail#notes}: one sentence, without ';' (results
+     * files list a run's notes in one cell, apart by ';').
+     */
     public StepResult withNote(String note) {
+        if (note.isBlank() || note.contains(";")) {
+            throw new IllegalArgumentException("a note is one sentence, not blank and without ';': '" + note + "'");
+        }
         List<String> notes = new ArrayList<>(detail.notes());
         notes.add(note);
         return new StepResult(accelerators, iterations, times, traffic, energy, counts, new Detail(detail.layers(),
