@@ -252,9 +252,10 @@ public final class GridTopology extends TableTopology {
     /** The group's elements are the steps along rows and columns: x moved back by a's row and column. */
     @Override
     protected int toOrigin(int a, int x) {
-        int r = Math.floorMod(x / cols - a / cols, rows);
-        int c = Math.floorMod(x % cols - a % cols, cols);
-        return r * cols + c;
+        // each difference lies in (-rows, rows) or (-cols, cols): one addition, no second division
+        int r = x / cols - a / cols;
+        int c = x % cols - a % cols;
+        return (r < 0 ? r + rows : r) * cols + (c < 0 ? c + cols : c);
     }
 
     @Override
