@@ -1,8 +1,11 @@
 package org.hyparsim.scenarios.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,5 +51,31 @@ class RemainingTimeArraysTest {
             done += RemainingTime.work(p.scenario());
             assertEquals(done / total, t.doneShare(), 1e-12, "after point " + p.index());
         }
+    }
+
+    /**
+     * A shard's or a resumed sweep's points keep their indices in the whole sweep (gaps, any order): the
+     * estimate and the progress lines count them to the end.
+     */
+    @Test
+    void aShardsPointsWithGapsInTheirIndicesAreCountedToTheEnd() throws IOException {
+        Scenario large = read("accelerators: 65536\ntopology: htree\n");
+        Scenario small = read("accelerators: 16\ntopology: torus\n");
+        List<Sweep.Point> points = List.of(new Sweep.Point(7, Map.of(), small), new Sweep.Point(1, Map.of(), large),
+                new Sweep.Point(4, Map.of(), small));
+        StringWriter text = new StringWriter();
+        Progress progress = new Progress(new PrintWriter(text), false);
+        progress.starting(points, 2);
+        for (int k = 0; k < points.size(); k++) {
+            progress.pointDone(points.get(k), k + 1, points.size(), false);
+        }
+        progress.ended();
+        assertTrue(text.toString().contains("sweep: 3/3 points done (100% of the work), about 0:00 left"), text.toString());
+        RemainingTime t = new RemainingTime(points, 2, 0, 0);
+        for (int k = 0; k < points.size(); k++) {
+            t.finished(points.get(k), k + 1);
+        }
+        assertEquals(1, t.doneShare(), 1e-12);
+        assertEquals(0, t.left(3).getAsDouble(), 1e-9);
     }
 }
