@@ -165,12 +165,8 @@ public final class SimulatedArray {
             return false;
         }
         Topology t = Topologies.create(topology, accelerators, links);
-        return t.symmetry() != null || t.xorAutomorphisms().length > 0;
-    }
-
-    /** Whether this array's links keep calendars. */
-    public boolean calendars() {
-        return linkModel.calendars();
+        // the XORs first: listed in moments, where the regular symmetry's tables take longer than the topology
+        return t.xorAutomorphisms().length > 0 || t.symmetry() != null;
     }
 
     /** A fresh topology over the links, its fabric and the collectives that route on it. */
