@@ -25,9 +25,7 @@ class LinkModelNamedTest {
     Path dir;
 
     private Path write(String name, String text) throws IOException {
-        Path f = dir.resolve(name);
-        Files.writeString(f, text);
-        return f;
+        return Files.writeString(dir.resolve(name), text);
     }
 
     @Test
