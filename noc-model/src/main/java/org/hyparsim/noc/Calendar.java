@@ -76,12 +76,16 @@ final class Calendar {
             return;
         }
         int i = firstEndingAfter(earliest);
+        int firstAt = -1;
         long t = earliest;
         long left = duration;
         while (left > 0) {
             long gapEnd = i < head + size ? iv[2 * i] : Long.MAX_VALUE;
             if (t < gapEnd) {
                 long take = Math.min(left, gapEnd - t);
+                if (firstAt < 0) {
+                    firstAt = i;
+                }
                 out.add(t, t + take);
                 left -= take;
                 t += take;
@@ -90,6 +94,11 @@ final class Calendar {
                 t = Math.max(t, iv[2 * i + 1]);
                 i++;
             }
+        }
+        if (out.count == 2) {
+            // one piece (the common case): it lies in the gap before interval firstAt, found above
+            insert(firstAt, out.at[0], out.at[1]);
+            return;
         }
         for (int k = 0; k < out.count; k += 2) {
             insert(firstEndingAfter(out.at[k]), out.at[k], out.at[k + 1]);
