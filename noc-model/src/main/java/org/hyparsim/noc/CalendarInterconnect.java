@@ -35,9 +35,9 @@ public final class CalendarInterconnect extends RoutedInterconnect {
     private final boolean turns;
     private final double packetBytes;
     private SimEngine engine;
-    private Calendar[] calendars;
+    private LinkCalendars calendars;
     /** The pieces of the reservation being made (one at a time). */
-    private final Calendar.Pieces pieces = new Calendar.Pieces();
+    private final LinkCalendars.Pieces pieces = new LinkCalendars.Pieces();
     /**
      * Per link its bandwidth in bytes/s at [2 link] and its latency in ps at [2 link + 1] (whole ps,
      * exact as a double): read on every hop, so side by side and apart from the links' records.
@@ -73,7 +73,7 @@ public final class CalendarInterconnect extends RoutedInterconnect {
     @Override
     public void attach(SimEngine engine) {
         this.engine = engine;
-        calendars = new Calendar[links.length];
+        calendars = new LinkCalendars(links.length);
         hopParams = new double[2 * links.length];
         for (int i = 0; i < links.length; i++) {
             hopParams[2 * i] = links[i].bandwidthBytesPerSecond();
@@ -149,7 +149,7 @@ public final class CalendarInterconnect extends RoutedInterconnect {
             Part p = group.get(0);
             long d = duration(p.bytes, link);
             tally.add(link, p.bytes, d);
-            calendar(link).fill(Math.max(p.head, p.tail - d), d, now, pieces);
+            calendars.fill(link, Math.max(p.head, p.tail - d), d, now, pieces);
             p.reserved(pieces.at[0], pieces.when(d));
             return;
         }
@@ -167,7 +167,7 @@ public final class CalendarInterconnect extends RoutedInterconnect {
         for (int i = 0; i < size; i++) {
             earliest = Math.max(earliest, group.get(i).tail - through[i]);
         }
-        calendar(link).fill(earliest, total, now, pieces);
+        calendars.fill(link, earliest, total, now, pieces);
         for (int i = 0; i < size; i++) {
             group.get(i).reserved(pieces.when(begins[i]), pieces.when(through[i]));
         }
@@ -234,15 +234,6 @@ public final class CalendarInterconnect extends RoutedInterconnect {
 
     private long latencyPs(int link) {
         return (long) hopParams[2 * link + 1];
-    }
-
-    private Calendar calendar(int link) {
-        Calendar c = calendars[link];
-        if (c == null) {
-            c = new Calendar();
-            calendars[link] = c;
-        }
-        return c;
     }
 
     @Override

@@ -125,17 +125,17 @@ class CalendarInterconnectTest {
 
     @Test
     void aCalendarFillsItsGapsInOrderAndMergesWhatTouches() {
-        Calendar c = new Calendar();
-        assertArrayEquals(new long[] {10, 15}, c.fill(10, 5, 0));
-        assertArrayEquals(new long[] {0, 10}, c.fill(0, 10, 0)); // touching: one interval [0, 15)
-        assertEquals(1, c.intervals());
-        assertArrayEquals(new long[] {20, 25}, c.fill(20, 5, 0));
+        LinkCalendars c = new LinkCalendars(2);
+        assertArrayEquals(new long[] {10, 15}, c.fill(1, 10, 5, 0));
+        assertArrayEquals(new long[] {0, 10}, c.fill(1, 0, 10, 0)); // touching: one interval [0, 15)
+        assertEquals(1, c.intervals(1));
+        assertArrayEquals(new long[] {20, 25}, c.fill(1, 20, 5, 0));
         // cut around [20, 25): [16, 20) and [25, 27)
-        assertArrayEquals(new long[] {16, 20, 25, 27}, c.fill(16, 6, 0));
-        assertEquals(2, c.intervals()); // [0, 15), [16, 27)
+        assertArrayEquals(new long[] {16, 20, 25, 27}, c.fill(1, 16, 6, 0));
+        assertEquals(2, c.intervals(1)); // [0, 15), [16, 27)
         // what ended by 15 is forgotten; [15, 16) is filled first
-        assertArrayEquals(new long[] {15, 16, 27, 29}, c.fill(15, 3, 15));
-        assertEquals(1, c.intervals()); // [15, 29)
-        assertArrayEquals(new long[] {7, 7}, c.fill(7, 0, 15)); // no bytes, no time on the link
+        assertArrayEquals(new long[] {15, 16, 27, 29}, c.fill(1, 15, 3, 15));
+        assertEquals(1, c.intervals(1)); // [15, 29)
+        assertArrayEquals(new long[] {7, 7}, c.fill(1, 7, 0, 15)); // no bytes, no time on the link
     }
 }

@@ -1,0 +1,82 @@
+package org.hyparsim.noc;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The pooled calendars against a plain list of intervals per link, on reservations that interleave
+ * links, cut around earlier ones, outlive the present and make regions move (in place and to larger
+ * ones): every reservation's pieces and every link's count of intervals agree.
+ */
+class LinkCalendarsTest {
+    /** One link's busy intervals as a sorted list of [start, end), merged where they touch. */
+    private static final class PlainCalendar {
+        final List<long[]> busy = new ArrayList<>();
+
+        long[] fill(long earliest, long duration, long now) {
+            busy.removeIf(iv -> iv[1] <= now);
+            if (duration <= 0) {
+                return new long[] {earliest, earliest};
+            }
+            List<Long> pieces = new ArrayList<>();
+            long t = earliest;
+            long left = duration;
+            for (int k = 0; left > 0; k++) {
+                long gapEnd = k < busy.size() ? busy.get(k)[0] : Long.MAX_VALUE;
+                long gapStart = k == 0 ? Long.MIN_VALUE : busy.get(k - 1)[1];
+                long from = Math.max(t, gapStart);
+                if (from < gapEnd) {
+                    long take = Math.min(left, gapEnd - from);
+                    pieces.add(from);
+                    pieces.add(from + take);
+                    left -= take;
+                }
+            }
+            for (int k = 0; k < pieces.size(); k += 2) {
+                busy.add(new long[] {pieces.get(k), pieces.get(k + 1)});
+            }
+            busy.sort((a, b) -> Long.compare(a[0], b[0]));
+            List<long[]> merged = new ArrayList<>();
+            for (long[] iv : busy) {
+                if (!merged.isEmpty() && merged.get(merged.size() - 1)[1] == iv[0]) {
+                    merged.get(merged.size() - 1)[1] = iv[1];
+                } else {
+                    merged.add(iv.clone());
+                }
+            }
+            busy.clear();
+            busy.addAll(merged);
+            return pieces.stream().mapToLong(Long::longValue).toArray();
+        }
+    }
+
+    @Test
+    void pooledCalendarsAgreeWithPlainListsOnInterleavedLinks() {
+        int links = 7;
+        LinkCalendars pooled = new LinkCalendars(links);
+        PlainCalendar[] plain = new PlainCalendar[links];
+        Arrays.setAll(plain, l -> new PlainCalendar());
+        SplittableRandom random = new SplittableRandom(20261207L);
+        long now = 0;
+        int maxHeld = 0;
+        for (int n = 0; n < 40_000; n++) {
+            int link = random.nextInt(links);
+            // link 0 piles up far into the future, so that its region grows; the others stay near the present
+            long earliest = now + (link == 0 ? random.nextLong(200_000) : random.nextLong(2_000));
+            long duration = random.nextInt(10) == 0 ? 0 : 1 + random.nextLong(link == 0 ? 40 : 300);
+            long[] expected = plain[link].fill(earliest, duration, now);
+            assertArrayEquals(expected, pooled.fill(link, earliest, duration, now), "reservation " + n);
+            assertEquals(plain[link].busy.size(), pooled.intervals(link), "intervals after reservation " + n);
+            maxHeld = Math.max(maxHeld, pooled.intervals(link));
+            now += random.nextLong(link == 0 ? 8 : 60);
+        }
+        // the regions did move: some link held many times the first room
+        assertEquals(true, maxHeld > 64, "most intervals a link held: " + maxHeld);
+    }
+}
