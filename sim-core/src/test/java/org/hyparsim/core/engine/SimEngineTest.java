@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class SimEngineTest {
@@ -23,6 +25,38 @@ class SimEngineTest {
         assertEquals(30, e[0].run());
         assertEquals(List.of("a@10", "b@15", "c@30", "d@30"), seen);
         assertEquals(4, e[0].events());
+    }
+
+    @Test
+    void manyEventsRunByTimeThenUsualBeforeLateThenInSchedulingOrder() {
+        // the event list's comparison: time, then priority, then the order of scheduling, on a list deep
+        // enough for many sifts, with ties of time and of both priorities
+        SplittableRandom random = new SplittableRandom(7);
+        int n = 5000;
+        long[] time = new long[n];
+        boolean[] isLate = new boolean[n];
+        List<Integer> seen = new ArrayList<>();
+        SimEngine[] e = new SimEngine[1];
+        e[0] = new SimEngine("many", () -> {
+            for (int i = 0; i < n; i++) {
+                int k = i;
+                time[k] = 1 + random.nextInt(200);
+                isLate[k] = random.nextInt(4) == 0;
+                if (isLate[k]) {
+                    e[0].scheduleLate(time[k], () -> seen.add(k));
+                } else {
+                    e[0].scheduleAt(time[k], () -> seen.add(k));
+                }
+            }
+        });
+        e[0].run();
+        List<Integer> expected = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            expected.add(i);
+        }
+        expected.sort(Comparator.<Integer>comparingLong(i -> time[i]).thenComparing(i -> isLate[i])
+                .thenComparingInt(i -> i));
+        assertEquals(expected, seen);
     }
 
     @Test
