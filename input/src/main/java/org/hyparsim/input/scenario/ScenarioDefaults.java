@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.TreeMap;
-import org.hyparsim.core.Limits;
 import org.hyparsim.core.kind.LinkModel;
 import org.hyparsim.core.kind.StrategyKind;
 import org.hyparsim.input.io.InputFiles;
@@ -37,10 +36,6 @@ public final class ScenarioDefaults {
                 .map(StrategyKind::label).toList()));
         m.put(PREFIX + "samples", String.valueOf(LinkPerturbation.DEFAULT_SAMPLES));
         m.put(PREFIX + "seed", String.valueOf(LinkPerturbation.DEFAULT_SEED));
-        // the limits a replay's result depends on: past maxTasks the default link model takes turns, past
-        // maxRingShareTasks auto withdraws its rings (the others only refuse input or stop a run)
-        m.put("limit " + Limits.property("maxTasks"), String.valueOf(Limits.maxTasks()));
-        m.put("limit " + Limits.property("maxRingShareTasks"), String.valueOf(Limits.maxRingShareTasks()));
         for (BuiltInProfile p : BuiltInProfile.values()) {
             m.put(PREFIX + "collective on " + p.label(), p.defaultCollective().label());
             m.put(PREFIX + "profile " + p.label(), profileDigest(p));
