@@ -18,6 +18,8 @@ import java.util.Arrays;
 final class LinkCalendars {
     /** The room a link's region has at first, in intervals: a link rarely holds more at once. */
     private static final int FIRST_ROOM = 4;
+    /** The most intervals the pool can give regions: two longs each in the longest array a JVM makes. */
+    private static final int MAX_INTERVALS = (Integer.MAX_VALUE - 8) / 2;
 
     /**
      * Per link at [4 link ..]: its region's first interval in the pool and its room (0: no region yet),
@@ -135,6 +137,12 @@ final class LinkCalendars {
         return meta[4 * link + 3];
     }
 
+    /** The intervals {@code link} holds, start and end of each in turn (for tests). */
+    long[] busy(int link) {
+        int head = meta[4 * link + 2];
+        return Arrays.copyOfRange(pool, 2 * head, 2 * (head + meta[4 * link + 3]));
+    }
+
     /** The first of the live intervals {@code [from, to)} that ends after t ({@code to} where none). */
     private static int firstEndingAfter(long[] iv, int from, int to, long t) {
         int lo = from;
@@ -202,13 +210,13 @@ final class LinkCalendars {
 
     /** A region of {@code room} intervals at the pool's end; returns its first interval. */
     private int allocate(int room) {
-        if ((long) used + room > Integer.MAX_VALUE / 2) {
-            throw new IllegalStateException("link calendars past " + Integer.MAX_VALUE / 2 + " intervals");
+        if ((long) used + room > MAX_INTERVALS) {
+            throw new IllegalStateException("link calendars past " + MAX_INTERVALS + " intervals");
         }
         int at = used;
         used += room;
         if (2 * used > pool.length) {
-            pool = Arrays.copyOf(pool, (int) Math.min(Integer.MAX_VALUE - 8L, Math.max(2L * used, 2L * pool.length)));
+            pool = Arrays.copyOf(pool, (int) Math.min(2L * MAX_INTERVALS, Math.max(2L * used, 2L * pool.length)));
         }
         return at;
     }

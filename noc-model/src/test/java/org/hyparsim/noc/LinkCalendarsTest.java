@@ -66,17 +66,49 @@ class LinkCalendarsTest {
         long now = 0;
         int maxHeld = 0;
         for (int n = 0; n < 40_000; n++) {
-            int link = random.nextInt(links);
+            // link 6 drawn rarely, so that all its intervals have ended when it is drawn again
+            int link = random.nextInt(500) == 0 ? 6 : random.nextInt(links - 1);
             // link 0 piles up far into the future, so that its region grows; the others stay near the present
             long earliest = now + (link == 0 ? random.nextLong(200_000) : random.nextLong(2_000));
             long duration = random.nextInt(10) == 0 ? 0 : 1 + random.nextLong(link == 0 ? 40 : 300);
             long[] expected = plain[link].fill(earliest, duration, now);
             assertArrayEquals(expected, pooled.fill(link, earliest, duration, now), "reservation " + n);
             assertEquals(plain[link].busy.size(), pooled.intervals(link), "intervals after reservation " + n);
+            assertArrayEquals(plain[link].busy.stream().flatMapToLong(Arrays::stream).toArray(), pooled.busy(link),
+                    "intervals held after reservation " + n);
             maxHeld = Math.max(maxHeld, pooled.intervals(link));
             now += random.nextLong(link == 0 ? 8 : 60);
         }
         // the regions did move: some link held many times the first room
         assertEquals(true, maxHeld > 64, "most intervals a link held: " + maxHeld);
+    }
+
+    @Test
+    void intervalsOfNeighbouringRegionsAreNeverMerged() {
+        // link 1's region is the pool's first, link 0's the next: link 1's last interval ends where link 0's
+        // first starts (8), and neither is taken for the other's neighbour
+        LinkCalendars c = new LinkCalendars(2);
+        c.fill(1, 0, 1, 0);
+        c.fill(0, 8, 1, 0);
+        c.fill(1, 2, 1, 0);
+        c.fill(1, 4, 1, 0);
+        c.fill(1, 6, 1, 0);
+        assertArrayEquals(new long[] {7, 8}, c.fill(1, 7, 1, 0)); // joins [6, 7)
+        assertEquals(4, c.intervals(1)); // [0, 1), [2, 3), [4, 5), [6, 8)
+        assertArrayEquals(new long[] {0, 1, 2, 3, 4, 5, 6, 8}, c.busy(1));
+        assertArrayEquals(new long[] {7, 8}, c.fill(0, 7, 1, 0));
+        assertArrayEquals(new long[] {7, 9}, c.busy(0));
+        // link 0 moves its live intervals to its region's front as its head reaches the end: [0, 1) and [2, 3)
+        // end by 6 and are dropped, [10, 11) goes to the front and [7, 8) before it; then [8, 10) joins both
+        LinkCalendars d = new LinkCalendars(2);
+        d.fill(1, 0, 1, 0);
+        d.fill(0, 0, 1, 0);
+        d.fill(0, 2, 1, 0);
+        d.fill(0, 4, 1, 0);
+        d.fill(0, 10, 1, 0);
+        assertArrayEquals(new long[] {7, 8}, d.fill(0, 7, 1, 6));
+        assertArrayEquals(new long[] {7, 8, 10, 11}, d.busy(0));
+        assertArrayEquals(new long[] {8, 10}, d.fill(0, 8, 2, 6));
+        assertArrayEquals(new long[] {7, 11}, d.busy(0));
     }
 }
