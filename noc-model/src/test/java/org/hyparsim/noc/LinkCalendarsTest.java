@@ -83,32 +83,36 @@ class LinkCalendarsTest {
         assertEquals(true, maxHeld > 64, "most intervals a link held: " + maxHeld);
     }
 
+    /** Reserves 1 ps at each of {@code starts} in turn, on the link given before each, at time 0: {link, start, ...}. */
+    private static LinkCalendars reserved(int links, long... linkAndStart) {
+        LinkCalendars c = new LinkCalendars(links);
+        for (int k = 0; k < linkAndStart.length; k += 2) {
+            c.fill((int) linkAndStart[k], linkAndStart[k + 1], 1, 0);
+        }
+        return c;
+    }
+
     @Test
     void intervalsOfNeighbouringRegionsAreNeverMerged() {
         // link 1's region is the pool's first, link 0's the next: link 1's last interval ends where link 0's
         // first starts (8), and neither is taken for the other's neighbour
-        LinkCalendars c = new LinkCalendars(2);
-        c.fill(1, 0, 1, 0);
-        c.fill(0, 8, 1, 0);
-        c.fill(1, 2, 1, 0);
-        c.fill(1, 4, 1, 0);
-        c.fill(1, 6, 1, 0);
+        LinkCalendars c = reserved(2, 1, 0, 0, 8, 1, 2, 1, 4, 1, 6);
         assertArrayEquals(new long[] {7, 8}, c.fill(1, 7, 1, 0)); // joins [6, 7)
         assertEquals(4, c.intervals(1)); // [0, 1), [2, 3), [4, 5), [6, 8)
         assertArrayEquals(new long[] {0, 1, 2, 3, 4, 5, 6, 8}, c.busy(1));
         assertArrayEquals(new long[] {7, 8}, c.fill(0, 7, 1, 0));
         assertArrayEquals(new long[] {7, 9}, c.busy(0));
-        // link 0 moves its live intervals to its region's front as its head reaches the end: [0, 1) and [2, 3)
-        // end by 6 and are dropped, [10, 11) goes to the front and [7, 8) before it; then [8, 10) joins both
-        LinkCalendars d = new LinkCalendars(2);
-        d.fill(1, 0, 1, 0);
-        d.fill(0, 0, 1, 0);
-        d.fill(0, 2, 1, 0);
-        d.fill(0, 4, 1, 0);
-        d.fill(0, 10, 1, 0);
+    }
+
+    @Test
+    void aFullRegionMovesItsLiveIntervalsToItsFront() {
+        // link 0's region (after link 1's) is full with [0, 1), [2, 3), [4, 5), [10, 11); at 6 the first three have
+        // ended and are dropped, [10, 11) goes to the region's front and [7, 8) before it; then [8, 10) joins both
+        LinkCalendars d = reserved(2, 1, 0, 0, 0, 0, 2, 0, 4, 0, 10);
         assertArrayEquals(new long[] {7, 8}, d.fill(0, 7, 1, 6));
         assertArrayEquals(new long[] {7, 8, 10, 11}, d.busy(0));
         assertArrayEquals(new long[] {8, 10}, d.fill(0, 8, 2, 6));
         assertArrayEquals(new long[] {7, 11}, d.busy(0));
+        assertArrayEquals(new long[] {0, 1}, d.busy(1));
     }
 }
