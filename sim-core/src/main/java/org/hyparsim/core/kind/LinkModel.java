@@ -32,7 +32,8 @@ public enum LinkModel implements Named {
      * after another, and miss packet level's interleaving (a 16-accelerator fat tree's hierarchical
      * exchange: calendar +23%, flows -0.06%); from 256 flows are up to +28.7% off on H trees and
      * chaotic under a 1e-8 change of a link's bandwidth, calendars within 2.0% on 51 of 52 cases at
-     * one event per message.
+     * one event per message (past that set they overstate dp and mp from 512 accelerators, by 7 to
+     * 38% at 1024: docs/VALIDATION.md).
      */
     public static final int FLOW_DEFAULT_UP_TO = 64;
     /** The rule {@link #defaultFor} follows, in words, for help texts and outputs. */
