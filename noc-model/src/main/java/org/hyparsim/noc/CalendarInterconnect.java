@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.hyparsim.core.engine.SimEngine;
+import org.hyparsim.core.kind.LinkModel;
 
 /**
  * Calendar interconnect: every link keeps a calendar of the intervals it is reserved for. The
@@ -13,7 +14,15 @@ import org.hyparsim.core.engine.SimEngine;
  * the idle time of each link from the moment they may use it, filling its gaps in order (a message
  * may be cut around reservations made before, as its packets would use an idle link between
  * others'); a message is delivered when its tail has crossed its last link plus that link's
- * latency. One engine event per message delivered; nothing already reserved is moved again.
+ * latency. Nothing already reserved is moved again.
+ *
+ * <p>Where the replay says beforehand what the step asks of the links ({@link #expectStep},
+ * {@link #expectTransfer}), first come, first served calendars send each message's share on a
+ * route in chunks ({@link LinkModel#CALENDAR_CHUNKS_PER_STEP}: each holds its first link for at
+ * most 1/2500 of a lower bound on the step's time, none smaller than a packet), each chunk once the
+ * one before has left the first link: messages that meet on a link then take turns by chunks on
+ * every link of their routes, as their packets would, where whole messages would queue a small one
+ * behind a large one reserved before it. One engine event per chunk and one per message delivered.
  *
  * <p>Per hop the timing is the packet model's ({@link PacketInterconnect}) with the message as one
  * packet: its head reaches link k+1 a latency after it started on link k, its tail a latency after
@@ -46,6 +55,12 @@ public final class CalendarInterconnect extends RoutedInterconnect {
     private LinkTally tally;
     private List<Part> batch;
     private long sequence;
+    /** Per link, the time the step's transfers will hold it, s ({@link #expectTransfer}); null once the chunk is set. */
+    private double[] expected;
+    private double computeSeconds;
+    private int iterations = 1;
+    /** A chunk's time on a message's first link, ps (0: messages whole), set at the first send ({@link #chunkPs}). */
+    private long chunkPs = -1;
 
     /**
      * @param packetBytes the packets messages of one rank take turns in, with {@code turns}
@@ -81,6 +96,46 @@ public final class CalendarInterconnect extends RoutedInterconnect {
         }
         tally = new LinkTally(links.length);
         batch = new ArrayList<>();
+        expected = new double[links.length];
+        chunkPs = -1;
+    }
+
+    @Override
+    public void expectStep(double seconds, int steps) {
+        computeSeconds = seconds;
+        iterations = Math.max(1, steps);
+    }
+
+    @Override
+    public void expectTransfer(int src, int dst, double bytes) {
+        if (turns) {
+            return;
+        }
+        int[][] rs = routes(src, dst);
+        for (int[] r : rs) {
+            for (int link : r) {
+                expected[link] += bytes / rs.length / hopParams[2 * link];
+            }
+        }
+    }
+
+    /**
+     * The time a chunk of a message holds its first link: 1/{@link LinkModel#CALENDAR_CHUNKS_PER_STEP} of a lower bound
+     * of one training step's time, the longest an accelerator computes or the longest the step's
+     * transfers hold one link, whichever is longer; 0 (messages whole) with {@code turns} or where
+     * nothing was expected.
+     */
+    private long chunkPs() {
+        if (chunkPs < 0) {
+            double busiest = 0;
+            for (double e : expected) {
+                busiest = Math.max(busiest, e);
+            }
+            double bound = Math.max(computeSeconds, busiest) / iterations;
+            chunkPs = turns ? 0 : Math.round(bound * 1e12 / LinkModel.CALENDAR_CHUNKS_PER_STEP);
+            expected = null;
+        }
+        return chunkPs;
     }
 
     @Override
@@ -89,11 +144,45 @@ public final class CalendarInterconnect extends RoutedInterconnect {
         int[][] rs = routes(src, dst);
         Message m = new Message(rs.length, engine.now(), onDelivered);
         double share = bytes / rs.length;
-        if (batch.isEmpty()) {
-            engine.scheduleLate(engine.now(), this::reserveBatch);
-        }
+        long chunk = chunkPs();
         for (int[] r : rs) {
-            batch.add(new Part(r, share, m, engine.now(), sequence++));
+            double most = chunk == 0 ? share : Math.max(packetBytes, chunk * 1e-12 * hopParams[2 * r[0]]);
+            new Stream(r, share, most, m).next();
+        }
+    }
+
+    /**
+     * A message's share on one route, sent in chunks of at most {@code most} bytes: each chunk once the
+     * one before has left the route's first link, so that messages sharing links take turns by chunks
+     * on every link of their routes, as their packets would.
+     */
+    private final class Stream {
+        private final int[] route;
+        private final double bytes;
+        private final double most;
+        private final Message message;
+        private double sent;
+
+        Stream(int[] route, double bytes, double most, Message message) {
+            this.route = route;
+            this.bytes = bytes;
+            this.most = most;
+            this.message = message;
+        }
+
+        /** Sends the next chunk now: the rest, where no more than a chunk is left. */
+        void next() {
+            double rest = bytes - sent;
+            boolean last = rest <= most;
+            double size = last ? rest : most;
+            if (!last) {
+                message.left++;
+            }
+            if (batch.isEmpty()) {
+                engine.scheduleLate(engine.now(), CalendarInterconnect.this::reserveBatch);
+            }
+            batch.add(new Part(route, sent, size, message, engine.now(), sequence++, last ? null : this));
+            sent += size;
         }
     }
 
@@ -124,6 +213,9 @@ public final class CalendarInterconnect extends RoutedInterconnect {
             }
             reserve(group, now);
             for (Part p : group) {
+                if (p.hop == 0 && p.more != null) {
+                    engine.scheduleAt(p.spanEnd, p.more::next);
+                }
                 if (p.hop == p.route.length - 1) {
                     p.message.arrived(p.spanEnd + latencyPs(p.link()), engine);
                 } else {
@@ -147,7 +239,7 @@ public final class CalendarInterconnect extends RoutedInterconnect {
         if (size == 1 && n == 1) {
             // one message alone on the link from this instant (the common case): no order to settle
             Part p = group.get(0);
-            long d = duration(p.bytes, link);
+            long d = duration(p, link);
             tally.add(link, p.bytes, d);
             calendars.fill(link, Math.max(p.head, p.tail - d), d, now, pieces);
             p.reserved(pieces.at[0], pieces.when(d));
@@ -157,7 +249,7 @@ public final class CalendarInterconnect extends RoutedInterconnect {
         long total = 0;
         for (int i = 0; i < size; i++) {
             Part p = group.get(i);
-            d[i] = duration(p.bytes, link);
+            d[i] = duration(p, link);
             total += n * d[i];
             tally.add(link, p.bytes, d[i]);
         }
@@ -228,8 +320,13 @@ public final class CalendarInterconnect extends RoutedInterconnect {
         return Math.round((double) d / packets * (count * packets - (count - 1) / 2.0));
     }
 
-    long duration(double bytes, int link) {
-        return Math.round(bytes * 1e12 / hopParams[2 * link]);
+    /**
+     * A part's time on a link: its bytes over the link's bandwidth, rounded to the picosecond where its
+     * message's share ends and where it starts, so that the chunks of a share add up to the share's time.
+     */
+    private long duration(Part p, int link) {
+        double bw = hopParams[2 * link];
+        return Math.round((p.before + p.bytes) * 1e12 / bw) - Math.round(p.before * 1e12 / bw);
     }
 
     private long latencyPs(int link) {
@@ -264,9 +361,13 @@ public final class CalendarInterconnect extends RoutedInterconnect {
     /** A message's share on one route, as it is reserved hop by hop; ordered by when its head reaches its next link. */
     private static final class Part {
         final int[] route;
+        /** The bytes of its message's share on the route sent before it (chunks before it). */
+        final double before;
         final double bytes;
         final Message message;
         final long id;
+        /** The share's chunks still to send once this one has left the first link; null where it is the last. */
+        final Stream more;
         int hop;
         /** The link of {@link #hop} (kept: the queue of parts compares it often). */
         int link;
@@ -278,9 +379,11 @@ public final class CalendarInterconnect extends RoutedInterconnect {
         long spanStart;
         long spanEnd;
 
-        Part(int[] route, double bytes, Message message, long now, long id) {
+        Part(int[] route, double before, double bytes, Message message, long now, long id, Stream more) {
             this.route = route;
+            this.before = before;
             this.bytes = bytes;
+            this.more = more;
             this.message = message;
             this.head = now;
             this.tail = now;

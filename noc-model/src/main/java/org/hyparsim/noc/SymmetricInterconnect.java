@@ -94,6 +94,16 @@ public final class SymmetricInterconnect implements Interconnect {
     }
 
     @Override
+    public void expectStep(double computeSeconds, int iterations) {
+        flows.expectStep(computeSeconds, iterations);
+    }
+
+    @Override
+    public void expectTransfer(int src, int dst, double bytes) {
+        flows.expectTransfer(src, dst, bytes);
+    }
+
+    @Override
     public void send(int src, int dst, double bytes, Runnable onDelivered) {
         flows.send(src, dst, bytes, onDelivered);
     }

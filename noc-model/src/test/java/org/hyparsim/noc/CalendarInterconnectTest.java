@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import org.hyparsim.core.kind.LinkModel;
 import org.junit.jupiter.api.Test;
 
 /** Calendar links: each message reserves the earliest gap of each link of its route, checked against hand calculations. */
@@ -95,6 +96,39 @@ class CalendarInterconnectTest {
         long[] t = Deliveries.deliver(new CalendarInterconnect(ring, PACKET, false), new int[][] {{1, 2}, {0, 3}, {2, 3}, {2, 3}},
                 new double[] {2000, 1000, 500, 2000}, new long[] {0, 0, 1000, 2000});
         assertArrayEquals(new long[] {2_100_000, 3_200_000, 601_000, 3_601_000}, t);
+    }
+
+    @Test
+    void messagesTakeTurnsByChunksOfTheStepsTimeScale() {
+        // A switch of 6, 1 GB/s, no latency, packets of 1000 B. Big: A0 -> A3, 10,000 B at 0; small: A1 -> A3, 500 B
+        // at 1 us. Whole (the links told nothing of the step): big holds switch->A3 [0, 10 us); small reaches it at
+        // 1 us and waits, [10, 10.5 us).
+        Topology sw = new SwitchTopology(6, GIGABYTE);
+        int[][] pairs = {{0, 3}, {1, 3}};
+        double[] bytes = {10_000, 500};
+        long[] sent = {0, 1_000_000};
+        assertArrayEquals(new long[] {10_000_000, 10_500_000},
+                Deliveries.deliver(new CalendarInterconnect(sw, PACKET, false), pairs, bytes, sent));
+        // The step's time scale 2.5 ms (an accelerator computes that long): chunks of 2.5 ms / 2500 = 1 us, 1000 B.
+        // Chunk k of big holds A0's link [k, k + 1 us), each sent as the one before leaves it. At 1 us chunk 1 and
+        // small reach switch->A3 together, alike but in size: the smaller first, [1, 1.5 us), so small is delivered
+        // at 1.5 us; chunk 1 [1.5, 2.5 us); chunk k >= 2 reaches the link at k us, busy to k + 0.5: [k + 0.5,
+        // k + 1.5 us); the last, chunk 9, through at 10.5 us.
+        double scale = LinkModel.CALENDAR_CHUNKS_PER_STEP * 1e-6;
+        long[] turns = {10_500_000, 1_500_000};
+        assertArrayEquals(turns, Deliveries.deliver(new CalendarInterconnect(sw, PACKET, false), pairs, bytes, sent,
+                scale));
+        // the same scale from the links alone: a message A4 -> A5 of 2.5 MB holds its two links 2.5 ms, apart from the
+        // others'; its chunks are through one after the other, at 2.5 ms
+        long[] withThird = Deliveries.deliver(new CalendarInterconnect(sw, PACKET, false), new int[][] {{0, 3}, {1, 3},
+                {4, 5}}, new double[] {10_000, 500, scale * 1e9}, new long[] {0, 1_000_000, 0}, 0);
+        assertArrayEquals(new long[] {turns[0], turns[1], 2_500_000_000L}, withThird);
+        // chunks are never smaller than a packet: a scale of 0.25 ms (0.1 us chunks, 100 B) still takes 1000 B turns
+        assertArrayEquals(turns, Deliveries.deliver(new CalendarInterconnect(sw, PACKET, false), pairs, bytes, sent,
+                scale / 10));
+        // calendar-turns keeps messages whole
+        assertArrayEquals(new long[] {10_000_000, 10_500_000},
+                Deliveries.deliver(new CalendarInterconnect(sw, PACKET, true), pairs, bytes, sent, scale));
     }
 
     @Test

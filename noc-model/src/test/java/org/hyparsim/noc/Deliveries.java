@@ -15,6 +15,15 @@ final class Deliveries {
 
     /** Sends message i from pairs[i][0] to pairs[i][1] with bytes[i] at startPs[i]; returns the delivery times, ps. */
     static long[] deliver(Interconnect net, int[][] pairs, double[] bytes, long[] startPs) {
+        return deliver(net, pairs, bytes, startPs, -1);
+    }
+
+    /**
+     * As {@link #deliver(Interconnect, int[][], double[], long[])}, the links told first what the step asks of
+     * them, as a replay tells them: the longest an accelerator computes ({@code computeSeconds}; negative: told
+     * nothing), one step, and every message.
+     */
+    static long[] deliver(Interconnect net, int[][] pairs, double[] bytes, long[] startPs, double computeSeconds) {
         long[] delivered = new long[pairs.length];
         SimEngine[] e = new SimEngine[1];
         e[0] = new SimEngine("net-test", () -> {
@@ -25,6 +34,12 @@ final class Deliveries {
             }
         });
         net.attach(e[0]);
+        if (computeSeconds >= 0) {
+            net.expectStep(computeSeconds, 1);
+            for (int i = 0; i < pairs.length; i++) {
+                net.expectTransfer(pairs[i][0], pairs[i][1], bytes[i]);
+            }
+        }
         e[0].run();
         return delivered;
     }

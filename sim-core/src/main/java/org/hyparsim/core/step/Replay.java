@@ -163,11 +163,34 @@ public final class Replay {
         }
         engine = new SimEngine("replay", () -> startStage(0));
         config.interconnect().attach(engine);
+        expect(config.interconnect());
         engine.run();
         if (finished < n) {
             throw new IllegalStateException(stuckMessage());
         }
         return result();
+    }
+
+    /**
+     * Tells the links what the step asks of them before it runs: the longest any accelerator of the
+     * replay computes, and every transfer.
+     */
+    private void expect(Interconnect links) {
+        double[] busy = new double[step.accelerators()];
+        double longest = 0;
+        for (int id = 0; id < step.size(); id++) {
+            if (!step.isTransfer(id)) {
+                int a = step.accelerator(id);
+                busy[a] += costs[id].durationPs() * 1e-12;
+                longest = Math.max(longest, busy[a]);
+            }
+        }
+        links.expectStep(longest, step.iterations());
+        for (int id = 0; id < step.size(); id++) {
+            if (step.isTransfer(id)) {
+                links.expectTransfer(step.accelerator(id), step.peer(id), step.bytes(id));
+            }
+        }
     }
 
     private static int stageWithinStep(TaskKind kind) {
