@@ -14,9 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The paper's hierarchical exchange made causal, on the 16-accelerator H tree: VGG-E, data
  * parallel, serial schedule (all compute, then all communication), hmc-rs links (30e9 B/s,
  * 4.6 ns), flows (which share a link as packets interleave), against hand calculations. (Calendar
- * links serve an accelerator's link first come first served where packet level offers its messages'
- * packets in turns: on the fat tree their stage is 44.17 ms against packet level's 35.93 ms,
- * docs/VALIDATION.md.)
+ * links serve an accelerator's link first come first served, a chunk of the step's time scale at a
+ * time, where packet level offers its messages' packets in turns: on the fat tree their stage is
+ * 38.82 ms, 44.17 ms with whole messages, against packet level's 35.93 ms, docs/MODEL.md.)
  *
  * <p>S = 4 x 143,652,544 weights = 574,610,176 B over all layers. Per accelerator the reduce-scatter
  * sends S/2 at level 4 (to its neighbour, 2 links), S/4 at level 3 (4 links), S/8 at level 2

@@ -30,12 +30,12 @@ public enum LinkModel implements Named {
     /**
      * Where a scenario or command names none, up to this many accelerators: flows; above it,
      * calendars. Each is the closer to packet level where it is used (docs/VALIDATION.md): flows
-     * within 1.3% up to 64 accelerators, where calendars serve an accelerator's messages whole, one
-     * after another, and miss packet level's interleaving (a 16-accelerator fat tree's hierarchical
-     * exchange: calendar +23%, flows -0.06%); from 256 flows are up to +28.7% off on H trees and
-     * chaotic under a 1e-8 change of a link's bandwidth, calendars within 2.0% on 51 of 52 cases at
-     * one event per message (past that set they overstate dp and mp from 512 accelerators, by 7 to
-     * 38% at 1024: docs/VALIDATION.md).
+     * within 1.3% up to 64 accelerators, where calendars serve an accelerator's messages a chunk at
+     * a time and miss part of packet level's interleaving (a 16-accelerator fat tree's hierarchical
+     * exchange: calendar +8.1%, +23% with whole messages; flows -0.06%); from 256 flows are up to
+     * +28.7% off on H trees and chaotic under a 1e-8 change of a link's bandwidth, calendars within
+     * 1.7% on 51 of 52 cases and -3.4% on the 52nd, inside packet level's own band there; dp and mp
+     * at 512 and 1024 within 3.7% (docs/VALIDATION.md).
      */
     public static final int FLOW_DEFAULT_UP_TO = 64;
     /**
@@ -46,7 +46,7 @@ public enum LinkModel implements Named {
      * which packets, taking turns, do not (a convoy: VGG-E dp on the 256 H tree with hierarchical
      * collectives +4.5%, at 1024 +7.4%, mp at 1024 +14 to +38% against packet level). 2500 is the
      * value of 1000, 2500, 5000 and 10000 whose largest error on the six cases where whole messages
-     * convoy is smallest (docs/VALIDATION.md); finer chunks move them by under 1.5% more and cost
+     * convoy is smallest (docs/VALIDATION.md); finer chunks move them by at most a point and cost
      * events in proportion.
      */
     public static final double CALENDAR_CHUNKS_PER_STEP = 2500;
