@@ -97,6 +97,8 @@ public final class CalendarInterconnect extends RoutedInterconnect {
         tally = new LinkTally(links.length);
         batch = new ArrayList<>();
         expected = new double[links.length];
+        computeSeconds = 0;
+        iterations = 1;
         chunkPs = -1;
     }
 
@@ -110,6 +112,9 @@ public final class CalendarInterconnect extends RoutedInterconnect {
     public void expectTransfer(int src, int dst, double bytes) {
         if (turns) {
             return;
+        }
+        if (expected == null) {
+            throw new IllegalStateException("the step's transfers are told after attach and before the first send");
         }
         int[][] rs = routes(src, dst);
         for (int[] r : rs) {
@@ -132,7 +137,9 @@ public final class CalendarInterconnect extends RoutedInterconnect {
                 busiest = Math.max(busiest, e);
             }
             double bound = Math.max(computeSeconds, busiest) / iterations;
-            chunkPs = turns ? 0 : Math.round(bound * 1e12 / LinkModel.CALENDAR_CHUNKS_PER_STEP);
+            // at least a picosecond where anything was expected, so that chunks of a packet, not whole messages, follow
+            chunkPs = turns || !(bound > 0) ? 0
+                    : Math.max(1, Math.round(bound * 1e12 / LinkModel.CALENDAR_CHUNKS_PER_STEP));
             expected = null;
         }
         return chunkPs;
