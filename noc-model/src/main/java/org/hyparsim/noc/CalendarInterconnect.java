@@ -168,6 +168,12 @@ public final class CalendarInterconnect extends RoutedInterconnect {
         private final double bytes;
         private final double most;
         private final Message message;
+        /**
+         * Every chunk's place in a tie (at a link, and in the queue of parts): the order the shares were
+         * sent in, as whole messages', not the order of the engine's events that send later chunks (which
+         * follows the links' numbering where chunks leave their first links at one instant).
+         */
+        private final long id = sequence++;
         private double sent;
 
         Stream(int[] route, double bytes, double most, Message message) {
@@ -188,7 +194,7 @@ public final class CalendarInterconnect extends RoutedInterconnect {
             if (batch.isEmpty()) {
                 engine.scheduleLate(engine.now(), CalendarInterconnect.this::reserveBatch);
             }
-            batch.add(new Part(route, sent, size, message, engine.now(), sequence++, last ? null : this));
+            batch.add(new Part(route, sent, size, message, engine.now(), id, last ? null : this));
             sent += size;
         }
     }
@@ -276,9 +282,9 @@ public final class CalendarInterconnect extends RoutedInterconnect {
      * When each of a group whose heads reach a link at one instant is through, after the start, one
      * after the other: first those that have crossed more links, then those with the shorter route,
      * then the smaller, then the first sent (as packet level serves a tie in the engine's order of
-     * events). With {@code turns}, messages of one rank take turns ({@link #through}) and are through
-     * together, each standing for its link's {@code n} copies where the link is a quotient's.
-     * Each one's start after the group's, where it begins, goes to {@code begins}.
+     * events; a chunk as its share: chunks of one share never meet). With {@code turns}, messages of
+     * one rank take turns ({@link #through}) and are through together, each standing for its link's
+     * {@code n} copies where the link is a quotient's. Each one's start after the group's, where it begins, goes to {@code begins}.
      */
     private long[] ordered(List<Part> group, long[] d, int n, long[] begins) {
         int size = d.length;
@@ -372,6 +378,7 @@ public final class CalendarInterconnect extends RoutedInterconnect {
         final double before;
         final double bytes;
         final Message message;
+        /** Its share's place in a tie: the order the shares were sent in (its chunks share it). */
         final long id;
         /** The share's chunks still to send once this one has left the first link; null where it is the last. */
         final Stream more;
