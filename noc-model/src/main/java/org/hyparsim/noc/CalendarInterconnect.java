@@ -18,11 +18,12 @@ import org.hyparsim.core.kind.LinkModel;
  *
  * <p>Where the replay says beforehand what the step asks of the links ({@link #expectStep},
  * {@link #expectTransfer}), first come, first served calendars send each message's share on a
- * route in chunks ({@link LinkModel#CALENDAR_CHUNKS_PER_STEP}: each holds its first link for at
- * most 1/2500 of a lower bound on the step's time, none smaller than a packet), each chunk once the
- * one before has left the first link: messages that meet on a link then take turns by chunks on
- * every link of their routes, as their packets would, where whole messages would queue a small one
- * behind a large one reserved before it. One engine event per chunk and one per message delivered.
+ * route in chunks (each holds its first link for 1/{@link LinkModel#CALENDAR_CHUNKS_PER_STEP} of a
+ * lower bound on the step's time, or for a packet where that is longer; a share's last chunk is
+ * what is left), each chunk once the one before has left the first link: messages that meet on a
+ * link then take turns by chunks on every link of their routes, as their packets would, where whole
+ * messages would queue a small one behind a large one reserved before it. One engine event per chunk
+ * after a share's first and one per message delivered.
  *
  * <p>Per hop the timing is the packet model's ({@link PacketInterconnect}) with the message as one
  * packet: its head reaches link k+1 a latency after it started on link k, its tail a latency after
