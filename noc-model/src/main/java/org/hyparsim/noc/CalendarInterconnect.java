@@ -285,7 +285,8 @@ public final class CalendarInterconnect extends RoutedInterconnect {
      * then the smaller, then the first sent (as packet level serves a tie in the engine's order of
      * events; a chunk as its share: chunks of one share never meet). With {@code turns}, messages of
      * one rank take turns ({@link #through}) and are through together, each standing for its link's
-     * {@code n} copies where the link is a quotient's. Each one's start after the group's, where it begins, goes to {@code begins}.
+     * {@code n} copies where the link is a quotient's. Each one's start after the group's, where it
+     * begins, goes to {@code begins}.
      */
     private long[] ordered(List<Part> group, long[] d, int n, long[] begins) {
         int size = d.length;

@@ -42,8 +42,8 @@ public enum LinkModel implements Named {
      * Calendar links cut a message into chunks each of which holds its first link for 1/2500 of a
      * lower bound on one training step's time (the longest an accelerator computes or the longest
      * the step's transfers hold one link, whichever is longer), or for a packet where that is
-     * longer (a share's last chunk: what is left). Whole messages queue a layer's small exchange behind a large one already reserved,
-     * which packets, taking turns, do not (a convoy: VGG-E dp on the 256 H tree with hierarchical
+     * longer (a share's last chunk: what is left). Whole messages queue a layer's small exchange
+     * behind a large one already reserved, which packets, taking turns, do not (a convoy: VGG-E dp on the 256 H tree with hierarchical
      * collectives +4.5%, at 1024 +7.4%, mp at 1024 +14 to +38% against packet level). 2500 is the
      * value of 1000, 2500, 5000 and 10000 whose largest error on the six cases where whole messages
      * convoy is smallest (docs/VALIDATION.md); finer chunks move them by at most a point and cost
