@@ -18,11 +18,12 @@ import org.hyparsim.core.kind.LinkModel;
  *
  * <p>Where the replay says beforehand what the step asks of the links ({@link #expectStep},
  * {@link #expectTransfer}), first come, first served calendars send each message's share on a
- * route in chunks ({@link LinkModel#CALENDAR_CHUNKS_PER_STEP}: each holds its first link for at
- * most 1/2500 of a lower bound on the step's time, none smaller than a packet), each chunk once the
- * one before has left the first link: messages that meet on a link then take turns by chunks on
- * every link of their routes, as their packets would, where whole messages would queue a small one
- * behind a large one reserved before it. One engine event per chunk and one per message delivered.
+ * route in chunks (each holds its first link for 1/{@link LinkModel#CALENDAR_CHUNKS_PER_STEP} of a
+ * lower bound on the step's time, or for a packet where that is longer; a share's last chunk is
+ * what is left), each chunk once the one before has left the first link: messages that meet on a
+ * link then take turns by chunks on every link of their routes, as their packets would, where whole
+ * messages would queue a small one behind a large one reserved before it. One engine event per chunk
+ * after a share's first and one per message delivered.
  *
  * <p>Per hop the timing is the packet model's ({@link PacketInterconnect}) with the message as one
  * packet: its head reaches link k+1 a latency after it started on link k, its tail a latency after
@@ -97,6 +98,8 @@ public final class CalendarInterconnect extends RoutedInterconnect {
         tally = new LinkTally(links.length);
         batch = new ArrayList<>();
         expected = new double[links.length];
+        computeSeconds = 0;
+        iterations = 1;
         chunkPs = -1;
     }
 
@@ -110,6 +113,9 @@ public final class CalendarInterconnect extends RoutedInterconnect {
     public void expectTransfer(int src, int dst, double bytes) {
         if (turns) {
             return;
+        }
+        if (expected == null) {
+            throw new IllegalStateException("the step's transfers are told after attach and before the first send");
         }
         int[][] rs = routes(src, dst);
         for (int[] r : rs) {
@@ -132,7 +138,9 @@ public final class CalendarInterconnect extends RoutedInterconnect {
                 busiest = Math.max(busiest, e);
             }
             double bound = Math.max(computeSeconds, busiest) / iterations;
-            chunkPs = turns ? 0 : Math.round(bound * 1e12 / LinkModel.CALENDAR_CHUNKS_PER_STEP);
+            // at least a picosecond where anything was expected, so that chunks of a packet, not whole messages, follow
+            chunkPs = turns || !(bound > 0) ? 0
+                    : Math.max(1, Math.round(bound * 1e12 / LinkModel.CALENDAR_CHUNKS_PER_STEP));
             expected = null;
         }
         return chunkPs;
@@ -161,6 +169,12 @@ public final class CalendarInterconnect extends RoutedInterconnect {
         private final double bytes;
         private final double most;
         private final Message message;
+        /**
+         * Every chunk's place in a tie (at a link, and in the queue of parts): the order the shares were
+         * sent in, as whole messages', not the order of the engine's events that send later chunks (which
+         * follows the links' numbering where chunks leave their first links at one instant).
+         */
+        private final long id = sequence++;
         private double sent;
 
         Stream(int[] route, double bytes, double most, Message message) {
@@ -181,7 +195,7 @@ public final class CalendarInterconnect extends RoutedInterconnect {
             if (batch.isEmpty()) {
                 engine.scheduleLate(engine.now(), CalendarInterconnect.this::reserveBatch);
             }
-            batch.add(new Part(route, sent, size, message, engine.now(), sequence++, last ? null : this));
+            batch.add(new Part(route, sent, size, message, engine.now(), id, last ? null : this));
             sent += size;
         }
     }
@@ -269,9 +283,10 @@ public final class CalendarInterconnect extends RoutedInterconnect {
      * When each of a group whose heads reach a link at one instant is through, after the start, one
      * after the other: first those that have crossed more links, then those with the shorter route,
      * then the smaller, then the first sent (as packet level serves a tie in the engine's order of
-     * events). With {@code turns}, messages of one rank take turns ({@link #through}) and are through
-     * together, each standing for its link's {@code n} copies where the link is a quotient's.
-     * Each one's start after the group's, where it begins, goes to {@code begins}.
+     * events; a chunk as its share: chunks of one share never meet). With {@code turns}, messages of
+     * one rank take turns ({@link #through}) and are through together, each standing for its link's
+     * {@code n} copies where the link is a quotient's. Each one's start after the group's, where it
+     * begins, goes to {@code begins}.
      */
     private long[] ordered(List<Part> group, long[] d, int n, long[] begins) {
         int size = d.length;
@@ -365,6 +380,7 @@ public final class CalendarInterconnect extends RoutedInterconnect {
         final double before;
         final double bytes;
         final Message message;
+        /** Its share's place in a tie: the order the shares were sent in (its chunks share it). */
         final long id;
         /** The share's chunks still to send once this one has left the first link; null where it is the last. */
         final Stream more;

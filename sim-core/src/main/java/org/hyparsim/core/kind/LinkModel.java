@@ -34,22 +34,22 @@ public enum LinkModel implements Named {
      * a time and miss part of packet level's interleaving (a 16-accelerator fat tree's hierarchical
      * exchange: calendar +8.1%, +23% with whole messages; flows -0.06%); from 256 flows are up to
      * +28.7% off on H trees and chaotic under a 1e-8 change of a link's bandwidth, calendars within
-     * 1.7% on 51 of 52 cases and -3.4% on the 52nd, inside packet level's own band there; dp and mp
-     * at 512 and 1024 within 3.7% (docs/VALIDATION.md).
+     * 1.7% on 51 of 52 cases and -3.4% on the 52nd, inside packet level's own band there; dp at
+     * 512 and 1024 and mp at 1024 within 3.3% (docs/VALIDATION.md).
      */
     public static final int FLOW_DEFAULT_UP_TO = 64;
     /**
-     * Calendar links cut a message into chunks each of which holds its first link for at most
-     * 1/2500 of a lower bound on one training step's time (the longest an accelerator computes or
-     * the longest the step's transfers hold one link, whichever is longer), and no smaller than a
-     * packet. Whole messages queue a layer's small exchange behind a large one already reserved,
-     * which packets, taking turns, do not (a convoy: VGG-E dp on the 256 H tree with hierarchical
+     * Calendar links cut a message into chunks each of which holds its first link for 1/2500 of a
+     * lower bound on one training step's time (the longest an accelerator computes or the longest
+     * the step's transfers hold one link, whichever is longer), or for a packet where that is
+     * longer (a share's last chunk: what is left). Whole messages queue a layer's small exchange
+     * behind a large one already reserved, which packets, taking turns, do not (a convoy: VGG-E dp on the 256 H tree with hierarchical
      * collectives +4.5%, at 1024 +7.4%, mp at 1024 +14 to +38% against packet level). 2500 is the
      * value of 1000, 2500, 5000 and 10000 whose largest error on the six cases where whole messages
      * convoy is smallest (docs/VALIDATION.md); finer chunks move them by at most a point and cost
      * events in proportion.
      */
-    public static final double CALENDAR_CHUNKS_PER_STEP = 2500;
+    public static final int CALENDAR_CHUNKS_PER_STEP = 2500;
 
     /** The rule {@link #defaultFor} follows, in words, for help texts and outputs. */
     public static final String DEFAULT_RULE = "flow up to " + FLOW_DEFAULT_UP_TO

@@ -176,13 +176,13 @@ public final class Replay {
      * replay computes, and every transfer.
      */
     private void expect(Interconnect links) {
-        double[] busy = new double[step.accelerators()];
+        double[] computing = new double[step.accelerators()];
         double longest = 0;
         for (int id = 0; id < step.size(); id++) {
             if (!step.isTransfer(id)) {
                 int a = step.accelerator(id);
-                busy[a] += costs[id].durationPs() * 1e-12;
-                longest = Math.max(longest, busy[a]);
+                computing[a] += costs[id].durationPs() * 1e-12;
+                longest = Math.max(longest, computing[a]);
             }
         }
         links.expectStep(longest, step.iterations());
