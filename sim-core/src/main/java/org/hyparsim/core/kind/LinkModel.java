@@ -34,7 +34,7 @@ public enum LinkModel implements Named {
      * a time and miss part of packet level's interleaving (a 16-accelerator fat tree's hierarchical
      * exchange: calendar +8.1%, +23% with whole messages; flows -0.06%); from 256 flows are up to
      * +28.7% off on H trees and chaotic under a 1e-8 change of a link's bandwidth, calendars within
-     * 1.7% on 51 of 52 cases and -3.4% on the 52nd, inside packet level's own band there; dp at
+     * 1.3% on 51 of 52 cases and -3.4% on the 52nd, inside packet level's own band there; dp at
      * 512 and 1024 and mp at 1024 within 3.8% (docs/VALIDATION.md).
      */
     public static final int FLOW_DEFAULT_UP_TO = 64;
