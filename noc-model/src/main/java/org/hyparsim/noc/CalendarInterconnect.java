@@ -155,8 +155,20 @@ public final class CalendarInterconnect extends RoutedInterconnect {
         long chunk = chunkPs();
         for (int[] r : rs) {
             double most = chunk == 0 ? share : Math.max(packetBytes, chunk * 1e-12 * hopParams[2 * r[0]]);
-            new Stream(r, share, most, m).next();
+            if (share <= most) {
+                queue(new Part(r, 0, share, m, engine.now(), sequence++, null)); // whole: no stream to keep
+            } else {
+                new Stream(r, share, most, m).next();
+            }
         }
+    }
+
+    /** Adds a part to this instant's batch, reserved once every other action of the instant has run. */
+    private void queue(Part p) {
+        if (batch.isEmpty()) {
+            engine.scheduleLate(engine.now(), this::reserveBatch);
+        }
+        batch.add(p);
     }
 
     /**
@@ -192,10 +204,7 @@ public final class CalendarInterconnect extends RoutedInterconnect {
             if (!last) {
                 message.left++;
             }
-            if (batch.isEmpty()) {
-                engine.scheduleLate(engine.now(), CalendarInterconnect.this::reserveBatch);
-            }
-            batch.add(new Part(route, sent, size, message, engine.now(), id, last ? null : this));
+            queue(new Part(route, sent, size, message, engine.now(), id, last ? null : this));
             sent += size;
         }
     }
