@@ -18,9 +18,9 @@ import org.hyparsim.core.kind.LinkModel;
  *
  * <p>Where the replay says beforehand what the step asks of the links ({@link #expectStep},
  * {@link #expectTransfer}), first come, first served calendars send each message's share on a
- * route in chunks (each holds its first link for 1/{@link LinkModel#CALENDAR_CHUNKS_PER_STEP} of a
- * lower bound on the step's time, or for a packet where that is longer; a share's last chunk is
- * what is left), each chunk once the one before has left the first link: messages that meet on a
+ * route in chunks (each holds its first link for 1/{@link LinkModel#CHUNKS_PER_STEP} of a
+ * lower bound on the step's time ({@link StepScale}), or for a packet where that is longer; a share's
+ * last chunk is what is left), each chunk once the one before has left the first link: messages that meet on a
  * link then take turns by chunks on every link of their routes, as their packets would, where whole
  * messages would queue a small one behind a large one reserved before it. One engine event per chunk
  * after a share's first and one per message delivered.
@@ -56,12 +56,8 @@ public final class CalendarInterconnect extends RoutedInterconnect {
     private LinkTally tally;
     private List<Part> batch;
     private long sequence;
-    /** Per link, the time the step's transfers will hold it, s ({@link #expectTransfer}); null once the chunk is set. */
-    private double[] expected;
-    private double computeSeconds;
-    private int iterations = 1;
-    /** A chunk's time on a message's first link, ps (0: messages whole), set at the first send ({@link #chunkPs}). */
-    private long chunkPs = -1;
+    /** The step's time scale, which sets the chunks ({@link #expectStep}, {@link #expectTransfer}). */
+    private StepScale scale;
 
     /**
      * @param packetBytes the packets messages of one rank take turns in, with {@code turns}
@@ -97,53 +93,21 @@ public final class CalendarInterconnect extends RoutedInterconnect {
         }
         tally = new LinkTally(links.length);
         batch = new ArrayList<>();
-        expected = new double[links.length];
-        computeSeconds = 0;
-        iterations = 1;
-        chunkPs = -1;
+        scale = new StepScale(links);
     }
 
     @Override
     public void expectStep(double seconds, int steps) {
-        computeSeconds = seconds;
-        iterations = Math.max(1, steps);
+        requireAttached(engine);
+        scale.step(seconds, steps);
     }
 
     @Override
     public void expectTransfer(int src, int dst, double bytes) {
-        if (turns) {
-            return;
+        requireAttached(engine);
+        if (!turns) {
+            scale.transfer(routes(src, dst), bytes);
         }
-        if (expected == null) {
-            throw new IllegalStateException("the step's transfers are told after attach and before the first send");
-        }
-        int[][] rs = routes(src, dst);
-        for (int[] r : rs) {
-            for (int link : r) {
-                expected[link] += bytes / rs.length / hopParams[2 * link];
-            }
-        }
-    }
-
-    /**
-     * The time a chunk of a message holds its first link: 1/{@link LinkModel#CALENDAR_CHUNKS_PER_STEP} of a lower bound
-     * of one training step's time, the longest an accelerator computes or the longest the step's
-     * transfers hold one link, whichever is longer; 0 (messages whole) with {@code turns} or where
-     * nothing was expected.
-     */
-    private long chunkPs() {
-        if (chunkPs < 0) {
-            double busiest = 0;
-            for (double e : expected) {
-                busiest = Math.max(busiest, e);
-            }
-            double bound = Math.max(computeSeconds, busiest) / iterations;
-            // at least a picosecond where anything was expected, so that chunks of a packet, not whole messages, follow
-            chunkPs = turns || !(bound > 0) ? 0
-                    : Math.max(1, Math.round(bound * 1e12 / LinkModel.CALENDAR_CHUNKS_PER_STEP));
-            expected = null;
-        }
-        return chunkPs;
     }
 
     @Override
@@ -152,9 +116,9 @@ public final class CalendarInterconnect extends RoutedInterconnect {
         int[][] rs = routes(src, dst);
         Message m = new Message(rs.length, engine.now(), onDelivered);
         double share = bytes / rs.length;
-        long chunk = chunkPs();
         for (int[] r : rs) {
-            double most = chunk == 0 ? share : Math.max(packetBytes, chunk * 1e-12 * hopParams[2 * r[0]]);
+            // with turns, messages whole (copies of one rank take turns by packets instead)
+            double most = turns ? share : scale.chunkBytes(r[0], packetBytes, share);
             if (share <= most) {
                 queue(new Part(r, 0, share, m, engine.now(), sequence++, null)); // whole: no stream to keep
             } else {

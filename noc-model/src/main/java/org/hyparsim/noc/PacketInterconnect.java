@@ -22,12 +22,16 @@ import org.hyparsim.core.step.Interconnect;
 public final class PacketInterconnect extends RoutedInterconnect {
     private final double packetBytes;
     private final Arbitration arbitration;
+    /** Whether packets are chunks of the step's time scale ({@link StepScale}), at least {@link #packetBytes}. */
+    private final boolean chunks;
 
     private SimEngine engine;
     private long[] busyUntil;
     private LinkTally tally;
     /** Per link, its input ports' waiting packets (round robin only; made as a link first queues). */
     private Ports[] ports;
+    /** The step's time scale, with {@link #chunks}. */
+    private StepScale scale;
 
     /** First come first served on every link ({@link Arbitration#DEFAULT}). */
     public PacketInterconnect(Topology topology, double packetBytes) {
@@ -35,12 +39,23 @@ public final class PacketInterconnect extends RoutedInterconnect {
     }
 
     public PacketInterconnect(Topology topology, double packetBytes, Arbitration arbitration) {
+        this(topology, packetBytes, arbitration, false);
+    }
+
+    /**
+     * @param chunks whether a message's packets are chunks that hold its first link for
+     *        1/{@link org.hyparsim.core.kind.LinkModel#CHUNKS_PER_STEP} of the step's lower bound
+     *        ({@link StepScale}; the {@code packet-chunks} link model), or {@code packetBytes} where
+     *        that is more; whole messages where the replay told nothing
+     */
+    public PacketInterconnect(Topology topology, double packetBytes, Arbitration arbitration, boolean chunks) {
         super(topology);
         if (arbitration == null) {
             throw new IllegalArgumentException("an arbitration is required");
         }
         this.packetBytes = packetBytes(packetBytes);
         this.arbitration = arbitration;
+        this.chunks = chunks;
     }
 
     @Override
@@ -49,6 +64,23 @@ public final class PacketInterconnect extends RoutedInterconnect {
         busyUntil = new long[links.length];
         tally = new LinkTally(links.length);
         ports = arbitration == Arbitration.ROUND_ROBIN ? new Ports[links.length] : null;
+        scale = chunks ? new StepScale(links) : null;
+    }
+
+    @Override
+    public void expectStep(double seconds, int steps) {
+        requireAttached(engine);
+        if (chunks) {
+            scale.step(seconds, steps);
+        }
+    }
+
+    @Override
+    public void expectTransfer(int src, int dst, double bytes) {
+        requireAttached(engine);
+        if (chunks) {
+            scale.transfer(routes(src, dst), bytes);
+        }
     }
 
     @Override
@@ -58,7 +90,8 @@ public final class PacketInterconnect extends RoutedInterconnect {
         Runnable done = whenAll(rs.length, onDelivered);
         double share = bytes / rs.length;
         for (int[] r : rs) {
-            inject(new Message(r, share, (int) Math.ceil(share / packetBytes), done));
+            double size = chunks ? scale.chunkBytes(r[0], packetBytes, share) : packetBytes;
+            inject(new Message(r, share, size, done));
         }
     }
 
@@ -98,7 +131,7 @@ public final class PacketInterconnect extends RoutedInterconnect {
         int link = m.route[hop];
         long dur = duration(m, packet, link);
         busyUntil[link] = start + dur;
-        tally.add(link, m.size(packet, packetBytes), dur);
+        tally.add(link, m.size(packet), dur);
         long lat = links[link].latencyPs();
         if (hop == m.route.length - 1) {
             if (packet == m.packets - 1) {
@@ -148,8 +181,8 @@ public final class PacketInterconnect extends RoutedInterconnect {
     /** Packet time on a link: the difference of the message's cumulative rounded times. */
     private long duration(Message m, int packet, int link) {
         double bw = links[link].bandwidthBytesPerSecond();
-        double before = Math.min(m.bytes, packet * packetBytes);
-        double after = Math.min(m.bytes, (packet + 1) * packetBytes);
+        double before = Math.min(m.bytes, packet * m.packetBytes);
+        double after = Math.min(m.bytes, (packet + 1) * m.packetBytes);
         return Math.round(after * 1e12 / bw) - Math.round(before * 1e12 / bw);
     }
 
@@ -209,18 +242,21 @@ public final class PacketInterconnect extends RoutedInterconnect {
     private static final class Message {
         final int[] route;
         final double bytes;
+        /** Its packets' size (the last: what is left). */
+        final double packetBytes;
         final int packets;
         final Runnable onDelivered;
         int nextPacket;
 
-        Message(int[] route, double bytes, int packets, Runnable onDelivered) {
+        Message(int[] route, double bytes, double packetBytes, Runnable onDelivered) {
             this.route = route;
             this.bytes = bytes;
-            this.packets = Math.max(1, packets);
+            this.packetBytes = packetBytes;
+            this.packets = Math.max(1, (int) Math.ceil(bytes / packetBytes));
             this.onDelivered = onDelivered;
         }
 
-        double size(int packet, double packetBytes) {
+        double size(int packet) {
             return Math.min(bytes, (packet + 1) * packetBytes) - packet * packetBytes;
         }
     }

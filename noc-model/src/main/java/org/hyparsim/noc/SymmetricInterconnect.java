@@ -23,7 +23,8 @@ import org.hyparsim.core.step.SymmetricStep;
  * <p>Calendar links ({@link CalendarInterconnect}) use the same quotient at the links' own
  * bandwidths, each class representative standing for its stabiliser's s copies of every message
  * that crosses it: copies reach the link at one instant and take turns, as in the whole replay of
- * {@code calendar-turns}; first come, first served calendars only where every s is 1 ({@link #exact}).
+ * {@code calendar-turns}; first come, first served calendars only where every s is 1 ({@link #exact}),
+ * and packets in chunks (first come, first served) likewise.
  */
 public final class SymmetricInterconnect implements Interconnect {
     private final Link[] links;
@@ -33,15 +34,18 @@ public final class SymmetricInterconnect implements Interconnect {
 
     /** Flow-level links on the quotient. */
     public SymmetricInterconnect(Topology topology, Symmetry symmetry) {
-        this(topology, symmetry, LinkModel.FLOW, 0);
+        this(topology, symmetry, LinkModel.FLOW, 0, Arbitration.DEFAULT);
     }
 
     /**
-     * Links of {@code model} on the quotient: flows or calendars (packets are replayed whole).
+     * Links of {@code model} on the quotient: flows, calendars or packets in chunks (packets are
+     * replayed whole).
      *
-     * @param packetBytes the packets of calendar links (unused by flows)
+     * @param packetBytes the packets of calendar links and the least chunk of packets in chunks (unused by flows)
+     * @param arbitration how the links of packets in chunks choose among their input ports
      */
-    public SymmetricInterconnect(Topology topology, Symmetry symmetry, LinkModel model, double packetBytes) {
+    public SymmetricInterconnect(Topology topology, Symmetry symmetry, LinkModel model, double packetBytes,
+            Arbitration arbitration) {
         if (!model.replaysBySymmetry()) {
             throw new IllegalArgumentException(model.label() + " links are replayed whole, not by symmetry");
         }
@@ -65,7 +69,12 @@ public final class SymmetricInterconnect implements Interconnect {
                     l.latencyPs()) : l);
         }
         Quotient q = new Quotient(topology, List.copyOf(quotient), classOf);
+        if (model == LinkModel.PACKET_CHUNKS && !exact(symmetry)) {
+            throw new IllegalArgumentException("packets in chunks stagger copies of a message: a link of the quotient"
+                    + " may stand for one copy only");
+        }
         this.flows = model.calendars() ? new CalendarInterconnect(q, packetBytes, model == LinkModel.CALENDAR_TURNS, stabiliser)
+                : model == LinkModel.PACKET_CHUNKS ? new PacketInterconnect(q, packetBytes, arbitration, true)
                 : new FlowInterconnect(q);
     }
 

@@ -34,6 +34,7 @@ public final class Topologies {
         return switch (model) {
             case PACKET -> new PacketInterconnect(topology, links.packetBytes(), links.arbitration());
             case FLOW -> new FlowInterconnect(topology);
+            case PACKET_CHUNKS -> new PacketInterconnect(topology, links.packetBytes(), links.arbitration(), true);
             case CALENDAR -> new CalendarInterconnect(topology, links.packetBytes(), false);
             case CALENDAR_TURNS -> new CalendarInterconnect(topology, links.packetBytes(), true);
         };

@@ -114,7 +114,7 @@ class CalendarInterconnectTest {
         // small reach switch->A3 together, alike but in size: the smaller first, [1, 1.5 us), so small is delivered
         // at 1.5 us; chunk 1 [1.5, 2.5 us); chunk k >= 2 reaches the link at k us, busy to k + 0.5: [k + 0.5,
         // k + 1.5 us); the last, chunk 9, through at 10.5 us.
-        double scale = LinkModel.CALENDAR_CHUNKS_PER_STEP * 1e-6;
+        double scale = LinkModel.CHUNKS_PER_STEP * 1e-6;
         long[] turns = {10_500_000, 1_500_000};
         assertArrayEquals(turns, Deliveries.deliver(new CalendarInterconnect(sw, PACKET, false), pairs, bytes, sent,
                 scale));

@@ -64,7 +64,7 @@ class CalendarSymmetryDeliveriesTest {
         Arrays.fill(sizes, bytes);
         long[] whole = Deliveries.deliver(new CalendarInterconnect(t, PACKET, model == LinkModel.CALENDAR_TURNS), pairs,
                 sizes);
-        long[] representative = Deliveries.deliver(new SymmetricInterconnect(t, sym, model, PACKET),
+        long[] representative = Deliveries.deliver(new SymmetricInterconnect(t, sym, model, PACKET, Arbitration.DEFAULT),
                 new int[][] {{0, to}}, new double[] {bytes});
         for (int a = 0; a < n; a++) {
             assertEquals(representative[0], whole[a], what + ": accelerator " + a + "'s message");

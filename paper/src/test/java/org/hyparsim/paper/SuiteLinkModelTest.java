@@ -12,7 +12,7 @@ import org.hyparsim.input.scenario.HardwareReader;
 import org.junit.jupiter.api.Test;
 
 /**
- * A suite without a link model of its own runs the default, as a scenario naming none (its calendars
+ * A suite without a link model of its own runs the default, as a scenario naming none (its packets in chunks or calendars
  * may give way to calendar-turns); a suite that names one runs it named.
  */
 class SuiteLinkModelTest {
@@ -20,7 +20,7 @@ class SuiteLinkModelTest {
     void onlyTheSuitesThatNameALinkModelNameIt() {
         ArrayConfig dflt = Suite.HMC_RS.scenario(Scope.network("Lenet-c"), 32, 256, TopologyKind.HTREE,
                 HardwareReader.builtIn(BuiltInProfile.HMC_RS)).array();
-        assertEquals(LinkModel.CALENDAR, dflt.linkModel());
+        assertEquals(LinkModel.PACKET_CHUNKS, dflt.linkModel());
         assertFalse(dflt.linkModelNamed());
         ArrayConfig small = Suite.FLIP_SIZE.scenario(Scope.network("Lenet-c"), 32, 16, TopologyKind.HTREE,
                 HardwareReader.builtIn(BuiltInProfile.HMC_RS)).array();

@@ -27,7 +27,7 @@ public final class ScenarioDefaults {
     public static Map<String, String> fingerprint() {
         Map<String, String> m = new TreeMap<>();
         m.put(PREFIX + "linkModel", LinkModel.DEFAULT_RULE);
-        m.put(PREFIX + "calendar chunks per step", String.valueOf(LinkModel.CALENDAR_CHUNKS_PER_STEP));
+        m.put(PREFIX + "chunks per step", String.valueOf(LinkModel.CHUNKS_PER_STEP));
         m.put(PREFIX + "arbitration", Arbitration.DEFAULT.label());
         m.put(PREFIX + "symmetry", SymmetryMode.DEFAULT.label());
         m.put(PREFIX + "schedule", ScenarioReader.DEFAULT_SCHEDULE.label());

@@ -203,7 +203,7 @@ public final class SimulatedArray {
         Prepared p = prepare(wiring, step, trace, linkModel);
         StepResult r = p.replay().run();
         if (p.turnsInstead() > 0) {
-            r = r.withNote(turnsInstead(p.turnsInstead()));
+            r = r.withNote(turnsInstead(linkModel, p.turnsInstead()));
         }
         return wiring.collectives().ringsWithdrawn() ? r.withNote(ringsWithdrawn()) : r;
     }
@@ -216,14 +216,13 @@ public final class SimulatedArray {
     }
 
     /**
-     * What a replay says where its calendars' copies took turns: first come, first served calendars
-     * would have replayed a share of {@code share} tasks.
+     * What a replay says where its calendars' copies took turns: {@code model}'s links (first come,
+     * first served) would have replayed a share of {@code share} tasks.
      */
-    static String turnsInstead(long share) {
+    static String turnsInstead(LinkModel model, long share) {
         return String.format(Locale.ROOT, "links: %s (messages of one rank reaching a link at one instant take turns): "
-                + "first come, first served calendars have no exact share under %,d tasks here (the least is %,d, "
-                + "system property %s)", LinkModel.CALENDAR_TURNS.label(), Limits.maxTasks(), share,
-                Limits.property("maxTasks"));
+                + "%s links have no exact share under %,d tasks here (the least is %,d, system property %s)",
+                LinkModel.CALENDAR_TURNS.label(), model.label(), Limits.maxTasks(), share, Limits.property("maxTasks"));
     }
 
     /** Why links asked for by name cannot replay a step here: the least share they replay exactly is too large. */
@@ -364,7 +363,7 @@ public final class SimulatedArray {
 
     /** The link model on the quotient of a symmetry. */
     private Interconnect symmetric(Topology t, Symmetry s, LinkModel model) {
-        return new SymmetricInterconnect(scaled(t, s), s, model, links.packetBytes());
+        return new SymmetricInterconnect(scaled(t, s), s, model, links.packetBytes(), links.arbitration());
     }
 
     /**

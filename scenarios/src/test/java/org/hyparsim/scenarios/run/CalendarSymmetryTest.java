@@ -131,10 +131,10 @@ class CalendarSymmetryTest {
     }
 
     /**
-     * Where the default's first come, first served calendars leave no exact share that can be held (here the
-     * task limit set below the H tree's exact share, as at 65536 accelerators), the replay takes calendar-turns
-     * by the regular symmetry, says so, and gives their whole replay within 1e-9; calendars named in the
-     * scenario are refused there, with the reason.
+     * Where the default's first come, first served links (packets in chunks at 128 accelerators; calendars from
+     * 512) leave no exact share that can be held (here the task limit set below the H tree's exact share, as at
+     * 65536 accelerators), the replay takes calendar-turns by the regular symmetry, says so, and gives their
+     * whole replay within 1e-9; either named in the scenario is refused there, with the reason.
      */
     @Test
     void calendarsWithoutAnExactShareTakeTurnsAndSaySo() throws Exception {
@@ -144,9 +144,10 @@ class CalendarSymmetryTest {
                 + "collective: hierarchical\nstrategies: [dp]\n";
         for (StrategyKind k : List.of(StrategyKind.DP, StrategyKind.HYPAR)) {
             Scenario s = Scenarios.read(dir, array);
-            Scenario named = Scenarios.read(dir, array + "linkModel: calendar\n");
+            Scenario named = Scenarios.read(dir, array + "linkModel: packet-chunks\n");
+            Scenario calendar = Scenarios.read(dir, array + "linkModel: calendar\n");
             Scenario turns = Scenarios.read(dir, array + "linkModel: calendar-turns\nsymmetry: off\n");
-            assertEquals(LinkModel.CALENDAR, s.array().linkModel());
+            assertEquals(LinkModel.PACKET_CHUNKS, s.array().linkModel());
             CommunicationModel model = ScenarioRunner.model(s);
             Plan plan = Strategy.of(k, 2).planner().plan(model, s.levels());
             StepResult fcfs = ScenarioRunner.replay(s, model, plan, false);
@@ -157,8 +158,12 @@ class CalendarSymmetryTest {
                 sym = ScenarioRunner.replay(s, model, plan, false);
                 InputException refused = assertThrows(InputException.class,
                         () -> ScenarioRunner.replay(named, model, plan, false));
-                assertTrue(refused.getMessage().contains("linkModel: calendar links replay this step exactly only on a "
-                        + "share of"), refused.getMessage());
+                assertTrue(refused.getMessage().contains("linkModel: packet-chunks links replay this step exactly only on"
+                        + " a share of"), refused.getMessage());
+                InputException calendarRefused = assertThrows(InputException.class,
+                        () -> ScenarioRunner.replay(calendar, model, plan, false));
+                assertTrue(calendarRefused.getMessage().contains("linkModel: calendar links replay this step exactly only"
+                        + " on a share of"), calendarRefused.getMessage());
             } finally {
                 System.clearProperty(property);
             }
@@ -166,6 +171,7 @@ class CalendarSymmetryTest {
             String what = "128 htree hierarchical " + k.label();
             assertEquals(1, sym.notes().size(), sym.notes().toString());
             assertTrue(sym.notes().get(0).startsWith("links: calendar-turns"), sym.notes().toString());
+            assertTrue(sym.notes().get(0).contains("packet-chunks links have no exact share"), sym.notes().toString());
             assertTrue(sym.events() * 64 < whole.events(), what + ": one accelerator for all");
             close(whole.stepTimeSeconds(), sym.stepTimeSeconds(), what + " step time");
             close(whole.linkBytes(), sym.linkBytes(), what + " link bytes");

@@ -12,9 +12,16 @@ public enum LinkModel implements Named {
     /** A message is one flow; flows sharing links share them max-min fairly. */
     FLOW,
     /**
+     * Packet level, first come, first served by arrival on every link, whose packets are chunks that
+     * hold a message's first link for 1/{@link #CHUNKS_PER_STEP} of the step's lower bound (or a
+     * packet of the profile's {@code packetBytes} where that is longer): packet level's contention at a
+     * step's time scale, with as many events as chunks times hops.
+     */
+    PACKET_CHUNKS,
+    /**
      * Each link keeps a calendar of reservations; a message reserves, hop by hop, the earliest idle
      * gap of each link of its route that holds it (first come, first served), in chunks of
-     * 1/{@link #CALENDAR_CHUNKS_PER_STEP} of the step's time, each sent once the one before has
+     * 1/{@link #CHUNKS_PER_STEP} of the step's time, each sent once the one before has
      * left its first link, so that messages sharing links take turns on every link of their routes.
      */
     CALENDAR,
@@ -28,42 +35,54 @@ public enum LinkModel implements Named {
     CALENDAR_TURNS;
 
     /**
-     * Where a scenario or command names none, up to this many accelerators: flows; above it,
-     * calendars. Each is the closer to packet level where it is used (docs/VALIDATION.md): flows
-     * within 1.3% up to 64 accelerators, where calendars serve an accelerator's messages a chunk at
-     * a time and miss part of packet level's interleaving (a 16-accelerator fat tree's hierarchical
-     * exchange: calendar +8.1%, +23% with whole messages; flows -0.06%); from 256 flows are up to
-     * +28.7% off on H trees and chaotic under a 1e-8 change of a link's bandwidth, calendars within
-     * 1.3% on 51 of 52 cases and -3.4% on the 52nd, inside packet level's own band there; dp at
-     * 512 and 1024 and mp at 1024 within 3.8% (docs/VALIDATION.md).
+     * Where a scenario or command names none, up to this many accelerators: flows; above it, packets
+     * in chunks up to {@link #PACKET_CHUNKS_DEFAULT_UP_TO}, calendars beyond. Each is the nearest to
+     * packet level that keeps the speed targets where it is used (docs/VALIDATION.md): flows within
+     * 1.3% up to 64 accelerators, where calendars serve an accelerator's messages a chunk at a time
+     * and miss part of packet level's interleaving (a 16-accelerator fat tree's hierarchical
+     * exchange: calendar +8.1%, flows -0.06%); from 256 flows are up to +28.7% off on H trees and
+     * chaotic under a 1e-8 change of a link's bandwidth.
      */
     public static final int FLOW_DEFAULT_UP_TO = 64;
     /**
-     * Calendar links cut a message into chunks each of which holds its first link for 1/2500 of a
-     * lower bound on one training step's time (the longest an accelerator computes or the longest
-     * the step's transfers hold one link, whichever is longer), or for a packet where that is
-     * longer (a share's last chunk: what is left). Whole messages queue a layer's small exchange
+     * Where a scenario or command names none, from {@link #FLOW_DEFAULT_UP_TO} up to this many
+     * accelerators: packets in chunks, within 1.2% of packet level on the validation set's 256 and 1024
+     * cases, where calendars, which reserve a chunk's whole route when it is sent, miss an all-reduce's
+     * hierarchical exchange over the 256 H tree by 3.4%; above it, calendars: one event per chunk
+     * where packets in chunks take one per chunk and hop, three times the time on the 1024 eight of
+     * the bench (past its 10 s), within 1.1% on the 1024 cases, and on dp at 512 -0.6% where packets in
+     * chunks, first come, first served by the engine's order of exact ties, are +5.4% (their medians
+     * under a 1e-6 perturbation alike).
+     */
+    public static final int PACKET_CHUNKS_DEFAULT_UP_TO = 256;
+    /**
+     * Calendars and packets in chunks cut a message into chunks each of which holds its first link
+     * for 1/2500 of a lower bound on one training step's time (the longest an accelerator computes or
+     * the longest the step's transfers hold one link, whichever is longer), or for a packet where that
+     * is longer (a share's last chunk: what is left). Whole messages queue a layer's small exchange
      * behind a large one already reserved, which packets, taking turns, do not (a convoy: VGG-E dp on the 256 H tree with hierarchical
      * collectives +4.5%, at 1024 +7.4%, mp at 1024 +14 to +38% against packet level). 2500 is the
      * value of 1000, 2500, 5000 and 10000 whose largest error on the six cases where whole messages
-     * convoy is smallest (docs/VALIDATION.md); finer chunks move them by at most a point and cost
-     * events in proportion.
+     * convoy is smallest for calendars (docs/VALIDATION.md); finer chunks move them by at most a point
+     * and cost events in proportion.
      */
-    public static final int CALENDAR_CHUNKS_PER_STEP = 2500;
+    public static final int CHUNKS_PER_STEP = 2500;
 
     /** The rule {@link #defaultFor} follows, in words, for help texts and outputs. */
-    public static final String DEFAULT_RULE = "flow up to " + FLOW_DEFAULT_UP_TO
-            + " accelerators, calendar above (calendar-turns where calendar has no exact share under the task limit)";
+    public static final String DEFAULT_RULE = "flow up to " + FLOW_DEFAULT_UP_TO + " accelerators, packet-chunks up to "
+            + PACKET_CHUNKS_DEFAULT_UP_TO + ", calendar above (calendar-turns where packet-chunks or calendar have no"
+            + " exact share under the task limit)";
 
     /** The link model of an array of {@code accelerators} whose scenario names none. */
     public static LinkModel defaultFor(long accelerators) {
-        return accelerators <= FLOW_DEFAULT_UP_TO ? FLOW : CALENDAR;
+        return accelerators <= FLOW_DEFAULT_UP_TO ? FLOW : accelerators <= PACKET_CHUNKS_DEFAULT_UP_TO ? PACKET_CHUNKS
+                : CALENDAR;
     }
 
     /**
      * Whether a replay on these links may stand one accelerator for its equivalents: flows (max-min
      * rates are unique, so symmetric) and turn-taking calendars under any group, first come, first
-     * served calendars under a group that leaves no link two copies of a message
+     * served calendars and packets in chunks under a group that leaves no link two copies of a message
      * ({@link #replaysExactlyUnderAnyGroup}); packets are replayed whole.
      */
     public boolean replaysBySymmetry() {
@@ -72,8 +91,8 @@ public enum LinkModel implements Named {
 
     /**
      * Whether a replay by symmetry gives the whole replay's figures under every group of the
-     * topology's automorphisms (first come, first served calendars: only where no link carries two
-     * copies of a message, since a link staggers copies that reach it at one instant).
+     * topology's automorphisms (first come, first served calendars and packets in chunks: only where
+     * no link carries two copies of a message, since a link staggers copies that reach it at one instant).
      */
     public boolean replaysExactlyUnderAnyGroup() {
         return this == FLOW || this == CALENDAR_TURNS;
