@@ -1,7 +1,9 @@
 package org.hyparsim.noc;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import org.hyparsim.core.engine.SimEngine;
 import org.hyparsim.core.step.Interconnect;
@@ -32,6 +34,9 @@ public final class PacketInterconnect extends RoutedInterconnect {
     private Ports[] ports;
     /** The step's time scale, with {@link #chunks}. */
     private StepScale scale;
+    /** With chunks, first come, first served: the packets whose heads reach a link this instant ({@link #serveInstant}). */
+    private List<Waiting> instant;
+    private long sent;
 
     /** First come first served on every link ({@link Arbitration#DEFAULT}). */
     public PacketInterconnect(Topology topology, double packetBytes) {
@@ -65,6 +70,8 @@ public final class PacketInterconnect extends RoutedInterconnect {
         tally = new LinkTally(links.length);
         ports = arbitration == Arbitration.ROUND_ROBIN ? new Ports[links.length] : null;
         scale = chunks ? new StepScale(links) : null;
+        instant = new ArrayList<>();
+        sent = 0;
     }
 
     @Override
@@ -91,7 +98,7 @@ public final class PacketInterconnect extends RoutedInterconnect {
         double share = bytes / rs.length;
         for (int[] r : rs) {
             double size = chunks ? scale.chunkBytes(r[0], packetBytes, share) : packetBytes;
-            inject(new Message(r, share, size, done));
+            inject(new Message(r, share, size, sent++, done));
         }
     }
 
@@ -107,6 +114,13 @@ public final class PacketInterconnect extends RoutedInterconnect {
     /** A packet's head reaches link {@code hop} of its route at time {@code t} (now). */
     private void arrive(Message m, int packet, int hop, long t) {
         int link = m.route[hop];
+        if (ports == null && chunks) {
+            if (instant.isEmpty()) {
+                engine.scheduleLate(t, this::serveInstant);
+            }
+            instant.add(new Waiting(m, packet, hop));
+            return;
+        }
         if (ports == null) {
             serve(m, packet, hop, Math.max(t, busyUntil[link]));
             return;
@@ -145,6 +159,30 @@ public final class PacketInterconnect extends RoutedInterconnect {
             engine.scheduleAt(start + dur, () -> inject(m));
         }
     }
+
+    /**
+     * Packets in chunks, first come, first served: the packets whose heads reached links in this instant,
+     * served once everything else of the instant has run, in a fixed order ({@link #TIE}) rather than the
+     * order of the engine's events, which no symmetry keeps: a replay by symmetry is then the whole one's.
+     */
+    private void serveInstant() {
+        List<Waiting> ws = instant;
+        instant = new ArrayList<>();
+        ws.sort(TIE);
+        long now = engine.now();
+        for (Waiting w : ws) {
+            serve(w.message(), w.packet(), w.hop(), Math.max(now, busyUntil[w.message().route[w.hop()]]));
+        }
+    }
+
+    /**
+     * Packets whose heads reach a link at one instant, as calendars order such a tie: those that have crossed
+     * more links first, then the shorter route, then the smaller packet, then the message sent first.
+     */
+    private static final Comparator<Waiting> TIE = Comparator.<Waiting>comparingInt(w -> -w.hop())
+            .thenComparingInt(w -> w.message().route.length)
+            .thenComparingDouble(w -> w.message().size(w.packet()))
+            .thenComparingLong(w -> w.message().id);
 
     /** Round robin: the free link serves the next port's head packet, and wakes when it frees if more wait. */
     private void arbitrate(int link) {
@@ -246,9 +284,12 @@ public final class PacketInterconnect extends RoutedInterconnect {
         final double packetBytes;
         final int packets;
         final Runnable onDelivered;
+        /** The order it was sent in (ties among packets in chunks). */
+        final long id;
         int nextPacket;
 
-        Message(int[] route, double bytes, double packetBytes, Runnable onDelivered) {
+        Message(int[] route, double bytes, double packetBytes, long id, Runnable onDelivered) {
+            this.id = id;
             this.route = route;
             this.bytes = bytes;
             this.packetBytes = packetBytes;

@@ -48,8 +48,29 @@ class CalendarSymmetryDeliveriesTest {
                 "H tree, calendar-turns");
     }
 
+    /**
+     * Packets in chunks on the quotient of the ring of 16's rotations (no link two copies): each accelerator a
+     * sends 1 MB to a + 5, cut into chunks of the step's scale (the links told of every message: each ring link
+     * carries five, 167 us at 30 GB/s; 1/2500 of it is 2 KB, so packets of the profile's 4 KiB).
+     */
+    @Test
+    void packetsInChunksOnTheQuotientDeliverWhenTheWholeRingDoes() {
+        LinkProfile small = new LinkProfile(30, 4.6, List.of(), 30, 4096, 0);
+        Topology ring = Topologies.create(TopologyKind.RING, 16, small);
+        assertAlike(ring, LinkModel.PACKET_CHUNKS, 5, 1e6, "ring, packet-chunks", small, 0);
+    }
+
     /** The whole replay's deliveries all at the representative's, on the quotient of the regular symmetry. */
     private static void assertAlike(Topology t, LinkModel model, int to, double bytes, String what) {
+        assertAlike(t, model, to, bytes, what, new LinkProfile(30, 0, List.of(), 30, PACKET, 0), -1);
+    }
+
+    /**
+     * As above, on {@code profile}'s links, told of the step first where {@code computeSeconds} is not
+     * negative ({@link Deliveries}).
+     */
+    private static void assertAlike(Topology t, LinkModel model, int to, double bytes, String what,
+            LinkProfile profile, double computeSeconds) {
         Symmetry sym = t.symmetry();
         int n = t.accelerators();
         int[][] pairs = new int[n][];
@@ -62,10 +83,11 @@ class CalendarSymmetryDeliveriesTest {
         }
         double[] sizes = new double[n];
         Arrays.fill(sizes, bytes);
-        long[] whole = Deliveries.deliver(new CalendarInterconnect(t, PACKET, model == LinkModel.CALENDAR_TURNS), pairs,
-                sizes);
-        long[] representative = Deliveries.deliver(new SymmetricInterconnect(t, sym, model, PACKET, Arbitration.DEFAULT),
-                new int[][] {{0, to}}, new double[] {bytes});
+        long[] whole = Deliveries.deliver(Topologies.interconnect(model, t, profile), pairs, sizes, new long[n],
+                computeSeconds);
+        long[] representative = Deliveries.deliver(new SymmetricInterconnect(t, sym, model, profile.packetBytes(),
+                profile.arbitration()), new int[][] {{0, to}}, new double[] {bytes}, new long[1], computeSeconds);
+        assertEquals(true, representative[0] > 0, what + ": delivered");
         for (int a = 0; a < n; a++) {
             assertEquals(representative[0], whole[a], what + ": accelerator " + a + "'s message");
         }

@@ -16,14 +16,14 @@ class FlowInterconnectTest {
     }
 
     @Test
-    void theDefaultIsFlowsUpTo64AcceleratorsPacketsInChunksUpTo256AndCalendarsAbove() {
+    void theDefaultIsFlowsUpTo64AcceleratorsPacketsInChunksUpTo512AndCalendarsAbove() {
         assertEquals(LinkModel.FLOW, LinkModel.defaultFor(1));
         assertEquals(LinkModel.FLOW, LinkModel.defaultFor(64));
         assertEquals(LinkModel.PACKET_CHUNKS, LinkModel.defaultFor(128));
-        assertEquals(LinkModel.PACKET_CHUNKS, LinkModel.defaultFor(256));
-        assertEquals(LinkModel.CALENDAR, LinkModel.defaultFor(512));
+        assertEquals(LinkModel.PACKET_CHUNKS, LinkModel.defaultFor(512));
+        assertEquals(LinkModel.CALENDAR, LinkModel.defaultFor(1024));
         assertEquals(LinkModel.CALENDAR, LinkModel.defaultFor(65536));
-        assertEquals("flow up to 64 accelerators, packet-chunks up to 256, calendar above (calendar-turns where"
+        assertEquals("flow up to 64 accelerators, packet-chunks up to 512, calendar above (calendar-turns where"
                 + " packet-chunks or calendar have no exact share under the task limit)", LinkModel.DEFAULT_RULE);
     }
 

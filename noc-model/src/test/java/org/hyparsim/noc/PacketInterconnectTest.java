@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.hyparsim.core.kind.LinkModel;
 import org.junit.jupiter.api.Test;
 
 class PacketInterconnectTest {
@@ -94,5 +95,36 @@ class PacketInterconnectTest {
         assertEquals(64, torus.links().size());
         assertEquals(48, mesh.links().size());
         assertArrayEquals(new int[] {0}, new BusTopology(8, LINK).route(3, 5));
+    }
+
+    @Test
+    void packetsInChunksArePacketsOfTheStepsTimeScale() {
+        // A switch of 6, 1 GB/s, no latency. Big: A0 -> A3, 10,000 B at 0; small: A1 -> A3, 500 B at 1 us.
+        Topology sw = new SwitchTopology(6, LinkParams.of(1, 0));
+        int[][] pairs = {{0, 3}, {1, 3}};
+        double[] bytes = {10_000, 500};
+        long[] sent = {0, 1_000_000};
+        // Told nothing of the step: whole messages. Big holds switch->A3 [0, 10 us); small reaches it at 1 us and
+        // waits, [10, 10.5 us).
+        assertArrayEquals(new long[] {10_000_000, 10_500_000},
+                Deliveries.deliver(new PacketInterconnect(sw, 100, Arbitration.FIFO, true), pairs, bytes, sent));
+        // The step's time scale 2.5 ms (an accelerator computes that long): chunks of 2.5 ms / 2500 = 1 us, 1000 B.
+        // Packet k of big holds A0's link [k, k + 1 us) and cuts through to switch->A3 at k us. At 1 us packet 1 and
+        // small reach it together; small was sent first (its send was scheduled before the run), so it goes first:
+        // [1, 1.5 us), delivered at 1.5 us. Packet 1 [1.5, 2.5 us); packet k >= 2 reaches the link at k us, busy
+        // to k + 0.5: [k + 0.5, k + 1.5 us); the last, packet 9, through at 10.5 us.
+        double scale = LinkModel.CHUNKS_PER_STEP * 1e-6;
+        long[] chunked = {10_500_000, 1_500_000};
+        assertArrayEquals(chunked, Deliveries.deliver(new PacketInterconnect(sw, 100, Arbitration.FIFO, true), pairs,
+                bytes, sent, scale));
+        // packet level with packets of 1000 B, told nothing, is the same
+        assertArrayEquals(chunked, Deliveries.deliver(new PacketInterconnect(sw, 1000), pairs, bytes, sent));
+        // chunks are never smaller than the profile's packet: a scale of 0.25 ms (100 B chunks) with 1000 B packets
+        assertArrayEquals(chunked, Deliveries.deliver(new PacketInterconnect(sw, 1000, Arbitration.FIFO, true), pairs,
+                bytes, sent, scale / 10));
+        // plain packet level ignores what it is told: its 100 B packets take turns, small's five with big's
+        long[] fine = Deliveries.deliver(new PacketInterconnect(sw, 100), pairs, bytes, sent);
+        assertArrayEquals(fine, Deliveries.deliver(new PacketInterconnect(sw, 100), pairs, bytes, sent, scale));
+        assertTrue(fine[1] > chunked[1], "small takes turns with big's packets: " + fine[1]);
     }
 }

@@ -30,11 +30,11 @@ class LinkModelNamedTest {
 
     @Test
     void aScenarioNamingNoneIsTheDefaultAndOneNamingItIsNamed() throws IOException {
-        ArrayConfig unnamed = ScenarioReader.read(write("a.yaml", ARRAY + "accelerators: 512\n")).array();
+        ArrayConfig unnamed = ScenarioReader.read(write("a.yaml", ARRAY + "accelerators: 1024\n")).array();
         assertEquals(LinkModel.CALENDAR, unnamed.linkModel());
         assertFalse(unnamed.linkModelNamed());
         assertFalse(unnamed.withSymmetry(SymmetryMode.OFF).linkModelNamed(), "symmetry off keeps the default");
-        ArrayConfig named = ScenarioReader.read(write("b.yaml", ARRAY + "accelerators: 512\nlinkModel: calendar\n"))
+        ArrayConfig named = ScenarioReader.read(write("b.yaml", ARRAY + "accelerators: 1024\nlinkModel: calendar\n"))
                 .array();
         assertEquals(LinkModel.CALENDAR, named.linkModel());
         assertTrue(named.linkModelNamed(), "the default's model, named");
@@ -47,19 +47,19 @@ class LinkModelNamedTest {
 
     @Test
     void aSweepNamesItOnlyWhereItsAxisOrTheScenarioDoes() throws IOException {
-        Sweep sizes = Sweep.read(write("sizes.yaml", ARRAY + "sweep:\n  accelerators: [16, 512]\n"));
+        Sweep sizes = Sweep.read(write("sizes.yaml", ARRAY + "sweep:\n  accelerators: [16, 1024]\n"));
         for (Sweep.Point p : sizes.points()) {
             assertFalse(p.scenario().array().linkModelNamed(), "point " + p.axes());
         }
         assertEquals(List.of(LinkModel.FLOW, LinkModel.CALENDAR),
                 sizes.points().stream().map(p -> p.scenario().array().linkModel()).toList());
-        Sweep models = Sweep.read(write("models.yaml", ARRAY + "accelerators: 512\n"
+        Sweep models = Sweep.read(write("models.yaml", ARRAY + "accelerators: 1024\n"
                 + "sweep:\n  linkModel: [calendar, calendar-turns]\n  batch: [16, 32]\n"));
         assertEquals(4, models.points().size());
         for (Sweep.Point p : models.points()) {
             assertTrue(p.scenario().array().linkModelNamed(), "point " + p.axes());
         }
-        Sweep top = Sweep.read(write("top.yaml", ARRAY + "linkModel: calendar\nsweep:\n  accelerators: [128, 512]\n"));
+        Sweep top = Sweep.read(write("top.yaml", ARRAY + "linkModel: calendar\nsweep:\n  accelerators: [128, 1024]\n"));
         for (Sweep.Point p : top.points()) {
             assertTrue(p.scenario().array().linkModelNamed(), "point " + p.axes());
         }
@@ -67,7 +67,7 @@ class LinkModelNamedTest {
 
     @Test
     void aChakraScenarioNamesItOnlyWhereItsFileDoes() throws IOException {
-        String array = "accelerators: 512\ntopology: htree\nhardware: hmc-rs\nworkload: {chakra: trace/t}\n";
+        String array = "accelerators: 1024\ntopology: htree\nhardware: hmc-rs\nworkload: {chakra: trace/t}\n";
         ChakraScenario unnamed = ChakraScenario.read(write("c.yaml", array));
         assertEquals(LinkModel.CALENDAR, unnamed.array().linkModel());
         assertFalse(unnamed.array().linkModelNamed());

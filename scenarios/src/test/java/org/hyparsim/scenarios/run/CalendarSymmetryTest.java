@@ -132,7 +132,7 @@ class CalendarSymmetryTest {
 
     /**
      * Where the default's first come, first served links (packets in chunks at 128 accelerators; calendars from
-     * 512) leave no exact share that can be held (here the task limit set below the H tree's exact share, as at
+     * 1024) leave no exact share that can be held (here the task limit set below the H tree's exact share, as at
      * 65536 accelerators), the replay takes calendar-turns by the regular symmetry, says so, and gives their
      * whole replay within 1e-9; either named in the scenario is refused there, with the reason.
      */

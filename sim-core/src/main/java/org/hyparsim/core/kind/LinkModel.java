@@ -46,15 +46,15 @@ public enum LinkModel implements Named {
     public static final int FLOW_DEFAULT_UP_TO = 64;
     /**
      * Where a scenario or command names none, from {@link #FLOW_DEFAULT_UP_TO} up to this many
-     * accelerators: packets in chunks, within 1.2% of packet level on the validation set's 256 and 1024
-     * cases, where calendars, which reserve a chunk's whole route when it is sent, miss an all-reduce's
-     * hierarchical exchange over the 256 H tree by 3.4%; above it, calendars: one event per chunk
-     * where packets in chunks take one per chunk and hop, three times the time on the 1024 eight of
-     * the bench (past its 10 s), within 1.1% on the 1024 cases, and on dp at 512 -0.6% where packets in
-     * chunks, first come, first served by the engine's order of exact ties, are +5.4% (their medians
-     * under a 1e-6 perturbation alike).
+     * accelerators: packets in chunks, within 1.8% of packet level on the validation set's 256 cases,
+     * where calendars, which reserve a chunk's whole route when it is sent, miss an all-reduce's
+     * hierarchical exchange over the 256 H tree by 3.4%; at 512 VGG-E dp on the H tree +0.8%
+     * unperturbed and -2.8% on the median of three 1e-6 perturbations, calendars -0.6% and -3.7%.
+     * Above it, calendars: one event per chunk where packets in chunks take one per chunk and hop,
+     * so that the bench's eight VGG-E runs at 1024 would take two to three times as long, past
+     * their 10 s; calendars are within 1.1% on the validation set's 1024 cases (docs/VALIDATION.md).
      */
-    public static final int PACKET_CHUNKS_DEFAULT_UP_TO = 256;
+    public static final int PACKET_CHUNKS_DEFAULT_UP_TO = 512;
     /**
      * Calendars and packets in chunks cut a message into chunks each of which holds its first link
      * for 1/2500 of a lower bound on one training step's time (the longest an accelerator computes or
