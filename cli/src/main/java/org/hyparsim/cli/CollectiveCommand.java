@@ -62,7 +62,7 @@ public final class CollectiveCommand implements Callable<Integer> {
     @Option(names = "--link-latency", paramLabel = "NS", description = "Per link hop (default: hmc-rs's).")
     Double linkLatency;
 
-    @Option(names = "--link-model", paramLabel = "M", description = "packet, flow, calendar or calendar-turns (default: "
+    @Option(names = "--link-model", paramLabel = "M", description = "packet, packet-chunks, flow, calendar or calendar-turns (default: "
             + LinkModel.DEFAULT_RULE + ").")
     String linkModel;
 
