@@ -36,6 +36,8 @@ public final class PacketInterconnect extends RoutedInterconnect {
     private StepScale scale;
     /** With chunks, first come, first served: the packets whose heads reach a link this instant ({@link #serveInstant}). */
     private List<Waiting> instant;
+    /** With chunks: the packets whose heads will reach a link, by when ({@link #wake}). */
+    private Arrivals arrivals;
     private long sent;
 
     /** First come first served on every link ({@link Arbitration#DEFAULT}). */
@@ -71,6 +73,7 @@ public final class PacketInterconnect extends RoutedInterconnect {
         ports = arbitration == Arbitration.ROUND_ROBIN ? new Ports[links.length] : null;
         scale = chunks ? new StepScale(links) : null;
         instant = new ArrayList<>();
+        arrivals = chunks ? new Arrivals() : null;
         sent = 0;
     }
 
@@ -153,10 +156,50 @@ public final class PacketInterconnect extends RoutedInterconnect {
             }
         } else {
             long next = start + lat + Math.max(0, dur - duration(m, packet, m.route[hop + 1]));
-            engine.scheduleAt(next, () -> arrive(m, packet, hop + 1, next));
+            if (chunks) {
+                expect(next, m, packet, hop + 1);
+            } else {
+                engine.scheduleAt(next, () -> arrive(m, packet, hop + 1, next));
+            }
         }
         if (hop == 0 && m.nextPacket < m.packets) {
-            engine.scheduleAt(start + dur, () -> inject(m));
+            if (chunks) {
+                expect(start + dur, m, m.nextPacket++, 0);
+            } else {
+                engine.scheduleAt(start + dur, () -> inject(m));
+            }
+        }
+    }
+
+    /**
+     * Packets in chunks: a packet's head will reach link {@code hop} of its route at {@code t}. Kept in
+     * {@link #arrivals}, with one engine event per instant at which heads arrive (not one per packet and
+     * hop); each instant's arrivals join the packets sent in it, served once it has run ({@link #serveInstant}).
+     */
+    private void expect(long t, Message m, int packet, int hop) {
+        arrivals.add(t, m, packet, hop);
+        if (arrivals.wakes == 0 || t < arrivals.wakeAt[arrivals.wakes - 1]) {
+            arrivals.pushWake(t);
+            engine.scheduleAt(t, this::wake);
+        }
+    }
+
+    /**
+     * The earliest wake-up the arrivals asked for: the packets due now reach their links, and the next
+     * wake-up is asked for where none is due by the next arrival. The wake-ups pending form a stack, the
+     * earliest on top: one is added only when earlier than every other, and they run in time order.
+     */
+    private void wake() {
+        long now = engine.now();
+        arrivals.popWake();
+        while (arrivals.size > 0 && arrivals.firstTime() <= now) {
+            arrive(arrivals.firstMessage(), arrivals.firstPacket(), arrivals.firstHop(), now);
+            arrivals.poll();
+        }
+        if (arrivals.size > 0 && (arrivals.wakes == 0 || arrivals.firstTime() < arrivals.wakeAt[arrivals.wakes - 1])) {
+            long t = arrivals.firstTime();
+            arrivals.pushWake(t);
+            engine.scheduleAt(t, this::wake);
         }
     }
 
@@ -299,6 +342,107 @@ public final class PacketInterconnect extends RoutedInterconnect {
 
         double size(int packet) {
             return Math.min(bytes, (packet + 1) * packetBytes) - packet * packetBytes;
+        }
+    }
+
+    /**
+     * Packets whose heads will reach a link: a binary heap by time whose keys and fields sit in arrays, and
+     * the stack of wake-ups asked of the engine (earliest on top). Ties in time come out in any order: the
+     * instant's packets are ordered when served ({@link #TIE}).
+     */
+    private static final class Arrivals {
+        private long[] time = new long[64];
+        private Message[] message = new Message[64];
+        private int[] packet = new int[64];
+        private int[] hop = new int[64];
+        int size;
+        long[] wakeAt = new long[16];
+        int wakes;
+
+        void add(long t, Message m, int p, int h) {
+            if (size == time.length) {
+                int n = 2 * size;
+                time = Arrays.copyOf(time, n);
+                message = Arrays.copyOf(message, n);
+                packet = Arrays.copyOf(packet, n);
+                hop = Arrays.copyOf(hop, n);
+            }
+            int i = size++;
+            while (i > 0) {
+                int up = (i - 1) >>> 1;
+                if (time[up] <= t) {
+                    break;
+                }
+                move(up, i);
+                i = up;
+            }
+            time[i] = t;
+            message[i] = m;
+            packet[i] = p;
+            hop[i] = h;
+        }
+
+        long firstTime() {
+            return time[0];
+        }
+
+        Message firstMessage() {
+            return message[0];
+        }
+
+        int firstPacket() {
+            return packet[0];
+        }
+
+        int firstHop() {
+            return hop[0];
+        }
+
+        void poll() {
+            int last = --size;
+            long t = time[last];
+            Message m = message[last];
+            int p = packet[last];
+            int h = hop[last];
+            message[last] = null;
+            if (last == 0) {
+                message[0] = null;
+                return;
+            }
+            int i = 0;
+            while (2 * i + 1 < size) {
+                int c = 2 * i + 1;
+                if (c + 1 < size && time[c + 1] < time[c]) {
+                    c++;
+                }
+                if (time[c] >= t) {
+                    break;
+                }
+                move(c, i);
+                i = c;
+            }
+            time[i] = t;
+            message[i] = m;
+            packet[i] = p;
+            hop[i] = h;
+        }
+
+        private void move(int from, int to) {
+            time[to] = time[from];
+            message[to] = message[from];
+            packet[to] = packet[from];
+            hop[to] = hop[from];
+        }
+
+        void pushWake(long t) {
+            if (wakes == wakeAt.length) {
+                wakeAt = Arrays.copyOf(wakeAt, 2 * wakes);
+            }
+            wakeAt[wakes++] = t;
+        }
+
+        void popWake() {
+            wakes--;
         }
     }
 }

@@ -56,7 +56,7 @@ class CalendarSymmetryTest {
         Plan plan = Strategy.of(StrategyKind.DP, 2).planner().plan(model, s.levels());
         StepResult sym = ScenarioRunner.replay(s, model, plan, false);
         StepResult whole = ScenarioRunner.replay(off(s), model, plan, false);
-        assertTrue(sym.events() * 8 < whole.events(), "by orbits: " + sym.events() + " events, whole " + whole.events());
+        assertTrue(sym.events() * 2 < whole.events(), "by orbits: " + sym.events() + " events, whole " + whole.events());
         close(whole.stepTimeSeconds(), sym.stepTimeSeconds(), "VGG-A 256 torus hierarchical dp step time");
     }
 
