@@ -14,8 +14,9 @@ public enum LinkModel implements Named {
     /**
      * Packet level, first come, first served by arrival on every link, whose packets are chunks that
      * hold a message's first link for 1/{@link #CHUNKS_PER_STEP} of the step's lower bound (or a
-     * packet of the profile's {@code packetBytes} where that is longer): packet level's contention at a
-     * step's time scale, with as many events as chunks times hops.
+     * packet of the profile's {@code packetBytes} where that is longer), packets that reach a link at
+     * one instant served in a fixed order: packet level's contention at a step's time scale, a chunk
+     * taking its route's links one by one.
      */
     PACKET_CHUNKS,
     /**
@@ -50,9 +51,10 @@ public enum LinkModel implements Named {
      * where calendars, which reserve a chunk's whole route when it is sent, miss an all-reduce's
      * hierarchical exchange over the 256 H tree by 3.4%; at 512 VGG-E dp on the H tree +0.8%
      * unperturbed and -2.8% on the median of three 1e-6 perturbations, calendars -0.6% and -3.7%.
-     * Above it, calendars: one event per chunk where packets in chunks take one per chunk and hop,
-     * so that the bench's eight VGG-E runs at 1024 would take two to three times as long, past
-     * their 10 s; calendars are within 1.1% on the validation set's 1024 cases (docs/VALIDATION.md).
+     * Above it, calendars, which reserve a chunk's route at once where packets in chunks take its hops
+     * one by one: the bench's eight VGG-E runs at 1024 would take about twice as long (23.5 against
+     * 12.7 s from the command line), past their 10 s; calendars are within 1.1% on the validation
+     * set's 1024 cases (docs/VALIDATION.md).
      */
     public static final int PACKET_CHUNKS_DEFAULT_UP_TO = 512;
     /**
