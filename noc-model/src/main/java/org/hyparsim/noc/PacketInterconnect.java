@@ -20,6 +20,13 @@ import org.hyparsim.core.step.Interconnect;
  * <p>On an idle path of equal bandwidths a message takes exactly the sum of the link latencies
  * plus its size over the bandwidth (rounded once to the picosecond): packet times are
  * differences of the message's cumulative rounded times.
+ *
+ * <p>With chunks (the {@code packet-chunks} link model) a message's packets are sized from the
+ * step's time scale ({@link StepScale}); first come, first served links then serve the packets that
+ * reach them at one instant in a fixed order ({@link #TIE}), once everything else of the instant
+ * has run, and the heads' arrivals wait in a heap of their own ({@link Arrivals}), the engine woken
+ * once per instant at which heads arrive. Without chunks (the reference, {@code packet}) every
+ * arrival is an engine event and a tie goes in the engine's order of events.
  */
 public final class PacketInterconnect extends RoutedInterconnect {
     private final double packetBytes;
