@@ -161,7 +161,7 @@ public final class SimulatedArray {
      * or XOR automorphisms (whether the step maps onto itself is known only as it is built).
      */
     public boolean mayReplayBySymmetry() {
-        if (!mayReduce || !linkModel.replaysBySymmetry()) {
+        if (!mayReduce || !SymmetricInterconnect.replays(linkModel, links.arbitration())) {
             return false;
         }
         Topology t = Topologies.create(topology, accelerators, links);
@@ -187,7 +187,8 @@ public final class SimulatedArray {
 
     /**
      * A step replayed on this array over {@code wiring}'s topology. Where the array may stand one
-     * accelerator for others and the links are flows or calendars ({@link SymmetryMode}): accelerator
+     * accelerator for others ({@link SymmetryMode}) and the links are flows, calendars or packets in chunks
+     * first come, first served ({@link SymmetricInterconnect#replays}): accelerator
      * 0's share alone, built without the whole graph, where the topology's regular symmetry maps the
      * step onto itself; otherwise one accelerator per orbit, also built without the whole graph
      * (summaries in a first pass, the share in a second), where a group of the topology's XOR
@@ -263,7 +264,7 @@ public final class SimulatedArray {
         Topology t = wiring.topology();
         int tasks = 1024; // room for the whole graph, its size where the summaries counted it
         long turnsInstead = 0;
-        if (mayReduce && model.replaysBySymmetry()) {
+        if (mayReduce && SymmetricInterconnect.replays(model, links.arbitration())) {
             Symmetry symmetry = t.symmetry();
             boolean regular = symmetry != null && (model.replaysExactlyUnderAnyGroup() || SymmetricInterconnect.exact(symmetry));
             Optional<Replay> r = regular ? representative(t, symmetry, step, trace, model) : Optional.empty();

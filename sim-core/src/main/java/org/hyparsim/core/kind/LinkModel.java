@@ -83,7 +83,9 @@ public enum LinkModel implements Named {
      * Whether a replay on these links may stand one accelerator for its equivalents: flows (max-min
      * rates are unique, so symmetric) and turn-taking calendars under any group, first come, first
      * served calendars and packets in chunks under a group that leaves no link two copies of a message
-     * ({@link #replaysExactlyUnderAnyGroup}); packets are replayed whole.
+     * ({@link #replaysExactlyUnderAnyGroup}); packets are replayed whole, and so are packets in chunks whose
+     * links arbitrate by round robin (their ports merge on a quotient: the noc model's
+     * {@code SymmetricInterconnect.replays}).
      */
     public boolean replaysBySymmetry() {
         return this != PACKET;
