@@ -178,6 +178,14 @@ public final class PacketInterconnect extends RoutedInterconnect {
      */
     private void expect(long t, Message m, int packet, int hop) {
         arrivals.add(t, m, packet, hop);
+        wakeBy(t);
+    }
+
+    /**
+     * Asks the engine for a wake-up at {@code t} where none pending is due by then. The wake-ups pending form a
+     * stack, the earliest on top: one is added only when earlier than every other, and they run in time order.
+     */
+    private void wakeBy(long t) {
         if (arrivals.wakes == 0 || t < arrivals.wakeAt[arrivals.wakes - 1]) {
             arrivals.pushWake(t);
             engine.scheduleAt(t, this::wake);
@@ -185,9 +193,8 @@ public final class PacketInterconnect extends RoutedInterconnect {
     }
 
     /**
-     * The earliest wake-up the arrivals asked for: the packets due now reach their links, and the next
-     * wake-up is asked for where none is due by the next arrival. The wake-ups pending form a stack, the
-     * earliest on top: one is added only when earlier than every other, and they run in time order.
+     * The earliest wake-up the arrivals asked for ({@link #wakeBy}): the packets due now reach their links, and
+     * the next wake-up is asked for where none is due by the next arrival.
      */
     private void wake() {
         long now = engine.now();
@@ -196,10 +203,8 @@ public final class PacketInterconnect extends RoutedInterconnect {
             arrive(arrivals.firstMessage(), arrivals.firstPacket(), arrivals.firstHop(), now);
             arrivals.poll();
         }
-        if (arrivals.size > 0 && (arrivals.wakes == 0 || arrivals.firstTime() < arrivals.wakeAt[arrivals.wakes - 1])) {
-            long t = arrivals.firstTime();
-            arrivals.pushWake(t);
-            engine.scheduleAt(t, this::wake);
+        if (arrivals.size > 0) {
+            wakeBy(arrivals.firstTime());
         }
     }
 
