@@ -2,10 +2,12 @@ package org.hyparsim.noc;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.hyparsim.core.engine.SimEngine;
 import org.hyparsim.core.kind.LinkModel;
 import org.junit.jupiter.api.Test;
 
@@ -126,5 +128,25 @@ class PacketInterconnectTest {
         long[] fine = Deliveries.deliver(new PacketInterconnect(sw, 100), pairs, bytes, sent);
         assertArrayEquals(fine, Deliveries.deliver(new PacketInterconnect(sw, 100), pairs, bytes, sent, scale));
         assertTrue(fine[1] > chunked[1], "small takes turns with big's packets: " + fine[1]);
+    }
+
+    /**
+     * The step's scale is set at the first send: what the links are told after it, of the step or of a transfer,
+     * is refused rather than ignored (the chunks would not follow it).
+     */
+    @Test
+    void whatTheStepAsksIsToldBeforeTheFirstSend() {
+        PacketInterconnect links = new PacketInterconnect(new SwitchTopology(4, LINK), 1000, Arbitration.FIFO, true);
+        SimEngine[] e = new SimEngine[1];
+        e[0] = new SimEngine("told-late", () -> e[0].scheduleAt(0, () -> {
+            links.send(0, 1, 1e6, () -> { });
+            assertThrows(IllegalStateException.class, () -> links.expectStep(1e-3, 1));
+            assertThrows(IllegalStateException.class, () -> links.expectTransfer(0, 1, 1e6));
+        }));
+        assertThrows(IllegalStateException.class, () -> links.expectStep(1e-3, 1), "before attach");
+        links.attach(e[0]);
+        links.expectStep(1e-3, 1);
+        links.expectTransfer(0, 1, 1e6);
+        e[0].run();
     }
 }
