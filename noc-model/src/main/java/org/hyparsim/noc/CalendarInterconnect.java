@@ -289,8 +289,7 @@ public final class CalendarInterconnect extends RoutedInterconnect {
     }
 
     /** The rank of a message among those reaching a link at one instant ({@link #ordered}). */
-    private static final Comparator<Part> RANK = Comparator.<Part>comparingInt(p -> -p.hop)
-            .thenComparingInt(p -> p.route.length).thenComparingDouble(p -> p.bytes);
+    private static final Comparator<Part> RANK = ArrivalRank.of(p -> p.hop, p -> p.route.length, p -> p.bytes);
     private static final Comparator<Part> RANK_ID = RANK.thenComparingLong(p -> p.id);
 
     /**

@@ -224,13 +224,12 @@ public final class PacketInterconnect extends RoutedInterconnect {
     }
 
     /**
-     * Packets whose heads reach a link at one instant, as calendars order such a tie: those that have crossed
-     * more links first, then the shorter route, then the smaller packet, then the message sent first.
+     * Packets whose heads reach a link at one instant, as calendars order such a tie: by {@link ArrivalRank} (those
+     * that have crossed more links first, then the shorter route, then the smaller packet), then the message sent
+     * first.
      */
-    private static final Comparator<Waiting> TIE = Comparator.<Waiting>comparingInt(w -> -w.hop())
-            .thenComparingInt(w -> w.message().route.length)
-            .thenComparingDouble(w -> w.message().size(w.packet()))
-            .thenComparingLong(w -> w.message().id);
+    private static final Comparator<Waiting> TIE = ArrivalRank.<Waiting>of(Waiting::hop, w -> w.message().route.length,
+            w -> w.message().size(w.packet())).thenComparingLong(w -> w.message().id);
 
     /** Round robin: the free link serves the next port's head packet, and wakes when it frees if more wait. */
     private void arbitrate(int link) {
