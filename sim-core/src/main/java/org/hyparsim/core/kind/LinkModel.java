@@ -15,7 +15,8 @@ public enum LinkModel implements Named {
      * Packet level, first come, first served by arrival on every link, whose packets are chunks that
      * hold a message's first link for 1/{@link #CHUNKS_PER_STEP} of the step's lower bound (or a
      * packet of the profile's {@code packetBytes} where that is longer): packet level's contention at a
-     * step's time scale, with as many events as chunks times hops.
+     * step's time scale, with an arrival per chunk and hop (held in the links' own heap, an engine event per
+     * instant at which heads arrive).
      */
     PACKET_CHUNKS,
     /**
@@ -29,8 +30,9 @@ public enum LinkModel implements Named {
      * Calendars whose messages of one rank (as many links crossed, as long a route, as many bytes)
      * reaching a link at one instant take turns by packets and are through together, where
      * {@link #CALENDAR} serves them one after the other: symmetric copies of a message stay
-     * symmetric, so a replay by symmetry is exact under any group. The default where first come,
-     * first served calendars have no exact share that can be held ({@code docs/MODEL.md}).
+     * symmetric, so a replay by symmetry is exact under any group. The default where the first come,
+     * first served models (calendars, packets in chunks) have no exact share that can be held
+     * ({@code docs/MODEL.md}).
      */
     CALENDAR_TURNS;
 
@@ -50,9 +52,9 @@ public enum LinkModel implements Named {
      * where calendars, which reserve a chunk's whole route when it is sent, miss an all-reduce's
      * hierarchical exchange over the 256 H tree by 3.4%; at 512 VGG-E dp on the H tree +0.8%
      * unperturbed and -2.8% on the median of three 1e-6 perturbations, calendars -0.6% and -3.7%.
-     * Above it, calendars: one event per chunk where packets in chunks take one per chunk and hop,
-     * so that the bench's eight VGG-E runs at 1024 would take two to three times as long, past
-     * their 10 s; calendars are within 1.1% on the validation set's 1024 cases (docs/VALIDATION.md).
+     * Above it, calendars: one event per chunk where packets in chunks take an arrival per chunk and
+     * hop, so that the bench's eight VGG-E runs at 1024 take 1.9 times the calendars' time, past their
+     * 10 s; calendars are within 1.1% on the validation set's 1024 cases (docs/VALIDATION.md).
      */
     public static final int PACKET_CHUNKS_DEFAULT_UP_TO = 512;
     /**
