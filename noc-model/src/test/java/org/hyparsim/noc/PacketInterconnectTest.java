@@ -149,4 +149,19 @@ class PacketInterconnectTest {
         links.expectTransfer(0, 1, 1e6);
         e[0].run();
     }
+
+    /**
+     * Packets in chunks over links without latency: a chunk's head reaches the next link at the instant it was
+     * served on this one, an arrival asked for from within the instant's serving; an empty message crosses at
+     * once. A ring of 8 at 1 GB/s, chunks of 1000 B (a scale of 2.5 ms): 3000 B from 0 to 3 over three links in
+     * 3 us, as on an idle path; 0 B from 0 to 3 at 0 and from 4 to 7 at 1 us, delivered as sent.
+     */
+    @Test
+    void packetsInChunksCrossLinksWithoutLatencyAndEmptyMessagesAtOnce() {
+        Topology ring = GridTopology.ring(8, LinkParams.of(1, 0));
+        int[][] pairs = {{0, 3}, {0, 3}, {4, 7}};
+        long[] t = Deliveries.deliver(new PacketInterconnect(ring, 100, Arbitration.FIFO, true), pairs,
+                new double[] {3000, 0, 0}, new long[] {0, 0, 1_000_000}, LinkModel.CHUNKS_PER_STEP * 1e-6);
+        assertArrayEquals(new long[] {3_000_000, 0, 1_000_000}, t);
+    }
 }
