@@ -71,9 +71,9 @@ public final class SymmetricInterconnect implements Interconnect {
                     l.latencyPs()) : l);
         }
         Quotient q = new Quotient(topology, List.copyOf(quotient), classOf);
-        if (model == LinkModel.PACKET_CHUNKS && !exact(symmetry)) {
-            throw new IllegalArgumentException("packets in chunks stagger copies of a message: a link of the quotient"
-                    + " may stand for one copy only");
+        if (!model.replaysExactlyUnderAnyGroup() && !exact(symmetry)) {
+            throw new IllegalArgumentException(model.label() + " links, first come, first served, stagger copies of a"
+                    + " message: a link of the quotient may stand for one copy only");
         }
         this.flows = model.calendars() ? new CalendarInterconnect(q, packetBytes, model == LinkModel.CALENDAR_TURNS, stabiliser)
                 : model == LinkModel.PACKET_CHUNKS ? new PacketInterconnect(q, packetBytes, arbitration, true)
