@@ -193,11 +193,11 @@ public final class SimulatedArray {
      * step onto itself; otherwise one accelerator per orbit, also built without the whole graph
      * (summaries in a first pass, the share in a second), where a group of the topology's XOR
      * automorphisms maps it onto itself; built and replayed whole otherwise, within
-     * {@link Limits#maxTasks()}. First come, first served calendars take only a group under which no
-     * link carries two copies of a message ({@link #exactGroup}); where none leaves a share that can be
-     * held, the default's calendars give way to calendars whose copies take turns
-     * ({@link LinkModel#CALENDAR_TURNS}, exact under any group), and the result says so; calendars
-     * asked for by name are refused there. Every replay by symmetry gives its links' whole replay.
+     * {@link Limits#maxTasks()}. First come, first served links (calendars, packets in chunks) take only a
+     * group under which no link carries two copies of a message ({@link #exactGroup}); where none leaves a
+     * share that can be held, the default's give way to calendars whose copies take turns
+     * ({@link LinkModel#CALENDAR_TURNS}, exact under any group), and the result says so; those asked for
+     * by name are refused there. Every replay by symmetry gives its links' whole replay.
      */
     public StepResult replay(Wiring wiring, Step step, boolean trace) {
         // the replay holds only what it runs: a whole graph cut by orbits is dropped before the run
@@ -368,7 +368,7 @@ public final class SimulatedArray {
     }
 
     /**
-     * A group calendar links replay exactly: a subgroup of the span of the invariant masks under
+     * A group first come, first served links replay exactly: a subgroup of the span of the invariant masks under
      * which no link carries two copies of a message, grown greedily from the span's basis (leading
      * bits highest first); null where none but the identity.
      */
