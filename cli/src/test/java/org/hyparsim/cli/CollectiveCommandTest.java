@@ -51,8 +51,8 @@ class CollectiveCommandTest {
     }
 
     /**
-     * Where the default's first come, first served calendars (above 64 accelerators) leave no exact share under
-     * the task limit (set to 100 here, as 65536 accelerators meet the real one), the command says that
+     * Where the default's first come, first served links (packets in chunks at 128 accelerators) leave no exact
+     * share under the task limit (set to 100 here, as 65536 accelerators meet the real one), the command says that
      * calendar-turns links replayed it, in text and JSON; with the limit as it is, it says nothing; calendars
      * named with --link-model are refused there.
      */

@@ -69,14 +69,11 @@ public final class CalendarInterconnect extends RoutedInterconnect {
 
     /**
      * Links of which each stands for {@code copies[link]} links of a symmetric array whose copies of a
-     * message all cross it (null: one each); more than one only where the copies take turns.
+     * message all cross it (null: one each); more than one only where the copies take turns (the quotient
+     * checks it: {@link SymmetricInterconnect}).
      */
     CalendarInterconnect(Topology topology, double packetBytes, boolean turns, int[] copies) {
         super(topology);
-        if (copies != null && !turns && Arrays.stream(copies).anyMatch(c -> c != 1)) {
-            throw new IllegalArgumentException("first come, first served calendars stagger copies of a message:"
-                    + " a link of the quotient may stand for one copy only");
-        }
         this.packetBytes = packetBytes(packetBytes);
         this.turns = turns;
         this.copies = copies;
@@ -289,8 +286,7 @@ public final class CalendarInterconnect extends RoutedInterconnect {
     }
 
     /** The rank of a message among those reaching a link at one instant ({@link #ordered}). */
-    private static final Comparator<Part> RANK = Comparator.<Part>comparingInt(p -> -p.hop)
-            .thenComparingInt(p -> p.route.length).thenComparingDouble(p -> p.bytes);
+    private static final Comparator<Part> RANK = ArrivalRank.of(p -> p.hop, p -> p.route.length, p -> p.bytes);
     private static final Comparator<Part> RANK_ID = RANK.thenComparingLong(p -> p.id);
 
     /**

@@ -185,6 +185,14 @@ public final class PacketInterconnect extends RoutedInterconnect {
      */
     private void expect(long t, Message m, int packet, int hop) {
         arrivals.add(t, m, packet, hop);
+        wakeBy(t);
+    }
+
+    /**
+     * Asks the engine for a wake-up at {@code t} where none pending is due by then. The wake-ups pending form a
+     * stack, the earliest on top: one is added only when earlier than every other, and they run in time order.
+     */
+    private void wakeBy(long t) {
         if (arrivals.wakes == 0 || t < arrivals.wakeAt[arrivals.wakes - 1]) {
             arrivals.pushWake(t);
             engine.scheduleAt(t, this::wake);
@@ -192,9 +200,8 @@ public final class PacketInterconnect extends RoutedInterconnect {
     }
 
     /**
-     * The earliest wake-up the arrivals asked for: the packets due now reach their links, and the next
-     * wake-up is asked for where none is due by the next arrival. The wake-ups pending form a stack, the
-     * earliest on top: one is added only when earlier than every other, and they run in time order.
+     * The earliest wake-up the arrivals asked for ({@link #wakeBy}): the packets due now reach their links, and
+     * the next wake-up is asked for where none is due by the next arrival.
      */
     private void wake() {
         long now = engine.now();
@@ -203,10 +210,8 @@ public final class PacketInterconnect extends RoutedInterconnect {
             arrive(arrivals.firstMessage(), arrivals.firstPacket(), arrivals.firstHop(), now);
             arrivals.poll();
         }
-        if (arrivals.size > 0 && (arrivals.wakes == 0 || arrivals.firstTime() < arrivals.wakeAt[arrivals.wakes - 1])) {
-            long t = arrivals.firstTime();
-            arrivals.pushWake(t);
-            engine.scheduleAt(t, this::wake);
+        if (arrivals.size > 0) {
+            wakeBy(arrivals.firstTime());
         }
     }
 
@@ -226,13 +231,12 @@ public final class PacketInterconnect extends RoutedInterconnect {
     }
 
     /**
-     * Packets whose heads reach a link at one instant, as calendars order such a tie: those that have crossed
-     * more links first, then the shorter route, then the smaller packet, then the message sent first.
+     * Packets whose heads reach a link at one instant, as calendars order such a tie: by {@link ArrivalRank} (those
+     * that have crossed more links first, then the shorter route, then the smaller packet), then the message sent
+     * first.
      */
-    private static final Comparator<Waiting> TIE = Comparator.<Waiting>comparingInt(w -> -w.hop())
-            .thenComparingInt(w -> w.message().route.length)
-            .thenComparingDouble(w -> w.message().size(w.packet()))
-            .thenComparingLong(w -> w.message().id);
+    private static final Comparator<Waiting> TIE = ArrivalRank.<Waiting>of(Waiting::hop, w -> w.message().route.length,
+            w -> w.message().size(w.packet())).thenComparingLong(w -> w.message().id);
 
     /** Round robin: the free link serves the next port's head packet, and wakes when it frees if more wait. */
     private void arbitrate(int link) {

@@ -25,19 +25,26 @@ final class StepScale {
 
     /** The longest an accelerator computes over the replay, and how many training steps it runs. */
     void step(double seconds, int steps) {
+        requireUnset();
         computeSeconds = seconds;
         iterations = Math.max(1, steps);
     }
 
     /** A transfer of {@code bytes} split evenly over {@code routes}. */
     void transfer(int[][] routes, double bytes) {
-        if (expected == null) {
-            throw new IllegalStateException("the step's transfers are told after attach and before the first send");
-        }
+        requireUnset();
         for (int[] r : routes) {
             for (int link : r) {
                 expected[link] += bytes / routes.length / links[link].bandwidthBytesPerSecond();
             }
+        }
+    }
+
+    /** Refuses what the step asks once the chunk is set (at the first send): the chunks would not follow it. */
+    private void requireUnset() {
+        if (expected == null) {
+            throw new IllegalStateException("what the step asks of the links is told after attach and before the first"
+                    + " send");
         }
     }
 

@@ -1,6 +1,7 @@
 package org.hyparsim.noc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
 import java.util.List;
@@ -91,5 +92,25 @@ class CalendarSymmetryDeliveriesTest {
         for (int a = 0; a < n; a++) {
             assertEquals(representative[0], whole[a], what + ": accelerator " + a + "'s message");
         }
+    }
+
+    /**
+     * First come, first served links stagger copies of a message that meet on a link, so a quotient where a link
+     * stands for several copies (the 16 H tree's regular symmetry) is refused for calendars as for packets in
+     * chunks, and for packets in chunks under round robin on any quotient (their ports merge there).
+     */
+    @Test
+    void aQuotientFirstComeFirstServedLinksCannotReplayExactlyIsRefused() {
+        LinkProfile hmc = new LinkProfile(30, 4.6, List.of(), 30, PACKET, 0);
+        Topology tree = Topologies.create(TopologyKind.HTREE, 16, hmc);
+        for (LinkModel m : List.of(LinkModel.CALENDAR, LinkModel.PACKET_CHUNKS)) {
+            assertThrows(IllegalArgumentException.class,
+                    () -> new SymmetricInterconnect(tree, tree.symmetry(), m, PACKET, Arbitration.FIFO), m.label());
+        }
+        new SymmetricInterconnect(tree, tree.symmetry(), LinkModel.CALENDAR_TURNS, PACKET, Arbitration.FIFO);
+        Topology ring = Topologies.create(TopologyKind.RING, 16, hmc);
+        new SymmetricInterconnect(ring, ring.symmetry(), LinkModel.PACKET_CHUNKS, PACKET, Arbitration.FIFO);
+        assertThrows(IllegalArgumentException.class, () -> new SymmetricInterconnect(ring, ring.symmetry(),
+                LinkModel.PACKET_CHUNKS, PACKET, Arbitration.ROUND_ROBIN));
     }
 }

@@ -2,10 +2,12 @@ package org.hyparsim.noc;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.hyparsim.core.engine.SimEngine;
 import org.hyparsim.core.kind.LinkModel;
 import org.junit.jupiter.api.Test;
 
@@ -126,5 +128,40 @@ class PacketInterconnectTest {
         long[] fine = Deliveries.deliver(new PacketInterconnect(sw, 100), pairs, bytes, sent);
         assertArrayEquals(fine, Deliveries.deliver(new PacketInterconnect(sw, 100), pairs, bytes, sent, scale));
         assertTrue(fine[1] > chunked[1], "small takes turns with big's packets: " + fine[1]);
+    }
+
+    /**
+     * The step's scale is set at the first send: what the links are told after it, of the step or of a transfer,
+     * is refused rather than ignored (the chunks would not follow it).
+     */
+    @Test
+    void whatTheStepAsksIsToldBeforeTheFirstSend() {
+        PacketInterconnect links = new PacketInterconnect(new SwitchTopology(4, LINK), 1000, Arbitration.FIFO, true);
+        SimEngine[] e = new SimEngine[1];
+        e[0] = new SimEngine("told-late", () -> e[0].scheduleAt(0, () -> {
+            links.send(0, 1, 1e6, () -> { });
+            assertThrows(IllegalStateException.class, () -> links.expectStep(1e-3, 1));
+            assertThrows(IllegalStateException.class, () -> links.expectTransfer(0, 1, 1e6));
+        }));
+        assertThrows(IllegalStateException.class, () -> links.expectStep(1e-3, 1), "before attach");
+        links.attach(e[0]);
+        links.expectStep(1e-3, 1);
+        links.expectTransfer(0, 1, 1e6);
+        e[0].run();
+    }
+
+    /**
+     * Packets in chunks over links without latency: a chunk's head reaches the next link at the instant it was
+     * served on this one, an arrival asked for from within the instant's serving; an empty message crosses at
+     * once. A ring of 8 at 1 GB/s, chunks of 1000 B (a scale of 2.5 ms): 3000 B from 0 to 3 over three links in
+     * 3 us, as on an idle path; 0 B from 0 to 3 at 0 and from 4 to 7 at 1 us, delivered as sent.
+     */
+    @Test
+    void packetsInChunksCrossLinksWithoutLatencyAndEmptyMessagesAtOnce() {
+        Topology ring = GridTopology.ring(8, LinkParams.of(1, 0));
+        int[][] pairs = {{0, 3}, {0, 3}, {4, 7}};
+        long[] t = Deliveries.deliver(new PacketInterconnect(ring, 100, Arbitration.FIFO, true), pairs,
+                new double[] {3000, 0, 0}, new long[] {0, 0, 1_000_000}, LinkModel.CHUNKS_PER_STEP * 1e-6);
+        assertArrayEquals(new long[] {3_000_000, 0, 1_000_000}, t);
     }
 }

@@ -65,7 +65,7 @@ public final class Flip {
                         "16 accelerators, overlapped schedule, auto collectives, flow-level links")),
                 new Chart(KEY + "_size", Charts.note(Charts.bars(TITLE + ": larger arrays", "accelerators",
                         "HyPar speedup over dp (x, log scale)", sizes, gainBySize, true),
-                        "30 GB/s links, overlapped schedule, auto collectives, flows up to 64 accelerators, calendars above")));
+                        "30 GB/s links, overlapped schedule, auto collectives, " + ReproductionReport.DEFAULT_LINKS)));
         return new Result(new ReproductionReport.Flip(sentences, t), charts);
     }
 

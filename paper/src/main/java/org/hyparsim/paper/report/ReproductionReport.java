@@ -6,12 +6,17 @@ import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.hyparsim.core.kind.LinkModel;
 
 /**
  * REPORT.md: every figure's table (the same cells as its CSV) beside the paper's, with the charts,
  * rendered from the sections' records (never from the rendered text).
  */
 public final class ReproductionReport {
+    /** The default link models by the array's size, in words ({@link LinkModel#defaultFor}). */
+    public static final String DEFAULT_LINKS = "flows up to " + LinkModel.FLOW_DEFAULT_UP_TO + " accelerators, packets in"
+            + " chunks up to " + LinkModel.PACKET_CHUNKS_DEFAULT_UP_TO + ", calendars above";
+
     /** How far ours may be from the paper's for a headline figure to count as agreeing. */
     public static final double AGREEMENT = 0.10;
 
@@ -218,8 +223,8 @@ public final class ReproductionReport {
     private static void flip(StringBuilder sb, Flip flip) {
         sb.append("## Where the answer flips (hmc-rs, H tree, overlapped schedule)\n\n")
                 .append("Whether HyPar pays depends on whether dp's gradient exchange shows in its step. From these ")
-                .append("runs (auto collectives; the default link model for each size: flows up to 64 accelerators, ")
-                .append("calendars above):\n\n");
+                .append("runs (auto collectives; the default link model for each size: ").append(DEFAULT_LINKS)
+                .append("):\n\n");
         for (String f : flip.sentences()) {
             sb.append("- ").append(f).append('\n');
         }

@@ -161,7 +161,7 @@ public final class SimulatedArray {
      * or XOR automorphisms (whether the step maps onto itself is known only as it is built).
      */
     public boolean mayReplayBySymmetry() {
-        if (!mayReduce || !linkModel.replaysBySymmetry()) {
+        if (!mayReduce || !SymmetricInterconnect.replays(linkModel, links.arbitration())) {
             return false;
         }
         Topology t = Topologies.create(topology, accelerators, links);
@@ -187,16 +187,17 @@ public final class SimulatedArray {
 
     /**
      * A step replayed on this array over {@code wiring}'s topology. Where the array may stand one
-     * accelerator for others and the links are flows or calendars ({@link SymmetryMode}): accelerator
+     * accelerator for others ({@link SymmetryMode}) and the links are flows, calendars or packets in chunks
+     * first come, first served ({@link SymmetricInterconnect#replays}): accelerator
      * 0's share alone, built without the whole graph, where the topology's regular symmetry maps the
      * step onto itself; otherwise one accelerator per orbit, also built without the whole graph
      * (summaries in a first pass, the share in a second), where a group of the topology's XOR
      * automorphisms maps it onto itself; built and replayed whole otherwise, within
-     * {@link Limits#maxTasks()}. First come, first served calendars take only a group under which no
-     * link carries two copies of a message ({@link #exactGroup}); where none leaves a share that can be
-     * held, the default's calendars give way to calendars whose copies take turns
-     * ({@link LinkModel#CALENDAR_TURNS}, exact under any group), and the result says so; calendars
-     * asked for by name are refused there. Every replay by symmetry gives its links' whole replay.
+     * {@link Limits#maxTasks()}. First come, first served links (calendars, packets in chunks) take only a
+     * group under which no link carries two copies of a message ({@link #exactGroup}); where none leaves a
+     * share that can be held, the default's give way to calendars whose copies take turns
+     * ({@link LinkModel#CALENDAR_TURNS}, exact under any group), and the result says so; those asked for
+     * by name are refused there. Every replay by symmetry gives its links' whole replay.
      */
     public StepResult replay(Wiring wiring, Step step, boolean trace) {
         // the replay holds only what it runs: a whole graph cut by orbits is dropped before the run
@@ -263,7 +264,7 @@ public final class SimulatedArray {
         Topology t = wiring.topology();
         int tasks = 1024; // room for the whole graph, its size where the summaries counted it
         long turnsInstead = 0;
-        if (mayReduce && model.replaysBySymmetry()) {
+        if (mayReduce && SymmetricInterconnect.replays(model, links.arbitration())) {
             Symmetry symmetry = t.symmetry();
             boolean regular = symmetry != null && (model.replaysExactlyUnderAnyGroup() || SymmetricInterconnect.exact(symmetry));
             Optional<Replay> r = regular ? representative(t, symmetry, step, trace, model) : Optional.empty();
@@ -367,7 +368,7 @@ public final class SimulatedArray {
     }
 
     /**
-     * A group calendar links replay exactly: a subgroup of the span of the invariant masks under
+     * A group first come, first served links replay exactly: a subgroup of the span of the invariant masks under
      * which no link carries two copies of a message, grown greedily from the span's basis (leading
      * bits highest first); null where none but the identity.
      */

@@ -16,7 +16,8 @@ public enum LinkModel implements Named {
      * hold a message's first link for 1/{@link #CHUNKS_PER_STEP} of the step's lower bound (or a
      * packet of the profile's {@code packetBytes} where that is longer), packets that reach a link at
      * one instant served in a fixed order: packet level's contention at a step's time scale, a chunk
-     * taking its route's links one by one.
+     * taking its route's links one by one (an arrival per chunk and hop, held in the links' own heap,
+     * an engine event per instant at which heads arrive).
      */
     PACKET_CHUNKS,
     /**
@@ -30,8 +31,9 @@ public enum LinkModel implements Named {
      * Calendars whose messages of one rank (as many links crossed, as long a route, as many bytes)
      * reaching a link at one instant take turns by packets and are through together, where
      * {@link #CALENDAR} serves them one after the other: symmetric copies of a message stay
-     * symmetric, so a replay by symmetry is exact under any group. The default where first come,
-     * first served calendars have no exact share that can be held ({@code docs/MODEL.md}).
+     * symmetric, so a replay by symmetry is exact under any group. The default where the first come,
+     * first served models (calendars, packets in chunks) have no exact share that can be held
+     * ({@code docs/MODEL.md}).
      */
     CALENDAR_TURNS;
 
@@ -85,7 +87,9 @@ public enum LinkModel implements Named {
      * Whether a replay on these links may stand one accelerator for its equivalents: flows (max-min
      * rates are unique, so symmetric) and turn-taking calendars under any group, first come, first
      * served calendars and packets in chunks under a group that leaves no link two copies of a message
-     * ({@link #replaysExactlyUnderAnyGroup}); packets are replayed whole.
+     * ({@link #replaysExactlyUnderAnyGroup}); packets are replayed whole, and so are packets in chunks whose
+     * links arbitrate by round robin (their ports merge on a quotient: the noc model's
+     * {@code SymmetricInterconnect.replays}).
      */
     public boolean replaysBySymmetry() {
         return this != PACKET;
