@@ -364,33 +364,25 @@ public final class PacketInterconnect extends RoutedInterconnect {
     private static final class Arrivals {
         private long[] time = new long[64];
         private Message[] message = new Message[64];
-        private int[] packet = new int[64];
-        private int[] hop = new int[64];
+        /** The packet (high half) and the hop (low half) of each arrival. */
+        private long[] place = new long[64];
         int size;
         long[] wakeAt = new long[16];
         int wakes;
 
         void add(long t, Message m, int p, int h) {
             if (size == time.length) {
-                int n = 2 * size;
-                time = Arrays.copyOf(time, n);
-                message = Arrays.copyOf(message, n);
-                packet = Arrays.copyOf(packet, n);
-                hop = Arrays.copyOf(hop, n);
+                time = Arrays.copyOf(time, 2 * size);
+                message = Arrays.copyOf(message, 2 * size);
+                place = Arrays.copyOf(place, 2 * size);
             }
             int i = size++;
-            while (i > 0) {
+            while (i > 0 && time[(i - 1) >>> 1] > t) {
                 int up = (i - 1) >>> 1;
-                if (time[up] <= t) {
-                    break;
-                }
-                move(up, i);
+                put(i, time[up], message[up], place[up]);
                 i = up;
             }
-            time[i] = t;
-            message[i] = m;
-            packet[i] = p;
-            hop[i] = h;
+            put(i, t, m, (long) p << 32 | h);
         }
 
         long firstTime() {
@@ -402,22 +394,20 @@ public final class PacketInterconnect extends RoutedInterconnect {
         }
 
         int firstPacket() {
-            return packet[0];
+            return (int) (place[0] >>> 32);
         }
 
         int firstHop() {
-            return hop[0];
+            return (int) place[0];
         }
 
         void poll() {
             int last = --size;
             long t = time[last];
             Message m = message[last];
-            int p = packet[last];
-            int h = hop[last];
+            long pl = place[last];
             message[last] = null;
             if (last == 0) {
-                message[0] = null;
                 return;
             }
             int i = 0;
@@ -429,20 +419,16 @@ public final class PacketInterconnect extends RoutedInterconnect {
                 if (time[c] >= t) {
                     break;
                 }
-                move(c, i);
+                put(i, time[c], message[c], place[c]);
                 i = c;
             }
-            time[i] = t;
-            message[i] = m;
-            packet[i] = p;
-            hop[i] = h;
+            put(i, t, m, pl);
         }
 
-        private void move(int from, int to) {
-            time[to] = time[from];
-            message[to] = message[from];
-            packet[to] = packet[from];
-            hop[to] = hop[from];
+        private void put(int i, long t, Message m, long pl) {
+            time[i] = t;
+            message[i] = m;
+            place[i] = pl;
         }
 
         void pushWake(long t) {
