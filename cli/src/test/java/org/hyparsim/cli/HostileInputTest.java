@@ -94,6 +94,10 @@ class HostileInputTest {
         // built as a stream where a symmetry may cut it: a larger limit, still refused before anything is built
         assertRefused(run("huge2.yaml", "network: VGG-E\naccelerators: 65536\niterations: 2\nstrategies: [hypar]\n"),
                 "more than the limit of 100000000 for a step cut by symmetry");
+        // packets in chunks under round robin are replayed whole: the limit of a whole graph, as they are read
+        assertRefused(run("huge3.yaml", "network: VGG-E\naccelerators: 65536\nlinkModel: packet-chunks\n"
+                + "hardware: {profile: hmc-rs, arbitration: round-robin}\nstrategies: [hypar]\n"),
+                "more than the limit of 10000000");
     }
 
     /**

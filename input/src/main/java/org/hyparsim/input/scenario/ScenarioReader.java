@@ -38,6 +38,7 @@ import org.hyparsim.input.io.Json;
 import org.hyparsim.input.networks.NetworkCatalog;
 import org.hyparsim.input.networks.NetworkSpec;
 import org.hyparsim.input.networks.PlanFile;
+import org.hyparsim.noc.SymmetricInterconnect;
 
 /**
  * Reads a scenario file (YAML or JSON) into a checked {@link Scenario}: the network, the array
@@ -194,7 +195,10 @@ public final class ScenarioReader {
         Long accelerators = f.accelerators();
         if (f.network() != null && accelerators != null && f.iterations() != null && f.collective() != null) {
             // a step that a symmetry may cut is built as a stream, never whole (ScenarioRunner)
-            boolean reducible = f.symmetry() != SymmetryMode.OFF && f.linkModel().replaysBySymmetry()
+            // (round robin's packets in chunks are replayed whole: SymmetricInterconnect.replays)
+            boolean replays = f.hardware() == null ? f.linkModel().replaysBySymmetry()
+                    : SymmetricInterconnect.replays(f.linkModel(), f.hardware().links().arbitration());
+            boolean reducible = f.symmetry() != SymmetryMode.OFF && replays
                     && (f.groups() == null || f.groups().size() == 1);
             String tooBig = StepBuilder.sizeProblem(accelerators.intValue(), f.network().size(), f.iterations().intValue(),
                     f.collective(), reducible);
