@@ -43,6 +43,8 @@ public final class PacketInterconnect extends RoutedInterconnect {
     private StepScale scale;
     /** With chunks, first come, first served: the packets whose heads reach a link this instant ({@link #serveInstant}). */
     private List<Waiting> instant;
+    /** The list {@link #instant} was last, kept empty to take its place at the next instant (no list made per instant). */
+    private List<Waiting> spare;
     /** With chunks: the packets whose heads will reach a link, by when ({@link #wake}). */
     private Arrivals arrivals;
     private long sent;
@@ -80,6 +82,7 @@ public final class PacketInterconnect extends RoutedInterconnect {
         ports = arbitration == Arbitration.ROUND_ROBIN ? new Ports[links.length] : null;
         scale = chunks ? new StepScale(links) : null;
         instant = new ArrayList<>();
+        spare = new ArrayList<>();
         arrivals = chunks ? new Arrivals() : null;
         sent = 0;
     }
@@ -222,12 +225,16 @@ public final class PacketInterconnect extends RoutedInterconnect {
      */
     private void serveInstant() {
         List<Waiting> ws = instant;
-        instant = new ArrayList<>();
-        ws.sort(TIE);
+        instant = spare;
+        if (ws.size() > 1) {
+            ws.sort(TIE);
+        }
         long now = engine.now();
         for (Waiting w : ws) {
             serve(w.message(), w.packet(), w.hop(), Math.max(now, busyUntil[w.message().route[w.hop()]]));
         }
+        ws.clear();
+        spare = ws;
     }
 
     /**
